@@ -1,0 +1,112 @@
+"""``pizhu``: the command-line front door, and the GUI when no command is given.
+
+Every command calls the same core the windows use. Expected failures (KnownError) are
+printed as one line on stderr with exit code 1; anything else is a bug and raises.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from typing import Any, TextIO
+
+from reader import __version__
+from reader.errors import KnownError
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+def _print_json(obj: Any, out: TextIO | None = None) -> None:
+    out = out or sys.stdout
+    json.dump(obj, out, ensure_ascii=False, indent=2)
+    out.write("\n")
+
+
+# --- parse -------------------------------------------------------------------------------
+
+
+def _cmd_parse(args: argparse.Namespace) -> int:
+    from reader.ingest import parse_file
+    from reader.ingest.outline import outline
+
+    page = parse_file(args.page, mode=args.mode)
+    if args.json:
+        _print_json(page.to_json())
+    else:
+        sys.stdout.write(outline(page))
+    return 0
+
+
+def _add_parse(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser(
+        "parse",
+        help="split a page dump into articles (stores nothing)",
+        description="Parse one page dump and print its articles. Nothing is stored.",
+    )
+    p.add_argument("page", help="a .txt/.md page dump")
+    p.add_argument("--json", action="store_true", help="print the parse as JSON (FORMAT.md)")
+    p.add_argument(
+        "--mode",
+        choices=["auto", "page", "article"],
+        default="auto",
+        help="treat the file as a newspaper page, a single article, or decide (default)",
+    )
+    p.set_defaults(handler=_cmd_parse)
+
+
+# --- the front door ------------------------------------------------------------------------
+
+# Each entry adds one sub-command; store, exchange and GUI commands register here too.
+COMMANDS: list[Callable[[argparse._SubParsersAction[argparse.ArgumentParser]], None]] = [
+    _add_parse,
+]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="pizhu",
+        description="Pizhu (批注): read, annotate and search local news pages.",
+    )
+    parser.add_argument("--version", action="version", version=f"pizhu {__version__}")
+    parser.add_argument(
+        "--library",
+        metavar="PATH",
+        help="the library file to use (default: $PIZHU_LIBRARY, else the user data folder)",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for add in COMMANDS:
+        add(sub)
+    return parser
+
+
+def _run_gui(args: argparse.Namespace) -> int:
+    try:
+        from reader.gui.app import run
+    except ImportError as exc:  # the window is not part of this build yet
+        raise KnownError(f"the reader window is not available: {exc}") from None
+    return int(run(library=args.library))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler: Handler | None = getattr(args, "handler", None)
+    try:
+        if handler is None:
+            return _run_gui(args)
+        return handler(args)
+    except KnownError as exc:
+        print(f"pizhu: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("pizhu: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        # `pizhu list | head` closes our stdout early; that is not an error.
+        return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

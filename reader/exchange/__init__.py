@@ -1,0 +1,1 @@
+"""Out and across: Markdown / JSON export, shareable databases, merge."""

@@ -1,0 +1,1 @@
+"""The reader window: the only package that imports PySide6."""

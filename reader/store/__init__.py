@@ -1,0 +1,1 @@
+"""The library: SQLAlchemy models, sessions, library operations, search, anchoring."""

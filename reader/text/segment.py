@@ -1,0 +1,65 @@
+"""One lazily initialised jieba tokenizer for the whole process.
+
+jieba takes about a second to build its prefix dictionary, so nothing imports it at
+module import time; the first caller pays, under a lock, and every later call shares
+the same tokenizer with Pizhu's user dictionary of local places and institutions loaded.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Iterator
+from functools import lru_cache
+from typing import Any
+
+from reader.paths import resources_dir
+
+_lock = threading.Lock()
+_tokenizer: Any = None
+
+USER_DICT = "jieba_userdict.txt"
+
+
+def tokenizer() -> Any:
+    """The shared ``jieba.Tokenizer``, initialised on first use."""
+    global _tokenizer
+    if _tokenizer is not None:
+        return _tokenizer
+    with _lock:
+        if _tokenizer is None:
+            import jieba
+
+            # jieba logs "Building prefix dict…" at DEBUG on its own logger; keep it quiet.
+            jieba.setLogLevel(logging.WARNING)
+            tok = jieba.Tokenizer()
+            tok.initialize()
+            user_dict = resources_dir() / USER_DICT
+            if user_dict.is_file():
+                tok.load_userdict(str(user_dict))
+            _tokenizer = tok
+    return _tokenizer
+
+
+def cut(text: str) -> list[str]:
+    """Precise-mode segmentation (no HMM guessing of unknown words: it is stable)."""
+    return list(tokenizer().cut(text, HMM=False))
+
+
+def cut_for_search(text: str) -> Iterator[str]:
+    return iter(tokenizer().cut_for_search(text))
+
+
+def tokenize(text: str) -> list[tuple[str, int, int]]:
+    """Words with their [start, end) offsets in ``text``."""
+    return [(w, s, e) for w, s, e in tokenizer().tokenize(text, HMM=False)]
+
+
+@lru_cache(maxsize=65536)
+def word_freq(word: str) -> int:
+    """How often jieba's dictionary (plus ours) has seen ``word``; 0 if it is not a word."""
+    return int(tokenizer().FREQ.get(word, 0) or 0)
+
+
+def is_word(word: str) -> bool:
+    return word_freq(word) > 0
