@@ -68,7 +68,7 @@ def _decode_legacy(data: bytes) -> tuple[str, str] | None:
     if not candidates:
         return None
     # On a tie GB18030 wins: it is what mainland papers use.
-    score, name, text = max(candidates, key=lambda c: (c[0], c[1] == "gb18030"))
+    _score, name, text = max(candidates, key=lambda c: (c[0], c[1] == "gb18030"))
     return text, name
 
 

@@ -1,0 +1,139 @@
+"""The printed conventions of a Chinese city daily, as patterns.
+
+Input is NFKC-normalised by the converter (half-width ``(),:;?!``), but files typed or
+saved by other tools may keep full-width forms, so every pattern accepts both.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Characters that may end a complete sentence, and closers that may follow them.
+SENTENCE_END = "。!?！？…"
+CLOSERS = "”’」』)）》】〉\"'"
+# A paragraph ending in a colon or semicolon introduces or continues a list; it is complete
+# as printed, though weaker evidence than a full stop.
+SOFT_END = ":：;；"
+
+_CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+CJK_RE = re.compile(f"[{_CJK}]")
+
+# Whitespace as the converter leaves it: ASCII, no-break space, ideographic space, BOM.
+WS = " \t\r\n\f\v\u00a0\u3000\ufeff\u200b"
+WS_RUN = re.compile(f"[{WS}]+")
+
+HEADING_RE = re.compile(r"^(#{1,6})(?:[ \t\u00a0\u3000]+|$)(.*)$")
+BOLD_LINE_RE = re.compile(r"^\*\*(?!\*)(.+?)\*\*$")
+BOLD_MARK_RE = re.compile(r"\*\*")
+
+_ROLE = r"(?:本报|本刊)?(?:特约|实习|见习|首席|摄影)?(?:记者|通讯员)"
+ROLE_RE = re.compile(_ROLE)
+_BULLETS = "●◆◇■□▲△◎○•·"
+
+# ●本报记者 王某 / ●本报实习记者 王某 李某 / 本报记者 王某 通讯员 李某
+BYLINE_RE = re.compile(rf"^[{_BULLETS}]?\s*(?:文\s*/\s*)?{_ROLE}\s*(?P<names>.+)$")
+# ■本报记者 王某 摄 / ■王某 摄 / ■本报记者 王某 通讯员 李某 摄影
+CREDIT_RE = re.compile(rf"^(?P<bullet>[{_BULLETS}])?\s*(?P<body>.*?)\s*摄(?:影)?\s*$")
+# (上接第1版) / (下转第3版) / (转第2版)
+MARKER_RE = re.compile(
+    r"[(（]\s*(?P<dir>上接|下转|接|转)\s*(?P<page>第?\s*[0-9０-９一二三四五六七八九十百]+\s*版)\s*[)）]"
+)
+# 本报讯(记者 王某) / **本报讯**(记者 王某) / 本报(记者王某) / 本报呼和浩特3月1日讯(…)
+# / 新华社北京3月1日电(记者 王某)
+DATELINE_RE = re.compile(
+    r"^(?:\*\*)?(?:本报[^\s(（*]{0,16}讯|本报|(?:新华社|中新社)[^\s(（*]{0,16}电)(?:\*\*)?"
+    r"\s*[(（](?P<inner>[^)）]{1,60})[)）]"
+)
+
+# A name as printed in a credit: two to four hanzi, or a transliterated name with a dot.
+_NAME_RE = re.compile(f"^(?:[{_CJK}]{{2,4}}|[{_CJK}]{{1,6}}[·・][{_CJK}]{{1,8}})$")
+
+
+def fold_ws(text: str) -> str:
+    """Markup-free display text: ``**`` removed, whitespace runs folded to one space."""
+    return WS_RUN.sub(" ", BOLD_MARK_RE.sub("", text)).strip()
+
+
+def names_in(text: str) -> list[str]:
+    """Names from a credit: role words (记者, 通讯员…) split them, spaces and 、 separate them."""
+    names: list[str] = []
+    for part in ROLE_RE.split(text):
+        for token in re.split(r"[\s、,，;；/]+", part):
+            token = token.strip("()（）:：")
+            if token and _NAME_RE.match(token) and token not in names:
+                names.append(token)
+    return names
+
+
+def is_name_list(text: str) -> bool:
+    """True when ``text`` is nothing but names (and role words): a credit, not prose."""
+    rest = ROLE_RE.sub(" ", text)
+    tokens = [t for t in re.split(r"[\s、,，/]+", rest) if t]
+    return bool(tokens) and all(_NAME_RE.match(t) for t in tokens)
+
+
+def byline_names(line: str) -> list[str] | None:
+    """Authors if ``line`` is a byline, else None."""
+    m = BYLINE_RE.match(line)
+    if not m or line.rstrip().endswith(("摄", "摄影")):
+        return None
+    names = m.group("names")
+    if not is_name_list(names):
+        return None
+    return names_in(names)
+
+
+def credit_names(line: str) -> list[str] | None:
+    """Photographers if ``line`` is a photo credit (``■本报记者 王某 摄``), else None."""
+    m = CREDIT_RE.match(line)
+    if not m:
+        return None
+    body = m.group("body")
+    if not body or not is_name_list(body):
+        return None
+    # Without the ■ bullet demand a role word, so a caption ending in 摄 is not a credit.
+    if not m.group("bullet") and not ROLE_RE.search(body):
+        return None
+    return names_in(body)
+
+
+@dataclass(frozen=True)
+class Dateline:
+    end: int  # offset just past the closing parenthesis, in the searched text
+    authors: list[str]
+
+
+def dateline(text: str) -> Dateline | None:
+    m = DATELINE_RE.match(text)
+    if not m:
+        return None
+    inner = m.group("inner")
+    if not ROLE_RE.search(inner):
+        return None
+    return Dateline(end=m.end(), authors=names_in(inner))
+
+
+def normalise_page_ref(ref: str) -> str:
+    ref = re.sub(r"\s+", "", ref)
+    ref = ref.translate(str.maketrans("０１２３４５６７８９", "0123456789"))
+    return ref if ref.startswith("第") else "第" + ref
+
+
+def ends_sentence(text: str) -> bool:
+    """Does ``text`` end where a printed paragraph may end?"""
+    t = text.rstrip(WS + "*")
+    while t and t[-1] in CLOSERS:
+        t = t[:-1]
+        if t and t[-1] in SENTENCE_END + SOFT_END:
+            return True
+    return bool(t) and t[-1] in SENTENCE_END + SOFT_END
+
+
+# Characters a printed paragraph never starts with: the tail of a broken sentence does.
+_NO_START = set(",，、。.;；:：!！?？)）”’》」』】%") | set("的了着们吗呢吧")
+
+
+def starts_mid_sentence(text: str) -> bool:
+    t = text.lstrip(WS + "*")
+    return bool(t) and t[0] in _NO_START

@@ -1,0 +1,379 @@
+"""Repairing the converter's damage once the page is split into articles.
+
+Passes, in order (each depends on the one before):
+
+1. **Duplicates.** A paragraph printed twice keeps the copy that continues a broken
+   paragraph; runs of consecutive duplicates are decided together, because the
+   converter repeats one or two paragraphs as a unit.
+2. **Breaks.** A paragraph that stops mid-sentence is joined with its continuation:
+   the next block when it belongs to the same story, else the nearest later block
+   that starts mid-word (a dictionary word or a number runs across the junction, or
+   it starts with what no paragraph starts with).
+3. **Interleaved continuations.** When a continuation was found inside another story,
+   the section that follows it is moved back as long as its words are the first
+   story's; sections of a story that broke off may also be recognised by topic alone.
+4. **Orphan fragments.** A trailing run of paragraphs whose words belong to no story
+   on the page becomes an untitled ``fragment`` article.
+5. **Flags** for what stays truncated.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from reader.ingest import patterns as pt
+from reader.ingest.model import (
+    JOINED,
+    MOVED,
+    TRUNCATED_END,
+    TRUNCATED_START,
+    Consumed,
+)
+from reader.text import segment
+from reader.text.topics import TopicModel, Vector, cosine
+
+if TYPE_CHECKING:
+    from reader.ingest.parse import Unit, _Art
+
+# How far (in blocks) a continuation is looked for: far enough for a story printed in
+# between, near enough to keep parsing linear in page size.
+WINDOW = 40
+# Junction strengths.
+STRONG = 3  # a word or a number runs across the break
+MID_START = 2  # the next block starts with what no paragraph starts with
+
+
+def _key(text: str) -> str:
+    return re.sub(r"[\s*#\u00a0\u3000]", "", text)
+
+
+def broken(u: Unit) -> bool:
+    return u.type == "paragraph" and u.before_marker is None and not pt.ends_sentence(u.text)
+
+
+def junction(prev: str, nxt: str) -> int:
+    """How strongly ``nxt`` reads as the continuation of ``prev`` (0 = no evidence)."""
+    a = prev.rstrip(pt.WS + "*")
+    b = nxt.lstrip(pt.WS + "*")
+    if not a or not b:
+        return 0
+    if a[-1].isdigit() and (b[0].isdigit() or b[0] in ".%"):
+        return STRONG
+    if a[-1].isascii() and a[-1].isalpha() and b[0].isascii() and b[0].isalpha():
+        return MID_START
+    tail, head = a[-6:], b[:6]
+    cut = len(tail)
+    for word, s, e in segment.tokenize(tail + head):
+        if s < cut < e and pt.CJK_RE.search(word) and segment.word_freq(word) >= 3:
+            return STRONG
+    if pt.starts_mid_sentence(b):
+        return MID_START
+    return 0
+
+
+class _Topics:
+    """Topic vectors of articles and runs, cached and invalidated as units move."""
+
+    def __init__(self) -> None:
+        self.model = TopicModel()
+
+    def of_units(self, units: Sequence[Unit], title: str | None = None) -> Vector:
+        texts = [u.text for u in units]
+        if title:
+            texts.append(title)
+        return self.model.vector_of(texts)
+
+    def of_art(self, art: _Art, without: Sequence[Unit] = ()) -> Vector:
+        skip = {id(u) for u in without}
+        return self.of_units([u for u in art.units if id(u) not in skip], art.title)
+
+
+def _remove(u: Unit) -> int:
+    """Take ``u`` out of its article; return where it was."""
+    idx = next(i for i, v in enumerate(u.art.units) if v is u)
+    del u.art.units[idx]
+    return idx
+
+
+# --- 1. duplicates -------------------------------------------------------------------------
+
+
+def _drop_duplicates(seq: list[Unit], topics: _Topics) -> list[Consumed]:
+    pos = {id(u): i for i, u in enumerate(seq)}
+    groups: dict[str, list[Unit]] = defaultdict(list)
+    for u in seq:
+        if u.type == "paragraph" and len(_key(u.text)) >= 8:
+            groups[_key(u.text)].append(u)
+    decided: set[int] = set()
+    dropped: list[Unit] = []
+
+    def continuation_score(u: Unit) -> int:
+        i = pos[id(u)]
+        prev = seq[i - 1] if i > 0 else None
+        if prev is None or not broken(prev) or id(prev) in decided_drop:
+            return -1
+        return junction(prev.text, u.text)
+
+    decided_drop: set[int] = set()
+    for copies in sorted(groups.values(), key=lambda g: pos[id(g[0])]):
+        if len(copies) < 2 or id(copies[0]) in decided:
+            continue
+        scores = [continuation_score(u) for u in copies]
+        best = max(scores)
+        if best < 0 or scores.count(best) > 1:
+            # Neither copy continues a break: keep the one among its own story's words.
+            def fit(u: Unit) -> float:
+                others = [v for v in u.art.units if v is not u and _key(v.text) != _key(u.text)]
+                return cosine(topics.of_units([u]), topics.of_units(others, u.art.title))
+
+            keep = max((u for u, s in zip(copies, scores, strict=True) if s == best), key=fit)
+        else:
+            keep = copies[scores.index(best)]
+        # Apply the same decision along runs of consecutive duplicates.
+        runs = [[u] for u in copies]
+        step = 1
+        while True:
+            nexts = [pos[id(r[0])] + step for r in runs]
+            if any(n >= len(seq) for n in nexts):
+                break
+            cand = [seq[n] for n in nexts]
+            if cand[0].type != "paragraph" or any(
+                c.type != "paragraph" or _key(c.text) != _key(cand[0].text) for c in cand
+            ):
+                break
+            if len({id(c) for c in cand}) < len(cand):
+                break
+            for r, c in zip(runs, cand, strict=True):
+                r.append(c)
+            step += 1
+        for r, head in zip(runs, copies, strict=True):
+            for u in r:
+                decided.add(id(u))
+                if head is not keep:
+                    decided_drop.add(id(u))
+                    dropped.append(u)
+    out: list[Consumed] = []
+    for u in dropped:
+        _remove(u)
+        out.extend(Consumed(s, "duplicate") for s in u.spans)
+    return out
+
+
+# --- 2. breaks -----------------------------------------------------------------------------
+
+
+def _join(p: Unit, c: Unit) -> None:
+    from reader.ingest.parse import _join_texts
+
+    p.text = _join_texts(p.text, c.text)
+    p.spans.extend(c.spans)
+    if JOINED not in p.flags:
+        p.flags.append(JOINED)
+    p.before_marker = c.before_marker
+    for f in c.flags:
+        if f not in p.flags:
+            p.flags.append(f)
+
+
+def _find_continuation(
+    seq: list[Unit], last: int, p: Unit, claimed: set[int], topics: _Topics
+) -> int | None:
+    """Index in ``seq`` of the block that continues ``p`` (whose last part is seq[last])."""
+    home = seq[last].art
+    nxt = next((j for j in range(last + 1, len(seq)) if id(seq[j]) not in claimed), None)
+    if nxt is None:
+        return None
+    c = seq[nxt]
+    if c.type == "paragraph" and not c.lead and c.art is home and nxt == last + 1:
+        return nxt
+    if c.type == "paragraph" and not c.lead and c.art is home:
+        # Only claimed (already joined) blocks lie between: still the next block.
+        return nxt
+    best: tuple[int, int] | None = None
+    for j in range(last + 1, min(len(seq), last + 1 + WINDOW)):
+        c = seq[j]
+        if id(c) in claimed or c.type != "paragraph" or c.lead:
+            continue
+        before = seq[j - 1]
+        if before is not seq[last] and broken(before) and id(before) not in claimed:
+            continue  # c continues the broken block right before it
+        score = junction(p.text, c.text)
+        if score < MID_START:
+            continue
+        if c.art is not p.art and c.art is not home:
+            # Across stories demand that the block reads like the broken story.
+            mine = cosine(topics.of_units([c]), topics.of_art(p.art))
+            theirs = cosine(topics.of_units([c]), topics.of_art(c.art, without=[c]))
+            if mine < theirs and score < STRONG:
+                continue
+            if mine < theirs * 0.5:
+                continue
+        if best is None or score > best[0]:
+            best = (score, j)
+    return best[1] if best else None
+
+
+def _join_breaks(seq: list[Unit], topics: _Topics) -> list[tuple[Unit, Unit]]:
+    """Join broken paragraphs; return (paragraph, continuation) pairs found in another story."""
+    claimed: set[int] = set()
+    remote: list[tuple[Unit, Unit]] = []
+    for i, p in enumerate(seq):
+        if id(p) in claimed or p.type != "paragraph":
+            continue
+        last = i
+        while broken(p):
+            j = _find_continuation(seq, last, p, claimed, topics)
+            if j is None:
+                break
+            c = seq[j]
+            claimed.add(id(c))
+            if c.art is not p.art:
+                remote.append((p, c))
+                idx = _remove(c)
+                _move_following(p, c, idx, topics)
+            else:
+                _remove(c)
+            _join(p, c)
+            last = j
+    return remote
+
+
+def _move_following(p: Unit, c: Unit, idx: int, topics: _Topics) -> None:
+    """After ``c`` (in another story) continued ``p``, bring back what follows it there.
+
+    The interleaved section (a heading and paragraphs) goes back to ``p``'s story for
+    as long as its words are that story's rather than the host's.
+    """
+    home, host = p.art, c.art
+    moved: list[Unit] = []
+    k = idx
+    while k < len(host.units):
+        u = host.units[k]
+        probe = [u]
+        if u.type == "heading" and k + 1 < len(host.units):
+            probe.append(host.units[k + 1])
+        vec = topics.of_units(probe)
+        mine = cosine(vec, topics.of_units([*home.units, c, *moved], home.title))
+        theirs = cosine(vec, topics.of_art(host, without=[*moved, *probe]))
+        if mine <= theirs or u.lead:
+            break
+        moved.append(u)
+        k += 1
+    for u in moved:
+        _remove(u)
+        u.art = home
+        u.flags.append(MOVED)
+        home.units.append(u)
+
+
+# --- 3 & 4. sections and fragments by topic ----------------------------------------------
+
+# A run whose words meet the rest of its article this little is not that article's.
+FOREIGN = 0.05
+# ... and another story must claim it by this factor before it moves there.
+CLAIM = 2.0
+
+
+def _sections(art: _Art) -> list[tuple[int, int]]:
+    """[start, end) unit ranges of the article's headed sections."""
+    out = []
+    idx = [i for i, u in enumerate(art.units) if u.type == "heading"]
+    for n, s in enumerate(idx):
+        e = idx[n + 1] if n + 1 < len(idx) else len(art.units)
+        out.append((s, e))
+    return out
+
+
+def _move_sections(arts: list[_Art], topics: _Topics) -> None:
+    """Headed sections printed inside a later story, with the words of an earlier one
+    that broke off mid-sentence, go back to that story."""
+    for bi, host in enumerate(arts):
+        if host.title is None:
+            continue
+        for s, e in reversed(_sections(host)):
+            run = host.units[s:e]
+            if len(run) < 2 or any(u.lead for u in run) or len(host.body()) <= len(run):
+                continue
+            vec = topics.of_units(run)
+            theirs = cosine(vec, topics.of_art(host, without=run))
+            best: tuple[float, _Art] | None = None
+            for home in arts[:bi]:
+                body = home.body()
+                if not body or not broken(body[-1]) or home.kind == "photo":
+                    continue
+                mine = cosine(vec, topics.of_art(home))
+                if best is None or mine > best[0]:
+                    best = (mine, home)
+            if best is None or best[0] < max(theirs * CLAIM, FOREIGN * 2):
+                continue
+            home = best[1]
+            for u in run:
+                _remove(u)
+                u.art = home
+                u.flags.append(MOVED)
+                home.units.append(u)
+
+
+def _split_fragments(arts: list[_Art], topics: _Topics) -> list[_Art]:
+    """Trailing paragraphs on another topic become untitled fragment articles."""
+    from reader.ingest.parse import _Art as Art
+
+    out: list[_Art] = []
+    for art in arts:
+        out.append(art)
+        if art.title is None or art.kind == "photo":
+            continue
+        units = art.units
+        best_k = 0
+        for k in (3, 2, 1):
+            if len(units) < k + 2:
+                continue
+            run = units[-k:]
+            if any(u.type != "paragraph" or u.lead or MOVED in u.flags for u in run):
+                continue
+            vec = topics.of_units(run)
+            home = cosine(vec, topics.of_art(art, without=run))
+            if home < FOREIGN:
+                best_k = k
+                break
+        if not best_k:
+            continue
+        run = units[-best_k:]
+        frag = Art(kind="fragment", start=run[0].start)
+        for u in run:
+            _remove(u)
+            u.art = frag
+            frag.units.append(u)
+        out.append(frag)
+    return out
+
+
+# --- 5. flags ------------------------------------------------------------------------------
+
+
+def _flag(arts: list[_Art]) -> None:
+    for art in arts:
+        for n, u in enumerate(art.units):
+            if u.type != "paragraph":
+                continue
+            if broken(u) and not (n == len(art.units) - 1 and art.continued_on):
+                u.flags.append(TRUNCATED_END)
+            first_body = not any(v.type == "paragraph" for v in art.units[:n])
+            if pt.starts_mid_sentence(u.text) and not (first_body and art.continued_from):
+                u.flags.append(TRUNCATED_START)
+
+
+def repair(arts: list[_Art]) -> list[Consumed]:
+    """Repair ``arts`` in place (fragments may be appended); return page-level drops."""
+    topics = _Topics()
+    seq = sorted((u for a in arts for u in a.units), key=lambda u: u.order)
+    consumed = _drop_duplicates(seq, topics)
+    seq = sorted((u for a in arts for u in a.units), key=lambda u: u.order)
+    _join_breaks(seq, topics)
+    _move_sections(arts, topics)
+    arts[:] = _split_fragments(arts, topics)
+    _flag(arts)
+    return consumed

@@ -1,0 +1,100 @@
+"""Topic vectors: which content words a passage is about, weighted by how telling they are.
+
+The parser uses them to tell which article a stray section or fragment belongs to; the
+tag suggester reuses the same IDF table. Weights come from jieba's IDF list until a
+library has taught us better ones (see :class:`TopicModel`).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import threading
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+from reader.text.segment import cut
+
+_lock = threading.Lock()
+_idf: dict[str, float] | None = None
+_median_idf = 10.0
+
+# Function words and reporting boilerplate that say nothing about a story's topic.
+STOPWORDS = frozenset(
+    """
+    我们 他们 她们 你们 自己 这个 那个 这些 那些 这样 那样 一个 一些 一种
+    一批 一直 已经 正在 进行 通过 以及 以来 目前 同时 此外 其中 为了 因为
+    所以 但是 而且 并且 还是 或者 以上 以下 之一 之间 表示 介绍 记者 本报
+    通讯员 实习 时候 今年 去年 明年 今天 昨天 日前 近日 当天 期间 方面 相关
+    有关 工作 开展 推进 推动 进一步 不断 持续 全面 积极 加强 提升 提高 实现
+    坚持 围绕 重点 主要 不仅 可以 没有 就是 还有 什么 怎么 如何 这里 那里
+    一起 一下 一次 一是 二是 三是 更加 非常 特别 已 将 在
+    """.split()
+)
+
+_WORD_OK = re.compile(r"[\u4e00-\u9fff]{2,}|[A-Za-z][A-Za-z0-9.+-]{1,}")
+
+
+def _idf_table() -> dict[str, float]:
+    global _idf, _median_idf
+    if _idf is None:
+        with _lock:
+            if _idf is None:
+                import jieba
+                import jieba.analyse
+
+                path = Path(jieba.__file__).parent / "analyse" / "idf.txt"
+                table: dict[str, float] = {}
+                with path.open(encoding="utf-8") as fh:
+                    for line in fh:
+                        word, _, value = line.rstrip("\n").partition(" ")
+                        if value:
+                            table[word] = float(value)
+                values = sorted(table.values())
+                _median_idf = values[len(values) // 2] if values else 10.0
+                _idf = table
+    return _idf
+
+
+def content_words(text: str) -> Counter[str]:
+    """Counts of the topic-bearing words of ``text``."""
+    words = Counter[str]()
+    for w in cut(text):
+        if len(w) >= 2 and w not in STOPWORDS and _WORD_OK.fullmatch(w):
+            words[w] += 1
+    return words
+
+
+Vector = Mapping[str, float]
+
+
+class TopicModel:
+    """TF-IDF over jieba words; document frequencies may come from the user's own library."""
+
+    def __init__(self, doc_freq: Mapping[str, int] | None = None, n_docs: int = 0) -> None:
+        self._df = doc_freq
+        self._n = n_docs
+
+    def idf(self, word: str) -> float:
+        if self._df is not None and self._n > 0:
+            return math.log((self._n + 1) / (self._df.get(word, 0) + 1)) + 1.0
+        table = _idf_table()
+        return table.get(word, _median_idf)
+
+    def vector(self, words: Counter[str]) -> dict[str, float]:
+        vec = {w: (1.0 + math.log(n)) * self.idf(w) for w, n in words.items()}
+        norm = math.sqrt(sum(v * v for v in vec.values()))
+        return {w: v / norm for w, v in vec.items()} if norm else {}
+
+    def vector_of(self, texts: Iterable[str]) -> dict[str, float]:
+        words = Counter[str]()
+        for t in texts:
+            words.update(content_words(t))
+        return self.vector(words)
+
+
+def cosine(a: Vector, b: Vector) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(v * b.get(w, 0.0) for w, v in a.items())
