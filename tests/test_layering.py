@@ -12,7 +12,9 @@ import reader
 def _core_modules() -> list[str]:
     names = []
     for info in pkgutil.walk_packages(reader.__path__, "reader."):
-        if info.name.startswith(("reader.gui", "reader.migrations")):
+        if info.name.startswith(("reader.gui", "reader.migrations")) or info.name.endswith(
+            "__main__"
+        ):
             continue
         names.append(info.name)
     return names

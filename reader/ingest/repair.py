@@ -275,6 +275,10 @@ def _move_following(p: Unit, c: Unit, idx: int, topics: _Topics) -> None:
 FOREIGN = 0.05
 # ... and another story must claim it by this factor before it moves there.
 CLAIM = 2.0
+# A story keeps at least this many paragraphs when a fragment is taken from it, and a
+# fragment has at least this much text: below that, word overlap says nothing.
+MIN_REST = 3
+MIN_RUN_CHARS = 60
 
 
 def _sections(art: _Art) -> list[tuple[int, int]]:
@@ -329,10 +333,12 @@ def _split_fragments(arts: list[_Art], topics: _Topics) -> list[_Art]:
         units = art.units
         best_k = 0
         for k in (3, 2, 1):
-            if len(units) < k + 2:
-                continue
             run = units[-k:]
             if any(u.type != "paragraph" or u.lead or MOVED in u.flags for u in run):
+                continue
+            # Judge only with enough text on both sides to know what each is about.
+            rest = [u for u in units[:-k] if u.type == "paragraph"]
+            if len(rest) < MIN_REST or sum(len(u.text) for u in run) < MIN_RUN_CHARS:
                 continue
             vec = topics.of_units(run)
             home = cosine(vec, topics.of_art(art, without=run))

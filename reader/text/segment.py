@@ -36,7 +36,9 @@ def tokenizer() -> Any:
             tok.initialize()
             user_dict = resources_dir() / USER_DICT
             if user_dict.is_file():
-                tok.load_userdict(str(user_dict))
+                # Given a path jieba never closes the file; hand it an open one.
+                with user_dict.open("rb") as fh:
+                    tok.load_userdict(fh)
             _tokenizer = tok
     return _tokenizer
 

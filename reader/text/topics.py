@@ -41,8 +41,9 @@ def _idf_table() -> dict[str, float]:
     if _idf is None:
         with _lock:
             if _idf is None:
+                # Read jieba's IDF list directly: importing jieba.analyse would load it
+                # a second time and leave the file open.
                 import jieba
-                import jieba.analyse
 
                 path = Path(jieba.__file__).parent / "analyse" / "idf.txt"
                 table: dict[str, float] = {}

@@ -1,0 +1,192 @@
+"""Each converter habit of FORMAT.md on a small page of its own."""
+
+from __future__ import annotations
+
+from reader.ingest import parse_text
+from reader.ingest.model import Article, ParsedPage
+from reader.ingest.verify import problems
+
+
+def parse(text: str) -> ParsedPage:
+    page = parse_text(text)
+    assert problems(page) == []
+    return page
+
+
+def titled(page: ParsedPage, title: str) -> Article:
+    return next(a for a in page.articles if a.title == title)
+
+
+def texts(art: Article, kind: str = "paragraph") -> list[str]:
+    return [b.text for b in art.blocks if b.type == kind]
+
+
+def test_hash_titles_sections_and_kickers() -> None:
+    page = parse(
+        "# 城市书房开到家门口\n\n## “走基层 看变化”系列报道\n\n●本报实习记者 赵可 钱明\n\n"
+        "全市新建城市书房二十座,市民借书不出社区。\n\n## 书香社区 悦读青城\n\n"
+        "各社区书房延长开放时间,周末也有志愿者值守。\n\n### 借阅数据\n\n今年借阅量超过十万册。\n"
+    )
+    (art,) = page.articles
+    assert art.title == "城市书房开到家门口"
+    assert art.kicker == "“走基层 看变化”系列报道"
+    assert art.authors == ["赵可", "钱明"]
+    assert texts(art, "heading") == ["书香社区 悦读青城", "借阅数据"]
+    assert len(texts(art)) == 3
+
+
+def test_double_hash_is_a_title_when_a_story_follows() -> None:
+    page = parse(
+        "# 第一条新闻\n\n第一条新闻的正文写完了。\n\n"
+        "## 第二条新闻标题\n\n本报讯(记者 王某 通讯员 李某)第二条新闻的导语。\n\n"
+        "## 第三条新闻标题\n\n本报(记者张三)第三条新闻的导语。\n\n"
+        "## 第四条新闻标题\n\n**本报讯**(记者 孙七)第四条新闻的导语,加粗的电头。\n\n"
+        "## 第五条新闻标题\n\n●本报记者 周八\n\n第五条新闻正文。\n"
+    )
+    assert [a.title for a in page.articles] == [
+        "第一条新闻",
+        "第二条新闻标题",
+        "第三条新闻标题",
+        "第四条新闻标题",
+        "第五条新闻标题",
+    ]
+    assert titled(page, "第二条新闻标题").authors == ["王某", "李某"]
+    assert titled(page, "第三条新闻标题").authors == ["张三"]
+    fourth = titled(page, "第四条新闻标题")
+    assert fourth.authors == ["孙七"]
+    # The bold dateline is the lead paragraph, not a heading; the markup is gone.
+    assert texts(fourth, "heading") == []
+    assert texts(fourth) == ["本报讯(记者 孙七)第四条新闻的导语,加粗的电头。"]
+    assert titled(page, "第五条新闻标题").authors == ["周八"]
+
+
+def test_bold_line_is_a_section_heading() -> None:
+    page = parse("# 就业新闻\n\n导语写完了。\n\n**稳就业 惠民生**\n\n第二部分正文写完了。\n")
+    (art,) = page.articles
+    assert [(b.type, b.text) for b in art.blocks] == [
+        ("paragraph", "导语写完了。"),
+        ("heading", "稳就业 惠民生"),
+        ("paragraph", "第二部分正文写完了。"),
+    ]
+
+
+def test_heading_glued_to_paragraph_is_split() -> None:
+    page = parse(
+        "# 就业新闻\n\n导语写完了。\n\n### 稳定岗位 扩大就业\n\n正文写完了。\n\n"
+        "优化服务 惠及民生 全市各部门今年继续优化政务服务,办事更加方便。\n"
+    )
+    (art,) = page.articles
+    assert texts(art, "heading") == ["稳定岗位 扩大就业", "优化服务 惠及民生"]
+    assert texts(art)[-1] == "全市各部门今年继续优化政务服务,办事更加方便。"
+    glued = art.blocks[-2]
+    assert "glued_heading" in glued.flags
+
+
+def test_continuation_markers_are_recorded_not_body() -> None:
+    page = parse(
+        "## 冬季供暖保障有力\n\n(上接第1版)\n\n全市供热面积继续扩大,新建热源两处。\n\n"
+        "供热企业二十四小时值守,接到报修"
+        "\n\n(下转第3版)\n"
+    )
+    (art,) = page.articles
+    assert art.continued_from == "第1版"
+    assert art.continued_on == "第3版"
+    assert all("版" not in t for t in texts(art))
+    # A paragraph continued on another page is not "truncated".
+    assert "truncated_end" not in art.blocks[-1].flags
+
+
+def test_photo_story_title_before_text() -> None:
+    page = parse(
+        "# 头条新闻\n\n头条正文写完了。\n\n## 雪后青城\n\n一场大雪过后,青城银装素裹,市民纷纷出门赏雪。\n\n"
+        "■本报记者 王某 摄\n\n\n\n公园雪景\n\n\n\n孩子们堆雪人\n"
+    )
+    photo = titled(page, "雪后青城")
+    assert photo.kind == "photo"
+    assert photo.photographers == ["王某"]
+    assert texts(photo) == ["一场大雪过后,青城银装素裹,市民纷纷出门赏雪。"]
+    assert texts(photo, "caption") == ["公园雪景", "孩子们堆雪人"]
+    assert texts(titled(page, "头条新闻")) == ["头条正文写完了。"]
+
+
+def test_photo_story_title_after_credit() -> None:
+    page = parse(
+        "# 头条新闻\n\n●本报记者 李某\n\n头条正文第一段写完了。\n\n头条正文第二段也写完了。\n\n"
+        "春耕时节,农民在田间忙着播种,处处是繁忙景象。\n\n■本报记者 赵某 通讯员 钱某 摄\n\n"
+        "## 春耕正当时\n\n田间播种\n\n农机作业\n"
+    )
+    photo = titled(page, "春耕正当时")
+    assert photo.kind == "photo"
+    assert photo.photographers == ["赵某", "钱某"]
+    assert texts(photo) == ["春耕时节,农民在田间忙着播种,处处是繁忙景象。"]
+    assert texts(photo, "caption") == ["田间播种", "农机作业"]
+    assert len(texts(titled(page, "头条新闻"))) == 2
+
+
+def test_break_joined_with_next_block() -> None:
+    page = parse("# 公园建设\n\n今年全市新建公\n\n园12个,改造提升游园30处。\n")
+    (art,) = page.articles
+    (para,) = art.blocks
+    assert para.text == "今年全市新建公园12个,改造提升游园30处。"
+    assert len(para.spans) == 2 and "joined" in para.flags
+
+
+def test_break_joined_across_a_heading_when_the_word_runs_on() -> None:
+    page = parse(
+        "# 公园建设\n\n今年全市新建公\n\n### 绿色发展\n\n园12个,改造提升游园30处。\n\n"
+        "绿化工作持续推进。\n"
+    )
+    (art,) = page.articles
+    assert texts(art)[0] == "今年全市新建公园12个,改造提升游园30处。"
+    assert texts(art, "heading") == ["绿色发展"]
+
+
+def test_duplicate_keeps_the_copy_that_continues() -> None:
+    page = parse(
+        "# 乳业创新\n\n国家乳业技术创新中心成为产业创新引擎。“目\n\n"
+        "前,中心已链接上下游企业一百余家。”主任介绍。\n\n中心还建设了中试基地。\n\n"
+        "前,中心已链接上下游企业一百余家。”主任介绍。\n"
+    )
+    (art,) = page.articles
+    assert texts(art) == [
+        "国家乳业技术创新中心成为产业创新引擎。“目前,中心已链接上下游企业一百余家。”主任介绍。",
+        "中心还建设了中试基地。",
+    ]
+    assert [c.reason for c in page.consumed] == ["duplicate"]
+
+
+def test_truncated_paragraph_is_kept_and_flagged_not_glued() -> None:
+    page = parse(
+        "# 新闻一\n\n第一段写完了。\n\n政策护航筑牢创新根基,对研发投入\n\n"
+        "# 新闻二\n\n高能级平台是聚合创新资源的核心。\n"
+    )
+    first = titled(page, "新闻一")
+    assert texts(first)[-1] == "政策护航筑牢创新根基,对研发投入"
+    assert "truncated_end" in first.blocks[-1].flags
+    assert texts(titled(page, "新闻二")) == ["高能级平台是聚合创新资源的核心。"]
+
+
+def test_text_before_the_first_title_is_a_fragment() -> None:
+    page = parse("的发展成果惠及全体市民。\n\n# 新闻一\n\n正文写完了。\n")
+    frag, art = page.articles
+    assert frag.title is None and frag.kind == "fragment"
+    assert "truncated_start" in frag.blocks[0].flags
+    assert art.title == "新闻一"
+
+
+def test_single_article_file() -> None:
+    page = parse("青城的冬天\n\n第一段写完了。\n\n第二段也写完了。\n")
+    (art,) = page.articles
+    assert art.title == "青城的冬天"
+    assert art.kind == "article"
+    assert texts(art) == ["第一段写完了。", "第二段也写完了。"]
+
+
+def test_single_article_mode_keeps_double_hash_as_sections() -> None:
+    page = parse_text(
+        "# 青城的冬天\n\n●本报记者 王某\n\n第一段写完了。\n\n## 冰雪\n\n本报讯(记者 王某)第二段。\n",
+        mode="article",
+    )
+    (art,) = page.articles
+    assert art.title == "青城的冬天"
+    assert texts(art, "heading") == ["冰雪"]
