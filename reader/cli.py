@@ -14,6 +14,7 @@ from typing import Any, TextIO
 
 from reader import __version__
 from reader.errors import KnownError
+from reader.store.commands import COMMANDS as STORE_COMMANDS
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -61,6 +62,7 @@ def _add_parse(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
 # Each entry adds one sub-command; store, exchange and GUI commands register here too.
 COMMANDS: list[Callable[[argparse._SubParsersAction[argparse.ArgumentParser]], None]] = [
     _add_parse,
+    *STORE_COMMANDS,  # import, search, list, show, check
 ]
 
 

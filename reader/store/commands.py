@@ -1,0 +1,255 @@
+"""Library commands for ``pizhu``: import, search, list, show, check.
+
+Each ``_add_*`` function registers one sub-command (reader/cli.py appends them to
+COMMANDS). Handlers open the library named by ``--library``/``$PIZHU_LIBRARY`` and call
+the same :class:`~reader.store.library.Library` methods the windows use.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any, TextIO
+
+if TYPE_CHECKING:  # the library (SQLAlchemy, Alembic) loads only when a command runs
+    from reader.store.importer import ImportProgress
+    from reader.store.library import Library
+
+    Sub = argparse._SubParsersAction[argparse.ArgumentParser]
+
+
+def _print_json(obj: Any) -> None:
+    json.dump(obj, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+@contextmanager
+def _library(args: argparse.Namespace) -> Iterator[Library]:
+    from reader.store.library import Library
+
+    lib = Library.open(getattr(args, "library", None))
+    try:
+        yield lib
+    finally:
+        lib.close()
+
+
+def _line(text: str) -> str:
+    """One line, whatever the text holds."""
+    return " ".join(text.split())
+
+
+# --- import --------------------------------------------------------------------------------
+
+
+class ProgressBar:
+    """A one-line progress bar on a terminal; silent anywhere else."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self.enabled = stream.isatty()
+        self.width = shutil.get_terminal_size((80, 20)).columns
+
+    def __call__(self, p: ImportProgress) -> None:
+        if not self.enabled:
+            return
+        done = p.index + (1 if p.result is not None else 0)
+        cells = 24
+        filled = cells * done // max(1, p.total)
+        label = _line(p.path.rsplit("/", 1)[-1])
+        line = f"[{'#' * filled}{'.' * (cells - filled)}] {done}/{p.total} {label}"
+        self.stream.write("\r" + line[: self.width - 1].ljust(self.width - 1))
+        self.stream.flush()
+
+    def clear(self) -> None:
+        if self.enabled:
+            self.stream.write("\r" + " " * (self.width - 1) + "\r")
+            self.stream.flush()
+
+
+def _cmd_import(args: argparse.Namespace) -> int:
+    bar = ProgressBar(sys.stderr)
+    with _library(args) as lib:
+        try:
+            summary = lib.import_paths(args.paths, progress=bar)
+        finally:
+            bar.clear()
+    for r in summary.results:
+        if r.status == "failed":
+            print(f"pizhu: {_line(r.message)}", file=sys.stderr)
+    if args.json:
+        _print_json(summary.to_json())
+    else:
+        print(
+            f"{summary.files} files: {summary.imported} imported ({summary.articles} articles), "
+            f"{summary.skipped} skipped, {summary.failed} failed"
+        )
+    return 1 if summary.failed else 0
+
+
+def _add_import(sub: Sub) -> None:
+    p = sub.add_parser(
+        "import",
+        help="import page files and folders into the library",
+        description="Import page dumps (.txt/.md; folders are searched recursively). "
+        "Each file is stored whole or not at all; pages already in the library "
+        "(same bytes, or the same text in another encoding or under another name) are skipped.",
+    )
+    p.add_argument("paths", nargs="+", metavar="PATH", help="page files or folders")
+    p.add_argument("--json", action="store_true", help="print the summary as JSON")
+    p.set_defaults(handler=_cmd_import)
+
+
+# --- search --------------------------------------------------------------------------------
+
+
+def _marks(stream: TextIO) -> tuple[str, str]:
+    return ("\x1b[7m", "\x1b[0m") if stream.isatty() else ("【", "】")
+
+
+def _cmd_search(args: argparse.Namespace) -> int:
+    query = " ".join(args.query)
+    with _library(args) as lib:
+        hits = lib.search(query, limit=args.limit)
+    if args.json:
+        _print_json({"query": query, "results": [h.to_json() for h in hits]})
+        return 0
+    before, after = _marks(sys.stdout)
+    for h in hits:
+        where = " ".join(x for x in (h.date, h.source) if x)
+        print(f"{h.id}\t{_line(h.title or '(untitled)')}\t{where}")
+        print(f"\t{_line(h.snippet.marked(before, after))}")
+    if not hits:
+        print("no articles found", file=sys.stderr)
+    return 0
+
+
+def _add_search(sub: Sub) -> None:
+    p = sub.add_parser(
+        "search",
+        help="full-text search (Chinese words, sub-words, numbers, Latin)",
+        description="Find articles containing every whitespace-separated term of QUERY in "
+        "their title, text or notes (as a substring, ignoring case and width), best first.",
+    )
+    p.add_argument("query", nargs="+", metavar="QUERY")
+    p.add_argument("--json", action="store_true", help="print results as JSON")
+    p.add_argument("--limit", type=int, default=20, help="at most this many results (20)")
+    p.set_defaults(handler=_cmd_search)
+
+
+# --- list / show ---------------------------------------------------------------------------
+
+
+def _cmd_list(args: argparse.Namespace) -> int:
+    with _library(args) as lib:
+        rows = lib.list_articles(tag=args.tag)
+    if args.json:
+        _print_json([r.to_json() for r in rows])
+        return 0
+    for r in rows:
+        fields = [
+            str(r.id),
+            r.uuid,
+            r.kind,
+            r.date or "-",
+            r.source,
+            _line(r.title or "(untitled)"),
+            ",".join(r.authors) or "-",
+            ",".join(r.tags) or "-",
+            str(r.highlights),
+        ]
+        print("\t".join(fields))
+    return 0
+
+
+def _add_list(sub: Sub) -> None:
+    p = sub.add_parser(
+        "list",
+        help="list the library's articles",
+        description="One line per article: id, uuid, kind, date, source, title, authors, "
+        "tags, highlight count (tab-separated).",
+    )
+    p.add_argument("--json", action="store_true", help="print a JSON array")
+    p.add_argument("--tag", metavar="T", help="only articles with tag T (or a tag under it)")
+    p.set_defaults(handler=_cmd_list)
+
+
+def _cmd_show(args: argparse.Namespace) -> int:
+    with _library(args) as lib:
+        detail = lib.get_article(args.id)
+    if args.json:
+        _print_json(detail.to_json())
+        return 0
+    a = detail.article
+    out = sys.stdout
+    out.write(f"# {a.title or '(untitled)'}\n")
+    meta = [f"id {detail.id}", a.kind, detail.source.name]
+    if detail.source.date:
+        meta.append(detail.source.date)
+    if a.authors:
+        meta.append("记者 " + " ".join(a.authors))
+    if detail.tags:
+        meta.append("tags: " + ", ".join(detail.tags))
+    out.write(" · ".join(meta) + "\n\n")
+    for b in a.blocks:
+        out.write((f"## {b.text}" if b.type == "heading" else b.text) + "\n\n")
+    if detail.note:
+        out.write(f"Note: {detail.note}\n\n")
+    for h in detail.highlights:
+        note = f" — {_line(h.note)}" if h.note else ""
+        out.write(f"[{h.colour}] {_line(h.exact)}{note}\n")
+    return 0
+
+
+def _add_show(sub: Sub) -> None:
+    p = sub.add_parser(
+        "show",
+        help="print one article with its tags, note and highlights",
+        description="Print an article (by id or uuid). --json gives the parse schema "
+        "plus id, tags, note and highlights.",
+    )
+    p.add_argument("id", metavar="ID")
+    p.add_argument("--json", action="store_true", help="print as JSON")
+    p.set_defaults(handler=_cmd_show)
+
+
+# --- check ---------------------------------------------------------------------------------
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    with _library(args) as lib:
+        report = lib.check(full=args.full)
+        path = lib.path
+    if args.json:
+        _print_json(report.to_json())
+    else:
+        for problem in report.problems:
+            print(f"pizhu: {path}: {_line(problem)}", file=sys.stderr)
+        if report.ok:
+            print(f"{path}: ok ({report.sources} files, {report.articles} articles)")
+    return 0 if report.ok else 1
+
+
+def _add_check(sub: Sub) -> None:
+    p = sub.add_parser(
+        "check",
+        help="check the library for damage",
+        description="Run SQLite's quick check (--full: integrity check), look for broken "
+        "references, orphan rows and a stale search index. Exit 1 on any problem.",
+    )
+    p.add_argument("--full", action="store_true", help="the slower, complete integrity check")
+    p.add_argument("--json", action="store_true", help="print the report as JSON")
+    p.set_defaults(handler=_cmd_check)
+
+
+COMMANDS: list[Callable[[Sub], None]] = [
+    _add_import,
+    _add_search,
+    _add_list,
+    _add_show,
+    _add_check,
+]

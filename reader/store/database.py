@@ -1,0 +1,216 @@
+"""Opening a library file: the engine, its pragmas, and schema upgrades on open.
+
+pysqlite does not make DDL transactional on its own. Following SQLAlchemy's documented
+recipe for SQLite, the driver's own transaction handling is switched off
+(``isolation_level = None``) and every SQLAlchemy transaction emits an explicit
+``BEGIN`` — ``BEGIN IMMEDIATE`` for writers, so two processes never deadlock upgrading a
+read lock — which makes a whole migration, DDL included, commit or roll back as one.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection, Engine, create_engine, event, text
+from sqlalchemy.engine import URL
+
+from reader.paths import migrations_dir
+from reader.store.errors import (
+    LibraryCorruptError,
+    LibraryError,
+    LibraryVersionError,
+    MigrationError,
+    known_errors,
+    translate,
+)
+
+BUSY_TIMEOUT_MS = 10_000
+BEGIN_OPTION = "pizhu_begin"
+
+
+def make_engine(path: Path, busy_timeout_ms: int | None = None) -> Engine:
+    """An engine on ``path`` with WAL, foreign keys, a busy timeout and explicit BEGINs."""
+    timeout = BUSY_TIMEOUT_MS if busy_timeout_ms is None else busy_timeout_ms
+    url = URL.create("sqlite+pysqlite", database=str(path))
+    engine = create_engine(
+        url,
+        connect_args={"timeout": timeout / 1000, "check_same_thread": False},
+    )
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+        dbapi_connection.isolation_level = None  # we emit BEGIN ourselves
+        cur = dbapi_connection.cursor()
+        try:
+            cur.execute(f"PRAGMA busy_timeout = {int(timeout)}")
+            cur.execute("PRAGMA foreign_keys = ON")
+            cur.execute("PRAGMA journal_mode = WAL")
+            # In WAL mode NORMAL keeps the library consistent across crashes and kills;
+            # only the last commits before a power loss may be rolled back.
+            cur.execute("PRAGMA synchronous = NORMAL")
+        finally:
+            cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Connection) -> None:
+        mode = conn.get_execution_options().get(BEGIN_OPTION, "DEFERRED")
+        conn.exec_driver_sql(f"BEGIN {mode}")
+
+    return engine
+
+
+@contextlib.contextmanager
+def writing(engine: Engine) -> Iterator[Connection]:
+    """A write transaction (``BEGIN IMMEDIATE``): committed on success, rolled back on error."""
+    with engine.connect() as conn:
+        conn = conn.execution_options(**{BEGIN_OPTION: "IMMEDIATE"})
+        with conn.begin():
+            yield conn
+
+
+@contextlib.contextmanager
+def reading(engine: Engine) -> Iterator[Connection]:
+    """A read transaction: one consistent snapshot of the library."""
+    with engine.connect() as conn, conn.begin():
+        yield conn
+
+
+# --- migrations ----------------------------------------------------------------------------
+
+
+def alembic_config(script_location: Path | None = None) -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(script_location or migrations_dir()))
+    return cfg
+
+
+def script_directory(script_location: Path | None = None) -> ScriptDirectory:
+    return ScriptDirectory.from_config(alembic_config(script_location))
+
+
+def head_revision(script_location: Path | None = None) -> str:
+    head = script_directory(script_location).get_current_head()
+    if head is None:
+        raise RuntimeError("the migrations have no head revision")
+    return head
+
+
+def current_revision(conn: Connection) -> str | None:
+    return MigrationContext.configure(conn).get_current_revision()
+
+
+@dataclass(frozen=True)
+class Upgrade:
+    """What happened to the schema on open."""
+
+    from_revision: str | None
+    to_revision: str
+    backup: Path | None
+
+    @property
+    def changed(self) -> bool:
+        return self.from_revision != self.to_revision
+
+
+def backup_copy(path: Path, revision: str | None) -> Path:
+    """A consistent copy of the library beside it (SQLite's online backup, WAL-safe)."""
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f")
+    dest = path.with_name(f"{path.name}.backup-{revision or 'none'}-{stamp}")
+    src = sqlite3.connect(str(path))
+    try:
+        dst = sqlite3.connect(str(dest))
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    return dest
+
+
+def _user_tables(conn: Connection) -> list[str]:
+    rows = conn.exec_driver_sql(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+    )
+    return [r[0] for r in rows]
+
+
+def upgrade(engine: Engine, path: Path, script_location: Path | None = None) -> Upgrade:
+    """Bring the library at ``path`` to the newest schema, backing it up first.
+
+    Refuses a library from a newer Pizhu (or any unknown schema history). The whole
+    upgrade is one transaction: if any step fails, the library is left as it was.
+    """
+    scripts = script_directory(script_location)
+    head = head_revision(script_location)
+    with known_errors(path), engine.connect() as conn:
+        with conn.begin():
+            current = current_revision(conn)
+            tables = _user_tables(conn)
+        if current == head:
+            return Upgrade(current, head, None)
+        if current is None and tables:
+            raise LibraryCorruptError(f"{path}: not a Pizhu library (it has other tables)")
+        if current is not None:
+            try:
+                scripts.get_revision(current)
+            except Exception:
+                raise LibraryVersionError(
+                    f"{path}: the library was written by a newer Pizhu (schema {current}; "
+                    f"this Pizhu knows up to {head}); please update Pizhu"
+                ) from None
+    backup = backup_copy(path, current) if current is not None else None
+    cfg = alembic_config(script_location)
+    with known_errors(path), engine.connect() as conn:
+        raw = conn.connection.dbapi_connection
+        assert raw is not None
+        # Table rebuilds (batch mode) must not cascade deletes; checked before commit.
+        raw.execute("PRAGMA foreign_keys = OFF")
+        try:
+            conn = conn.execution_options(**{BEGIN_OPTION: "IMMEDIATE"})
+            try:
+                with conn.begin():
+                    cfg.attributes["connection"] = conn
+                    command.upgrade(cfg, "head")
+                    bad = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                    if bad:
+                        raise MigrationError(
+                            f"{path}: upgrade would break {len(bad)} references; "
+                            "the library was left unchanged"
+                        )
+            except LibraryError:
+                raise
+            except Exception as exc:
+                known = translate(exc, path)
+                if known is not None:
+                    raise known from exc
+                where = f" (backup: {backup.name})" if backup else ""
+                reason = (str(exc).strip().splitlines() or [""])[0]
+                raise MigrationError(
+                    f"{path}: upgrading the library failed ({type(exc).__name__}: {reason}); "
+                    f"it was left unchanged{where}"
+                ) from exc
+        finally:
+            raw.execute("PRAGMA foreign_keys = ON")
+    return Upgrade(current, head, backup)
+
+
+def schema_version(engine: Engine) -> str | None:
+    with reading(engine) as conn:
+        return current_revision(conn)
+
+
+def quick_check(conn: Connection, full: bool = False) -> list[str]:
+    pragma = "integrity_check" if full else "quick_check"
+    rows = [str(r[0]) for r in conn.execute(text(f"PRAGMA {pragma}"))]
+    return [] if rows == ["ok"] else rows

@@ -1,0 +1,388 @@
+"""Importing page files: find them, parse them, store each one in its own transaction.
+
+The slow part (decoding, parsing, jieba) runs before the write transaction opens, so
+the library is locked only for the inserts and another process (the app while a CLI
+import runs) waits milliseconds, not seconds. Inside the transaction the file's
+identity is checked again, so two importers racing on the same page store it once.
+
+A page is recognised as already imported by the SHA-256 of its bytes or by the hash of
+its decoded, normalized text: the same page saved as GB18030, UTF-16 or UTF-8 with a
+BOM, or under another name, adds nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import unicodedata
+import uuid
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Literal
+
+from sqlalchemy import Connection, insert, select
+
+from reader.errors import KnownError
+from reader.ingest import Article, ParsedPage, SourceInfo, parse_text, read_page
+from reader.store import search, searchtext
+from reader.store.changes import Changes
+from reader.store.ids import ArticleId, SourceId
+from reader.store.models import ArticleRow, BlockRow, SourceFile
+from reader.store.pageinfo import PageInfo, page_info
+
+SUFFIXES = frozenset({".txt", ".md"})
+
+Parser = Callable[[str, SourceInfo], ParsedPage]
+Status = Literal["imported", "skipped", "failed"]
+
+
+def now_iso() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+_WS = re.compile(r"\s+")
+
+
+def text_identity(text: str) -> str:
+    """Hash of the page text with encoding, BOM, newlines and whitespace differences removed."""
+    norm = unicodedata.normalize("NFKC", text.lstrip("\ufeff"))
+    norm = _WS.sub(" ", norm).strip()
+    return hashlib.sha256(norm.encode("utf-8")).hexdigest()
+
+
+def content_hash(text: str) -> str:
+    """Hash of an article's normalized text (search normalization: NFKC, case, spaces)."""
+    return hashlib.sha256(searchtext.normalize(text).encode("utf-8")).hexdigest()
+
+
+# --- finding files -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FileResult:
+    path: str
+    status: Status
+    message: str = ""  # why skipped or failed
+    source_id: SourceId | None = None
+    articles: int = 0
+
+
+def discover(paths: Iterable[str | Path]) -> tuple[list[Path], list[FileResult]]:
+    """Page files under ``paths``: named files as given, folders searched recursively
+    for ``.txt``/``.md`` (hidden entries skipped). Unusable paths come back as failures."""
+    files: list[Path] = []
+    failures: list[FileResult] = []
+    seen: set[Path] = set()
+
+    def add(p: Path) -> None:
+        key = p.resolve()
+        if key not in seen:
+            seen.add(key)
+            files.append(p)
+
+    for raw in paths:
+        p = Path(raw)
+        try:
+            if p.is_dir():
+                found: list[Path] = []
+                for root, dirs, names in os.walk(p):
+                    dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                    for name in names:
+                        if not name.startswith(".") and Path(name).suffix.lower() in SUFFIXES:
+                            found.append(Path(root) / name)
+                for f in sorted(found):
+                    add(f)
+            elif p.exists():
+                add(p)
+            else:
+                failures.append(FileResult(str(p), "failed", f"{p}: no such file or folder"))
+        except OSError as exc:
+            failures.append(FileResult(str(p), "failed", f"{p}: cannot read ({exc.strerror})"))
+    return files, failures
+
+
+# --- preparing a file (no database) --------------------------------------------------------
+
+
+@dataclass
+class PreparedArticle:
+    article: Article
+    text: str
+    content_hash: str
+    tokens: search.ArticleTokens
+    uuid: str
+
+
+@dataclass
+class PreparedFile:
+    path: Path
+    name: str
+    sha256: str
+    text_hash: str
+    encoding: str
+    size: int
+    text: str
+    info: PageInfo
+    articles: list[PreparedArticle] = field(default_factory=list)
+
+
+def identify(path: Path) -> tuple[str, str, str, str, int]:
+    """Read and decode ``path``: (text, encoding, sha256, text hash, size)."""
+    decoded = read_page(path)
+    size = path.stat().st_size
+    return decoded.text, decoded.encoding, decoded.sha256, text_identity(decoded.text), size
+
+
+def prepare(
+    path: Path,
+    decoded: tuple[str, str, str, str, int],
+    parser: Parser,
+    cut: search.Cut,
+) -> PreparedFile:
+    text, encoding, sha, text_hash, size = decoded
+    page = parser(text, SourceInfo(path=path.name, sha256=sha, encoding=encoding))
+    prepared = PreparedFile(
+        path=path,
+        name=path.name,
+        sha256=sha,
+        text_hash=text_hash,
+        encoding=encoding,
+        size=size,
+        text=text,
+        info=page_info(path.name, text),
+    )
+    for article in page.articles:
+        body = article.text
+        prepared.articles.append(
+            PreparedArticle(
+                article=article,
+                text=body,
+                content_hash=content_hash(body),
+                tokens=search.article_tokens(article.title, body, cut),
+                uuid=str(uuid.uuid4()),
+            )
+        )
+    return prepared
+
+
+# --- storing a file (one transaction) ------------------------------------------------------
+
+
+def known_source(conn: Connection, sha256: str, text_hash: str) -> str | None:
+    """The name of an already imported file with these bytes or this text, if any."""
+    row = conn.execute(
+        select(SourceFile.name, SourceFile.sha256).where(
+            (SourceFile.sha256 == sha256) | (SourceFile.text_hash == text_hash)
+        )
+    ).first()
+    if row is None:
+        return None
+    name, sha = row
+    return f"already imported ({'same file' if sha == sha256 else 'same page as ' + name})"
+
+
+def store(conn: Connection, prepared: PreparedFile) -> tuple[SourceId, list[ArticleId]]:
+    """Insert one prepared file, its articles, blocks and index rows (caller holds the txn)."""
+    stamp = now_iso()
+    source_id = conn.execute(
+        insert(SourceFile).returning(SourceFile.id),
+        {
+            "path": str(prepared.path.resolve()),
+            "name": prepared.name,
+            "sha256": prepared.sha256,
+            "text_hash": prepared.text_hash,
+            "encoding": prepared.encoding,
+            "size": prepared.size,
+            "text": prepared.text,
+            "imported_at": stamp,
+            "paper": prepared.info.paper,
+            "page_date": prepared.info.date,
+            "page": prepared.info.page,
+        },
+    ).scalar_one()
+    ids: list[ArticleId] = []
+    blocks: list[dict[str, object]] = []
+    for ordinal, pa in enumerate(prepared.articles):
+        a = pa.article
+        article_id = conn.execute(
+            insert(ArticleRow).returning(ArticleRow.id),
+            {
+                "uuid": pa.uuid,
+                "source_id": source_id,
+                "ordinal": ordinal,
+                "title": a.title,
+                "kind": a.kind,
+                "kicker": a.kicker,
+                "authors": list(a.authors),
+                "photographers": list(a.photographers),
+                "continued_from": a.continued_from,
+                "continued_on": a.continued_on,
+                "text": pa.text,
+                "content_hash": pa.content_hash,
+                "flags": sorted(set(a.flags)),
+                "consumed": [[c.span[0], c.span[1], c.reason] for c in a.consumed],
+                "created_at": stamp,
+            },
+        ).scalar_one()
+        ids.append(ArticleId(article_id))
+        start = 0
+        for b_ordinal, block in enumerate(a.blocks):
+            blocks.append(
+                {
+                    "article_id": article_id,
+                    "ordinal": b_ordinal,
+                    "type": block.type,
+                    "text": block.text,
+                    "start": start,
+                    "spans": [[s, e] for s, e in block.spans],
+                    "flags": sorted(set(block.flags)),
+                }
+            )
+            start += len(block.text) + 2  # blocks are joined by a blank line
+        search.insert_article(conn, article_id, pa.tokens)
+    if blocks:
+        conn.execute(insert(BlockRow), blocks)
+    return SourceId(source_id), ids
+
+
+# --- the whole run -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ImportProgress:
+    """Reported before each file (``result`` None) and after it."""
+
+    index: int  # 0-based position of the file
+    total: int
+    path: str
+    result: FileResult | None = None
+
+
+@dataclass
+class ImportSummary:
+    results: list[FileResult] = field(default_factory=list)
+    cancelled: bool = False
+    changes: Changes = field(default_factory=Changes)
+
+    def _count(self, status: Status) -> int:
+        return sum(1 for r in self.results if r.status == status)
+
+    @property
+    def files(self) -> int:
+        return len(self.results)
+
+    @property
+    def imported(self) -> int:
+        return self._count("imported")
+
+    @property
+    def skipped(self) -> int:
+        return self._count("skipped")
+
+    @property
+    def failed(self) -> int:
+        return self._count("failed")
+
+    @property
+    def articles(self) -> int:
+        return sum(r.articles for r in self.results)
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "files": self.files,
+            "imported": self.imported,
+            "articles": self.articles,
+            "skipped": self.skipped,
+            "failed": self.failed,
+            "cancelled": self.cancelled,
+            "results": [
+                {
+                    "path": r.path,
+                    "status": r.status,
+                    "message": r.message,
+                    "articles": r.articles,
+                    "source_id": r.source_id,
+                }
+                for r in self.results
+            ],
+        }
+
+
+ProgressCallback = Callable[[ImportProgress], None]
+CancelCallback = Callable[[], bool]
+
+
+def default_parser(text: str, source: SourceInfo) -> ParsedPage:
+    return parse_text(text, source)
+
+
+def failure_message(path: Path, exc: BaseException) -> str:
+    message = str(exc) if isinstance(exc, KnownError) else f"{type(exc).__name__}: {exc}"
+    message = " ".join(message.split())
+    return message if str(path) in message else f"{path}: {message}"
+
+
+def run_import(
+    paths: Sequence[str | Path],
+    *,
+    lookup: Callable[[str, str], str | None],
+    commit: Callable[[PreparedFile], tuple[str | None, SourceId | None, list[ArticleId]]],
+    parser: Parser,
+    cut: search.Cut,
+    progress: ProgressCallback | None = None,
+    cancel: CancelCallback | None = None,
+) -> ImportSummary:
+    """Import every file under ``paths``. ``lookup`` answers "already imported?" outside a
+    transaction; ``commit`` stores a prepared file in its own transaction and returns
+    (skip reason, source id, article ids)."""
+    files, failures = discover(paths)
+    summary = ImportSummary(results=list(failures))
+    total = len(files)
+    sources: set[SourceId] = set()
+    articles: set[ArticleId] = set()
+    for index, path in enumerate(files):
+        if cancel is not None and cancel():
+            summary.cancelled = True
+            break
+        if progress is not None:
+            progress(ImportProgress(index, total, str(path)))
+        result, ids = _import_one(path, lookup, commit, parser, cut)
+        if result.status == "imported" and result.source_id is not None:
+            sources.add(result.source_id)
+            articles.update(ids)
+        summary.results.append(result)
+        if progress is not None:
+            progress(ImportProgress(index, total, str(path), result))
+    summary.changes = Changes(sources_added=frozenset(sources), articles_added=frozenset(articles))
+    return summary
+
+
+def _import_one(
+    path: Path,
+    lookup: Callable[[str, str], str | None],
+    commit: Callable[[PreparedFile], tuple[str | None, SourceId | None, list[ArticleId]]],
+    parser: Parser,
+    cut: search.Cut,
+) -> tuple[FileResult, list[ArticleId]]:
+    """One file. Problems with the file are results; problems with the library raise."""
+    try:
+        decoded = identify(path)
+    except (KnownError, OSError) as exc:
+        return FileResult(str(path), "failed", failure_message(path, exc)), []
+    reason = lookup(decoded[2], decoded[3])
+    if reason is not None:
+        return FileResult(str(path), "skipped", reason), []
+    try:
+        prepared = prepare(path, decoded, parser, cut)
+    except KnownError as exc:
+        return FileResult(str(path), "failed", failure_message(path, exc)), []
+    except Exception as exc:  # a parser bug on one page must not stop a 500-page import
+        message = f"{path}: could not be parsed ({type(exc).__name__}: {exc})"
+        return FileResult(str(path), "failed", " ".join(message.split())), []
+    reason, source_id, ids = commit(prepared)
+    if reason is not None:
+        return FileResult(str(path), "skipped", reason), []
+    return FileResult(str(path), "imported", source_id=source_id, articles=len(ids)), ids

@@ -1,0 +1,701 @@
+"""The library: the one core API the CLI, the windows, export and merge all use.
+
+``Library.open(path)`` upgrades the schema (after a backup) and returns a handle that
+is safe to share between threads: every method opens its own short transaction. Writes
+return a :class:`~reader.store.changes.Changes` record. Expected failures raise
+:class:`~reader.errors.KnownError` subclasses with one line naming the library.
+"""
+
+from __future__ import annotations
+
+import getpass
+import os
+import unicodedata
+import uuid as uuidlib
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from sqlalchemy import Connection, Engine, delete, func, insert, select, text, update
+from sqlalchemy.exc import DBAPIError
+
+from reader.store import database, importer, search, searchtext
+from reader.store.changes import Changes
+from reader.store.errors import LibraryError, NotFoundError, known_errors
+from reader.store.ids import ArticleId, HighlightId, SourceId, TagId
+from reader.store.location import resolve_library_path
+from reader.store.models import (
+    ArticleNote,
+    ArticleRow,
+    ArticleTag,
+    BlockRow,
+    HighlightRow,
+    HighlightTag,
+    SourceFile,
+    TagRow,
+)
+from reader.store.views import (
+    ArticleDetail,
+    ArticleSummary,
+    CheckReport,
+    HighlightView,
+    SearchHit,
+    SourceView,
+    TagView,
+    rebuild_article,
+)
+
+QUOTE_CONTEXT = 32  # characters of prefix and suffix kept with a highlight
+
+
+def tag_key(name: str) -> str:
+    """Tags are unique by their NFKC-casefolded, space-folded name."""
+    return " ".join(unicodedata.normalize("NFKC", name).casefold().split())
+
+
+def default_author() -> str:
+    env = os.environ.get("PIZHU_AUTHOR")
+    if env:
+        return env
+    try:
+        return getpass.getuser()
+    except Exception:  # no user name in this environment
+        return ""
+
+
+class Library:
+    def __init__(self, path: Path, engine: Engine, upgrade: database.Upgrade) -> None:
+        self.path = path
+        self.engine = engine
+        self.upgrade = upgrade
+        self._cut: search.Cut | None = None
+
+    # --- opening ---------------------------------------------------------------------------
+
+    @classmethod
+    def open(
+        cls,
+        path: str | os.PathLike[str] | None = None,
+        *,
+        migrations: Path | None = None,
+        busy_timeout_ms: int | None = None,
+    ) -> Library:
+        """Open (creating or upgrading) the library at ``path`` or the default location."""
+        explicit = path is not None or bool(os.environ.get("PIZHU_LIBRARY"))
+        p = resolve_library_path(path)
+        if not p.parent.is_dir():
+            if explicit:
+                raise LibraryError(f"{p}: the folder {p.parent} does not exist")
+            p.parent.mkdir(parents=True, exist_ok=True)
+        if p.is_dir():
+            raise LibraryError(f"{p}: is a folder, not a library file")
+        engine = database.make_engine(p, busy_timeout_ms)
+        try:
+            upgraded = database.upgrade(engine, p, migrations)
+            lib = cls(p, engine, upgraded)
+            lib._ensure_search_index()
+        except BaseException:
+            engine.dispose()
+            raise
+        return lib
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Library:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    @contextmanager
+    def _read(self) -> Iterator[Connection]:
+        with known_errors(self.path), database.reading(self.engine) as conn:
+            yield conn
+
+    @contextmanager
+    def _write(self) -> Iterator[Connection]:
+        with known_errors(self.path), database.writing(self.engine) as conn:
+            yield conn
+
+    @property
+    def cut(self) -> search.Cut:
+        """jieba search-mode segmentation, loaded on first use (never on open)."""
+        if self._cut is None:
+            self._cut = search.default_cut()
+        return self._cut
+
+    def _ensure_search_index(self) -> None:
+        with self._read() as conn:
+            stored = search.stored_fingerprint(conn)
+            empty = conn.execute(select(func.count()).select_from(ArticleRow)).scalar_one() == 0
+        if stored is not None:
+            return
+        if empty:  # a new library: record the tokenizer without loading jieba
+            with self._write() as conn:
+                if search.stored_fingerprint(conn) is None:
+                    search.set_fingerprint(conn, search.tokenizer_fingerprint())
+            return
+        self.rebuild_search_index()
+
+    # --- importing -------------------------------------------------------------------------
+
+    def _lookup(self, sha256: str, text_hash: str) -> str | None:
+        with self._read() as conn:
+            return importer.known_source(conn, sha256, text_hash)
+
+    def _commit(
+        self, prepared: importer.PreparedFile
+    ) -> tuple[str | None, SourceId | None, list[ArticleId]]:
+        with self._write() as conn:
+            reason = importer.known_source(conn, prepared.sha256, prepared.text_hash)
+            if reason is not None:
+                return reason, None, []
+            source_id, ids = importer.store(conn, prepared)
+            search.note_tokenizer_used(conn, search.tokenizer_fingerprint())
+            return None, source_id, ids
+
+    def import_paths(
+        self,
+        paths: Sequence[str | os.PathLike[str]],
+        *,
+        progress: importer.ProgressCallback | None = None,
+        cancel: importer.CancelCallback | None = None,
+        parser: importer.Parser | None = None,
+    ) -> importer.ImportSummary:
+        """Import page files and folders; each file is one transaction.
+
+        ``progress`` is called before and after each file, ``cancel`` between files
+        (return True to stop: files already imported stay). Safe to call from a worker
+        thread; the callbacks run on that thread.
+        """
+        return importer.run_import(
+            [Path(p) for p in paths],
+            lookup=self._lookup,
+            commit=self._commit,
+            parser=parser or importer.default_parser,
+            cut=self.cut,
+            progress=progress,
+            cancel=cancel,
+        )
+
+    # --- reading ---------------------------------------------------------------------------
+
+    def _tag_closure_ids(self, conn: Connection, tag: str) -> list[int]:
+        root = conn.execute(select(TagRow.id).where(TagRow.key == tag_key(tag))).scalar()
+        if root is None:
+            raise NotFoundError(f"no tag named {tag!r}")
+        rows = conn.execute(
+            text(
+                "WITH RECURSIVE sub(id) AS (SELECT :root UNION "
+                "SELECT tags.id FROM tags JOIN sub ON tags.parent_id = sub.id) "
+                "SELECT id FROM sub"
+            ),
+            {"root": root},
+        )
+        return [r[0] for r in rows]
+
+    def article_ids(self, tag: str | None = None) -> list[ArticleId]:
+        """Every article id in library order (page date, file, position); cheap."""
+        with self._read() as conn:
+            q = select(ArticleRow.id).join(SourceFile, SourceFile.id == ArticleRow.source_id)
+            if tag is not None:
+                tag_ids = self._tag_closure_ids(conn, tag)
+                q = q.where(
+                    ArticleRow.id.in_(
+                        select(ArticleTag.article_id).where(ArticleTag.tag_id.in_(tag_ids))
+                    )
+                )
+            q = q.order_by(
+                SourceFile.page_date.is_(None),
+                SourceFile.page_date,
+                SourceFile.id,
+                ArticleRow.ordinal,
+            )
+            return [ArticleId(r[0]) for r in conn.execute(q)]
+
+    def summaries(self, ids: Iterable[ArticleId]) -> list[ArticleSummary]:
+        """Summaries of the given articles, in the given order (unknown ids are left out)."""
+        wanted = list(ids)
+        if not wanted:
+            return []
+        out: dict[int, ArticleSummary] = {}
+        with self._read() as conn:
+            for chunk_start in range(0, len(wanted), 500):
+                chunk = wanted[chunk_start : chunk_start + 500]
+                out.update(self._summaries(conn, chunk))
+        return [out[i] for i in wanted if i in out]
+
+    def _summaries(self, conn: Connection, ids: list[ArticleId]) -> dict[int, ArticleSummary]:
+        rows = conn.execute(
+            select(
+                ArticleRow.id,
+                ArticleRow.uuid,
+                ArticleRow.title,
+                ArticleRow.kind,
+                ArticleRow.authors,
+                SourceFile.name,
+                SourceFile.page_date,
+            )
+            .join(SourceFile, SourceFile.id == ArticleRow.source_id)
+            .where(ArticleRow.id.in_(ids))
+        ).all()
+        tags: dict[int, list[str]] = {}
+        for article_id, name in conn.execute(
+            select(ArticleTag.article_id, TagRow.name)
+            .join(TagRow, TagRow.id == ArticleTag.tag_id)
+            .where(ArticleTag.article_id.in_(ids))
+            .order_by(TagRow.key)
+        ):
+            tags.setdefault(article_id, []).append(name)
+        counts = dict(
+            conn.execute(
+                select(HighlightRow.article_id, func.count())
+                .where(HighlightRow.article_id.in_(ids), HighlightRow.deleted.is_(False))
+                .group_by(HighlightRow.article_id)
+            ).all()
+        )
+        return {
+            r.id: ArticleSummary(
+                id=ArticleId(r.id),
+                uuid=r.uuid,
+                title=r.title,
+                kind=r.kind,
+                source=r.name,
+                date=r.page_date,
+                authors=tuple(r.authors),
+                tags=tuple(tags.get(r.id, ())),
+                highlights=int(counts.get(r.id, 0)),
+            )
+            for r in rows
+        }
+
+    def list_articles(self, tag: str | None = None) -> list[ArticleSummary]:
+        return self.summaries(self.article_ids(tag))
+
+    def resolve(self, ref: str | int) -> ArticleId:
+        """An article id from a number or a uuid (as printed by ``list``)."""
+        with self._read() as conn:
+            if isinstance(ref, int) or str(ref).isdigit():
+                found = conn.execute(
+                    select(ArticleRow.id).where(ArticleRow.id == int(ref))
+                ).scalar()
+            else:
+                found = conn.execute(
+                    select(ArticleRow.id).where(ArticleRow.uuid == str(ref).lower())
+                ).scalar()
+        if found is None:
+            raise NotFoundError(f"no article {ref} in {self.path}")
+        return ArticleId(found)
+
+    def get_article(self, article_id: ArticleId | int | str) -> ArticleDetail:
+        aid = self.resolve(article_id)
+        with self._read() as conn:
+            row = conn.execute(select(ArticleRow).where(ArticleRow.id == aid)).one()
+            blocks = conn.execute(
+                select(BlockRow).where(BlockRow.article_id == aid).order_by(BlockRow.ordinal)
+            ).all()
+            src = conn.execute(select(SourceFile).where(SourceFile.id == row.source_id)).one()
+            tags = conn.execute(
+                select(TagRow.name)
+                .join(ArticleTag, ArticleTag.tag_id == TagRow.id)
+                .where(ArticleTag.article_id == aid)
+                .order_by(TagRow.key)
+            ).scalars()
+            note = conn.execute(
+                select(ArticleNote.text).where(ArticleNote.article_id == aid)
+            ).scalar()
+            highlights = self._highlights(conn, aid)
+            return ArticleDetail(
+                id=aid,
+                uuid=row.uuid,
+                article=rebuild_article(row, list(blocks)),
+                text=row.text,
+                content_hash=row.content_hash,
+                source=_source_view(src),
+                tags=tuple(tags),
+                note=note or "",
+                highlights=tuple(highlights),
+            )
+
+    def _highlights(self, conn: Connection, aid: ArticleId) -> list[HighlightView]:
+        rows = conn.execute(
+            select(HighlightRow)
+            .where(HighlightRow.article_id == aid, HighlightRow.deleted.is_(False))
+            .order_by(HighlightRow.start, HighlightRow.id)
+        ).all()
+        tag_names: dict[int, list[str]] = {}
+        for hid, name in conn.execute(
+            select(HighlightTag.highlight_id, TagRow.name)
+            .join(TagRow, TagRow.id == HighlightTag.tag_id)
+            .where(HighlightTag.highlight_id.in_([r.id for r in rows]))
+            .order_by(TagRow.key)
+        ):
+            tag_names.setdefault(hid, []).append(name)
+        return [
+            HighlightView(
+                id=HighlightId(r.id),
+                uuid=r.uuid,
+                article_id=aid,
+                start=r.start,
+                end=r.end,
+                exact=r.exact,
+                prefix=r.prefix,
+                suffix=r.suffix,
+                colour=r.colour,
+                note=r.note,
+                author=r.author,
+                tags=tuple(tag_names.get(r.id, ())),
+                created_at=r.created_at,
+                updated_at=r.updated_at,
+            )
+            for r in rows
+        ]
+
+    def sources(self) -> list[SourceView]:
+        with self._read() as conn:
+            rows = conn.execute(select(SourceFile).order_by(SourceFile.id)).all()
+            return [_source_view(r) for r in rows]
+
+    def tags(self) -> list[TagView]:
+        with self._read() as conn:
+            rows = conn.execute(
+                select(TagRow.id, TagRow.name, TagRow.colour, TagRow.parent_id)
+            ).all()
+        by_id = {r.id: r for r in rows}
+
+        def path(tid: int) -> tuple[str, ...]:
+            names: list[str] = []
+            seen: set[int] = set()
+            cur: int | None = tid
+            while cur is not None and cur not in seen and cur in by_id:
+                seen.add(cur)
+                names.append(by_id[cur].name)
+                cur = by_id[cur].parent_id
+            return tuple(reversed(names))
+
+        views = [
+            TagView(
+                TagId(r.id),
+                r.name,
+                r.colour,
+                TagId(r.parent_id) if r.parent_id is not None else None,
+                path(r.id),
+            )
+            for r in rows
+        ]
+        return sorted(views, key=lambda v: [tag_key(n) for n in v.path])
+
+    # --- search ----------------------------------------------------------------------------
+
+    def search(self, query: str, limit: int = 50) -> list[SearchHit]:
+        """Articles containing every whitespace-separated term of ``query``, best first.
+
+        A term matches wherever it is a substring of the title, the body or the notes
+        (after NFKC and case folding), so 和浩 finds 呼和浩特 and PM2.5 finds PM2.5.
+        Any text is a valid query; one without terms finds nothing.
+        """
+        if not searchtext.terms(query):
+            return []
+        cut = self.cut
+        with self._read() as conn:
+            matches, terms = search.query(conn, query, limit, cut)
+            if not matches:
+                return []
+            ids = [m.article_id for m in matches]
+            rows = {
+                r.id: r
+                for r in conn.execute(
+                    select(
+                        ArticleRow.id,
+                        ArticleRow.uuid,
+                        ArticleRow.title,
+                        ArticleRow.kind,
+                        ArticleRow.text,
+                        SourceFile.name,
+                        SourceFile.page_date,
+                    )
+                    .join(SourceFile, SourceFile.id == ArticleRow.source_id)
+                    .where(ArticleRow.id.in_(ids))
+                )
+            }
+        hits: list[SearchHit] = []
+        for m in matches:
+            r = rows.get(m.article_id)
+            if r is None:
+                continue
+            hits.append(
+                SearchHit(
+                    id=m.article_id,
+                    uuid=r.uuid,
+                    title=r.title,
+                    kind=r.kind,
+                    source=r.name,
+                    date=r.page_date,
+                    score=m.score,
+                    snippet=searchtext.snippet(r.text, terms),
+                )
+            )
+        return hits
+
+    def count_matches(self, query: str) -> int:
+        with self._read() as conn:
+            return search.count(conn, query)
+
+    def rebuild_search_index(self, progress: Callable[[int, int], None] | None = None) -> Changes:
+        """Re-tokenize every article and note (after a dictionary or scheme change)."""
+        cut = self.cut
+        fingerprint = search.tokenizer_fingerprint()
+        with self._write() as conn:
+            search.rebuild(conn, cut, fingerprint, progress)
+        return Changes(search_index=True)
+
+    def _index_current(self, conn: Connection) -> bool:
+        return search.stored_fingerprint(conn) == search.tokenizer_fingerprint()
+
+    # --- annotating ------------------------------------------------------------------------
+
+    def set_note(self, article_id: ArticleId | int | str, note: str) -> Changes:
+        aid = self.resolve(article_id)
+        stamp = importer.now_iso()
+        with self._write() as conn:
+            conn.execute(delete(ArticleNote).where(ArticleNote.article_id == aid))
+            if note.strip():
+                conn.execute(
+                    insert(ArticleNote), {"article_id": aid, "text": note, "updated_at": stamp}
+                )
+            search.reindex_notes(conn, aid, self.cut)
+        return Changes(notes=frozenset({aid}))
+
+    def add_highlight(
+        self,
+        article_id: ArticleId | int | str,
+        start: int,
+        end: int,
+        *,
+        colour: str = "yellow",
+        note: str = "",
+        author: str | None = None,
+        highlight_uuid: str | None = None,
+    ) -> tuple[HighlightId, Changes]:
+        aid = self.resolve(article_id)
+        stamp = importer.now_iso()
+        with self._write() as conn:
+            body = conn.execute(select(ArticleRow.text).where(ArticleRow.id == aid)).scalar_one()
+            if not 0 <= start < end <= len(body):
+                raise LibraryError(
+                    f"highlight [{start}, {end}) is outside article {aid} (0…{len(body)})"
+                )
+            hid = conn.execute(
+                insert(HighlightRow).returning(HighlightRow.id),
+                {
+                    "uuid": highlight_uuid or str(uuidlib.uuid4()),
+                    "article_id": aid,
+                    "start": start,
+                    "end": end,
+                    "exact": body[start:end],
+                    "prefix": body[max(0, start - QUOTE_CONTEXT) : start],
+                    "suffix": body[end : end + QUOTE_CONTEXT],
+                    "colour": colour,
+                    "note": note,
+                    "author": default_author() if author is None else author,
+                    "created_at": stamp,
+                    "updated_at": stamp,
+                    "deleted": False,
+                },
+            ).scalar_one()
+            if note:
+                search.reindex_notes(conn, aid, self.cut)
+        return HighlightId(hid), Changes(highlights=frozenset({HighlightId(hid)}))
+
+    def update_highlight(
+        self, highlight_id: HighlightId, *, colour: str | None = None, note: str | None = None
+    ) -> Changes:
+        values: dict[str, Any] = {"updated_at": importer.now_iso()}
+        if colour is not None:
+            values["colour"] = colour
+        if note is not None:
+            values["note"] = note
+        with self._write() as conn:
+            aid = self._live_highlight_article(conn, highlight_id)
+            conn.execute(update(HighlightRow).where(HighlightRow.id == highlight_id).values(values))
+            if note is not None:
+                search.reindex_notes(conn, aid, self.cut)
+        return Changes(highlights=frozenset({highlight_id}))
+
+    def delete_highlight(self, highlight_id: HighlightId) -> Changes:
+        """Tombstone the highlight (kept so a merge does not bring it back)."""
+        with self._write() as conn:
+            aid = self._live_highlight_article(conn, highlight_id)
+            conn.execute(
+                update(HighlightRow)
+                .where(HighlightRow.id == highlight_id)
+                .values(deleted=True, updated_at=importer.now_iso())
+            )
+            conn.execute(delete(HighlightTag).where(HighlightTag.highlight_id == highlight_id))
+            search.reindex_notes(conn, aid, self.cut)
+        return Changes(highlights=frozenset({highlight_id}))
+
+    def _live_highlight_article(self, conn: Connection, highlight_id: HighlightId) -> ArticleId:
+        aid = conn.execute(
+            select(HighlightRow.article_id).where(
+                HighlightRow.id == highlight_id, HighlightRow.deleted.is_(False)
+            )
+        ).scalar()
+        if aid is None:
+            raise NotFoundError(f"no highlight {highlight_id} in {self.path}")
+        return ArticleId(aid)
+
+    def ensure_tag(
+        self, name: str, *, parent: TagId | None = None, colour: str | None = None
+    ) -> tuple[TagId, Changes]:
+        """The tag named ``name`` (NFKC/case-insensitively), created if needed."""
+        key = tag_key(name)
+        if not key:
+            raise LibraryError("a tag needs a name")
+        with self._write() as conn:
+            found = conn.execute(select(TagRow.id).where(TagRow.key == key)).scalar()
+            if found is not None:
+                return TagId(found), Changes()
+            if (
+                parent is not None
+                and conn.execute(select(TagRow.id).where(TagRow.id == parent)).scalar() is None
+            ):
+                raise NotFoundError(f"no tag {parent} in {self.path}")
+            tid = conn.execute(
+                insert(TagRow).returning(TagRow.id),
+                {
+                    "name": " ".join(name.split()),
+                    "key": key,
+                    "colour": colour,
+                    "parent_id": parent,
+                    "created_at": importer.now_iso(),
+                },
+            ).scalar_one()
+        return TagId(tid), Changes(tags=frozenset({TagId(tid)}))
+
+    def tag_article(self, article_id: ArticleId | int | str, tag: TagId) -> Changes:
+        aid = self.resolve(article_id)
+        with self._write() as conn:
+            conn.execute(
+                text("INSERT OR IGNORE INTO article_tags (article_id, tag_id) VALUES (:a, :t)"),
+                {"a": aid, "t": tag},
+            )
+        return Changes(article_tags=frozenset({aid}))
+
+    def untag_article(self, article_id: ArticleId | int | str, tag: TagId) -> Changes:
+        aid = self.resolve(article_id)
+        with self._write() as conn:
+            conn.execute(
+                delete(ArticleTag).where(ArticleTag.article_id == aid, ArticleTag.tag_id == tag)
+            )
+        return Changes(article_tags=frozenset({aid}))
+
+    def tag_highlight(self, highlight_id: HighlightId, tag: TagId) -> Changes:
+        with self._write() as conn:
+            self._live_highlight_article(conn, highlight_id)
+            conn.execute(
+                text("INSERT OR IGNORE INTO highlight_tags (highlight_id, tag_id) VALUES (:h, :t)"),
+                {"h": highlight_id, "t": tag},
+            )
+        return Changes(highlights=frozenset({highlight_id}))
+
+    # --- removing --------------------------------------------------------------------------
+
+    def delete_source(self, source_id: SourceId) -> Changes:
+        """Remove an imported page with its articles, their highlights and notes."""
+        cut = self.cut
+        with self._read() as conn:
+            current = self._index_current(conn)
+        if not current:
+            self.rebuild_search_index()
+        with self._write() as conn:
+            rows = conn.execute(
+                select(ArticleRow.id, ArticleRow.title, ArticleRow.text).where(
+                    ArticleRow.source_id == source_id
+                )
+            ).all()
+            if (
+                conn.execute(select(SourceFile.id).where(SourceFile.id == source_id)).scalar()
+                is None
+            ):
+                raise NotFoundError(f"no source file {source_id} in {self.path}")
+            for r in rows:
+                search.delete_article(conn, r.id, r.title, r.text, cut)
+            conn.execute(delete(SourceFile).where(SourceFile.id == source_id))
+        return Changes(
+            sources_removed=frozenset({source_id}),
+            articles_removed=frozenset(ArticleId(r.id) for r in rows),
+        )
+
+    # --- checking --------------------------------------------------------------------------
+
+    def check(self, full: bool = False) -> CheckReport:
+        """Integrity (quick or full), broken references, orphan and stale index rows."""
+        problems: list[str] = []
+        with self._write() as conn:
+            problems += [f"integrity: {p}" for p in database.quick_check(conn, full)]
+            for table, rowid, parent, _fk in conn.execute(text("PRAGMA foreign_key_check")):
+                problems.append(f"orphan row: {table} rowid {rowid} points to missing {parent}")
+            for sql, what in (
+                (
+                    "SELECT rowid FROM search_articles EXCEPT SELECT id FROM articles",
+                    "search index row without an article",
+                ),
+                (
+                    "SELECT id FROM articles EXCEPT SELECT rowid FROM search_articles",
+                    "article missing from the search index",
+                ),
+                (
+                    "SELECT rowid FROM search_notes EXCEPT SELECT id FROM articles",
+                    "notes index row without an article",
+                ),
+                (
+                    "SELECT a.id FROM articles a WHERE NOT EXISTS "
+                    "(SELECT 1 FROM blocks b WHERE b.article_id = a.id) AND a.text != ''",
+                    "article with text but no blocks",
+                ),
+            ):
+                for (rowid,) in conn.execute(text(sql)).fetchall()[:20]:
+                    problems.append(f"{what}: {rowid}")
+            for table in ("search_articles", "search_notes"):
+                try:
+                    conn.execute(text(f"INSERT INTO {table} ({table}) VALUES ('integrity-check')"))
+                except DBAPIError as exc:
+                    problems.append(f"{table}: {' '.join(str(exc).split())[:200]}")
+            for hid, start, end, exact, body in conn.execute(
+                text(
+                    'SELECT h.id, h.start, h."end", h.exact, a.text FROM highlights h '
+                    "JOIN articles a ON a.id = h.article_id WHERE NOT h.deleted"
+                )
+            ):
+                if body[start:end] != exact:
+                    problems.append(f"highlight {hid} no longer matches its article text")
+            articles = conn.execute(select(func.count()).select_from(ArticleRow)).scalar_one()
+            sources = conn.execute(select(func.count()).select_from(SourceFile)).scalar_one()
+            schema = database.current_revision(conn)
+            head = database.head_revision()
+            if schema != head:
+                problems.append(f"schema {schema} is not the current {head}")
+        return CheckReport(tuple(problems), int(articles), int(sources), schema)
+
+
+def _source_view(r: Any) -> SourceView:
+    return SourceView(
+        id=SourceId(r.id),
+        path=r.path,
+        name=r.name,
+        sha256=r.sha256,
+        encoding=r.encoding,
+        imported_at=r.imported_at,
+        paper=r.paper,
+        date=r.page_date,
+        page=r.page,
+    )

@@ -1,0 +1,193 @@
+"""The library's tables as typed SQLAlchemy 2 models.
+
+The Alembic migrations in ``db/versions`` are the source of truth for the schema on
+disk; these models describe the same tables for the code, and a test checks that a
+migrated library and this metadata agree. The search index (FTS5 virtual tables) is
+not modelled here: :mod:`reader.store.search` owns it.
+
+Times are stored as ISO-8601 UTC strings, lists (authors, spans, flags) as JSON.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    CheckConstraint,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+ARTICLE_KINDS = ("article", "photo", "fragment")
+BLOCK_TYPES = ("heading", "paragraph", "caption")
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    type_annotation_map: ClassVar[dict[Any, Any]] = {dict[str, Any]: JSON, list[Any]: JSON}
+
+
+class SourceFile(Base):
+    """One imported page file, with the decoded text every span points into."""
+
+    __tablename__ = "source_files"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    path: Mapped[str] = mapped_column(Text)  # absolute path at import time
+    name: Mapped[str] = mapped_column(Text)  # the file name, as the parse reports it
+    sha256: Mapped[str] = mapped_column(String(64), unique=True)  # of the raw bytes
+    text_hash: Mapped[str] = mapped_column(String(64), unique=True)  # of the normalized text
+    encoding: Mapped[str] = mapped_column(String(32))
+    size: Mapped[int] = mapped_column(Integer)  # bytes on disk
+    text: Mapped[str] = mapped_column(Text)  # decoded, exactly as read
+    imported_at: Mapped[str] = mapped_column(String(32))
+    paper: Mapped[str | None] = mapped_column(Text)
+    page_date: Mapped[str | None] = mapped_column(String(10), index=True)  # YYYY-MM-DD
+    page: Mapped[str | None] = mapped_column(String(16))  # "3", "A03"
+
+    articles: Mapped[list[ArticleRow]] = relationship(
+        back_populates="source", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+
+class ArticleRow(Base):
+    __tablename__ = "articles"
+    __table_args__ = (
+        CheckConstraint("kind IN ('article', 'photo', 'fragment')", name="kind"),
+        UniqueConstraint("source_id", "ordinal"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    source_id: Mapped[int] = mapped_column(ForeignKey("source_files.id", ondelete="CASCADE"))
+    ordinal: Mapped[int] = mapped_column(Integer)  # position on the page
+    title: Mapped[str | None] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(String(16))
+    kicker: Mapped[str | None] = mapped_column(Text)
+    authors: Mapped[list[Any]] = mapped_column(default=list)
+    photographers: Mapped[list[Any]] = mapped_column(default=list)
+    continued_from: Mapped[str | None] = mapped_column(Text)
+    continued_on: Mapped[str | None] = mapped_column(Text)
+    text: Mapped[str] = mapped_column(Text)  # blocks joined by blank lines; highlights index it
+    content_hash: Mapped[str] = mapped_column(String(64), index=True)
+    flags: Mapped[list[Any]] = mapped_column(default=list)
+    consumed: Mapped[list[Any]] = mapped_column(default=list)  # [[s, e, reason], …]
+    created_at: Mapped[str] = mapped_column(String(32))
+
+    source: Mapped[SourceFile] = relationship(back_populates="articles")
+    blocks: Mapped[list[BlockRow]] = relationship(
+        back_populates="article",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        order_by="BlockRow.ordinal",
+    )
+
+
+class BlockRow(Base):
+    __tablename__ = "blocks"
+    __table_args__ = (
+        CheckConstraint("type IN ('heading', 'paragraph', 'caption')", name="type"),
+        UniqueConstraint("article_id", "ordinal"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"))
+    ordinal: Mapped[int] = mapped_column(Integer)
+    type: Mapped[str] = mapped_column(String(16))
+    text: Mapped[str] = mapped_column(Text)
+    start: Mapped[int] = mapped_column(Integer)  # offset of the block in the article text
+    spans: Mapped[list[Any]] = mapped_column()  # [[s, e], …] into the source text
+    flags: Mapped[list[Any]] = mapped_column(default=list)
+
+    article: Mapped[ArticleRow] = relationship(back_populates="blocks")
+
+
+class HighlightRow(Base):
+    __tablename__ = "highlights"
+    __table_args__ = (CheckConstraint('0 <= start AND start < "end"', name="range"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), index=True
+    )
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    exact: Mapped[str] = mapped_column(Text)  # quote selector: the text itself,
+    prefix: Mapped[str] = mapped_column(Text, default="")  # up to 32 characters before
+    suffix: Mapped[str] = mapped_column(Text, default="")  # and after
+    colour: Mapped[str] = mapped_column(String(32), default="yellow")
+    note: Mapped[str] = mapped_column(Text, default="")
+    author: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[str] = mapped_column(String(32))
+    updated_at: Mapped[str] = mapped_column(String(32))
+    deleted: Mapped[bool] = mapped_column(Boolean, default=False)  # tombstone, for merging
+
+
+class TagRow(Base):
+    __tablename__ = "tags"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(Text)
+    key: Mapped[str] = mapped_column(Text, unique=True)  # NFKC-casefolded name
+    colour: Mapped[str | None] = mapped_column(String(32))
+    parent_id: Mapped[int | None] = mapped_column(
+        ForeignKey("tags.id", ondelete="SET NULL"), index=True
+    )
+    created_at: Mapped[str] = mapped_column(String(32))
+
+
+class ArticleTag(Base):
+    __tablename__ = "article_tags"
+
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True
+    )
+    tag_id: Mapped[int] = mapped_column(
+        ForeignKey("tags.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+
+
+class HighlightTag(Base):
+    __tablename__ = "highlight_tags"
+
+    highlight_id: Mapped[int] = mapped_column(
+        ForeignKey("highlights.id", ondelete="CASCADE"), primary_key=True
+    )
+    tag_id: Mapped[int] = mapped_column(
+        ForeignKey("tags.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+
+
+class ArticleNote(Base):
+    __tablename__ = "article_notes"
+
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True
+    )
+    text: Mapped[str] = mapped_column(Text)
+    updated_at: Mapped[str] = mapped_column(String(32))
+
+
+class Setting(Base):
+    """Small library-wide facts, such as which tokenizer built the search index."""
+
+    __tablename__ = "settings"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
