@@ -290,6 +290,7 @@ class _Segmenter:
         self.cur: _Art | None = None
         self.order = 0
         self.page_consumed: list[Consumed] = []
+        self.pending_kicker: Piece | None = None
         self.two_part = any(
             p.kind in ("h2", "h3", "bold") and _TWO_PART_RE.match(p.text) for p in pieces
         )
@@ -305,7 +306,9 @@ class _Segmenter:
 
     def _current(self, piece: Piece) -> _Art:
         if self.cur is None:
-            art = self._new(None, None, "fragment")
+            # Text before any title: the tail of a story from another page, or, in a
+            # single-article file, the article itself.
+            art = self._new(None, None, "article" if self.single else "fragment")
             art.start = piece.start
         assert self.cur is not None
         return self.cur
@@ -374,23 +377,24 @@ class _Segmenter:
         target.extend(Consumed(s, "markup") for s in p.spans)
 
     def _on_h1(self, i: int, p: Piece) -> None:
-        if self.single and self.cur is not None and self.cur.title is not None:
-            self._unit(self.cur, "heading", p)
+        if self.single:
+            art = self._current(p)
+            if art.title is None:
+                art.title = p.text
+                art.consumed.extend(Consumed(s, "title") for s in p.spans)
+            else:
+                self._unit(art, "heading", p)
             return
-        if self.single and self.cur is not None:
-            self.cur.title = p.text
-            self.cur.kind = "article"
-            self.cur.consumed.extend(Consumed(s, "title") for s in p.spans)
-            return
-        self._new(p, p.text)
+        art = self._new(p, p.text)
+        if self.pending_kicker is not None:
+            art.kicker = self.pending_kicker.text
+            art.consumed.extend(Consumed(s, "kicker") for s in self.pending_kicker.spans)
+            self.pending_kicker = None
 
     def _on_h2(self, i: int, p: Piece) -> None:
         cur = self.cur
         if self.single:
-            if cur is None or cur.title is None:
-                self._on_h1(i, p)
-            else:
-                self._unit(cur, "heading", p)
+            self._on_h1(i, p)
             return
         nxt = self._peek(i)
         prev = self.pieces[i - 1] if i > 0 else None
@@ -411,8 +415,12 @@ class _Segmenter:
             cur.title = p.text
             cur.consumed.extend(Consumed(s, "title") for s in p.spans)
             return
-        if self._photo_ahead(i):
+        if self._photo_ahead(i) or (nxt is not None and nxt.kind == "credit"):
             self._new(p, p.text, "photo")
+            return
+        if nxt is not None and nxt.kind == "h1":
+            # A column label printed above the title it belongs to.
+            self.pending_kicker = p
             return
         if cur is None or self._starts_story(nxt):
             self._new(p, p.text)
@@ -437,7 +445,7 @@ class _Segmenter:
         direction, ref = p.marker
         art = self.cur
         if direction == "from":
-            if art is None or art.body():
+            if art is None or (art.body() and not self.single):
                 art = self._new(None, None, "fragment")
                 art.start = p.start
             if art.continued_from is None:

@@ -27,7 +27,7 @@ HEADING_RE = re.compile(r"^(#{1,6})(?:[ \t\u00a0\u3000]+|$)(.*)$")
 BOLD_LINE_RE = re.compile(r"^\*\*(?!\*)(.+?)\*\*$")
 BOLD_MARK_RE = re.compile(r"\*\*")
 
-_ROLE = r"(?:本报|本刊)?(?:特约|实习|见习|首席|摄影)?(?:记者|通讯员)"
+_ROLE = r"(?:(?:本报|本刊)?(?:特约|实习|见习|首席|摄影)?(?:记者|通讯员)|实习生)"
 ROLE_RE = re.compile(_ROLE)
 _BULLETS = "●◆◇■□▲△◎○•·"
 

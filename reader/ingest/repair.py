@@ -75,16 +75,21 @@ def junction(prev: str, nxt: str) -> int:
 
 
 class _Topics:
-    """Topic vectors of articles and runs, cached and invalidated as units move."""
+    """Topic vectors of articles and runs, cached by the exact units they cover."""
 
     def __init__(self) -> None:
         self.model = TopicModel()
+        self._cache: dict[tuple[object, ...], Vector] = {}
 
     def of_units(self, units: Sequence[Unit], title: str | None = None) -> Vector:
-        texts = [u.text for u in units]
-        if title:
-            texts.append(title)
-        return self.model.vector_of(texts)
+        key = (title, *(id(u) for u in units), *(len(u.text) for u in units))
+        vec = self._cache.get(key)
+        if vec is None:
+            texts = [u.text for u in units]
+            if title:
+                texts.append(title)
+            vec = self._cache[key] = self.model.vector_of(texts)
+        return vec
 
     def of_art(self, art: _Art, without: Sequence[Unit] = ()) -> Vector:
         skip = {id(u) for u in without}
@@ -144,13 +149,15 @@ def _drop_duplicates(seq: list[Unit], topics: _Topics) -> list[Consumed]:
                 c.type != "paragraph" or _key(c.text) != _key(cand[0].text) for c in cand
             ):
                 break
-            if len({id(c) for c in cand}) < len(cand):
+            if len({id(c) for c in cand}) < len(cand) or any(id(c) in decided for c in cand):
                 break
             for r, c in zip(runs, cand, strict=True):
                 r.append(c)
             step += 1
         for r, head in zip(runs, copies, strict=True):
             for u in r:
+                if id(u) in decided:
+                    continue
                 decided.add(id(u))
                 if head is not keep:
                     decided_drop.add(id(u))
@@ -279,6 +286,9 @@ CLAIM = 2.0
 # fragment has at least this much text: below that, word overlap says nothing.
 MIN_REST = 3
 MIN_RUN_CHARS = 60
+# Interleaving happens between stories printed near each other; looking further back
+# would only make long pages quadratic.
+NEIGHBOURS = 12
 
 
 def _sections(art: _Art) -> list[tuple[int, int]]:
@@ -304,7 +314,7 @@ def _move_sections(arts: list[_Art], topics: _Topics) -> None:
             vec = topics.of_units(run)
             theirs = cosine(vec, topics.of_art(host, without=run))
             best: tuple[float, _Art] | None = None
-            for home in arts[:bi]:
+            for home in arts[max(0, bi - NEIGHBOURS) : bi]:
                 body = home.body()
                 if not body or not broken(body[-1]) or home.kind == "photo":
                     continue

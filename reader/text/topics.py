@@ -12,6 +12,7 @@ import re
 import threading
 from collections import Counter
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 from pathlib import Path
 
 from reader.text.segment import cut
@@ -58,8 +59,9 @@ def _idf_table() -> dict[str, float]:
     return _idf
 
 
+@lru_cache(maxsize=8192)
 def content_words(text: str) -> Counter[str]:
-    """Counts of the topic-bearing words of ``text``."""
+    """Counts of the topic-bearing words of ``text`` (cached: treat the result as frozen)."""
     words = Counter[str]()
     for w in cut(text):
         if len(w) >= 2 and w not in STOPWORDS and _WORD_OK.fullmatch(w):

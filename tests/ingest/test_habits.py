@@ -190,3 +190,62 @@ def test_single_article_mode_keeps_double_hash_as_sections() -> None:
     (art,) = page.articles
     assert art.title == "青城的冬天"
     assert texts(art, "heading") == ["冰雪"]
+
+
+def test_kicker_printed_above_the_title() -> None:
+    page = parse(
+        "# 前一条\n\n前一条写完了。\n\n## “新春走基层”\n\n# 夜班公交温暖回家路\n\n"
+        "●本报记者 王某\n\n深夜十一点,最后一班公交车准时发车。\n"
+    )
+    art = titled(page, "夜班公交温暖回家路")
+    assert art.kicker == "“新春走基层”"
+    assert art.authors == ["王某"]
+    assert texts(titled(page, "前一条"), "heading") == []
+
+
+def test_photo_title_directly_followed_by_credit() -> None:
+    page = parse(
+        "# 头条\n\n头条写完了。\n\n## 冰雕展开幕\n\n■本报记者 王某 摄\n\n冰雕作品\n\n游客拍照\n"
+    )
+    photo = titled(page, "冰雕展开幕")
+    assert photo.kind == "photo" and photo.photographers == ["王某"]
+    assert texts(photo, "caption") == ["冰雕作品", "游客拍照"]
+
+
+PARKS = (
+    "# 青城公园绿地持续扩容\n\n●本报记者 高原\n\n"
+    "今年以来,市园林部门加快公园绿地建设,新建口袋公园和街心游园,让市民出门就能见绿。"
+    "园林部门在老城区见缝插绿,把闲置地块改造成小游园,种植乔木和花灌木。\n\n"
+    "截至目前,全市公园绿地面积持续增加,人均公园绿地面积稳步提升,园林绿化管护水平不断提高,"
+    "各公园的步道、座椅和照明设施也同步完善。全年计划新建公\n\n"
+)
+SCHOOLS = (
+    "## 新学期中小学课后服务全覆盖\n\n本报讯(记者 孟雪)记者从市教育局获悉,新学期全市中小学课后服务实现全覆盖,"
+    "学校开设体育、艺术、科技等特色课程,家长接孩子的时间更加从容。\n\n"
+    "教育部门要求各学校合理安排课后服务时间,课程内容由学生自主选择,教师轮流值守,"
+    "确保学生在校安全。\n\n"
+)
+PARKS_TAIL = (
+    "园12个,改造提升游园30处,绿道里程继续延伸,公园绿地服务半径覆盖率进一步提高。\n\n"
+    "**绿地惠民 园林添彩**\n\n"
+    "园林部门还在公园里增设健身步道和儿童游乐设施,市民在公园绿地里散步、健身,"
+    "公园的花卉和乔木四季有景。\n\n"
+)
+SCHOOLS_TAIL = (
+    "不少家长表示,课后服务解决了接孩子难的问题,孩子在学校完成作业,还能参加兴趣课程,"
+    "学校的课后服务让家长和学生都满意。\n"
+)
+
+
+def test_interleaved_continuation_goes_back_to_its_story() -> None:
+    page = parse(PARKS + SCHOOLS + PARKS_TAIL + SCHOOLS_TAIL)
+    parks = titled(page, "青城公园绿地持续扩容")
+    schools = titled(page, "新学期中小学课后服务全覆盖")
+    assert texts(parks)[-2].endswith(
+        "全年计划新建公园12个,改造提升游园30处,绿道里程继续延伸,公园绿地服务半径覆盖率进一步提高。"
+    )
+    assert texts(parks, "heading") == ["绿地惠民 园林添彩"]
+    assert texts(parks)[-1].startswith("园林部门还在公园里增设健身步道")
+    assert "moved" in parks.blocks[-1].flags
+    assert len(texts(schools)) == 3
+    assert texts(schools)[-1].startswith("不少家长表示")
