@@ -364,6 +364,14 @@ class Library:
             rows = conn.execute(select(SourceFile).order_by(SourceFile.id)).all()
             return [_source_view(r) for r in rows]
 
+    def source_text(self, source_id: SourceId) -> str:
+        """The decoded page text every block span points into."""
+        with self._read() as conn:
+            found = conn.execute(select(SourceFile.text).where(SourceFile.id == source_id)).scalar()
+        if found is None:
+            raise NotFoundError(f"no source file {source_id} in {self.path}")
+        return str(found)
+
     def tags(self) -> list[TagView]:
         with self._read() as conn:
             rows = conn.execute(
