@@ -23,7 +23,8 @@ SMALL_PAGE = (
 
 def corpus_pages() -> list[Path]:
     """The sample pages and the shared corpus pages that are present."""
-    pages = sorted(SAMPLES.glob("*.txt")) + sorted((SHARED / "corpus").glob("*.txt"))
+    pages = [*sorted(SAMPLES.glob("*.txt")), *sorted(SAMPLES.glob("*.md"))]
+    pages += sorted((SHARED / "corpus").glob("*.txt"))
     return [p for p in pages if p.is_file()]
 
 
