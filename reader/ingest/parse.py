@@ -349,6 +349,10 @@ class _Segmenter:
             return False
         if p.kind in ("byline", "credit"):
             return True
+        if p.kind == "h2":
+            # A title, then its kicker, then the story.
+            after = self._peek(self.pieces.index(p))
+            return after is not None and after.kind != "h2" and self._starts_story(after)
         if p.kind == "marker":
             return p.marker is not None and p.marker[0] == "from"
         return p.kind == "text" and pt.dateline(p.text) is not None
@@ -488,7 +492,9 @@ class _Segmenter:
         if art.captions_open and _is_caption_text(p.text):
             self._unit(art, "caption", p)
             return
-        art.captions_open = False
+        if art.kind != "photo":
+            # A photo story's text may follow its credit; elsewhere prose ends captions.
+            art.captions_open = False
         lead = pt.dateline(p.text)
         if lead is not None:
             art.add_names(art.authors, lead.authors)

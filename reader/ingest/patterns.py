@@ -137,3 +137,51 @@ _NO_START = set(",，、。.;；:：!！?？)）”’》」』】%") | set("的
 def starts_mid_sentence(text: str) -> bool:
     t = text.lstrip(WS + "*")
     return bool(t) and t[0] in _NO_START
+
+
+# A number followed by a measure word or unit is the middle of a sentence ("…贷款" +
+# "33亿元"); a paragraph that starts with a number starts with a date ("2025年,").
+_MID_NUMBER = re.compile(
+    r"^[0-9０-９][0-9０-９.,]*\s*(?:[万亿千百]|余|多|元|个|家|名|人|项|件|所|座|条|处|次|台|辆|套|户|亩|吨|米|公里|平方|%|％|倍|岁|天|小时|分钟)"
+)
+_LATIN_START = re.compile(r"^[A-Za-z]")
+
+
+# Single hanzi that may well open a sentence before a number: 在2025年, 从3月起, 第1…
+_BEFORE_NUMBER_OK = set(
+    "在从自至到于对向据按截如将把被让为与和及共约近超达逾仅第每各该此其这今去明上下前后全总新另"
+)
+
+
+def continues_mid_word(text: str) -> bool:
+    """Starts the way only the second half of a broken sentence starts."""
+    t = text.lstrip(WS + "*")
+    if starts_mid_sentence(t) or _MID_NUMBER.match(t) or _LATIN_START.match(t):
+        return True
+    # A lone hanzi glued to a number ("桩3200余个"): the last character of a word.
+    return (
+        len(t) > 1
+        and CJK_RE.match(t[0]) is not None
+        and t[1].isdigit()
+        and t[0] not in _BEFORE_NUMBER_OK
+    )
+
+
+# Words a reporter opens a new paragraph with, followed by a comma.
+_OPENERS = (
+    "此外 另外 同时 与此同时 目前 当前 如今 眼下 近年来 近期 近日 日前 今年 去年 "
+    "今年以来 据悉 据了解 据介绍 据统计 其中 对此 为此 因此 然而 不过 随后 此后 "
+    "之后 最后 首先 其次 另一方面 一方面 事实上 截至目前 下一步 未来 今后 接下来 "
+    "记者了解到 记者注意到 记者看到 当天 当日 昨天 今天 上午 下午 晚上"
+).split()
+_OPENER_RE = re.compile(
+    "^(?:" + "|".join(sorted(map(re.escape, _OPENERS), key=len, reverse=True)) + ")[,，]"
+    r"|^[0-9０-９]{4}年(?:[0-9]{1,2}月)?(?:[0-9]{1,2}日)?[,，以起]"
+    r"|^[0-9]{1,2}月[0-9]{1,2}日[,，上下晚]"
+    r"|^[“「]"
+)
+
+
+def fresh_start(text: str) -> bool:
+    """Starts the way a reporter starts a new paragraph."""
+    return bool(_OPENER_RE.match(text.lstrip(WS + "*")))

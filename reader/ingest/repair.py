@@ -44,6 +44,8 @@ WINDOW = 40
 # Junction strengths.
 STRONG = 3  # a word or a number runs across the break
 MID_START = 2  # the next block starts with what no paragraph starts with
+# A block that finishes the broken word beats the plain next block only this close by.
+NEAR = 6
 
 
 def _key(text: str) -> str:
@@ -69,7 +71,7 @@ def junction(prev: str, nxt: str) -> int:
     for word, s, e in segment.tokenize(tail + head):
         if s < cut < e and pt.CJK_RE.search(word) and segment.word_freq(word) >= 3:
             return STRONG
-    if pt.starts_mid_sentence(b):
+    if pt.continues_mid_word(b):
         return MID_START
     return 0
 
@@ -113,31 +115,36 @@ def _drop_duplicates(seq: list[Unit], topics: _Topics) -> list[Consumed]:
         if u.type == "paragraph" and len(_key(u.text)) >= 8:
             groups[_key(u.text)].append(u)
     decided: set[int] = set()
+    decided_drop: set[int] = set()
     dropped: list[Unit] = []
 
     def continuation_score(u: Unit) -> int:
+        """How well ``u`` finishes the broken block before it (0: it finishes nothing)."""
         i = pos[id(u)]
         prev = seq[i - 1] if i > 0 else None
         if prev is None or not broken(prev) or id(prev) in decided_drop:
-            return -1
-        return junction(prev.text, u.text)
+            return 0
+        score = junction(prev.text, u.text)
+        return score if score >= MID_START else 0
 
-    decided_drop: set[int] = set()
+    def interrupts(u: Unit, run_len: int) -> bool:
+        """Does ``u``'s copy stand between a broken block and the block that finishes it?"""
+        i = pos[id(u)]
+        prev = seq[i - 1] if i > 0 else None
+        after = i + run_len
+        if prev is None or not broken(prev) or after >= len(seq):
+            return False
+        nxt = seq[after]
+        return nxt.type == "paragraph" and junction(prev.text, nxt.text) >= MID_START
+
+    def fit(u: Unit) -> float:
+        others = [v for v in u.art.units if v is not u and _key(v.text) != _key(u.text)]
+        return cosine(topics.of_units([u]), topics.of_units(others, u.art.title))
+
     for copies in sorted(groups.values(), key=lambda g: pos[id(g[0])]):
         if len(copies) < 2 or id(copies[0]) in decided:
             continue
-        scores = [continuation_score(u) for u in copies]
-        best = max(scores)
-        if best < 0 or scores.count(best) > 1:
-            # Neither copy continues a break: keep the one among its own story's words.
-            def fit(u: Unit) -> float:
-                others = [v for v in u.art.units if v is not u and _key(v.text) != _key(u.text)]
-                return cosine(topics.of_units([u]), topics.of_units(others, u.art.title))
-
-            keep = max((u for u, s in zip(copies, scores, strict=True) if s == best), key=fit)
-        else:
-            keep = copies[scores.index(best)]
-        # Apply the same decision along runs of consecutive duplicates.
+        # The converter repeats one or two paragraphs as a unit: decide runs together.
         runs = [[u] for u in copies]
         step = 1
         while True:
@@ -154,6 +161,21 @@ def _drop_duplicates(seq: list[Unit], topics: _Topics) -> list[Consumed]:
             for r, c in zip(runs, cand, strict=True):
                 r.append(c)
             step += 1
+        scores = [continuation_score(u) for u in copies]
+        best = max(scores)
+        if best > 0 and scores.count(best) == 1:
+            keep = copies[scores.index(best)]
+        else:
+            # No single copy finishes a break: drop the ones standing inside a break,
+            # then keep the one among its own story's words.
+            tied = [u for u, sc in zip(copies, scores, strict=True) if sc == best]
+            clean = [
+                u
+                for u, r in zip(copies, runs, strict=True)
+                if u in tied and not interrupts(u, len(r))
+            ]
+            clean = clean or tied
+            keep = clean[0] if len(clean) == 1 else max(clean, key=fit)
         for r, head in zip(runs, copies, strict=True):
             for u in r:
                 if id(u) in decided:
@@ -188,27 +210,36 @@ def _join(p: Unit, c: Unit) -> None:
 def _find_continuation(
     seq: list[Unit], last: int, p: Unit, claimed: set[int], topics: _Topics
 ) -> int | None:
-    """Index in ``seq`` of the block that continues ``p`` (whose last part is seq[last])."""
+    """Index in ``seq`` of the block that continues ``p`` (whose last part is seq[last]).
+
+    The next block of the same story continues it unless it opens like a new paragraph
+    or a block a little further on finishes the broken word itself (another story's
+    fragment or a misplaced copy stands between). Otherwise the nearest later block
+    that starts mid-word does, if there is one.
+    """
     home = seq[last].art
     nxt = next((j for j in range(last + 1, len(seq)) if id(seq[j]) not in claimed), None)
     if nxt is None:
         return None
     c = seq[nxt]
-    if c.type == "paragraph" and not c.lead and c.art is home and nxt == last + 1:
-        return nxt
+    adjacent: int | None = None
     if c.type == "paragraph" and not c.lead and c.art is home:
-        # Only claimed (already joined) blocks lie between: still the next block.
-        return nxt
+        if junction(p.text, c.text) >= STRONG:
+            return nxt
+        if not pt.fresh_start(c.text):
+            adjacent = nxt
     best: tuple[int, int] | None = None
     for j in range(last + 1, min(len(seq), last + 1 + WINDOW)):
+        if adjacent is not None and j - last > NEAR:
+            break
         c = seq[j]
-        if id(c) in claimed or c.type != "paragraph" or c.lead:
+        if j == adjacent or id(c) in claimed or c.type != "paragraph" or c.lead:
             continue
         before = seq[j - 1]
         if before is not seq[last] and broken(before) and id(before) not in claimed:
             continue  # c continues the broken block right before it
         score = junction(p.text, c.text)
-        if score < MID_START:
+        if score < (STRONG if adjacent is not None else MID_START):
             continue
         if c.art is not p.art and c.art is not home:
             # Across stories demand that the block reads like the broken story.
@@ -220,13 +251,15 @@ def _find_continuation(
                 continue
         if best is None or score > best[0]:
             best = (score, j)
-    return best[1] if best else None
+    if best is not None:
+        return best[1]
+    return adjacent
 
 
-def _join_breaks(seq: list[Unit], topics: _Topics) -> list[tuple[Unit, Unit]]:
-    """Join broken paragraphs; return (paragraph, continuation) pairs found in another story."""
+def _join_breaks(seq: list[Unit], topics: _Topics) -> list[list[Unit]]:
+    """Join broken paragraphs; return runs of blocks found standing inside a break."""
     claimed: set[int] = set()
-    remote: list[tuple[Unit, Unit]] = []
+    strays: list[list[Unit]] = []
     for i, p in enumerate(seq):
         if id(p) in claimed or p.type != "paragraph":
             continue
@@ -237,15 +270,21 @@ def _join_breaks(seq: list[Unit], topics: _Topics) -> list[tuple[Unit, Unit]]:
                 break
             c = seq[j]
             claimed.add(id(c))
+            skipped = [u for u in seq[last + 1 : j] if id(u) not in claimed]
+            if skipped and all(
+                u.type == "paragraph" and u.art is p.art and u.art is c.art and not u.lead
+                for u in skipped
+            ):
+                # Another story's paragraphs printed inside the break.
+                strays.append(skipped)
             if c.art is not p.art:
-                remote.append((p, c))
                 idx = _remove(c)
                 _move_following(p, c, idx, topics)
             else:
                 _remove(c)
             _join(p, c)
             last = j
-    return remote
+    return strays
 
 
 def _move_following(p: Unit, c: Unit, idx: int, topics: _Topics) -> None:
@@ -331,6 +370,35 @@ def _move_sections(arts: list[_Art], topics: _Topics) -> None:
                 home.units.append(u)
 
 
+def _detach_strays(arts: list[_Art], strays: list[list[Unit]], topics: _Topics) -> None:
+    """Paragraphs found standing inside a break belong to another story: to a story on
+    this page whose words they share, else to an untitled fragment of their own."""
+    from reader.ingest.parse import _Art as Art
+
+    for run in strays:
+        host = run[0].art
+        if any(u.art is not host for u in run) or not all(u in host.units for u in run):
+            continue
+        vec = topics.of_units(run)
+        home = cosine(vec, topics.of_art(host, without=run))
+        claims = [(cosine(vec, topics.of_art(a)), n) for n, a in enumerate(arts) if a is not host]
+        best = max(claims, default=(0.0, -1))
+        for u in run:
+            _remove(u)
+        if best[0] >= max(FOREIGN * 2, home * CLAIM):
+            target = arts[best[1]]
+            for u in run:
+                u.art = target
+                u.flags.append(MOVED)
+                target.units.append(u)
+            continue
+        frag = Art(kind="fragment", start=run[0].start)
+        for u in run:
+            u.art = frag
+            frag.units.append(u)
+        arts.insert(arts.index(host) + 1, frag)
+
+
 def _split_fragments(arts: list[_Art], topics: _Topics) -> list[_Art]:
     """Trailing paragraphs on another topic become untitled fragment articles."""
     from reader.ingest.parse import _Art as Art
@@ -388,7 +456,8 @@ def repair(arts: list[_Art]) -> list[Consumed]:
     seq = sorted((u for a in arts for u in a.units), key=lambda u: u.order)
     consumed = _drop_duplicates(seq, topics)
     seq = sorted((u for a in arts for u in a.units), key=lambda u: u.order)
-    _join_breaks(seq, topics)
+    strays = _join_breaks(seq, topics)
+    _detach_strays(arts, strays, topics)
     _move_sections(arts, topics)
     arts[:] = _split_fragments(arts, topics)
     _flag(arts)
