@@ -86,7 +86,11 @@ class TopicModel:
         return table.get(word, _median_idf)
 
     def vector(self, words: Counter[str]) -> dict[str, float]:
-        vec = {w: (1.0 + math.log(n)) * self.idf(w) for w, n in words.items()}
+        if self._df is not None and self._n > 0:
+            vec = {w: (1.0 + math.log(n)) * self.idf(w) for w, n in words.items()}
+        else:
+            table, default = _idf_table(), _median_idf  # hot path: no per-word call
+            vec = {w: (1.0 + math.log(n)) * table.get(w, default) for w, n in words.items()}
         norm = math.sqrt(sum(v * v for v in vec.values()))
         return {w: v / norm for w, v in vec.items()} if norm else {}
 
