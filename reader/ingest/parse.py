@@ -150,6 +150,35 @@ def _split_glued_markers(line: Line) -> list[Line]:
     return out
 
 
+_BOLD_LEAD_RE = re.compile(r"^\*\*(?!\*)([^*]{2,24}?)\*\*[ \t\u00a0\u3000]*(?=\S)")
+
+
+def _split_bold_lead(line: Line) -> list[Line]:
+    """``**稳就业 惠民生**全市各部门…``: a bold section heading glued to its paragraph.
+
+    A bold dateline (``**本报讯**(记者…)``) or a bold lead-in sentence (``**优化服务。**…``)
+    stays with its paragraph: only heading-shaped bold text is split off.
+    """
+    m = _BOLD_LEAD_RE.match(line.text)
+    if not m or pt.dateline(line.text):
+        return [line]
+    head = m.group(1).strip()
+    rest = line.text[m.end() :]
+    if (
+        any(c in head for c in pt.SENTENCE_END + pt.SOFT_END + ",，、")
+        or not pt.CJK_RE.search(head)
+        or head.startswith(("本报", "新华社", "中新社", "记者"))
+        or len(rest) < 8
+        or pt.MARKER_RE.match(rest)
+    ):
+        return [line]
+    bold_end = m.group(0).rstrip(pt.WS)
+    return [
+        Line(line.index, line.start, line.start + len(bold_end), bold_end),
+        Line(line.index, line.start + m.end(), line.end, rest),
+    ]
+
+
 def _join_texts(a: str, b: str) -> str:
     """Concatenate two parts of one paragraph: CJK takes no space, Latin words keep one."""
     if not a or not b:
@@ -166,7 +195,7 @@ def read_pieces(lines: list[Line]) -> list[Piece]:
         if line.blank:
             blank_before = True
             continue
-        for sub in _split_glued_markers(line):
+        for sub in (x for part in _split_glued_markers(line) for x in _split_bold_lead(part)):
             piece = _classify(sub)
             prev = pieces[-1] if pieces else None
             if (

@@ -34,7 +34,7 @@ _BULLETS = "●◆◇■□▲△◎○•·"
 # ●本报记者 王某 / ●本报实习记者 王某 李某 / 本报记者 王某 通讯员 李某
 BYLINE_RE = re.compile(rf"^[{_BULLETS}]?\s*(?:文\s*/\s*)?{_ROLE}\s*(?P<names>.+)$")
 # ■本报记者 王某 摄 / ■王某 摄 / ■本报记者 王某 通讯员 李某 摄影
-CREDIT_RE = re.compile(rf"^(?P<bullet>[{_BULLETS}])?\s*(?P<body>.*?)\s*摄(?:影)?\s*$")
+CREDIT_RE = re.compile(rf"^(?P<bullet>[{_BULLETS}])?\s*(?P<body>.*?)\s*/?\s*摄(?:影)?\s*$")
 # (上接第1版) / (下转第3版) / (转第2版)
 MARKER_RE = re.compile(
     r"[(（]\s*(?P<dir>上接|下转|接|转)\s*(?P<page>第?\s*[0-9０-９一二三四五六七八九十百]+\s*版)\s*[)）]"

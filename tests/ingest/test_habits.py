@@ -249,3 +249,24 @@ def test_interleaved_continuation_goes_back_to_its_story() -> None:
     assert "moved" in parks.blocks[-1].flags
     assert len(texts(schools)) == 3
     assert texts(schools)[-1].startswith("不少家长表示")
+
+
+def test_bold_heading_glued_to_its_paragraph() -> None:
+    page = parse(
+        "# 就业新闻\n\n导语写完了。\n\n**稳就业 惠民生**全市各部门今年继续优化服务,办事更方便。\n\n"
+        "**本报讯**不是标题的电头也写完了。\n\n**优化服务。**加粗的引语留在段落里。\n"
+    )
+    (art,) = page.articles
+    assert [(b.type, b.text) for b in art.blocks] == [
+        ("paragraph", "导语写完了。"),
+        ("heading", "稳就业 惠民生"),
+        ("paragraph", "全市各部门今年继续优化服务,办事更方便。"),
+        ("paragraph", "本报讯不是标题的电头也写完了。"),
+        ("paragraph", "优化服务。加粗的引语留在段落里。"),
+    ]
+
+
+def test_credit_variants() -> None:
+    page = parse("## 雪景\n\n雪后的公园一片洁白,游人如织。\n\n■本报记者 王某/摄\n\n公园雪景\n")
+    (art,) = page.articles
+    assert art.kind == "photo" and art.photographers == ["王某"]
