@@ -1,0 +1,122 @@
+"""``pizhu`` with no command: the application object, translations, theme, the window."""
+
+from __future__ import annotations
+
+import sys
+import threading
+from collections.abc import Sequence
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from reader.errors import KnownError
+from reader.gui import theme
+from reader.gui.i18n import Translations, tr
+from reader.gui.settings import APPLICATION, ORGANIZATION, Settings
+from reader.gui.window_controller import WindowController
+from reader.paths import resources_dir
+from reader.store.library import Library
+
+
+def app_icon() -> QIcon:
+    icon = QIcon()
+    folder = resources_dir() / "icons"
+    for size in (16, 32, 48, 64, 128, 256, 512):
+        png = folder / f"pizhu-{size}.png"
+        if png.is_file():
+            icon.addFile(str(png))
+    svg = folder / "pizhu.svg"
+    if icon.isNull() and svg.is_file():
+        icon.addFile(str(svg))
+    return icon
+
+
+def make_application(argv: Sequence[str] | None = None) -> QApplication:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        app = existing
+    else:
+        app = QApplication(list(argv) if argv is not None else sys.argv[:1])
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationDisplayName("Pizhu")
+    app.setDesktopFileName("io.github.pizhu.Pizhu")
+    app.setStyle("Fusion")
+    app.setWindowIcon(app_icon())
+    return app
+
+
+class App:
+    """One library, one window; rebuilt in place when the UI language changes."""
+
+    def __init__(
+        self, app: QApplication, library: Library, settings: Settings | None = None
+    ) -> None:
+        self.qapp = app
+        self.library = library
+        self.settings = settings or Settings(QSettings())
+        self.translations = Translations(app)
+        self.translations.apply(self.settings.language())
+        self.controller = self._build()
+
+    def _build(self) -> WindowController:
+        c = WindowController(
+            self.library,
+            self.settings,
+            apply_theme=lambda name: theme.apply(self.qapp, name),
+            language=self.settings.language(),
+        )
+        c.language_requested.connect(self.switch_language)
+        return c
+
+    @property
+    def window(self):  # type: ignore[no-untyped-def]
+        return self.controller.window
+
+    def show(self) -> None:
+        self.window.show()
+        self.controller.start()
+
+    def switch_language(self, choice: str) -> None:
+        old = self.controller
+        old.save_state()
+        current = old.reading.current_id
+        self.settings.set_language(choice)
+        self.translations.apply(choice)
+        self.controller = self._build()
+        self.window.show()
+        self.controller.start()
+        if current is not None:
+            self.controller.lib.select(current, emit=False)
+            self.controller.reading.open(current)
+        old.window.closing.disconnect()
+        old.window.close()
+        old.window.deleteLater()
+        old.deleteLater()
+
+
+def _warm_jieba() -> None:
+    from reader.text.segment import tokenizer
+
+    tokenizer()
+
+
+def run(library: str | None = None, argv: Sequence[str] | None = None) -> int:
+    app = make_application(argv)
+    try:
+        lib = Library.open(library)
+    except KnownError as exc:
+        QMessageBox.critical(None, "Pizhu", str(exc))
+        raise
+    try:
+        main = App(app, lib)
+        main.show()
+        # jieba builds its dictionary in about a second; do it while the user looks around.
+        threading.Thread(target=_warm_jieba, name="pizhu-jieba", daemon=True).start()
+        return int(app.exec())
+    finally:
+        lib.close()
+
+
+__all__ = ["App", "Qt", "make_application", "run", "tr"]

@@ -1,0 +1,216 @@
+"""The library pane's behaviour: filters, papers and tags, the article list, next/previous."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QObject, Signal
+
+from reader.gui.changes import ChangeBus
+from reader.gui.i18n import tr
+from reader.gui.library_view import LibraryPane
+from reader.gui.models import ArticleTableModel, FacetModel, PaperTreeModel, kind_label
+from reader.store import browse
+from reader.store.browse import ArticleFilter
+from reader.store.changes import Changes
+from reader.store.ids import ArticleId, SourceId, TagId
+from reader.store.library import Library
+
+
+class LibraryController(QObject):
+    open_requested = Signal(int)  # article id
+    emptiness_changed = Signal(bool)  # True: the library holds no article
+
+    def __init__(self, library: Library, bus: ChangeBus, pane: LibraryPane) -> None:
+        super().__init__(pane)
+        self._library = library
+        self.pane = pane
+        self.filter = ArticleFilter()
+        self.total = 0
+        self.articles = ArticleTableModel(lambda ids: browse.article_rows(library, ids), self)
+        self.papers = PaperTreeModel(
+            lambda: browse.paper_dates(library), lambda d: browse.pages_on(library, d), self
+        )
+        self.tags = FacetModel(self)
+        self.kinds = FacetModel(self)
+        self.authors = FacetModel(self)
+        pane.articles.setModel(self.articles)
+        pane.size_columns()
+        pane.papers.setModel(self.papers)
+        pane.tags.setModel(self.tags)
+        pane.kind_filter.setModel(self.kinds)
+        pane.author_filter.setModel(self.authors)
+        self.kinds.set_items(
+            [(None, tr("All kinds"))]
+            + [(k, kind_label(k)) for k in ("article", "photo", "fragment")]
+        )
+        self.authors.set_items([(None, tr("All authors"))])
+        pane.articles.selectionModel().currentRowChanged.connect(self._current_changed)
+        pane.articles.activated.connect(self._activated)
+        pane.papers.selectionModel().currentChanged.connect(self._paper_chosen)
+        pane.tags.selectionModel().currentChanged.connect(self._tag_chosen)
+        pane.kind_filter.currentIndexChanged.connect(self._kind_chosen)
+        pane.author_filter.currentIndexChanged.connect(self._author_chosen)
+        pane.clear_filters.clicked.connect(self.clear_filters)
+        bus.changed.connect(self._on_changes)
+        self._syncing = False
+
+    # loading
+    def load(self) -> None:
+        """Article ids and papers now (cheap); facets that scan every article come later."""
+        self.total = browse.article_count(self._library)
+        self.papers.reload()
+        self._reload_ids()
+        self.emptiness_changed.emit(self.total == 0)
+
+    def load_facets(self) -> None:
+        self._syncing = True
+        try:
+            current_tag, current_author = self.filter.tag, self.filter.author
+            self.tags.set_items(
+                [(None, tr("All tags"))]
+                + [(t.id, f"{t.label}  ({t.count})") for t in browse.tag_counts(self._library)]
+            )
+            self.authors.set_items(
+                [(None, tr("All authors"))]
+                + [(name, f"{name} ({n})") for name, n in browse.author_counts(self._library)]
+            )
+            self.pane.author_filter.setCurrentIndex(max(0, self.authors.row_of(current_author)))
+            row = self.tags.row_of(current_tag)
+            if row > 0:
+                self.pane.tags.setCurrentIndex(self.tags.index(row, 0))
+        finally:
+            self._syncing = False
+
+    def _reload_ids(self) -> None:
+        keep = self.current_id()
+        self.articles.set_ids(browse.article_ids(self._library, self.filter))
+        n = self.articles.rowCount()
+        if self.filter.empty:
+            self.pane.status.setText(tr("%1 articles").replace("%1", str(n)))
+        else:
+            self.pane.status.setText(
+                tr("%1 of %2 articles").replace("%1", str(n)).replace("%2", str(self.total))
+            )
+        if keep is not None:
+            self.select(keep, emit=False)
+
+    # filters
+    def set_filter(self, f: ArticleFilter) -> None:
+        if f != self.filter:
+            self.filter = f
+            self._reload_ids()
+
+    def clear_filters(self) -> None:
+        self._syncing = True
+        try:
+            self.pane.kind_filter.setCurrentIndex(0)
+            self.pane.author_filter.setCurrentIndex(0)
+            self.pane.papers.clearSelection()
+            self.pane.papers.setCurrentIndex(QModelIndex())
+            self.pane.tags.clearSelection()
+            self.pane.tags.setCurrentIndex(QModelIndex())
+        finally:
+            self._syncing = False
+        self.set_filter(ArticleFilter())
+
+    def _with(self, **changes: object) -> ArticleFilter:
+        values = {
+            "kind": self.filter.kind,
+            "tag": self.filter.tag,
+            "author": self.filter.author,
+            "source": self.filter.source,
+            "date": self.filter.date,
+        }
+        values.update(changes)
+        return ArticleFilter(**values)  # type: ignore[arg-type]
+
+    def _paper_chosen(self, index: QModelIndex, _prev: QModelIndex) -> None:
+        if self._syncing:
+            return
+        node = self.papers.node(index)
+        if node is None:
+            self.set_filter(self._with(date=None, source=None))
+        elif node[0] == "date":
+            self.set_filter(self._with(date=str(node[1]), source=None))
+        else:
+            self.set_filter(self._with(date=None, source=SourceId(int(node[1]))))
+
+    def _tag_chosen(self, index: QModelIndex, _prev: QModelIndex) -> None:
+        if self._syncing:
+            return
+        value = self.tags.value(index.row()) if index.isValid() else None
+        self.set_filter(self._with(tag=TagId(value) if value is not None else None))
+
+    def _kind_chosen(self, row: int) -> None:
+        if not self._syncing:
+            self.set_filter(self._with(kind=self.kinds.value(row)))
+
+    def _author_chosen(self, row: int) -> None:
+        if not self._syncing:
+            self.set_filter(self._with(author=self.authors.value(row)))
+
+    # the article list
+    def current_id(self) -> ArticleId | None:
+        index = self.pane.articles.currentIndex()
+        return self.articles.id_at(index.row()) if index.isValid() else None
+
+    def select(self, article_id: ArticleId | int, emit: bool = True) -> bool:
+        row = self.articles.row_of(ArticleId(int(article_id)))
+        if row is None:
+            return False
+        self._emit = emit
+        try:
+            index = self.articles.index(row, 0)
+            self.pane.articles.selectionModel().setCurrentIndex(
+                index,
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
+            self.pane.articles.scrollTo(index)
+        finally:
+            self._emit = True
+        return True
+
+    _emit = True
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self._emit and current.isValid():
+            aid = self.articles.id_at(current.row())
+            if aid is not None:
+                self.open_requested.emit(int(aid))
+
+    def _activated(self, index: QModelIndex) -> None:
+        aid = self.articles.id_at(index.row())
+        if aid is not None:
+            self.open_requested.emit(int(aid))
+
+    def step(self, delta: int) -> bool:
+        """Open the next (+1) or previous (-1) article of the list."""
+        n = self.articles.rowCount()
+        if n == 0:
+            return False
+        index = self.pane.articles.currentIndex()
+        row = index.row() + delta if index.isValid() else (0 if delta > 0 else n - 1)
+        if not 0 <= row < n:
+            return False
+        aid = self.articles.id_at(row)
+        return aid is not None and self.select(aid)
+
+    # changes
+    def _on_changes(self, changes: Changes) -> None:
+        structural = bool(
+            changes.articles_added
+            or changes.articles_removed
+            or changes.sources_added
+            or changes.sources_removed
+        )
+        if structural:
+            self.total = browse.article_count(self._library)
+            self.papers.reload()
+            self._reload_ids()
+            self.load_facets()
+            self.emptiness_changed.emit(self.total == 0)
+        elif changes.tags or changes.article_tags:
+            self.load_facets()
+            if self.filter.tag is not None:
+                self._reload_ids()
+            self.articles.invalidate(list(changes.article_tags))

@@ -1,0 +1,233 @@
+"""The left pane: the search field, then either the library browser or search results."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QPainter, QPalette, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QSplitter,
+    QStackedWidget,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QTabWidget,
+    QToolButton,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.gui.i18n import tr
+from reader.gui.models import META_ROLE, SNIPPET_ROLE
+from reader.store.searchtext import Snippet
+
+
+def snippet_document(
+    title: str,
+    meta: str,
+    snippet: Snippet,
+    font_pt: float,
+    text: QColor,
+    muted: QColor,
+    mark: QColor,
+) -> QTextDocument:
+    """A small plain-text document: title, meta line, snippet with the hits marked."""
+    doc = QTextDocument()
+    doc.setDocumentMargin(6)
+    cur = QTextCursor(doc)
+    f = QTextCharFormat()
+    f.setFontPointSize(font_pt * 1.05)
+    f.setFontWeight(700)
+    f.setForeground(text)
+    cur.insertText(title, f)
+    m = QTextCharFormat()
+    m.setFontPointSize(font_pt * 0.85)
+    m.setForeground(muted)
+    cur.insertText("\n" + meta, m)
+    cur.insertText("\n")
+    plain = QTextCharFormat()
+    plain.setFontPointSize(font_pt * 0.95)
+    plain.setForeground(text)
+    marked = QTextCharFormat(plain)
+    marked.setBackground(mark)
+    pos = 0
+    for s, e in snippet.marks:
+        cur.insertText(snippet.text[pos:s], plain)
+        cur.insertText(snippet.text[s:e], marked)
+        pos = e
+    cur.insertText(snippet.text[pos:], plain)
+    return doc
+
+
+class SearchHitDelegate(QStyledItemDelegate):
+    """Draws a hit as title, date/source line, and the snippet with its marks."""
+
+    mark_colour = QColor("#ffe58a")
+
+    def _doc(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QTextDocument:
+        pal = option.palette  # type: ignore[attr-defined]
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
+        text = pal.color(
+            QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        )
+        muted = QColor(text)
+        muted.setAlphaF(0.65)
+        snippet = index.data(SNIPPET_ROLE) or Snippet("", ())
+        doc = snippet_document(
+            str(index.data(Qt.ItemDataRole.DisplayRole) or ""),
+            str(index.data(META_ROLE) or ""),
+            snippet,
+            option.font.pointSizeF(),  # type: ignore[attr-defined]
+            text,
+            muted,
+            self.mark_colour,
+        )
+        doc.setTextWidth(max(50, option.rect.width()))  # type: ignore[attr-defined]
+        return doc
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        self.initStyleOption(option, index)
+        style = option.widget.style() if option.widget else None  # type: ignore[attr-defined]
+        option.text = ""  # type: ignore[attr-defined]
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)  # type: ignore[attr-defined]
+        doc = self._doc(option, index)
+        painter.save()
+        painter.translate(option.rect.topLeft())  # type: ignore[attr-defined]
+        doc.drawContents(painter, QRectF(0, 0, option.rect.width(), option.rect.height()))  # type: ignore[attr-defined]
+        painter.restore()
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        self.initStyleOption(option, index)
+        doc = self._doc(option, index)
+        return QSize(int(doc.idealWidth()), int(doc.size().height()) + 2)
+
+
+class LibraryPane(QWidget):
+    """Layout only; :class:`reader.gui.library_controller.LibraryController` gives it life."""
+
+    BROWSE, SEARCH = 0, 1
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(tr("Library"))
+        self.search_field = QLineEdit(self)
+        self.search_field.setPlaceholderText(tr("Search the library (Ctrl+K)"))
+        self.search_field.setClearButtonEnabled(True)
+        self.search_field.setAccessibleName(tr("Search the library"))
+
+        # browse page
+        self.kind_filter = QComboBox(self)
+        self.kind_filter.setAccessibleName(tr("Filter by kind"))
+        self.kind_filter.setToolTip(tr("Filter by kind"))
+        self.author_filter = QComboBox(self)
+        self.author_filter.setAccessibleName(tr("Filter by author"))
+        self.author_filter.setToolTip(tr("Filter by author"))
+        self.author_filter.setMinimumContentsLength(6)
+        self.author_filter.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.clear_filters = QToolButton(self)
+        self.clear_filters.setText(tr("Show all"))
+        self.clear_filters.setToolTip(tr("Clear every filter"))
+        self.clear_filters.setAccessibleName(tr("Show all articles"))
+        filters = QHBoxLayout()
+        filters.setContentsMargins(0, 0, 0, 0)
+        filters.addWidget(self.kind_filter, 1)
+        filters.addWidget(self.author_filter, 1)
+        filters.addWidget(self.clear_filters)
+
+        self.papers = QTreeView(self)
+        self.papers.setHeaderHidden(True)
+        self.papers.setUniformRowHeights(True)
+        self.papers.setAccessibleName(tr("Papers by date and page"))
+        self.tags = QListView(self)
+        self.tags.setAccessibleName(tr("Tags"))
+        self.tags.setUniformItemSizes(True)
+        self.tabs = QTabWidget(self)
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.papers, tr("Papers"))
+        self.tabs.addTab(self.tags, tr("Tags"))
+
+        self.articles = QTableView(self)
+        self.articles.setAccessibleName(tr("Articles"))
+        self.articles.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.articles.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.articles.setShowGrid(False)
+        self.articles.setWordWrap(False)
+        self.articles.setAlternatingRowColors(True)
+        self.articles.verticalHeader().hide()
+        self.articles.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.articles.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.articles.horizontalHeader().setHighlightSections(False)
+        self.articles.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.status = QLabel(self)
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.status.setAccessibleName(tr("Article count"))
+
+        self.browse_split = QSplitter(Qt.Orientation.Vertical, self)
+        self.browse_split.setChildrenCollapsible(False)
+        self.browse_split.addWidget(self.tabs)
+        holder = QWidget(self)
+        hl = QVBoxLayout(holder)
+        hl.setContentsMargins(0, 0, 0, 0)
+        hl.setSpacing(2)
+        hl.addWidget(self.articles, 1)
+        hl.addWidget(self.status)
+        self.browse_split.addWidget(holder)
+        self.browse_split.setStretchFactor(0, 2)
+        self.browse_split.setStretchFactor(1, 3)
+
+        browse = QWidget(self)
+        bl = QVBoxLayout(browse)
+        bl.setContentsMargins(0, 0, 0, 0)
+        bl.addLayout(filters)
+        bl.addWidget(self.browse_split, 1)
+
+        # search page
+        self.results = QListView(self)
+        self.results.setAccessibleName(tr("Search results"))
+        self.results.setItemDelegate(SearchHitDelegate(self.results))
+        self.results.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.results.setWordWrap(True)
+        self.results.setSpacing(1)
+        self.result_count = QLabel(self)
+        self.result_count.setTextFormat(Qt.TextFormat.PlainText)
+        self.result_count.setAccessibleName(tr("Number of search results"))
+        search = QWidget(self)
+        sl = QVBoxLayout(search)
+        sl.setContentsMargins(0, 0, 0, 0)
+        sl.addWidget(self.result_count)
+        sl.addWidget(self.results, 1)
+
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(browse)
+        self.stack.addWidget(search)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.search_field)
+        layout.addWidget(self.stack, 1)
+
+    def size_columns(self) -> None:
+        header = self.articles.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for col in (1, 2, 3):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)

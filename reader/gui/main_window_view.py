@@ -1,0 +1,144 @@
+"""The main window's layout: menus and actions, the three panes in a splitter. No behaviour."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QSplitter, QStackedWidget, QWidget
+
+from reader.gui.annotation_view import AnnotationPanel
+from reader.gui.first_start_view import WelcomeView
+from reader.gui.i18n import tr
+from reader.gui.library_view import LibraryPane
+from reader.gui.reading_view import ReadingPane
+
+Keys = QKeySequence.StandardKey
+
+
+class Actions:
+    """Every menu action, named, with its shortcuts."""
+
+    def __init__(self, owner: QWidget) -> None:
+        def make(text: str, *keys: str | QKeySequence.StandardKey, name: str = "") -> QAction:
+            a = QAction(text, owner)
+            a.setObjectName(name)
+            seqs = [QKeySequence(k) for k in keys]
+            if seqs:
+                a.setShortcuts(seqs)
+            owner.addAction(a)
+            return a
+
+        self.import_files = make(tr("Import &files…"), "Ctrl+O", name="import_files")
+        self.import_folder = make(tr("Import a f&older…"), "Ctrl+Shift+O", name="import_folder")
+        self.load_samples = make(tr("Load the &sample pages"), name="load_samples")
+        self.quit = make(tr("&Quit"), "Ctrl+Q", name="quit")
+        self.undo = make(tr("&Undo"), Keys.Undo, name="undo")
+        self.redo = make(tr("&Redo"), Keys.Redo, name="redo")
+        self.find = make(tr("&Find in article"), "Ctrl+F", name="find")
+        self.find_next = make(tr("Find &next"), "F3", name="find_next")
+        self.find_previous = make(tr("Find pre&vious"), "Shift+F3", name="find_previous")
+        self.search = make(tr("&Search the library"), "Ctrl+K", name="search")
+        self.merge_next = make(tr("&Merge with the next article"), name="merge_next")
+        self.split_here = make(tr("S&plit the article at this paragraph"), name="split_here")
+        self.move_section = make(tr("Mo&ve this section to another article…"), name="move_section")
+        self.mark_fragment = make(tr("Mark as a &fragment"), name="mark_fragment")
+        self.preferences = make(tr("&Preferences…"), "Ctrl+,", name="preferences")
+        self.next_article = make(tr("&Next article"), "Alt+Down", name="next_article")
+        self.previous_article = make(tr("P&revious article"), "Alt+Up", name="previous_article")
+        self.toggle_library = make(tr("&Library pane"), "Ctrl+Shift+L", name="toggle_library")
+        self.toggle_annotations = make(
+            tr("&Annotation pane"), "Ctrl+Shift+A", name="toggle_annotations"
+        )
+        for a in (self.toggle_library, self.toggle_annotations):
+            a.setCheckable(True)
+            a.setChecked(True)
+        self.zoom_in = make(tr("Zoom &in"), "Ctrl+=", "Ctrl++", name="zoom_in")
+        self.zoom_out = make(tr("Zoom &out"), "Ctrl+-", name="zoom_out")
+        self.zoom_reset = make(tr("&Actual size"), "Ctrl+0", name="zoom_reset")
+        self.dark_theme = make(tr("&Dark theme"), "Ctrl+Shift+D", name="dark_theme")
+        self.dark_theme.setCheckable(True)
+        self.shortcuts = make(tr("&Keyboard shortcuts"), "Ctrl+/", name="shortcuts")
+        self.about = make(tr("&About Pizhu"), name="about")
+
+    def all(self) -> list[QAction]:
+        return [v for v in vars(self).values() if isinstance(v, QAction)]
+
+
+class MainWindow(QMainWindow):
+    """Menus, the library | reading | annotation splitter, and file drops."""
+
+    files_dropped = Signal(list)  # list[str]
+    closing = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("pizhu-main")
+        self.setWindowTitle(tr("Pizhu"))
+        self.setAccessibleName(tr("Pizhu"))
+        self.setAcceptDrops(True)
+        self.actions_ = Actions(self)
+        self.library = LibraryPane(self)
+        self.reading = ReadingPane(self)
+        self.welcome = WelcomeView(self)
+        self.annotations = AnnotationPanel(self)
+        self.centre = QStackedWidget(self)
+        self.centre.addWidget(self.reading)
+        self.centre.addWidget(self.welcome)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("main-splitter")
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.library)
+        self.splitter.addWidget(self.centre)
+        self.splitter.addWidget(self.annotations)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setStretchFactor(2, 0)
+        self.splitter.setSizes([380, 760, 260])
+        self.setCentralWidget(self.splitter)
+        self._menus()
+        self.statusBar().setSizeGripEnabled(True)
+        self.resize(1400, 860)
+
+    def _menus(self) -> None:
+        a = self.actions_
+        bar = self.menuBar()
+        m = bar.addMenu(tr("&File"))
+        m.addActions([a.import_files, a.import_folder, a.load_samples])
+        m.addSeparator()
+        m.addAction(a.quit)
+        m = bar.addMenu(tr("&Edit"))
+        m.addActions([a.undo, a.redo])
+        m.addSeparator()
+        m.addActions([a.find, a.find_next, a.find_previous, a.search])
+        m.addSeparator()
+        m.addActions([a.merge_next, a.split_here, a.move_section, a.mark_fragment])
+        m.addSeparator()
+        m.addAction(a.preferences)
+        m = bar.addMenu(tr("&View"))
+        m.addActions([a.next_article, a.previous_article])
+        m.addSeparator()
+        m.addActions([a.toggle_library, a.toggle_annotations])
+        m.addSeparator()
+        m.addActions([a.zoom_in, a.zoom_out, a.zoom_reset, a.dark_theme])
+        m = bar.addMenu(tr("&Help"))
+        m.addActions([a.shortcuts, a.about])
+
+    def show_welcome(self, empty: bool) -> None:
+        self.centre.setCurrentWidget(self.welcome if empty else self.reading)
+
+    # drops
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.files_dropped.emit(paths)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.closing.emit()
+        super().closeEvent(event)

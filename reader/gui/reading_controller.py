@@ -1,0 +1,214 @@
+"""Opening articles in the reading pane, find in article, zoom and reading preferences."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QTextCursor, QTextDocument
+
+from reader.errors import KnownError
+from reader.gui import document as docs
+from reader.gui.changes import ChangeBus
+from reader.gui.i18n import tr
+from reader.gui.reading_view import ReadingPane
+from reader.gui.settings import MAX_FONT_SIZE, MIN_FONT_SIZE, ReadingPrefs
+from reader.gui.theme import colours
+from reader.store import browse
+from reader.store.changes import Changes
+from reader.store.ids import ArticleId
+from reader.store.library import Library
+from reader.store.views import ArticleDetail
+
+
+class ReadingController(QObject):
+    opened = Signal(int)  # article id
+    closed = Signal()
+
+    def __init__(
+        self, library: Library, bus: ChangeBus, pane: ReadingPane, prefs: ReadingPrefs
+    ) -> None:
+        super().__init__(pane)
+        self._library = library
+        self._bus = bus
+        self.pane = pane
+        self.prefs = prefs
+        self.base_size = prefs.font_size
+        self.detail: ArticleDetail | None = None
+        self.built: docs.Built | None = None
+        self.matches: list[tuple[int, int]] = []
+        self.current_match = -1
+        bar = pane.find_bar
+        bar.field.textChanged.connect(self._find_changed)
+        bar.field.returnPressed.connect(self.find_next)
+        bar.next.clicked.connect(self.find_next)
+        bar.previous.clicked.connect(self.find_previous)
+        bar.closed.connect(self.close_find)
+        bus.changed.connect(self._on_changes)
+
+    @property
+    def current_id(self) -> ArticleId | None:
+        return self.detail.id if self.detail else None
+
+    # opening
+    def open(self, article_id: ArticleId | int, query: str = "") -> bool:
+        try:
+            detail = self._library.get_article(int(article_id))
+        except KnownError as exc:
+            self._bus.failed.emit(str(exc))
+            return False
+        self.detail = detail
+        self._render()
+        self.pane.show_article()
+        if query:
+            self.show_hits(query)
+        else:
+            self.pane.view.verticalScrollBar().setValue(0)
+        self.opened.emit(int(detail.id))
+        return True
+
+    def close(self) -> None:
+        self.detail = None
+        self.pane.view.setDocument(QTextDocument(self))
+        if self.built is not None:
+            self.built.document.deleteLater()
+        self.built = None
+        self.pane.show_placeholder()
+        self.closed.emit()
+
+    def _render(self) -> None:
+        if self.detail is None:
+            return
+        view = self.pane.view
+        starts = list(self._block_starts(self.detail))
+        built = docs.build(self.detail.article, self.prefs, starts)
+        built.document.setParent(self)
+        view.setDocument(built.document)
+        if self.built is not None:
+            self.built.document.deleteLater()
+        view.set_column(self.prefs.column_width, self.prefs.font_size)
+        c = colours(self.prefs.theme)
+        view.setStyleSheet(f"QTextBrowser {{ background: {c.background}; }}")
+        self.built = built
+        self._refind()
+
+    @staticmethod
+    def _block_starts(detail: ArticleDetail) -> list[int]:
+        out, pos = [], 0
+        for b in detail.article.blocks:
+            out.append(pos)
+            pos += len(b.text) + 2
+        return out
+
+    def show_hits(self, query: str) -> None:
+        """Mark every hit of a library search and scroll to the first."""
+        if self.detail is None or self.built is None:
+            return
+        ranges = []
+        for s, e in browse.hits(self.detail.text, query):
+            ds, de = self.built.offsets.to_doc(s), self.built.offsets.to_doc(e)
+            if ds is not None and de is not None:
+                ranges.append((ds, de))
+        c = colours(self.prefs.theme)
+        self.pane.view.mark(ranges, 0, c.hit, c.current_hit)
+        if ranges:
+            self.pane.view.scroll_to(ranges[0][0])
+
+    # preferences and zoom
+    def apply_prefs(self, prefs: ReadingPrefs) -> None:
+        self.prefs = prefs
+        self.base_size = prefs.font_size
+        self._rerender_keep_position()
+
+    def _rerender_keep_position(self) -> None:
+        bar = self.pane.view.verticalScrollBar()
+        ratio = bar.value() / bar.maximum() if bar.maximum() else 0.0
+        self._render()
+        bar.setValue(round(ratio * bar.maximum()))
+
+    def zoom(self, steps: int) -> None:
+        size = self.prefs.font_size + steps if steps else self.base_size
+        size = max(MIN_FONT_SIZE, min(MAX_FONT_SIZE, size))
+        if size != self.prefs.font_size:
+            self.prefs = ReadingPrefs(**{**vars(self.prefs), "font_size": size})
+            self._rerender_keep_position()
+
+    # find in article
+    def open_find(self) -> None:
+        bar = self.pane.find_bar
+        bar.show()
+        selected = self.pane.view.textCursor().selectedText()
+        if selected and "\u2029" not in selected:
+            bar.field.setText(selected)
+        bar.field.setFocus()
+        bar.field.selectAll()
+
+    def close_find(self) -> None:
+        self.pane.find_bar.hide()
+        self.pane.find_bar.field.clear()
+        self.pane.view.setFocus()
+
+    def _find_changed(self, _text: str) -> None:
+        self._refind()
+        if self.matches:
+            self.current_match = 0
+            self._show_match()
+
+    def _refind(self) -> None:
+        needle = self.pane.find_bar.field.text()
+        doc = self.pane.view.document()
+        self.matches = []
+        self.current_match = -1
+        if needle and self.detail is not None:
+            cursor = QTextCursor(doc)
+            while True:
+                cursor = doc.find(needle, cursor)
+                if cursor.isNull():
+                    break
+                self.matches.append((cursor.selectionStart(), cursor.selectionEnd()))
+        self._update_count()
+        c = colours(self.prefs.theme)
+        self.pane.view.mark(self.matches, self.current_match, c.hit, c.current_hit)
+
+    def _update_count(self) -> None:
+        label = self.pane.find_bar.count
+        if not self.pane.find_bar.field.text():
+            label.setText("")
+        elif not self.matches:
+            label.setText(tr("No matches"))
+        else:
+            label.setText(
+                tr("%1 of %2")
+                .replace("%1", str(self.current_match + 1))
+                .replace("%2", str(len(self.matches)))
+            )
+
+    def _show_match(self) -> None:
+        c = colours(self.prefs.theme)
+        self.pane.view.mark(self.matches, self.current_match, c.hit, c.current_hit)
+        self._update_count()
+        if 0 <= self.current_match < len(self.matches):
+            self.pane.view.scroll_to(self.matches[self.current_match][0])
+
+    def find_next(self) -> None:
+        if not self.pane.find_bar.isVisible():
+            self.open_find()
+            return
+        if self.matches:
+            self.current_match = (self.current_match + 1) % len(self.matches)
+            self._show_match()
+
+    def find_previous(self) -> None:
+        if self.matches:
+            self.current_match = (self.current_match - 1) % len(self.matches)
+            self._show_match()
+
+    # changes
+    def _on_changes(self, changes: Changes) -> None:
+        aid = self.current_id
+        if aid is None:
+            return
+        if aid in changes.articles_removed:
+            self.close()
+        elif aid in changes.notes or aid in changes.article_tags or changes.highlights:
+            pass  # the annotation panel shows those; the text is unchanged
+        elif aid in changes.articles_added:
+            self.open(aid)

@@ -1,0 +1,207 @@
+"""The reading pane: the article document, a find bar, and a placeholder when nothing is open."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QMouseEvent, QResizeEvent, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QStackedWidget,
+    QTextBrowser,
+    QTextEdit,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.gui.i18n import tr
+
+
+def _is_cjk(ch: str) -> bool:
+    o = ord(ch)
+    return (
+        0x3400 <= o <= 0x4DBF
+        or 0x4E00 <= o <= 0x9FFF
+        or 0xF900 <= o <= 0xFAFF
+        or 0x20000 <= o <= 0x3134F
+    )
+
+
+def word_at(text: str, index: int) -> tuple[int, int] | None:
+    """The jieba word of ``text`` covering ``index``, for CJK text; None otherwise."""
+    if not 0 <= index < len(text) or not _is_cjk(text[index]):
+        return None
+    lo = index
+    while lo > 0 and _is_cjk(text[lo - 1]):
+        lo -= 1
+    hi = index
+    while hi < len(text) and _is_cjk(text[hi]):
+        hi += 1
+    from reader.text.segment import tokenize
+
+    for _word, s, e in tokenize(text[lo:hi]):
+        if s <= index - lo < e:
+            return lo + s, lo + e
+    return None
+
+
+class ArticleView(QTextBrowser):
+    """A read-only text view with a readable column and word-wise double-click."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.setReadOnly(True)
+        self.setUndoRedoEnabled(False)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.setFrameShape(QTextBrowser.Shape.NoFrame)
+        self.column_em = 40
+        self.font_px = 20
+        self.setAccessibleName(tr("Article text"))
+
+    def set_column(self, column_em: int, font_pt: int) -> None:
+        self.column_em = column_em
+        self.font_px = round(font_pt * self.logicalDpiY() / 72)
+        self._fit_column()
+
+    def _fit_column(self) -> None:
+        doc = self.document()
+        frame = doc.rootFrame()
+        fmt = frame.frameFormat()
+        width = self.viewport().width()
+        column = self.column_em * self.font_px
+        side = max(0.0, (width - column) / 2 - doc.documentMargin())
+        if abs(fmt.leftMargin() - side) >= 1:
+            fmt.setLeftMargin(side)
+            fmt.setRightMargin(side)
+            frame.setFrameFormat(fmt)
+
+    def setDocument(self, document) -> None:  # type: ignore[no-untyped-def]
+        super().setDocument(document)
+        self._fit_column()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_column()
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        cursor = self.cursorForPosition(event.position().toPoint())
+        if self.select_word_at(cursor.position()):
+            event.accept()
+            return
+        super().mouseDoubleClickEvent(event)
+
+    def select_word_at(self, position: int) -> bool:
+        """Select the jieba word at document ``position``; False when it is not CJK text."""
+        block = self.document().findBlock(position)
+        if not block.isValid():
+            return False
+        span = word_at(block.text(), position - block.position())
+        if span is None:
+            return False
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(block.position() + span[0])
+        cursor.setPosition(block.position() + span[1], QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+        return True
+
+    def mark(self, ranges: list[tuple[int, int]], current: int, hit: str, current_hit: str) -> None:
+        """Show document ranges as matches (extra selections leave the text untouched)."""
+        sels = []
+        for i, (s, e) in enumerate(ranges):
+            sel = QTextEdit.ExtraSelection()
+            c = QTextCursor(self.document())
+            c.setPosition(s)
+            c.setPosition(e, QTextCursor.MoveMode.KeepAnchor)
+            sel.cursor = c  # type: ignore[misc]
+            fmt = QTextCharFormat()
+            fmt.setBackground(QColor(current_hit if i == current else hit))
+            sel.format = fmt  # type: ignore[misc]
+            sels.append(sel)
+        self.setExtraSelections(sels)
+
+    def scroll_to(self, position: int) -> None:
+        c = QTextCursor(self.document())
+        c.setPosition(position)
+        rect = self.cursorRect(c)
+        bar = self.verticalScrollBar()
+        bar.setValue(bar.value() + rect.top() - self.viewport().height() // 3)
+
+
+class FindBar(QWidget):
+    """Find in article: a field, previous/next, a match count, close."""
+
+    closed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.field = QLineEdit(self)
+        self.field.setClearButtonEnabled(True)
+        self.field.setPlaceholderText(tr("Find in article"))
+        self.field.setAccessibleName(tr("Find in article"))
+        self.previous = QToolButton(self)
+        self.previous.setText("↑")
+        self.previous.setToolTip(tr("Previous match (Shift+F3)"))
+        self.previous.setAccessibleName(tr("Previous match"))
+        self.next = QToolButton(self)
+        self.next.setText("↓")
+        self.next.setToolTip(tr("Next match (F3)"))
+        self.next.setAccessibleName(tr("Next match"))
+        self.count = QLabel(self)
+        self.count.setTextFormat(Qt.TextFormat.PlainText)
+        self.count.setMinimumWidth(90)
+        self.close_button = QToolButton(self)
+        self.close_button.setText("✕")
+        self.close_button.setToolTip(tr("Close (Esc)"))
+        self.close_button.setAccessibleName(tr("Close find bar"))
+        self.close_button.clicked.connect(self.closed)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(8, 4, 8, 4)
+        row.addWidget(self.field, 1)
+        row.addWidget(self.previous)
+        row.addWidget(self.next)
+        row.addWidget(self.count)
+        row.addWidget(self.close_button)
+
+    def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        if event.key() == Qt.Key.Key_Escape:
+            self.closed.emit()
+            return
+        super().keyPressEvent(event)
+
+
+class ReadingPane(QWidget):
+    """The centre of the window: placeholder or article, with the find bar above it."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(tr("Reading pane"))
+        self.find_bar = FindBar(self)
+        self.find_bar.hide()
+        self.view = ArticleView(self)
+        self.placeholder = QLabel(tr("Choose an article to read."), self)
+        self.placeholder.setTextFormat(Qt.TextFormat.PlainText)
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setWordWrap(True)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.placeholder)
+        self.stack.addWidget(self.view)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.find_bar)
+        layout.addWidget(self.stack, 1)
+
+    def show_article(self) -> None:
+        self.stack.setCurrentWidget(self.view)
+
+    def show_placeholder(self, text: str | None = None) -> None:
+        if text is not None:
+            self.placeholder.setText(text)
+        self.stack.setCurrentWidget(self.placeholder)

@@ -1,0 +1,113 @@
+"""Library search: type in the field, see hits with marks, Enter opens the first hit."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
+
+from reader.gui.changes import ChangeBus
+from reader.gui.i18n import tr
+from reader.gui.library_view import LibraryPane
+from reader.gui.models import SearchResultsModel
+from reader.store.changes import Changes
+from reader.store.library import Library
+
+
+class SearchController(QObject):
+    open_requested = Signal(int, str)  # article id, query
+    searched = Signal(str, int)  # query, number of hits
+
+    LIMIT = 200
+    DELAY_MS = 250
+
+    def __init__(self, library: Library, bus: ChangeBus, pane: LibraryPane) -> None:
+        super().__init__(pane)
+        self._library = library
+        self._bus = bus
+        self.pane = pane
+        self.results = SearchResultsModel(self)
+        pane.results.setModel(self.results)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(self.DELAY_MS)
+        self._timer.timeout.connect(self.run)
+        pane.search_field.textChanged.connect(self._typed)
+        pane.search_field.returnPressed.connect(self.open_current)
+        pane.search_field.installEventFilter(self)
+        pane.results.activated.connect(self._activated)
+        bus.changed.connect(self._on_changes)
+
+    def focus(self) -> None:
+        self.pane.search_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.pane.search_field.selectAll()
+
+    def _typed(self, text: str) -> None:
+        if text.strip():
+            self._timer.start()
+        else:
+            self._timer.stop()
+            self.results.set_hits("", [])
+            self.pane.stack.setCurrentIndex(LibraryPane.BROWSE)
+
+    def run(self) -> None:
+        self._timer.stop()
+        query = self.pane.search_field.text()
+        if not query.strip():
+            return
+        try:
+            hits = self._library.search(query, limit=self.LIMIT)
+        except Exception as exc:  # known library errors become one line for the user
+            from reader.errors import KnownError
+
+            if not isinstance(exc, KnownError):
+                raise
+            self._bus.failed.emit(str(exc))
+            return
+        self.results.set_hits(query, hits)
+        n = len(hits)
+        if n == 0:
+            self.pane.result_count.setText(tr("No articles match."))
+        elif n >= self.LIMIT:
+            self.pane.result_count.setText(tr("The best %1 matches").replace("%1", str(n)))
+        else:
+            self.pane.result_count.setText(tr("%n matching articles", None, n))
+        self.pane.stack.setCurrentIndex(LibraryPane.SEARCH)
+        if n:
+            self.pane.results.setCurrentIndex(self.results.index(0, 0))
+        self.searched.emit(query, n)
+
+    def open_current(self) -> None:
+        """Enter: search now if results are stale, then open the selected (or first) hit."""
+        if self._timer.isActive() or self.results.query != self.pane.search_field.text():
+            self.run()
+        index = self.pane.results.currentIndex()
+        row = index.row() if index.isValid() else 0
+        hit = self.results.hit(row)
+        if hit is not None:
+            self.open_requested.emit(int(hit.id), self.results.query)
+
+    def _activated(self, index: QModelIndex) -> None:
+        hit = self.results.hit(index.row())
+        if hit is not None:
+            self.open_requested.emit(int(hit.id), self.results.query)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.pane.search_field and event.type() == QEvent.Type.KeyPress:
+            key = QKeyEvent(event).key() if not isinstance(event, QKeyEvent) else event.key()
+            if key in (Qt.Key.Key_Down, Qt.Key.Key_Up) and self.results.rowCount():
+                row = self.pane.results.currentIndex().row()
+                row = max(
+                    0, min(self.results.rowCount() - 1, row + (1 if key == Qt.Key.Key_Down else -1))
+                )
+                self.pane.results.setCurrentIndex(self.results.index(row, 0))
+                return True
+            if key == Qt.Key.Key_Escape:
+                self.pane.search_field.clear()
+                return True
+        return super().eventFilter(watched, event)
+
+    def _on_changes(self, changes: Changes) -> None:
+        if self.results.query and (
+            changes.articles_added or changes.articles_removed or changes.search_index
+        ):
+            self.run()

@@ -1,0 +1,109 @@
+"""What the window remembers, in QSettings: geometry, panes, theme, font, language, last article.
+
+Tests point QSettings at ``tmp_path`` (see ``tests/gui/conftest.py``); nothing here
+builds a platform path by hand.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QByteArray, QSettings
+
+ORGANIZATION = "Pizhu"
+APPLICATION = "pizhu"
+
+DEFAULT_FONT_SIZE = 15
+MIN_FONT_SIZE = 9
+MAX_FONT_SIZE = 40
+DEFAULT_LINE_HEIGHT = 175  # percent
+THEMES = ("light", "dark")
+
+
+@dataclass
+class ReadingPrefs:
+    font_family: str = ""  # "" = the theme's CJK serif/sans choice
+    font_size: int = DEFAULT_FONT_SIZE
+    line_height: int = DEFAULT_LINE_HEIGHT
+    column_width: int = 40  # characters (em) per line
+    theme: str = "light"
+
+
+class Settings:
+    """Typed access to the application's QSettings."""
+
+    def __init__(self, qsettings: QSettings | None = None) -> None:
+        self.q = qsettings or QSettings()
+
+    def _int(self, key: str, default: int, lo: int, hi: int) -> int:
+        value = self.q.value(key, default)
+        try:
+            number = int(value)  # type: ignore[call-overload]
+        except (TypeError, ValueError):
+            return default
+        return max(lo, min(hi, number))
+
+    def _str(self, key: str, default: str) -> str:
+        value = self.q.value(key, default)
+        return value if isinstance(value, str) else default
+
+    def _bytes(self, key: str) -> QByteArray | None:
+        value = self.q.value(key)
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    # reading
+    def reading(self) -> ReadingPrefs:
+        theme = self._str("reading/theme", "light")
+        return ReadingPrefs(
+            font_family=self._str("reading/font_family", ""),
+            font_size=self._int(
+                "reading/font_size", DEFAULT_FONT_SIZE, MIN_FONT_SIZE, MAX_FONT_SIZE
+            ),
+            line_height=self._int("reading/line_height", DEFAULT_LINE_HEIGHT, 160, 250),
+            column_width=self._int("reading/column_width", 40, 20, 80),
+            theme=theme if theme in THEMES else "light",
+        )
+
+    def set_reading(self, prefs: ReadingPrefs) -> None:
+        self.q.setValue("reading/font_family", prefs.font_family)
+        self.q.setValue("reading/font_size", prefs.font_size)
+        self.q.setValue("reading/line_height", prefs.line_height)
+        self.q.setValue("reading/column_width", prefs.column_width)
+        self.q.setValue("reading/theme", prefs.theme)
+
+    # language
+    def language(self) -> str:
+        return self._str("ui/language", "system")
+
+    def set_language(self, value: str) -> None:
+        self.q.setValue("ui/language", value)
+
+    # window
+    def geometry(self) -> QByteArray | None:
+        return self._bytes("window/geometry")
+
+    def set_geometry(self, value: QByteArray) -> None:
+        self.q.setValue("window/geometry", value)
+
+    def window_state(self) -> QByteArray | None:
+        return self._bytes("window/state")
+
+    def set_window_state(self, value: QByteArray) -> None:
+        self.q.setValue("window/state", value)
+
+    def splitter(self) -> QByteArray | None:
+        return self._bytes("window/splitter")
+
+    def set_splitter(self, value: QByteArray) -> None:
+        self.q.setValue("window/splitter", value)
+
+    # session
+    def last_article(self) -> int | None:
+        value = self._int("session/last_article", 0, 0, 2**62)
+        return value or None
+
+    def set_last_article(self, article_id: int | None) -> None:
+        self.q.setValue("session/last_article", int(article_id or 0))
+
+    def sync(self) -> None:
+        self.q.sync()

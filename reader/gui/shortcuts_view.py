@@ -1,0 +1,47 @@
+"""Help → Keyboard shortcuts: every action that has one, as a two-column table."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.gui.i18n import tr
+
+
+def shortcut_rows(actions: Sequence[QAction]) -> list[tuple[str, str]]:
+    rows = []
+    for a in actions:
+        keys = [k.toString(QKeySequence.SequenceFormat.NativeText) for k in a.shortcuts()]
+        keys = [k for k in keys if k]
+        if keys:
+            rows.append((a.text().replace("&", ""), ", ".join(keys)))
+    return rows
+
+
+class ShortcutsDialog(QDialog):
+    def __init__(self, actions: Sequence[QAction], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(tr("Keyboard shortcuts"))
+        self.setAccessibleName(tr("Keyboard shortcuts"))
+        self.table = QTreeWidget(self)
+        self.table.setAccessibleName(tr("Keyboard shortcuts"))
+        self.table.setHeaderLabels([tr("Action"), tr("Keys")])
+        self.table.setRootIsDecorated(False)
+        for name, keys in shortcut_rows(actions):
+            self.table.addTopLevelItem(QTreeWidgetItem([name, keys]))
+        self.table.resizeColumnToContents(0)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table)
+        layout.addWidget(buttons)
+        self.resize(460, 480)

@@ -1,0 +1,219 @@
+"""Wires one main window to the core: actions, panes, settings, first start, drops."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QMessageBox
+
+from reader.gui.changes import ChangeBus
+from reader.gui.i18n import tr
+from reader.gui.import_controller import ImportController
+from reader.gui.library_controller import LibraryController
+from reader.gui.main_window_view import MainWindow
+from reader.gui.preferences_view import PreferencesDialog
+from reader.gui.reading_controller import ReadingController
+from reader.gui.search_controller import SearchController
+from reader.gui.settings import ReadingPrefs, Settings
+from reader.gui.shortcuts_view import ShortcutsDialog
+from reader.paths import samples_dir
+from reader.store.importer import SUFFIXES
+from reader.store.library import Library
+
+
+def sample_pages() -> list[Path]:
+    folder = samples_dir()
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.suffix.lower() in SUFFIXES and p.is_file())
+
+
+class WindowController(QObject):
+    language_requested = Signal(str)
+    ready = Signal()  # facets loaded; the window is fully populated
+
+    def __init__(
+        self,
+        library: Library,
+        settings: Settings,
+        apply_theme: Callable[[str], None] | None = None,
+        language: str = "system",
+    ) -> None:
+        super().__init__()
+        self.library = library
+        self.settings = settings
+        self._apply_theme = apply_theme or (lambda _name: None)
+        self.language = language
+        self.window = MainWindow()
+        self.window.setWindowTitle(tr("Pizhu") + " — " + library.path.name)
+        self.bus = ChangeBus(self)
+        self.undo = QUndoStack(self)
+        prefs = settings.reading()
+        self.lib = LibraryController(library, self.bus, self.window.library)
+        self.search = SearchController(library, self.bus, self.window.library)
+        self.reading = ReadingController(library, self.bus, self.window.reading, prefs)
+        self.imports = ImportController(library, self.bus, self.window)
+        from reader.gui.edit_controller import EditController
+
+        self.edits = EditController(
+            library, self.bus, self.undo, self.reading, self.lib, self.window
+        )
+        self._wire()
+        self._restore()
+
+    # wiring
+    def _wire(self) -> None:
+        w, a = self.window, self.window.actions_
+        a.import_files.triggered.connect(self.imports.choose_files)
+        a.import_folder.triggered.connect(self.imports.choose_folder)
+        a.load_samples.triggered.connect(self.load_samples)
+        a.load_samples.setEnabled(bool(sample_pages()))
+        a.quit.triggered.connect(w.close)
+        a.find.triggered.connect(self.reading.open_find)
+        a.find_next.triggered.connect(self.reading.find_next)
+        a.find_previous.triggered.connect(self.reading.find_previous)
+        a.search.triggered.connect(self.search.focus)
+        a.preferences.triggered.connect(self.open_preferences)
+        a.next_article.triggered.connect(lambda: self.lib.step(+1))
+        a.previous_article.triggered.connect(lambda: self.lib.step(-1))
+        a.toggle_library.toggled.connect(w.library.setVisible)
+        a.toggle_annotations.toggled.connect(w.annotations.setVisible)
+        a.zoom_in.triggered.connect(lambda: self.reading.zoom(+1))
+        a.zoom_out.triggered.connect(lambda: self.reading.zoom(-1))
+        a.zoom_reset.triggered.connect(lambda: self.reading.zoom(0))
+        a.dark_theme.setChecked(self.reading.prefs.theme == "dark")
+        a.dark_theme.toggled.connect(self._toggle_dark)
+        a.shortcuts.triggered.connect(self.show_shortcuts)
+        a.about.triggered.connect(self.show_about)
+        a.undo.triggered.connect(self.undo.undo)
+        a.redo.triggered.connect(self.undo.redo)
+        self.undo.canUndoChanged.connect(a.undo.setEnabled)
+        self.undo.canRedoChanged.connect(a.redo.setEnabled)
+        a.undo.setEnabled(False)
+        a.redo.setEnabled(False)
+        w.welcome.samples.clicked.connect(self.load_samples)
+        w.welcome.samples.setEnabled(bool(sample_pages()))
+        w.welcome.files.clicked.connect(self.imports.choose_files)
+        w.welcome.folder.clicked.connect(self.imports.choose_folder)
+        w.files_dropped.connect(self.imports.start)
+        w.closing.connect(self._closing)
+        self.lib.open_requested.connect(self.reading.open)
+        self.lib.emptiness_changed.connect(w.show_welcome)
+        self.search.open_requested.connect(self._open_from_search)
+        self.reading.opened.connect(self._opened)
+        self.imports.done.connect(self._imported)
+        self.bus.failed.connect(self.show_error)
+
+    def _restore(self) -> None:
+        w, s = self.window, self.settings
+        geometry = s.geometry()
+        if geometry is not None:
+            w.restoreGeometry(geometry)
+        self._apply_theme(self.reading.prefs.theme)
+
+    def start(self) -> None:
+        """Load the library into the window (fast parts first) and reopen the last article."""
+        splitter = self.settings.splitter()
+        if splitter is not None:  # after show: the splitter now has its real width
+            self.window.splitter.restoreState(splitter)
+        self.lib.load()
+        last = self.settings.last_article()
+        if last is not None and self.lib.select(last, emit=False):
+            self.reading.open(last)
+        QTimer.singleShot(0, self._load_late)
+
+    def _load_late(self) -> None:
+        self.lib.load_facets()
+        self.ready.emit()
+
+    # behaviour
+    def _open_from_search(self, article_id: int, query: str) -> None:
+        self.lib.select(article_id, emit=False)
+        self.reading.open(article_id, query)
+
+    def _opened(self, article_id: int) -> None:
+        self.settings.set_last_article(article_id)
+        self.window.statusBar().clearMessage()
+
+    def _imported(self, summary: object) -> None:
+        from reader.gui.import_view import summary_line
+
+        self.window.statusBar().showMessage(summary_line(summary), 10_000)  # type: ignore[arg-type]
+        if self.reading.current_id is None and self.lib.articles.rowCount():
+            self.lib.step(+1)
+
+    def load_samples(self) -> None:
+        pages = sample_pages()
+        if pages:
+            self.imports.start(pages)
+
+    def _toggle_dark(self, dark: bool) -> None:
+        prefs = ReadingPrefs(**{**vars(self.reading.prefs), "theme": "dark" if dark else "light"})
+        self.apply_reading(prefs)
+
+    def apply_reading(self, prefs: ReadingPrefs) -> None:
+        self.settings.set_reading(prefs)
+        self._apply_theme(prefs.theme)
+        self.reading.apply_prefs(prefs)
+        a = self.window.actions_.dark_theme
+        if a.isChecked() != (prefs.theme == "dark"):
+            a.blockSignals(True)
+            a.setChecked(prefs.theme == "dark")
+            a.blockSignals(False)
+
+    def open_preferences(self) -> PreferencesDialog:
+        dialog = PreferencesDialog(self.reading.prefs, self.language, self.window)
+
+        def accepted() -> None:
+            self.apply_reading(dialog.prefs())
+            chosen = dialog.chosen_language()
+            if chosen != self.language:
+                self.settings.set_language(chosen)
+                self.language_requested.emit(chosen)
+
+        dialog.accepted.connect(accepted)
+        dialog.open()
+        return dialog
+
+    def show_shortcuts(self) -> ShortcutsDialog:
+        dialog = ShortcutsDialog(self.window.actions_.all(), self.window)
+        dialog.open()
+        return dialog
+
+    def show_about(self) -> None:
+        from reader import __version__
+
+        box = QMessageBox(self.window)
+        box.setWindowTitle(tr("About Pizhu"))
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(
+            tr("Pizhu (批注) %1\nA reader for annotating local Chinese news.").replace(
+                "%1", __version__
+            )
+        )
+        box.open()
+
+    def show_error(self, message: str) -> None:
+        self.window.statusBar().showMessage(message, 15_000)
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            tr("Pizhu"),
+            message,
+            QMessageBox.StandardButton.Ok,
+            self.window,
+        )
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.open()
+
+    def save_state(self) -> None:
+        self.settings.set_geometry(self.window.saveGeometry())
+        self.settings.set_splitter(self.window.splitter.saveState())
+        self.settings.set_last_article(self.reading.current_id)
+        self.settings.sync()
+
+    def _closing(self) -> None:
+        self.imports.shutdown()
+        self.save_state()
