@@ -330,44 +330,67 @@ MIN_RUN_CHARS = 60
 NEIGHBOURS = 12
 
 
-def _sections(art: _Art) -> list[tuple[int, int]]:
-    """[start, end) unit ranges of the article's headed sections."""
-    out = []
-    idx = [i for i, u in enumerate(art.units) if u.type == "heading"]
-    for n, s in enumerate(idx):
-        e = idx[n + 1] if n + 1 < len(idx) else len(art.units)
-        out.append((s, e))
-    return out
-
-
 def _move_sections(arts: list[_Art], topics: _Topics) -> None:
     """Headed sections printed inside a later story, with the words of an earlier one
-    that broke off mid-sentence, go back to that story."""
+    that broke off mid-sentence, go back to that story.
+
+    A section runs from its heading for as long as each paragraph reads more like the
+    earlier story than like its host; the host's own text may resume under the same
+    heading.
+    """
     for bi, host in enumerate(arts):
         if host.title is None:
             continue
-        for s, e in reversed(_sections(host)):
-            run = host.units[s:e]
-            if len(run) < 2 or any(u.lead for u in run) or len(host.body()) <= len(run):
+        homes = [
+            a
+            for a in arts[max(0, bi - NEIGHBOURS) : bi]
+            if a.kind != "photo" and a.body() and broken(a.body()[-1])
+        ]
+        if not homes:
+            continue
+        k = 0
+        while k < len(host.units):
+            u = host.units[k]
+            if u.type != "heading" or not any(v.type == "paragraph" for v in host.units[:k]):
+                k += 1
                 continue
-            vec = topics.of_units(run)
-            theirs = cosine(vec, topics.of_art(host, without=run))
-            best: tuple[float, _Art] | None = None
-            for home in arts[max(0, bi - NEIGHBOURS) : bi]:
-                body = home.body()
-                if not body or not broken(body[-1]) or home.kind == "photo":
-                    continue
-                mine = cosine(vec, topics.of_art(home))
-                if best is None or mine > best[0]:
-                    best = (mine, home)
-            if best is None or best[0] < max(theirs * CLAIM, FOREIGN * 2):
+            run = _section_run(host, k, homes, topics)
+            if run is None:
+                k += 1
                 continue
-            home = best[1]
-            for u in run:
-                _remove(u)
-                u.art = home
-                u.flags.append(MOVED)
-                home.units.append(u)
+            home, units = run
+            for v in units:
+                _remove(v)
+                v.art = home
+                v.flags.append(MOVED)
+                home.units.append(v)
+
+
+def _section_run(
+    host: _Art, k: int, homes: list[_Art], topics: _Topics
+) -> tuple[_Art, list[Unit]] | None:
+    heading = host.units[k]
+    paras: list[Unit] = []
+    for v in host.units[k + 1 :]:
+        if v.type != "paragraph" or v.lead:
+            break
+        paras.append(v)
+    if not paras:
+        return None
+    probe = topics.of_units([heading, paras[0]])
+    _, home = max((cosine(probe, topics.of_art(a)), n) for n, a in enumerate(homes))
+    target = homes[home]
+    taken: list[Unit] = [heading]
+    for v in paras:
+        vec = topics.of_units([v] if len(taken) > 1 else [heading, v])
+        theirs = cosine(vec, topics.of_art(host, without=[*taken, v]))
+        ours = cosine(vec, topics.of_units([*target.units, *taken[1:]], target.title))
+        if ours < max(theirs * CLAIM, FOREIGN * 2):
+            break
+        taken.append(v)
+    if len(taken) < 2 or len(host.body()) <= len(taken) - 1:
+        return None
+    return target, taken
 
 
 def _detach_strays(arts: list[_Art], strays: list[list[Unit]], topics: _Topics) -> None:

@@ -270,3 +270,21 @@ def test_credit_variants() -> None:
     page = parse("## 雪景\n\n雪后的公园一片洁白,游人如织。\n\n■本报记者 王某/摄\n\n公园雪景\n")
     (art,) = page.articles
     assert art.kind == "photo" and art.photographers == ["王某"]
+
+
+def test_interleaved_section_without_its_first_block_goes_back_by_topic() -> None:
+    section = (
+        "**绿地惠民 园林添彩**\n\n"
+        "市园林部门还在公园里增设健身步道和儿童游乐设施,市民在公园绿地里散步、健身,"
+        "公园的花卉和乔木四季有景。\n\n"
+        "口袋公园和街心游园的绿化管护由园林部门统一负责,公园绿地的乔木、花灌木定期修剪。\n\n"
+    )
+    page = parse(PARKS + SCHOOLS + section + SCHOOLS_TAIL)
+    parks = titled(page, "青城公园绿地持续扩容")
+    schools = titled(page, "新学期中小学课后服务全覆盖")
+    assert texts(parks, "heading") == ["绿地惠民 园林添彩"]
+    assert next(b for b in parks.blocks if "moved" in b.flags).type == "heading"
+    assert texts(parks)[-1].startswith("口袋公园和街心游园")
+    assert "truncated_end" in parks.blocks[1].flags
+    assert texts(schools, "heading") == []
+    assert len(texts(schools)) == 3
