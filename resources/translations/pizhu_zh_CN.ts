@@ -1,0 +1,539 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name></name>
+    <message>
+        <source>Annotations</source>
+        <translation>批注</translation>
+    </message>
+    <message>
+        <source>Highlights and notes for this article will appear here.</source>
+        <translation>本文的划线和笔记会显示在这里。</translation>
+    </message>
+    <message>
+        <source>Starts mid-sentence: the beginning is missing from the page.</source>
+        <translation>从句子中间开始:开头不在本版上。</translation>
+    </message>
+    <message>
+        <source>Breaks off mid-sentence: the rest is missing from the page.</source>
+        <translation>在句子中间中断:后文不在本版上。</translation>
+    </message>
+    <message>
+        <source>Joined across a column or page break.</source>
+        <translation>已跨栏或跨版拼接。</translation>
+    </message>
+    <message>
+        <source>Moved back to this article from elsewhere on the page.</source>
+        <translation>已从本版其他位置移回本文。</translation>
+    </message>
+    <message>
+        <source>May belong to another article on the page.</source>
+        <translation>可能属于本版另一篇文章。</translation>
+    </message>
+    <message>
+        <source>Untitled fragment</source>
+        <translation>无标题片段</translation>
+    </message>
+    <message>
+        <source>By %1</source>
+        <translation>记者 %1</translation>
+    </message>
+    <message>
+        <source>Photos: %1</source>
+        <translation>摄影 %1</translation>
+    </message>
+    <message>
+        <source>Continued from %1</source>
+        <translation>上接%1</translation>
+    </message>
+    <message>
+        <source>A fragment: text from a story whose title is on another page.</source>
+        <translation>片段:所属文章的标题在其他版面。</translation>
+    </message>
+    <message>
+        <source>Continued on %1</source>
+        <translation>下转%1</translation>
+    </message>
+    <message>
+        <source>Welcome</source>
+        <translation>欢迎</translation>
+    </message>
+    <message>
+        <source>Your library is empty</source>
+        <translation>文库还是空的</translation>
+    </message>
+    <message>
+        <source>Pizhu reads the text files a PDF converter makes from newspaper pages. Import your own pages, or start with a few sample pages to see how it works.</source>
+        <translation>批注读取由 PDF 转换工具从报纸版面生成的文本文件。导入你自己的版面,或先载入几个示例版面看看效果。</translation>
+    </message>
+    <message>
+        <source>Load the sample pages</source>
+        <translation>载入示例版面</translation>
+    </message>
+    <message>
+        <source>Import files…</source>
+        <translation>导入文件…</translation>
+    </message>
+    <message>
+        <source>Import a folder…</source>
+        <translation>导入文件夹…</translation>
+    </message>
+    <message>
+        <source>You can also drop files or folders on this window.</source>
+        <translation>也可以把文件或文件夹拖到本窗口。</translation>
+    </message>
+    <message>
+        <source>Import page files</source>
+        <translation>导入版面文件</translation>
+    </message>
+    <message>
+        <source>Page dumps (*.txt *.md);;All files (*)</source>
+        <translation>版面文本 (*.txt *.md);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Import a folder of pages</source>
+        <translation>导入版面文件夹</translation>
+    </message>
+    <message>
+        <source>Cancelling after the current file…</source>
+        <translation>当前文件完成后取消…</translation>
+    </message>
+    <message>
+        <source>Importing</source>
+        <translation>正在导入</translation>
+    </message>
+    <message>
+        <source>Import progress</source>
+        <translation>导入进度</translation>
+    </message>
+    <message>
+        <source>Preparing…</source>
+        <translation>准备中…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>File %1 of %2: %3</source>
+        <translation>第 %1 个,共 %2 个:%3</translation>
+    </message>
+    <message>
+        <source>Imported %1 files (%2 articles); %3 skipped, %4 failed.</source>
+        <translation>已导入 %1 个文件(%2 篇文章);跳过 %3 个,失败 %4 个。</translation>
+    </message>
+    <message>
+        <source>Import cancelled: the files imported before stay in the library.</source>
+        <translation>导入已取消:之前导入的文件仍保留在文库中。</translation>
+    </message>
+    <message>
+        <source>Import report</source>
+        <translation>导入报告</translation>
+    </message>
+    <message>
+        <source>Files not imported</source>
+        <translation>未导入的文件</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <source>All authors</source>
+        <translation>全部作者</translation>
+    </message>
+    <message>
+        <source>All tags</source>
+        <translation>全部标签</translation>
+    </message>
+    <message>
+        <source>%1 articles</source>
+        <translation>%1 篇文章</translation>
+    </message>
+    <message>
+        <source>%1 of %2 articles</source>
+        <translation>%1 / %2 篇文章</translation>
+    </message>
+    <message>
+        <source>Library</source>
+        <translation>文库</translation>
+    </message>
+    <message>
+        <source>Search the library (Ctrl+K)</source>
+        <translation>搜索文库 (Ctrl+K)</translation>
+    </message>
+    <message>
+        <source>Search the library</source>
+        <translation>搜索文库</translation>
+    </message>
+    <message>
+        <source>Filter by kind</source>
+        <translation>按类型筛选</translation>
+    </message>
+    <message>
+        <source>Filter by author</source>
+        <translation>按作者筛选</translation>
+    </message>
+    <message>
+        <source>Show all</source>
+        <translation>显示全部</translation>
+    </message>
+    <message>
+        <source>Clear every filter</source>
+        <translation>清除所有筛选</translation>
+    </message>
+    <message>
+        <source>Show all articles</source>
+        <translation>显示全部文章</translation>
+    </message>
+    <message>
+        <source>Papers by date and page</source>
+        <translation>按日期和版面浏览报纸</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Papers</source>
+        <translation>报纸</translation>
+    </message>
+    <message>
+        <source>Articles</source>
+        <translation>文章</translation>
+    </message>
+    <message>
+        <source>Article count</source>
+        <translation>文章数</translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation>搜索结果</translation>
+    </message>
+    <message>
+        <source>Number of search results</source>
+        <translation>搜索结果数</translation>
+    </message>
+    <message>
+        <source>Import &amp;files…</source>
+        <translation>导入文件(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Import a f&amp;older…</source>
+        <translation>导入文件夹(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Load the &amp;sample pages</source>
+        <translation>载入示例版面(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Find in article</source>
+        <translation>在文中查找(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Find &amp;next</source>
+        <translation>查找下一个(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Find pre&amp;vious</source>
+        <translation>查找上一个(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Search the library</source>
+        <translation>搜索文库(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Merge with the next article</source>
+        <translation>与下一篇合并(&amp;M)</translation>
+    </message>
+    <message>
+        <source>S&amp;plit the article at this paragraph</source>
+        <translation>从此段拆分文章(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Mo&amp;ve this section to another article…</source>
+        <translation>将本节移到另一篇文章(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>Mark as a &amp;fragment</source>
+        <translation>标记为片段(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>首选项(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Next article</source>
+        <translation>下一篇(&amp;N)</translation>
+    </message>
+    <message>
+        <source>P&amp;revious article</source>
+        <translation>上一篇(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Library pane</source>
+        <translation>文库面板(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Annotation pane</source>
+        <translation>批注面板(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;in</source>
+        <translation>放大(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;out</source>
+        <translation>缩小(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Actual size</source>
+        <translation>原始大小(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Dark theme</source>
+        <translation>深色主题(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;About Pizhu</source>
+        <translation>关于批注(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Pizhu</source>
+        <translation>批注</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Article</source>
+        <translation>文章</translation>
+    </message>
+    <message>
+        <source>Photo story</source>
+        <translation>图片报道</translation>
+    </message>
+    <message>
+        <source>Fragment</source>
+        <translation>片段</translation>
+    </message>
+    <message>
+        <source>Page %1</source>
+        <translation>第%1版</translation>
+    </message>
+    <message>
+        <source>Page ?</source>
+        <translation>版次不详</translation>
+    </message>
+    <message>
+        <source>(untitled)</source>
+        <translation>(无标题)</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Page</source>
+        <translation>版次</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Undated pages</source>
+        <translation>日期不详的版面</translation>
+    </message>
+    <message>
+        <source>%1 pages, %2 articles</source>
+        <translation>%1 个版面,%2 篇文章</translation>
+    </message>
+    <message>
+        <source>Preferences</source>
+        <translation>首选项</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <source>characters</source>
+        <translation>字</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Reading font</source>
+        <translation>阅读字体</translation>
+    </message>
+    <message>
+        <source>Font size</source>
+        <translation>字号</translation>
+    </message>
+    <message>
+        <source>Line height</source>
+        <translation>行高</translation>
+    </message>
+    <message>
+        <source>Column width</source>
+        <translation>栏宽</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>A new language applies to menus and dialogs at once.</source>
+        <translation>新语言会立即应用到菜单和对话框。</translation>
+    </message>
+    <message>
+        <source>No matches</source>
+        <translation>无匹配</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>第 %1 个,共 %2 个</translation>
+    </message>
+    <message>
+        <source>Article text</source>
+        <translation>文章正文</translation>
+    </message>
+    <message>
+        <source>Find in article</source>
+        <translation>在文中查找</translation>
+    </message>
+    <message>
+        <source>Previous match (Shift+F3)</source>
+        <translation>上一个匹配 (Shift+F3)</translation>
+    </message>
+    <message>
+        <source>Previous match</source>
+        <translation>上一个匹配</translation>
+    </message>
+    <message>
+        <source>Next match (F3)</source>
+        <translation>下一个匹配 (F3)</translation>
+    </message>
+    <message>
+        <source>Next match</source>
+        <translation>下一个匹配</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>关闭 (Esc)</translation>
+    </message>
+    <message>
+        <source>Close find bar</source>
+        <translation>关闭查找栏</translation>
+    </message>
+    <message>
+        <source>Reading pane</source>
+        <translation>阅读区</translation>
+    </message>
+    <message>
+        <source>Choose an article to read.</source>
+        <translation>请选择一篇文章阅读。</translation>
+    </message>
+    <message>
+        <source>No articles match.</source>
+        <translation>没有匹配的文章。</translation>
+    </message>
+    <message>
+        <source>The best %1 matches</source>
+        <translation>最相关的 %1 篇</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n matching articles</source>
+        <translation>
+            <numerusform>%n 篇匹配的文章</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>按键</translation>
+    </message>
+    <message>
+        <source>About Pizhu</source>
+        <translation>关于批注</translation>
+    </message>
+    <message>
+        <source>Pizhu (批注) %1
+A reader for annotating local Chinese news.</source>
+        <translation>批注 (Pizhu) %1
+为本地中文新闻做批注的阅读器。</translation>
+    </message>
+</context>
+</TS>
