@@ -34,6 +34,7 @@ class ReadingController(QObject):
         self.base_size = prefs.font_size
         self.detail: ArticleDetail | None = None
         self.built: docs.Built | None = None
+        self.query = ""  # the library search whose hits are marked
         self.matches: list[tuple[int, int]] = []
         self.current_match = -1
         bar = pane.find_bar
@@ -56,6 +57,7 @@ class ReadingController(QObject):
             self._bus.failed.emit(str(exc))
             return False
         self.detail = detail
+        self.query = query
         self._render()
         self.pane.show_article()
         if query:
@@ -89,6 +91,8 @@ class ReadingController(QObject):
         view.setStyleSheet(f"QTextBrowser {{ background: {c.background}; }}")
         self.built = built
         self._refind()
+        if self.query and not self.matches:
+            self.show_hits(self.query, scroll=False)
 
     @staticmethod
     def _block_starts(detail: ArticleDetail) -> list[int]:
@@ -98,7 +102,7 @@ class ReadingController(QObject):
             pos += len(b.text) + 2
         return out
 
-    def show_hits(self, query: str) -> None:
+    def show_hits(self, query: str, scroll: bool = True) -> None:
         """Mark every hit of a library search and scroll to the first."""
         if self.detail is None or self.built is None:
             return
@@ -109,7 +113,7 @@ class ReadingController(QObject):
                 ranges.append((ds, de))
         c = colours(self.prefs.theme)
         self.pane.view.mark(ranges, 0, c.hit, c.current_hit)
-        if ranges:
+        if ranges and scroll:
             self.pane.view.scroll_to(ranges[0][0])
 
     # preferences and zoom

@@ -76,7 +76,8 @@ class ArticleView(QTextBrowser):
         fmt = frame.frameFormat()
         width = self.viewport().width()
         column = self.column_em * self.font_px
-        side = max(0.0, (width - column) / 2 - doc.documentMargin())
+        # A frame's own left/right margins replace the document margin on that side.
+        side = max(doc.documentMargin(), (width - column) / 2)
         if abs(fmt.leftMargin() - side) >= 1:
             fmt.setLeftMargin(side)
             fmt.setRightMargin(side)

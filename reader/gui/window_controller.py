@@ -6,9 +6,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QColor, QUndoStack
 from PySide6.QtWidgets import QMessageBox
 
+from reader.gui import theme
 from reader.gui.changes import ChangeBus
 from reader.gui.i18n import tr
 from reader.gui.import_controller import ImportController
@@ -28,7 +29,11 @@ def sample_pages() -> list[Path]:
     folder = samples_dir()
     if not folder.is_dir():
         return []
-    return sorted(p for p in folder.iterdir() if p.suffix.lower() in SUFFIXES and p.is_file())
+    return sorted(
+        p
+        for p in folder.iterdir()
+        if p.suffix.lower() in SUFFIXES and p.is_file() and not p.name.upper().startswith("README")
+    )
 
 
 class WindowController(QObject):
@@ -112,7 +117,7 @@ class WindowController(QObject):
         geometry = s.geometry()
         if geometry is not None:
             w.restoreGeometry(geometry)
-        self._apply_theme(self.reading.prefs.theme)
+        self._theme(self.reading.prefs.theme)
 
     def start(self) -> None:
         """Load the library into the window (fast parts first) and reopen the last article."""
@@ -154,9 +159,15 @@ class WindowController(QObject):
         prefs = ReadingPrefs(**{**vars(self.reading.prefs), "theme": "dark" if dark else "light"})
         self.apply_reading(prefs)
 
+    def _theme(self, name: str) -> None:
+        self._apply_theme(name)
+        c = theme.colours(name)
+        self.window.library.results.itemDelegate().mark_colour = QColor(c.hit)  # type: ignore[attr-defined]
+        self.window.library.results.viewport().update()
+
     def apply_reading(self, prefs: ReadingPrefs) -> None:
         self.settings.set_reading(prefs)
-        self._apply_theme(prefs.theme)
+        self._theme(prefs.theme)
         self.reading.apply_prefs(prefs)
         a = self.window.actions_.dark_theme
         if a.isChecked() != (prefs.theme == "dark"):

@@ -1,0 +1,100 @@
+"""Screenshots of the real window on a library holding the sample pages (run by hand).
+
+    xvfb-run -s "-screen 0 1400x900x24" .venv/bin/python tests/gui/screenshots.py /tmp/shots
+
+Everything the app writes (library, settings) goes to a temporary folder.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+
+def main(out: Path) -> int:
+    out.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix="pizhu-shots-"))
+    for var in ("HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"):
+        os.environ[var] = str(tmp / var.lower())
+    from PySide6.QtCore import QEventLoop, QSettings, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from reader.gui.app import App, make_application
+    from reader.gui.settings import Settings
+    from reader.gui.window_controller import sample_pages
+    from reader.store.library import Library
+
+    app = make_application(sys.argv[:1])
+
+    def settle(ms: int = 300) -> None:
+        loop = QEventLoop()
+        QTimer.singleShot(ms, loop.quit)
+        loop.exec()
+
+    def shot(window, name: str) -> None:  # type: ignore[no-untyped-def]
+        settle()
+        window.grab().save(str(out / f"{name}.png"))
+        print(out / f"{name}.png")
+
+    settings = Settings(QSettings(str(tmp / "pizhu.ini"), QSettings.Format.IniFormat))
+    settings.set_language("en")
+
+    # 0. first start on an empty library
+    empty = Library.open(tmp / "empty.sqlite")
+    first = App(app, empty, Settings(QSettings(str(tmp / "first.ini"), QSettings.Format.IniFormat)))
+    first.controller.settings.set_language("en")
+    first.window.resize(1300, 820)
+    first.show()
+    shot(first.window, "0-first-start")
+    first.window.close()
+
+    library = Library.open(tmp / "library.sqlite")
+    library.import_paths(sample_pages())
+    main_app = App(app, library, settings)
+    w = main_app.window
+    w.resize(1360, 860)
+    main_app.show()
+    c = main_app.controller
+    papers = c.lib.papers
+    if papers.rowCount():
+        w.library.papers.expand(papers.index(0, 0))
+    shot(w, "1-library")
+
+    c.lib.step(+1)
+    c.lib.step(+1)
+    shot(w, "2-article")
+
+    w.library.search_field.setText("呼和浩特")
+    c.search.run()
+    c.search.open_current()
+    shot(w, "3-search-results")
+
+    w.actions_.find.trigger()
+    w.reading.find_bar.field.setText("发展")
+    shot(w, "4-find-in-article")
+    c.reading.close_find()
+
+    w.actions_.dark_theme.trigger()
+    shot(w, "5-dark-theme")
+    w.actions_.dark_theme.trigger()
+
+    main_app.switch_language("zh_CN")
+    shot(main_app.window, "6-chinese-ui")
+    main_app.controller.lib.pane.search_field.setText("")
+
+    main_app.window.close()
+    QApplication.processEvents()
+    library.close()
+    empty.close()
+    return 0
+
+
+if __name__ == "__main__":
+    if len(sys.argv) != 2:
+        raise SystemExit("usage: screenshots.py OUTPUT_FOLDER")
+    raise SystemExit(main(Path(sys.argv[1])))
