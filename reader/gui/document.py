@@ -60,6 +60,13 @@ class OffsetMap:
             return None
         return self.doc_starts[i] + inside
 
+    def block_at(self, position: int) -> int | None:
+        """Index of the body block holding document ``position`` (None: title, byline…)."""
+        i = bisect_right(self.doc_starts, position) - 1
+        if i < 0 or position - self.doc_starts[i] > self.lengths[i]:
+            return None
+        return i
+
     def to_text(self, position: int) -> int | None:
         i = bisect_right(self.doc_starts, position) - 1
         if i < 0:

@@ -535,5 +535,37 @@ A reader for annotating local Chinese news.</source>
         <translation>批注 (Pizhu) %1
 为本地中文新闻做批注的阅读器。</translation>
     </message>
+    <message>
+        <source>Merge with the next article</source>
+        <translation>与下一篇合并</translation>
+    </message>
+    <message>
+        <source>Put the cursor in a paragraph first.</source>
+        <translation>请先把光标放在某一段中。</translation>
+    </message>
+    <message>
+        <source>Split the article here</source>
+        <translation>在此拆分文章</translation>
+    </message>
+    <message>
+        <source>Mark as fragment</source>
+        <translation>标记为片段</translation>
+    </message>
+    <message>
+        <source>Put the cursor in a section heading first.</source>
+        <translation>请先把光标放在小节标题中。</translation>
+    </message>
+    <message>
+        <source>Move section to…</source>
+        <translation>移动小节到…</translation>
+    </message>
+    <message>
+        <source>Move this section to which article?</source>
+        <translation>将本节移到哪篇文章?</translation>
+    </message>
+    <message>
+        <source>Move section</source>
+        <translation>移动小节</translation>
+    </message>
 </context>
 </TS>
