@@ -13,11 +13,16 @@ BOM, or under another name, adds nothing.
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
+import multiprocessing.connection
 import os
 import re
+import threading
 import unicodedata
 import uuid
-from collections.abc import Callable, Iterable, Sequence
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -334,30 +339,136 @@ def run_import(
     cut: search.Cut,
     progress: ProgressCallback | None = None,
     cancel: CancelCallback | None = None,
+    workers: int = 1,
 ) -> ImportSummary:
     """Import every file under ``paths``. ``lookup`` answers "already imported?" outside a
     transaction; ``commit`` stores a prepared file in its own transaction and returns
-    (skip reason, source id, article ids)."""
+    (skip reason, source id, article ids).
+
+    With ``workers`` > 1 the files are decoded, parsed and tokenized in that many worker
+    processes (default parser and tokenizer only) while this process commits them in order.
+    """
     files, failures = discover(paths)
     summary = ImportSummary(results=list(failures))
     total = len(files)
     sources: set[SourceId] = set()
     articles: set[ArticleId] = set()
-    for index, path in enumerate(files):
-        if cancel is not None and cancel():
-            summary.cancelled = True
-            break
-        if progress is not None:
-            progress(ImportProgress(index, total, str(path)))
-        result, ids = _import_one(path, lookup, commit, parser, cut)
-        if result.status == "imported" and result.source_id is not None:
-            sources.add(result.source_id)
-            articles.update(ids)
-        summary.results.append(result)
-        if progress is not None:
-            progress(ImportProgress(index, total, str(path), result))
+    if workers > 1 and len(files) > 1:
+        outcomes = _parallel(files, lookup, commit, workers)
+    else:
+        outcomes = (_import_one(path, lookup, commit, parser, cut) for path in files)
+    try:
+        for index, path in enumerate(files):
+            if cancel is not None and cancel():
+                summary.cancelled = True
+                break
+            if progress is not None:
+                progress(ImportProgress(index, total, str(path)))
+            result, ids = next(outcomes)
+            if result.status == "imported" and result.source_id is not None:
+                sources.add(result.source_id)
+                articles.update(ids)
+            summary.results.append(result)
+            if progress is not None:
+                progress(ImportProgress(index, total, str(path), result))
+    finally:
+        close = getattr(outcomes, "close", None)
+        if close is not None:
+            close()
     summary.changes = Changes(sources_added=frozenset(sources), articles_added=frozenset(articles))
     return summary
+
+
+def _exit_with_parent() -> None:
+    """Workers must not outlive an importer that was killed: wait on the parent's sentinel."""
+    parent = multiprocessing.parent_process()
+    if parent is None:
+        return
+
+    def watch() -> None:
+        multiprocessing.connection.wait([parent.sentinel])
+        os._exit(1)
+
+    threading.Thread(target=watch, name="pizhu-parent-watch", daemon=True).start()
+
+
+def _worker_init() -> None:
+    _exit_with_parent()
+    search.default_cut()("预热")  # load jieba once per worker, not per file
+
+
+def _prepare_in_worker(path_str: str) -> PreparedFile | FileResult:
+    path = Path(path_str)
+    try:
+        decoded = identify(path)
+    except (KnownError, OSError) as exc:
+        return FileResult(path_str, "failed", failure_message(path, exc))
+    return _prepare_or_fail(path, decoded, default_parser, search.default_cut())
+
+
+def _prepare_or_fail(
+    path: Path, decoded: tuple[str, str, str, str, int], parser: Parser, cut: search.Cut
+) -> PreparedFile | FileResult:
+    try:
+        return prepare(path, decoded, parser, cut)
+    except KnownError as exc:
+        return FileResult(str(path), "failed", failure_message(path, exc))
+    except Exception as exc:  # a parser bug on one page must not stop a 500-page import
+        message = f"{path}: could not be parsed ({type(exc).__name__}: {exc})"
+        return FileResult(str(path), "failed", " ".join(message.split()))
+
+
+def _raw_sha256(path: Path) -> str | None:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None  # the worker reports it properly
+
+
+def _parallel(
+    files: list[Path],
+    lookup: Callable[[str, str], str | None],
+    commit: Callable[[PreparedFile], tuple[str | None, SourceId | None, list[ArticleId]]],
+    workers: int,
+) -> Iterator[tuple[FileResult, list[ArticleId]]]:
+    """Outcomes in file order; a bounded window of files is prepared ahead in workers."""
+    # spawn, not fork: the caller may be a GUI worker thread.
+    context = multiprocessing.get_context("spawn")
+    pending: deque[tuple[Path, Future[PreparedFile | FileResult] | FileResult]] = deque()
+    queue = iter(files)
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_worker_init) as pool:
+        try:
+
+            def feed() -> None:
+                while len(pending) < workers * 3:
+                    path = next(queue, None)
+                    if path is None:
+                        return
+                    sha = _raw_sha256(path)
+                    reason = lookup(sha, "") if sha is not None else None
+                    if reason is not None:  # same bytes already imported: do not parse
+                        pending.append((path, FileResult(str(path), "skipped", reason)))
+                    else:
+                        pending.append((path, pool.submit(_prepare_in_worker, str(path))))
+
+            feed()
+            while pending:
+                path, job = pending.popleft()
+                outcome = job if isinstance(job, FileResult) else job.result()
+                feed()
+                if isinstance(outcome, FileResult):
+                    yield outcome, []
+                    continue
+                reason, source_id, ids = commit(outcome)
+                if reason is not None:
+                    yield FileResult(str(path), "skipped", reason), []
+                else:
+                    result = FileResult(
+                        str(path), "imported", source_id=source_id, articles=len(ids)
+                    )
+                    yield result, ids
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _import_one(
@@ -375,13 +486,9 @@ def _import_one(
     reason = lookup(decoded[2], decoded[3])
     if reason is not None:
         return FileResult(str(path), "skipped", reason), []
-    try:
-        prepared = prepare(path, decoded, parser, cut)
-    except KnownError as exc:
-        return FileResult(str(path), "failed", failure_message(path, exc)), []
-    except Exception as exc:  # a parser bug on one page must not stop a 500-page import
-        message = f"{path}: could not be parsed ({type(exc).__name__}: {exc})"
-        return FileResult(str(path), "failed", " ".join(message.split())), []
+    prepared = _prepare_or_fail(path, decoded, parser, cut)
+    if isinstance(prepared, FileResult):
+        return prepared, []
     reason, source_id, ids = commit(prepared)
     if reason is not None:
         return FileResult(str(path), "skipped", reason), []

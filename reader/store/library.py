@@ -48,6 +48,21 @@ from reader.store.views import (
 )
 
 QUOTE_CONTEXT = 32  # characters of prefix and suffix kept with a highlight
+PARALLEL_FROM = 16  # files; below this, worker start-up costs more than it saves
+
+
+def _count_files(paths: Sequence[str | os.PathLike[str]]) -> int:
+    count = 0
+    for p in paths:
+        path = Path(p)
+        if path.is_dir():
+            for _root, _dirs, names in os.walk(path):
+                count += len(names)
+                if count >= PARALLEL_FROM:
+                    return count
+        else:
+            count += 1
+    return count
 
 
 def tag_key(name: str) -> str:
@@ -169,13 +184,19 @@ class Library:
         progress: importer.ProgressCallback | None = None,
         cancel: importer.CancelCallback | None = None,
         parser: importer.Parser | None = None,
+        workers: int | None = None,
     ) -> importer.ImportSummary:
         """Import page files and folders; each file is one transaction.
 
         ``progress`` is called before and after each file, ``cancel`` between files
         (return True to stop: files already imported stay). Safe to call from a worker
-        thread; the callbacks run on that thread.
+        thread; the callbacks run on that thread. ``workers``: processes that parse and
+        tokenize ahead (default: one per CPU, up to 4, for 16 files or more).
         """
+        if workers is None:
+            workers = 1
+            if parser is None and _count_files(paths) >= PARALLEL_FROM:
+                workers = max(1, min(4, os.cpu_count() or 1))
         return importer.run_import(
             [Path(p) for p in paths],
             lookup=self._lookup,
@@ -184,6 +205,7 @@ class Library:
             cut=self.cut,
             progress=progress,
             cancel=cancel,
+            workers=workers if parser is None else 1,
         )
 
     # --- reading ---------------------------------------------------------------------------

@@ -29,7 +29,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 # Bump when the token scheme changes: the search index is then rebuilt.
-SCHEME_VERSION = 1
+SCHEME_VERSION = 2
 
 _SEPARATORS = re.compile(r"[\s\x00-\x1f\x7f-\x9f]+")
 _INVISIBLE = re.compile(r"[\u00ad\u200b-\u200f\u2060-\u2064\ufeff]")
@@ -76,11 +76,25 @@ def _is_word(token: str) -> bool:
     return any(ch.isalnum() for ch in token)
 
 
+_WORD_TOKENS: dict[str, str] = {}  # jieba token → index token ("" for punctuation)
+
+
+def _word_token(w: str) -> str:
+    token = _WORD_TOKENS.get(w)
+    if token is None:
+        token = fts_safe(w) if _is_word(w) else ""
+        if len(_WORD_TOKENS) < 500_000:
+            _WORD_TOKENS[w] = token
+    return token
+
+
 def words(normalized: str, cut: Callable[[str], Iterable[str]]) -> str:
     """The jieba search-mode tokens of normalized text, space-separated, punctuation dropped."""
     if not normalized:
         return ""
-    return " ".join(fts_safe(w) for w in cut(normalized) if _is_word(w))
+    get = _WORD_TOKENS.get
+    out = [get(w) or _word_token(w) for w in cut(normalized)]
+    return " ".join(t for t in out if t)
 
 
 def _quote(token: str) -> str:

@@ -157,3 +157,21 @@ def test_parser_failure_is_one_file_not_the_run(library: Library, tmp_path: Path
     assert (summary.imported, summary.failed) == (1, 1)
     assert "parser bug" in summary.results[0].message
     assert library.check().ok
+
+
+def test_worker_processes_import_the_same_as_one_process(tmp_path: Path) -> None:
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    for i in range(6):
+        (pages / f"p{i}.txt").write_text(variant(SMALL_PAGE, i), encoding="utf-8")
+    (pages / "bad.txt").write_bytes(b"")
+    results = []
+    for workers in (1, 2):
+        with Library.open(tmp_path / f"lib{workers}.sqlite") as lib:
+            summary = lib.import_paths([pages], workers=workers)
+            assert (summary.imported, summary.failed) == (6, 1)
+            again = lib.import_paths([pages], workers=workers)
+            assert (again.imported, again.skipped, again.failed) == (0, 6, 1)
+            results.append([(a.title, a.source, a.authors) for a in lib.list_articles()])
+            assert lib.check().ok
+    assert results[0] == results[1]
