@@ -256,19 +256,7 @@ class Library:
         return [out[i] for i in wanted if i in out]
 
     def _summaries(self, conn: Connection, ids: list[ArticleId]) -> dict[int, ArticleSummary]:
-        rows = conn.execute(
-            select(
-                ArticleRow.id,
-                ArticleRow.uuid,
-                ArticleRow.title,
-                ArticleRow.kind,
-                ArticleRow.authors,
-                SourceFile.name,
-                SourceFile.page_date,
-            )
-            .join(SourceFile, SourceFile.id == ArticleRow.source_id)
-            .where(ArticleRow.id.in_(ids))
-        ).all()
+        rows = _listing(conn, ids, ArticleRow.authors)
         tags: dict[int, list[str]] = {}
         for article_id, name in conn.execute(
             select(ArticleTag.article_id, TagRow.name)
@@ -440,22 +428,7 @@ class Library:
             if not matches:
                 return []
             ids = [m.article_id for m in matches]
-            rows = {
-                r.id: r
-                for r in conn.execute(
-                    select(
-                        ArticleRow.id,
-                        ArticleRow.uuid,
-                        ArticleRow.title,
-                        ArticleRow.kind,
-                        ArticleRow.text,
-                        SourceFile.name,
-                        SourceFile.page_date,
-                    )
-                    .join(SourceFile, SourceFile.id == ArticleRow.source_id)
-                    .where(ArticleRow.id.in_(ids))
-                )
-            }
+            rows = {r.id: r for r in _listing(conn, ids, ArticleRow.text)}
         hits: list[SearchHit] = []
         for m in matches:
             r = rows.get(m.article_id)
@@ -715,6 +688,23 @@ class Library:
             if schema != head:
                 problems.append(f"schema {schema} is not the current {head}")
         return CheckReport(tuple(problems), int(articles), int(sources), schema)
+
+
+def _listing(conn: Connection, ids: Sequence[int], *extra: Any) -> Sequence[Any]:
+    """id, uuid, title, kind, source file name, page date (and ``extra``) of articles."""
+    return conn.execute(
+        select(
+            ArticleRow.id,
+            ArticleRow.uuid,
+            ArticleRow.title,
+            ArticleRow.kind,
+            SourceFile.name,
+            SourceFile.page_date,
+            *extra,
+        )
+        .join(SourceFile, SourceFile.id == ArticleRow.source_id)
+        .where(ArticleRow.id.in_(ids))
+    ).all()
 
 
 def _source_view(r: Any) -> SourceView:

@@ -61,6 +61,11 @@ class TagView:
         }
 
 
+def _listing_json(row: ArticleSummary | SearchHit) -> dict[str, Any]:
+    fields = ("id", "uuid", "title", "kind", "source", "date")
+    return {name: getattr(row, name) for name in fields}
+
+
 @dataclass(frozen=True)
 class ArticleSummary:
     id: ArticleId
@@ -75,12 +80,7 @@ class ArticleSummary:
 
     def to_json(self) -> dict[str, Any]:
         return {
-            "id": self.id,
-            "uuid": self.uuid,
-            "title": self.title,
-            "kind": self.kind,
-            "source": self.source,
-            "date": self.date,
+            **_listing_json(self),
             "authors": list(self.authors),
             "tags": list(self.tags),
             "highlights": self.highlights,
@@ -176,12 +176,7 @@ class SearchHit:
 
     def to_json(self) -> dict[str, Any]:
         return {
-            "id": self.id,
-            "uuid": self.uuid,
-            "title": self.title,
-            "kind": self.kind,
-            "source": self.source,
-            "date": self.date,
+            **_listing_json(self),
             "score": round(self.score, 4),
             "snippet": self.snippet.marked(),
             "snippet_text": self.snippet.text,
