@@ -325,6 +325,10 @@ CLAIM = 2.0
 # fragment has at least this much text: below that, word overlap says nothing.
 MIN_REST = 3
 MIN_RUN_CHARS = 60
+# Inside a story the bar is higher: the run must share almost nothing with the story,
+# and the story's text on either side of it must be about one thing.
+FOREIGN_INSIDE = 0.02
+COHESIVE = 0.1
 # Interleaving happens between stories printed near each other; looking further back
 # would only make long pages quadratic.
 NEIGHBOURS = 12
@@ -422,8 +426,45 @@ def _detach_strays(arts: list[_Art], strays: list[list[Unit]], topics: _Topics) 
         arts.insert(arts.index(host) + 1, frag)
 
 
+def _foreign_tail(art: _Art, topics: _Topics) -> list[Unit]:
+    """The trailing paragraphs that share (next to) no words with the rest of ``art``."""
+    units = art.units
+    for k in (3, 2, 1):
+        run = units[-k:]
+        if len(run) < k or any(u.type != "paragraph" or u.lead or MOVED in u.flags for u in run):
+            continue
+        # Judge only with enough text on both sides to know what each is about.
+        rest = [u for u in units[:-k] if u.type == "paragraph"]
+        if len(rest) < MIN_REST or sum(len(u.text) for u in run) < MIN_RUN_CHARS:
+            continue
+        if cosine(topics.of_units(run), topics.of_art(art, without=run)) < FOREIGN:
+            return run
+    return []
+
+
+def _foreign_inside(art: _Art, topics: _Topics) -> list[Unit]:
+    """One or two paragraphs inside ``art`` on a topic of their own, where the text
+    before and after them is about one thing (the story resumes around them)."""
+    units = art.units
+    for k in (2, 1):
+        for i in range(1, len(units) - k):
+            run = units[i : i + k]
+            if any(u.type != "paragraph" or u.lead or MOVED in u.flags for u in run):
+                continue
+            before = [u for u in units[:i] if u.type == "paragraph"]
+            after = [u for u in units[i + k :] if u.type == "paragraph"]
+            if not before or not after or sum(len(u.text) for u in run) < MIN_RUN_CHARS // 2:
+                continue
+            home = cosine(topics.of_units(run), topics.of_art(art, without=run))
+            if home >= FOREIGN_INSIDE:
+                continue
+            if cosine(topics.of_units(before), topics.of_units(after)) >= COHESIVE:
+                return run
+    return []
+
+
 def _split_fragments(arts: list[_Art], topics: _Topics) -> list[_Art]:
-    """Trailing paragraphs on another topic become untitled fragment articles."""
+    """Paragraphs on another story's topic become untitled fragment articles."""
     from reader.ingest.parse import _Art as Art
 
     out: list[_Art] = []
@@ -431,30 +472,15 @@ def _split_fragments(arts: list[_Art], topics: _Topics) -> list[_Art]:
         out.append(art)
         if art.title is None or art.kind == "photo":
             continue
-        units = art.units
-        best_k = 0
-        for k in (3, 2, 1):
-            run = units[-k:]
-            if any(u.type != "paragraph" or u.lead or MOVED in u.flags for u in run):
+        for run in (_foreign_inside(art, topics), _foreign_tail(art, topics)):
+            if not run:
                 continue
-            # Judge only with enough text on both sides to know what each is about.
-            rest = [u for u in units[:-k] if u.type == "paragraph"]
-            if len(rest) < MIN_REST or sum(len(u.text) for u in run) < MIN_RUN_CHARS:
-                continue
-            vec = topics.of_units(run)
-            home = cosine(vec, topics.of_art(art, without=run))
-            if home < FOREIGN:
-                best_k = k
-                break
-        if not best_k:
-            continue
-        run = units[-best_k:]
-        frag = Art(kind="fragment", start=run[0].start)
-        for u in run:
-            _remove(u)
-            u.art = frag
-            frag.units.append(u)
-        out.append(frag)
+            frag = Art(kind="fragment", start=run[0].start)
+            for u in run:
+                _remove(u)
+                u.art = frag
+                frag.units.append(u)
+            out.append(frag)
     return out
 
 
