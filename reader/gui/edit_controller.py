@@ -145,7 +145,8 @@ class EditController(QObject):
         dialog.setComboBoxEditable(False)
 
         def chosen(_text: str) -> None:
-            index = dialog.findChild(QComboBox).currentIndex()
+            combo = dialog.findChild(QComboBox)
+            index = combo.currentIndex() if combo is not None else 0
             self.move_section(block, targets[index][0])
 
         dialog.textValueSelected.connect(chosen)

@@ -113,7 +113,7 @@ class LibraryController(QObject):
         self.set_filter(ArticleFilter())
 
     def _with(self, **changes: object) -> ArticleFilter:
-        values = {
+        values: dict[str, object] = {
             "kind": self.filter.kind,
             "tag": self.filter.tag,
             "author": self.filter.author,

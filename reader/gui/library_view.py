@@ -75,8 +75,8 @@ class SearchHitDelegate(QStyledItemDelegate):
     def _doc(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> QTextDocument:
-        pal = option.palette  # type: ignore[attr-defined]
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
+        pal = option.palette
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
         text = pal.color(
             QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         )
@@ -87,12 +87,12 @@ class SearchHitDelegate(QStyledItemDelegate):
             str(index.data(Qt.ItemDataRole.DisplayRole) or ""),
             str(index.data(META_ROLE) or ""),
             snippet,
-            option.font.pointSizeF(),  # type: ignore[attr-defined]
+            option.font.pointSizeF(),
             text,
             muted,
             self.mark_colour,
         )
-        doc.setTextWidth(max(50, option.rect.width()))  # type: ignore[attr-defined]
+        doc.setTextWidth(max(50, option.rect.width()))
         return doc
 
     def paint(
@@ -102,14 +102,14 @@ class SearchHitDelegate(QStyledItemDelegate):
         index: QModelIndex | QPersistentModelIndex,
     ) -> None:
         self.initStyleOption(option, index)
-        style = option.widget.style() if option.widget else None  # type: ignore[attr-defined]
-        option.text = ""  # type: ignore[attr-defined]
+        style = option.widget.style() if option.widget else None
+        option.text = ""
         if style is not None:
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)  # type: ignore[attr-defined]
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
         doc = self._doc(option, index)
         painter.save()
-        painter.translate(option.rect.topLeft())  # type: ignore[attr-defined]
-        doc.drawContents(painter, QRectF(0, 0, option.rect.width(), option.rect.height()))  # type: ignore[attr-defined]
+        painter.translate(option.rect.topLeft())
+        doc.drawContents(painter, QRectF(0, 0, option.rect.width(), option.rect.height()))
         painter.restore()
 
     def sizeHint(

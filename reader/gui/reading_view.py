@@ -120,10 +120,10 @@ class ArticleView(QTextBrowser):
             c = QTextCursor(self.document())
             c.setPosition(s)
             c.setPosition(e, QTextCursor.MoveMode.KeepAnchor)
-            sel.cursor = c  # type: ignore[misc]
+            sel.cursor = c
             fmt = QTextCharFormat()
             fmt.setBackground(QColor(current_hit if i == current else hit))
-            sel.format = fmt  # type: ignore[misc]
+            sel.format = fmt
             sels.append(sel)
         self.setExtraSelections(sels)
 

@@ -93,7 +93,7 @@ class SearchController(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.pane.search_field and event.type() == QEvent.Type.KeyPress:
-            key = QKeyEvent(event).key() if not isinstance(event, QKeyEvent) else event.key()
+            key = event.key() if isinstance(event, QKeyEvent) else None
             if key in (Qt.Key.Key_Down, Qt.Key.Key_Up) and self.results.rowCount():
                 row = self.pane.results.currentIndex().row()
                 row = max(

@@ -38,7 +38,7 @@ class Settings:
     def _int(self, key: str, default: int, lo: int, hi: int) -> int:
         value = self.q.value(key, default)
         try:
-            number = int(value)  # type: ignore[call-overload]
+            number = int(str(value))
         except (TypeError, ValueError):
             return default
         return max(lo, min(hi, number))
