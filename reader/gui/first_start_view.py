@@ -34,7 +34,7 @@ class WelcomeView(QWidget):
         self.hint.setTextFormat(Qt.TextFormat.PlainText)
         self.hint.setWordWrap(True)
         box = QWidget(self)
-        box.setMaximumWidth(520)
+        box.setFixedWidth(500)  # a wrapped label needs a fixed width to get its full height
         inner = QVBoxLayout(box)
         inner.setSpacing(12)
         inner.addWidget(self.title)
