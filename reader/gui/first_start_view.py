@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from reader.gui.i18n import tr
 
@@ -34,7 +34,7 @@ class WelcomeView(QWidget):
         self.hint.setTextFormat(Qt.TextFormat.PlainText)
         self.hint.setWordWrap(True)
         box = QWidget(self)
-        box.setFixedWidth(500)  # a wrapped label needs a fixed width to get its full height
+        box.setMaximumWidth(520)
         inner = QVBoxLayout(box)
         inner.setSpacing(12)
         inner.addWidget(self.title)
@@ -44,7 +44,13 @@ class WelcomeView(QWidget):
             inner.addWidget(b)
         inner.addSpacing(8)
         inner.addWidget(self.hint)
+        # Stretches beside the box instead of an alignment flag: an aligned box gets
+        # its size hint and the wrapped text loses lines; this way it gets real width.
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(box, 4)
+        row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addStretch(1)
-        layout.addWidget(box, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addLayout(row)
         layout.addStretch(2)
