@@ -20,7 +20,7 @@ Passes, in order (each depends on the one before):
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -33,7 +33,7 @@ from reader.ingest.model import (
     Consumed,
 )
 from reader.text import segment
-from reader.text.topics import TopicModel, Vector, cosine
+from reader.text.topics import TopicModel, Vector, content_words, cosine
 
 if TYPE_CHECKING:
     from reader.ingest.parse import Unit, _Art
@@ -82,20 +82,45 @@ class _Topics:
     def __init__(self) -> None:
         self.model = TopicModel()
         self._cache: dict[tuple[object, ...], Vector] = {}
+        self._counts: dict[tuple[object, ...], Counter[str]] = {}
+
+    @staticmethod
+    def _key(units: Sequence[Unit], title: str | None) -> tuple[object, ...]:
+        return (title, *(id(u) for u in units), *(len(u.text) for u in units))
+
+    def _words(self, units: Sequence[Unit], title: str | None) -> Counter[str]:
+        key = self._key(units, title)
+        words = self._counts.get(key)
+        if words is None:
+            words = Counter[str]()
+            for u in units:
+                words.update(content_words(u.text))
+            if title:
+                words.update(content_words(title))
+            self._counts[key] = words
+        return words
 
     def of_units(self, units: Sequence[Unit], title: str | None = None) -> Vector:
-        key = (title, *(id(u) for u in units), *(len(u.text) for u in units))
+        key = self._key(units, title)
         vec = self._cache.get(key)
         if vec is None:
-            texts = [u.text for u in units]
-            if title:
-                texts.append(title)
-            vec = self._cache[key] = self.model.vector_of(texts)
+            vec = self._cache[key] = self.model.vector(self._words(units, title))
         return vec
 
     def of_art(self, art: _Art, without: Sequence[Unit] = ()) -> Vector:
+        if not without:
+            return self.of_units(art.units, art.title)
+        # The article's words minus the run's: no need to count the article again.
         skip = {id(u) for u in without}
-        return self.of_units([u for u in art.units if id(u) not in skip], art.title)
+        rest = [u for u in art.units if id(u) not in skip]
+        key = self._key(rest, art.title)
+        vec = self._cache.get(key)
+        if vec is None:
+            inside = [u for u in art.units if id(u) in skip]
+            words = Counter(self._words(art.units, art.title))
+            words.subtract(self._words(inside, None))
+            vec = self._cache[key] = self.model.vector(+words)
+        return vec
 
 
 def _remove(u: Unit) -> int:

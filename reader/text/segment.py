@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 
@@ -43,13 +42,36 @@ def tokenizer() -> Any:
     return _tokenizer
 
 
+@lru_cache(maxsize=32768)
+def _precise(text: str) -> tuple[str, ...]:
+    return tuple(tokenizer().cut(text, HMM=False))
+
+
 def cut(text: str) -> list[str]:
-    """Precise-mode segmentation (no HMM guessing of unknown words: it is stable)."""
-    return list(tokenizer().cut(text, HMM=False))
+    """Precise-mode segmentation (no HMM guessing of unknown words: it is stable).
+
+    Cached per text: an import segments each paragraph once, for the parser's topic
+    vectors, and the search index reuses the result instead of running jieba again.
+    """
+    return list(_precise(text))
 
 
-def cut_for_search(text: str) -> Iterator[str]:
-    return iter(tokenizer().cut_for_search(text))
+def cut_for_search(text: str) -> list[str]:
+    """jieba's search mode (HMM off), built on the cached precise cut.
+
+    Same output as ``Tokenizer.cut_for_search(text, HMM=False)``: each word, preceded by
+    its dictionary 2- and 3-character sub-words.
+    """
+    freq = tokenizer().FREQ
+    out: list[str] = []
+    for w in _precise(text):
+        n = len(w)
+        if n > 2:
+            out.extend(g for g in (w[i : i + 2] for i in range(n - 1)) if freq.get(g))
+        if n > 3:
+            out.extend(g for g in (w[i : i + 3] for i in range(n - 2)) if freq.get(g))
+        out.append(w)
+    return out
 
 
 def tokenize(text: str) -> list[tuple[str, int, int]]:
