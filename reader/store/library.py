@@ -338,7 +338,11 @@ class Library:
     def _highlights(self, conn: Connection, aid: ArticleId) -> list[HighlightView]:
         rows = conn.execute(
             select(HighlightRow)
-            .where(HighlightRow.article_id == aid, HighlightRow.deleted.is_(False))
+            .where(
+                HighlightRow.article_id == aid,
+                HighlightRow.deleted.is_(False),
+                HighlightRow.orphaned.is_(False),  # reader.exchange.orphans lists those
+            )
             .order_by(HighlightRow.start, HighlightRow.id)
         ).all()
         tag_names: dict[int, list[str]] = {}
@@ -676,7 +680,7 @@ class Library:
             for hid, start, end, exact, body in conn.execute(
                 text(
                     'SELECT h.id, h.start, h."end", h.exact, a.text FROM highlights h '
-                    "JOIN articles a ON a.id = h.article_id WHERE NOT h.deleted"
+                    "JOIN articles a ON a.id = h.article_id WHERE NOT h.deleted AND NOT h.orphaned"
                 )
             ):
                 if body[start:end] != exact:

@@ -22,6 +22,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -137,6 +138,8 @@ class HighlightRow(Base):
     created_at: Mapped[str] = mapped_column(String(32))
     updated_at: Mapped[str] = mapped_column(String(32))
     deleted: Mapped[bool] = mapped_column(Boolean, default=False)  # tombstone, for merging
+    # Kept by a merge that could not place it in this text: quote kept, offsets meaningless.
+    orphaned: Mapped[bool] = mapped_column(Boolean, default=False, server_default=text("0"))
 
 
 class TagRow(Base):
