@@ -26,7 +26,7 @@ HANZI = "的一是在不了有和人这中大为上个国我以要他时来用�
 
 def corpus_blocks() -> list[str]:
     blocks: list[str] = []
-    for page in sorted((ROOT / "resources" / "samples").glob("page-*.txt")):
+    for page in sorted((ROOT / "resources" / "samples").glob("*page-*.txt")):
         text = page.read_text(encoding="utf-8").replace("\r\n", "\n")
         blocks.extend(b.strip("\n") for b in text.split("\n\n") if b.strip())
     seed = ROOT.parent / "shared" / "corpus" / "seed-page-000.txt"
