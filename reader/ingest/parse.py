@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Literal
 
 from reader.ingest import patterns as pt
@@ -259,7 +259,7 @@ def _offset_span(spans: list[Span], skip: int, text_len: int) -> tuple[list[Span
 # --- segmentation --------------------------------------------------------------------------
 
 
-@dataclass
+@dataclass(eq=False)
 class Unit:
     """A body block while the page is being repaired."""
 
@@ -277,18 +277,11 @@ class Unit:
         return self.spans[0][0]
 
 
-@dataclass
-class _Art:
-    title: str | None = None
-    kind: ArticleKind = "article"
-    kicker: str | None = None
-    authors: list[str] = field(default_factory=list)
-    photographers: list[str] = field(default_factory=list)
-    continued_from: str | None = None
-    continued_on: str | None = None
+@dataclass(eq=False)
+class _Art(Article):
+    """An article while the page is being split and repaired: body units, not blocks."""
+
     units: list[Unit] = field(default_factory=list)
-    consumed: list[Consumed] = field(default_factory=list)
-    flags: list[str] = field(default_factory=list)
     start: int = 0  # where it starts on the page, for ordering
     captions_open: bool = False  # after a photo credit, short lines are captions
 
@@ -581,22 +574,14 @@ def parse(text: str, source: SourceInfo, mode: str = "auto") -> ParsedPage:
 
 
 def _finish(art: _Art) -> Article:
-    blocks = [Block(u.type, u.text, list(u.spans), sorted(set(u.flags))) for u in art.units]
-    kind = art.kind
-    if art.title is None and kind == "article":
-        kind = "fragment"
-    return Article(
-        title=art.title,
-        kind=kind,
-        kicker=art.kicker,
-        authors=list(art.authors),
-        photographers=list(art.photographers),
-        continued_from=art.continued_from,
-        continued_on=art.continued_on,
-        blocks=blocks,
+    out = {f.name: getattr(art, f.name) for f in fields(Article)}
+    out.update(
+        kind="fragment" if art.title is None and art.kind == "article" else art.kind,
+        blocks=[Block(u.type, u.text, list(u.spans), sorted(set(u.flags))) for u in art.units],
         consumed=sorted(art.consumed, key=lambda c: c.span),
         flags=sorted(set(art.flags)),
     )
+    return Article(**out)
 
 
 def _uncovered(text: str, articles: list[Article], consumed: list[Consumed]) -> list[Consumed]:
