@@ -20,7 +20,8 @@ class Changes:
     notes: frozenset[ArticleId] = field(default_factory=frozenset)  # article notes changed
     article_tags: frozenset[ArticleId] = field(default_factory=frozenset)  # tag links changed
     highlights: frozenset[HighlightId] = field(default_factory=frozenset)  # added/edited/deleted
-    tags: frozenset[TagId] = field(default_factory=frozenset)  # created/renamed/recoloured
+    tags: frozenset[TagId] = field(default_factory=frozenset)  # created/renamed/moved/deleted
+    palette: bool = False  # a highlight colour's meaning was renamed
     search_index: bool = False  # the whole index was rebuilt
 
     def __or__(self, other: Changes) -> Changes:

@@ -8,20 +8,28 @@ return a :class:`~reader.store.changes.Changes` record. Expected failures raise
 
 from __future__ import annotations
 
-import getpass
 import os
-import unicodedata
-import uuid as uuidlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, Engine, delete, func, insert, select, text, update
+from sqlalchemy import Connection, Engine, delete, func, insert, select, text
 from sqlalchemy.exc import DBAPIError
 
-from reader.store import database, importer, search, searchtext
+from reader.store import (
+    anchoring,
+    database,
+    highlights,
+    importer,
+    operations,
+    palette,
+    search,
+    searchtext,
+    suggest,
+    tagging,
+)
 from reader.store.changes import Changes
 from reader.store.errors import LibraryError, NotFoundError, known_errors
 from reader.store.ids import ArticleId, HighlightId, SourceId, TagId
@@ -36,6 +44,8 @@ from reader.store.models import (
     SourceFile,
     TagRow,
 )
+from reader.store.naming import default_author as default_author  # re-exported
+from reader.store.naming import tag_key as tag_key
 from reader.store.views import (
     ArticleDetail,
     ArticleSummary,
@@ -47,7 +57,10 @@ from reader.store.views import (
     rebuild_article,
 )
 
-QUOTE_CONTEXT = 32  # characters of prefix and suffix kept with a highlight
+if TYPE_CHECKING:
+    from reader.text.keywords import Suggestion
+
+QUOTE_CONTEXT = anchoring.CONTEXT  # characters of prefix and suffix kept with a highlight
 PARALLEL_FROM = 16  # files; below this, worker start-up costs more than it saves
 
 
@@ -63,21 +76,6 @@ def _count_files(paths: Sequence[str | os.PathLike[str]]) -> int:
         else:
             count += 1
     return count
-
-
-def tag_key(name: str) -> str:
-    """Tags are unique by their NFKC-casefolded, space-folded name."""
-    return " ".join(unicodedata.normalize("NFKC", name).casefold().split())
-
-
-def default_author() -> str:
-    env = os.environ.get("PIZHU_AUTHOR")
-    if env:
-        return env
-    try:
-        return getpass.getuser()
-    except Exception:  # no user name in this environment
-        return ""
 
 
 class Library:
@@ -487,132 +485,112 @@ class Library:
         start: int,
         end: int,
         *,
-        colour: str = "yellow",
+        colour: str = palette.DEFAULT_COLOUR,
         note: str = "",
         author: str | None = None,
         highlight_uuid: str | None = None,
     ) -> tuple[HighlightId, Changes]:
+        """Highlight ``[start, end)`` (overlaps allowed); ``colour`` is a palette key or
+        label. Undoable form: :class:`reader.store.operations.AddHighlight`."""
         aid = self.resolve(article_id)
-        stamp = importer.now_iso()
         with self._write() as conn:
-            body = conn.execute(select(ArticleRow.text).where(ArticleRow.id == aid)).scalar_one()
-            if not 0 <= start < end <= len(body):
-                raise LibraryError(
-                    f"highlight [{start}, {end}) is outside article {aid} (0…{len(body)})"
-                )
-            hid = conn.execute(
-                insert(HighlightRow).returning(HighlightRow.id),
-                {
-                    "uuid": highlight_uuid or str(uuidlib.uuid4()),
-                    "article_id": aid,
-                    "start": start,
-                    "end": end,
-                    "exact": body[start:end],
-                    "prefix": body[max(0, start - QUOTE_CONTEXT) : start],
-                    "suffix": body[end : end + QUOTE_CONTEXT],
-                    "colour": colour,
-                    "note": note,
-                    "author": default_author() if author is None else author,
-                    "created_at": stamp,
-                    "updated_at": stamp,
-                    "deleted": False,
-                },
-            ).scalar_one()
-            if note:
-                search.reindex_notes(conn, aid, self.cut)
-        return HighlightId(hid), Changes(highlights=frozenset({HighlightId(hid)}))
+            hid = highlights.insert_highlight(
+                conn,
+                aid,
+                start,
+                end,
+                colour=palette.resolve(conn, colour),
+                note=note,
+                author=default_author() if author is None else author,
+                stamp=importer.now_iso(),
+                cut=self.cut if note else None,
+                highlight_uuid=highlight_uuid,
+            )
+        return hid, Changes(highlights=frozenset({hid}))
+
+    def highlight_quote(
+        self,
+        article_id: ArticleId | int | str,
+        quote: str,
+        *,
+        occurrence: int | None = None,
+        colour: str = palette.DEFAULT_COLOUR,
+        note: str = "",
+        tags: Sequence[str] = (),
+    ) -> operations.Applied:
+        """Highlight the ``occurrence``-th (1-based) place ``quote`` occurs in the article;
+        raises :class:`~reader.store.anchoring.QuoteError` when it is absent or ambiguous."""
+        aid = self.resolve(article_id)
+        with self._read() as conn:
+            body = highlights.article_text(conn, aid)
+        start, end = anchoring.find_quote(body, quote, occurrence)
+        return operations.AddHighlight(aid, start, end, colour, note, tuple(tags)).apply(self)
 
     def update_highlight(
         self, highlight_id: HighlightId, *, colour: str | None = None, note: str | None = None
     ) -> Changes:
-        values: dict[str, Any] = {"updated_at": importer.now_iso()}
-        if colour is not None:
-            values["colour"] = colour
-        if note is not None:
-            values["note"] = note
-        with self._write() as conn:
-            aid = self._live_highlight_article(conn, highlight_id)
-            conn.execute(update(HighlightRow).where(HighlightRow.id == highlight_id).values(values))
-            if note is not None:
-                search.reindex_notes(conn, aid, self.cut)
-        return Changes(highlights=frozenset({highlight_id}))
+        """Change colour and/or note (the GUI's note autosave calls this)."""
+        return operations.EditHighlight(highlight_id, colour, note).apply(self).changes
 
     def delete_highlight(self, highlight_id: HighlightId) -> Changes:
         """Tombstone the highlight (kept so a merge does not bring it back)."""
-        with self._write() as conn:
-            aid = self._live_highlight_article(conn, highlight_id)
-            conn.execute(
-                update(HighlightRow)
-                .where(HighlightRow.id == highlight_id)
-                .values(deleted=True, updated_at=importer.now_iso())
-            )
-            conn.execute(delete(HighlightTag).where(HighlightTag.highlight_id == highlight_id))
-            search.reindex_notes(conn, aid, self.cut)
-        return Changes(highlights=frozenset({highlight_id}))
-
-    def _live_highlight_article(self, conn: Connection, highlight_id: HighlightId) -> ArticleId:
-        aid = conn.execute(
-            select(HighlightRow.article_id).where(
-                HighlightRow.id == highlight_id, HighlightRow.deleted.is_(False)
-            )
-        ).scalar()
-        if aid is None:
-            raise NotFoundError(f"no highlight {highlight_id} in {self.path}")
-        return ArticleId(aid)
+        return operations.DeleteHighlight(highlight_id).apply(self).changes
 
     def ensure_tag(
         self, name: str, *, parent: TagId | None = None, colour: str | None = None
     ) -> tuple[TagId, Changes]:
         """The tag named ``name`` (NFKC/case-insensitively), created if needed."""
-        key = tag_key(name)
-        if not key:
+        if not tag_key(name):
             raise LibraryError("a tag needs a name")
-        with self._write() as conn:
-            found = conn.execute(select(TagRow.id).where(TagRow.key == key)).scalar()
-            if found is not None:
-                return TagId(found), Changes()
-            if (
-                parent is not None
-                and conn.execute(select(TagRow.id).where(TagRow.id == parent)).scalar() is None
-            ):
-                raise NotFoundError(f"no tag {parent} in {self.path}")
-            tid = conn.execute(
-                insert(TagRow).returning(TagRow.id),
-                {
-                    "name": " ".join(name.split()),
-                    "key": key,
-                    "colour": colour,
-                    "parent_id": parent,
-                    "created_at": importer.now_iso(),
-                },
-            ).scalar_one()
-        return TagId(tid), Changes(tags=frozenset({TagId(tid)}))
+        done = operations.CreateTag(name, parent, colour).apply(self)
+        assert done.created is not None
+        return TagId(done.created), done.changes
 
     def tag_article(self, article_id: ArticleId | int | str, tag: TagId) -> Changes:
-        aid = self.resolve(article_id)
-        with self._write() as conn:
-            conn.execute(
-                text("INSERT OR IGNORE INTO article_tags (article_id, tag_id) VALUES (:a, :t)"),
-                {"a": aid, "t": tag},
-            )
-        return Changes(article_tags=frozenset({aid}))
+        return operations.TagArticle(self.resolve(article_id), tag).apply(self).changes
 
     def untag_article(self, article_id: ArticleId | int | str, tag: TagId) -> Changes:
-        aid = self.resolve(article_id)
-        with self._write() as conn:
-            conn.execute(
-                delete(ArticleTag).where(ArticleTag.article_id == aid, ArticleTag.tag_id == tag)
-            )
-        return Changes(article_tags=frozenset({aid}))
+        return operations.UntagArticle(self.resolve(article_id), tag).apply(self).changes
 
     def tag_highlight(self, highlight_id: HighlightId, tag: TagId) -> Changes:
-        with self._write() as conn:
-            self._live_highlight_article(conn, highlight_id)
-            conn.execute(
-                text("INSERT OR IGNORE INTO highlight_tags (highlight_id, tag_id) VALUES (:h, :t)"),
-                {"h": highlight_id, "t": tag},
-            )
-        return Changes(highlights=frozenset({highlight_id}))
+        return operations.TagHighlight(highlight_id, tag).apply(self).changes
+
+    def untag_highlight(self, highlight_id: HighlightId, tag: TagId) -> Changes:
+        return operations.UntagHighlight(highlight_id, tag).apply(self).changes
+
+    # --- the tag manager and the palette (undoable forms: reader.store.operations) ---------
+
+    def rename_tag(self, tag: TagId, name: str) -> Changes:
+        """Refuses another tag's name (TagExistsError): merge instead."""
+        return operations.RenameTag(tag, name).apply(self).changes
+
+    def merge_tags(self, source: TagId, target: TagId) -> Changes:
+        return operations.MergeTags(source, target).apply(self).changes
+
+    def delete_tag(self, tag: TagId) -> Changes:
+        return operations.DeleteTag(tag).apply(self).changes
+
+    def recolour_tag(self, tag: TagId, colour: str | None) -> Changes:
+        return operations.RecolourTag(tag, colour).apply(self).changes
+
+    def nest_tag(self, tag: TagId, parent: TagId | None) -> Changes:
+        return operations.NestTag(tag, parent).apply(self).changes
+
+    def tag_counts(self) -> dict[TagId, tagging.TagCount]:
+        with self._read() as conn:
+            return tagging.counts(conn)
+
+    def highlight_colours(self) -> tuple[palette.Swatch, ...]:
+        with self._read() as conn:
+            return palette.read(conn)
+
+    def rename_colour(self, colour: str, name: str) -> Changes:
+        return operations.RenameColour(colour, name).apply(self).changes
+
+    def suggest_tags(self, article_id: ArticleId | int | str, limit: int = 12) -> list[Suggestion]:
+        """Tag suggestions for an article (keywords and names); slow the first time
+        (jieba): call it off the GUI thread."""
+        return suggest.for_article(self, self.resolve(article_id), limit)
 
     # --- removing --------------------------------------------------------------------------
 

@@ -1,0 +1,505 @@
+"""Undoable annotation operations: each applies in one transaction and returns its inverse.
+
+``op.apply(lib)`` returns an :class:`Applied`: the :class:`~reader.store.changes.Changes`
+record, the operation that undoes it (``inverse``), and the id it created, if any.
+Applying the inverse returns the operation that redoes it, so an undo stack needs no
+other state::
+
+    class AnnotationCommand(QUndoCommand):  # reader/gui, a sketch
+        def __init__(self, lib, op):
+            super().__init__(op.label)
+            self.lib, self.op = lib, op
+
+        def redo(self):  # undo() is the same two lines
+            done = self.op.apply(self.lib)
+            self.op = done.inverse
+            bus.publish(done.changes)
+
+Ids are stable across undo and redo: a deleted highlight is a tombstone that undo
+revives, a deleted or merged-away tag comes back with its id, links and children.
+Applying an operation and then its inverse leaves every annotation row as it was
+(tests/store/test_tags.py checks this row by row). Only adding a highlight leaves a
+trace: undone, it stays a tombstone (which merge needs anyway).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Protocol
+
+from sqlalchemy import Connection, delete, insert, select, text
+
+from reader.store import database, highlights, palette, search, tagging
+from reader.store.changes import Changes
+from reader.store.errors import known_errors
+from reader.store.ids import ArticleId, HighlightId, TagId
+from reader.store.importer import now_iso
+from reader.store.models import ArticleNote
+from reader.store.naming import default_author
+
+if TYPE_CHECKING:
+    from reader.store.library import Library
+
+
+@dataclass(frozen=True)
+class Applied:
+    changes: Changes
+    inverse: Operation
+    created: int | None = None  # the id of the highlight or tag the operation made
+
+
+class Operation(Protocol):
+    @property
+    def label(self) -> str:
+        """A short English description for the Edit menu ("Add highlight")."""
+        ...
+
+    def apply(self, lib: Library) -> Applied: ...
+
+
+@contextmanager
+def _write(lib: Library) -> Iterator[Connection]:
+    with known_errors(lib.path), database.writing(lib.engine) as conn:
+        yield conn
+
+
+def _tag_ref(conn: Connection, tag: TagId | str, stamp: str) -> tuple[TagId, bool]:
+    if isinstance(tag, str):
+        return tagging.create(conn, tag, parent=None, colour=None, stamp=stamp)
+    tagging.row(conn, tag)
+    return tag, False
+
+
+def _articles_of(snap: tagging.TagSnapshot) -> Changes:
+    return Changes(
+        tags=frozenset({snap.id}),
+        article_tags=frozenset(snap.articles),
+        highlights=frozenset(snap.highlights),
+    )
+
+
+# --- sequences -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Batch:
+    """Several operations as one undo step, applied in order (all in one transaction
+    each; a failure part-way undoes the parts already applied)."""
+
+    ops: tuple[Operation, ...]
+    label: str = "Edit annotations"
+
+    def apply(self, lib: Library) -> Applied:
+        done: list[Applied] = []
+        try:
+            for op in self.ops:
+                done.append(op.apply(lib))
+        except BaseException:
+            for d in reversed(done):
+                d.inverse.apply(lib)
+            raise
+        changes = Changes()
+        for d in done:
+            changes = changes | d.changes
+        created = next((d.created for d in done if d.created is not None), None)
+        inverse = Batch(tuple(d.inverse for d in reversed(done)), self.label)
+        return Applied(changes, inverse, created)
+
+
+# --- highlights ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AddHighlight:
+    """Highlight ``[start, end)`` of an article; tags are ids or names (created as needed)."""
+
+    article: ArticleId
+    start: int
+    end: int
+    colour: str = palette.DEFAULT_COLOUR
+    note: str = ""
+    tags: tuple[TagId | str, ...] = ()
+    author: str | None = None  # None: default_author()
+    label: str = "Add highlight"
+
+    def apply(self, lib: Library) -> Applied:
+        stamp = now_iso()
+        with _write(lib) as conn:
+            colour = palette.resolve(conn, self.colour)
+            hid = highlights.insert_highlight(
+                conn,
+                self.article,
+                self.start,
+                self.end,
+                colour=colour,
+                note=self.note,
+                author=default_author() if self.author is None else self.author,
+                stamp=stamp,
+                cut=lib.cut if self.note else None,
+            )
+            made: list[TagId] = []
+            ids: list[TagId] = []
+            for t in self.tags:
+                tid, new = _tag_ref(conn, t, stamp)
+                ids.append(tid)
+                if new:
+                    made.append(tid)
+            highlights.link_tags(conn, hid, tuple(ids))
+        changes = Changes(highlights=frozenset({hid}), tags=frozenset(made))
+        return Applied(changes, DeleteHighlight(hid, drop_tags=tuple(made)), hid)
+
+
+@dataclass(frozen=True)
+class DeleteHighlight:
+    """Delete (tombstone) a highlight; ``drop_tags``: tags to delete with it (tags its
+    adding created, when this undoes the add)."""
+
+    highlight: HighlightId
+    drop_tags: tuple[TagId, ...] = ()
+    label: str = "Delete highlight"
+
+    def apply(self, lib: Library) -> Applied:
+        with _write(lib) as conn:
+            was = highlights.tombstone(conn, self.highlight, stamp=now_iso(), cut=lib.cut)
+            dropped = tuple(tagging.delete_tag(conn, t) for t in self.drop_tags)
+        changes = Changes(highlights=frozenset({self.highlight}), tags=frozenset(self.drop_tags))
+        return Applied(changes, ReviveHighlight(was, dropped))
+
+
+@dataclass(frozen=True)
+class ReviveHighlight:
+    """Undo a delete: the same row comes back with its colour, note, time and tags."""
+
+    was: highlights.HighlightState
+    tags: tuple[tagging.TagSnapshot, ...] = ()  # tags to recreate first
+    label: str = "Restore highlight"
+
+    def apply(self, lib: Library) -> Applied:
+        with _write(lib) as conn:
+            for snap in self.tags:
+                tagging.restore(conn, snap)
+            highlights.revive(conn, self.was, lib.cut)
+        changes = Changes(
+            highlights=frozenset({self.was.id}), tags=frozenset(s.id for s in self.tags)
+        )
+        return Applied(changes, DeleteHighlight(self.was.id, tuple(s.id for s in self.tags)))
+
+
+@dataclass(frozen=True)
+class EditHighlight:
+    """Change a highlight's colour (a palette key or label) and/or its note."""
+
+    highlight: HighlightId
+    colour: str | None = None
+    note: str | None = None
+    updated_at: str | None = None  # undo puts the old time back
+    label: str = "Edit highlight"
+
+    def apply(self, lib: Library) -> Applied:
+        with _write(lib) as conn:
+            colour = None if self.colour is None else palette.resolve(conn, self.colour)
+            was = highlights.edit(
+                conn,
+                self.highlight,
+                colour=colour,
+                note=self.note,
+                stamp=self.updated_at or now_iso(),
+                cut=lib.cut if self.note is not None else None,
+            )
+        inverse = EditHighlight(
+            self.highlight,
+            colour=None if self.colour is None else was.colour,
+            note=None if self.note is None else was.note,
+            updated_at=was.updated_at,
+            label=self.label,
+        )
+        return Applied(Changes(highlights=frozenset({self.highlight})), inverse)
+
+
+def _nothing(label: str) -> Batch:
+    return Batch((), label)
+
+
+@dataclass(frozen=True)
+class TagHighlight:
+    highlight: HighlightId
+    tag: TagId | str  # a name is created when needed
+    label: str = "Tag highlight"
+
+    def apply(self, lib: Library) -> Applied:
+        with _write(lib) as conn:
+            highlights.state(conn, self.highlight)
+            tid, new = _tag_ref(conn, self.tag, now_iso())
+            added = highlights.link_tags(conn, self.highlight, (tid,))
+        changes = Changes(
+            highlights=frozenset({self.highlight}), tags=frozenset({tid} if new else ())
+        )
+        inverse: Operation = _nothing(self.label)
+        if new:
+            inverse = Batch((UntagHighlight(self.highlight, tid), DeleteTag(tid)), self.label)
+        elif added:
+            inverse = UntagHighlight(self.highlight, tid, self.label)
+        return Applied(changes, inverse, tid)
+
+
+@dataclass(frozen=True)
+class UntagHighlight:
+    highlight: HighlightId
+    tag: TagId
+    label: str = "Remove tag from highlight"
+
+    def apply(self, lib: Library) -> Applied:
+        with _write(lib) as conn:
+            removed = highlights.unlink_tags(conn, self.highlight, (self.tag,))
+        inverse: Operation = TagHighlight(self.highlight, self.tag, self.label)
+        return Applied(
+            Changes(highlights=frozenset({self.highlight})),
+            inverse if removed else _nothing(self.label),
+        )
+
+
+# --- articles --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SetNote:
+    """Replace an article's note ("" removes it)."""
+
+    article: ArticleId
+    text: str
+    updated_at: str | None = None
+    label: str = "Edit note"
+
+    def apply(self, lib: Library) -> Applied:
+        with _write(lib) as conn:
+            old = conn.execute(
+                select(ArticleNote.text, ArticleNote.updated_at).where(
+                    ArticleNote.article_id == self.article
+                )
+            ).first()
+            conn.execute(delete(ArticleNote).where(ArticleNote.article_id == self.article))
+            if self.text.strip():
+                conn.execute(
+                    insert(ArticleNote),
+                    {
+                        "article_id": self.article,
+                        "text": self.text,
+                        "updated_at": self.updated_at or now_iso(),
+                    },
+                )
+            search.reindex_notes(conn, self.article, lib.cut)
+        inverse = SetNote(
+            self.article, old.text if old else "", old.updated_at if old else None, self.label
+        )
+        return Applied(Changes(notes=frozenset({self.article})), inverse)
+
+
+@dataclass(frozen=True)
+class TagArticle:
+    article: ArticleId
+    tag: TagId | str  # a name is created when needed
+    label: str = "Tag article"
+
+    def apply(self, lib: Library) -> Applied:
+        with _write(lib) as conn:
+            tid, new = _tag_ref(conn, self.tag, now_iso())
+            added = conn.execute(
+                text("INSERT OR IGNORE INTO article_tags (article_id, tag_id) VALUES (:a, :t)"),
+                {"a": self.article, "t": tid},
+            ).rowcount
+        changes = Changes(
+            article_tags=frozenset({self.article}), tags=frozenset({tid} if new else ())
+        )
+        inverse: Operation = _nothing(self.label)
+        if new:
+            inverse = Batch((UntagArticle(self.article, tid), DeleteTag(tid)), self.label)
+        elif added:
+            inverse = UntagArticle(self.article, tid, self.label)
+        return Applied(changes, inverse, tid)
+
+
+@dataclass(frozen=True)
+class UntagArticle:
+    article: ArticleId
+    tag: TagId
+    label: str = "Remove tag from article"
+
+    def apply(self, lib: Library) -> Applied:
+        with _write(lib) as conn:
+            removed = conn.execute(
+                text("DELETE FROM article_tags WHERE article_id = :a AND tag_id = :t"),
+                {"a": self.article, "t": self.tag},
+            ).rowcount
+        inverse: Operation = TagArticle(self.article, self.tag, self.label)
+        return Applied(
+            Changes(article_tags=frozenset({self.article})),
+            inverse if removed else _nothing(self.label),
+        )
+
+
+# --- tags ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CreateTag:
+    name: str
+    parent: TagId | None = None
+    colour: str | None = None
+    label: str = "New tag"
+
+    def apply(self, lib: Library) -> Applied:
+        with _write(lib) as conn:
+            tid, new = tagging.create(
+                conn, self.name, parent=self.parent, colour=self.colour, stamp=now_iso()
+            )
+        if not new:
+            return Applied(Changes(), _nothing(self.label), tid)
+        return Applied(Changes(tags=frozenset({tid})), DeleteTag(tid), tid)
+
+
+@dataclass(frozen=True)
+class RenameTag:
+    """Rename a tag; another tag's name is refused (:class:`~reader.store.tagging.TagExistsError`):
+    use :class:`MergeTags`."""
+
+    tag: TagId
+    name: str
+    label: str = "Rename tag"
+
+    def apply(self, lib: Library) -> Applied:
+        with _write(lib) as conn:
+            old = tagging.rename(conn, self.tag, self.name)
+            arts, hls = tagging.linked(conn, self.tag)
+        changes = Changes(
+            tags=frozenset({self.tag}), article_tags=frozenset(arts), highlights=frozenset(hls)
+        )
+        return Applied(changes, RenameTag(self.tag, old, self.label))
+
+
+@dataclass(frozen=True)
+class RecolourTag:
+    tag: TagId
+    colour: str | None
+    label: str = "Recolour tag"
+
+    def apply(self, lib: Library) -> Applied:
+        with _write(lib) as conn:
+            old = tagging.recolour(conn, self.tag, self.colour)
+        return Applied(Changes(tags=frozenset({self.tag})), RecolourTag(self.tag, old, self.label))
+
+
+@dataclass(frozen=True)
+class NestTag:
+    """Put a tag under another (None: at the top level); cycles are refused."""
+
+    tag: TagId
+    parent: TagId | None
+    label: str = "Move tag"
+
+    def apply(self, lib: Library) -> Applied:
+        with _write(lib) as conn:
+            old = tagging.nest(conn, self.tag, self.parent)
+        return Applied(Changes(tags=frozenset({self.tag})), NestTag(self.tag, old, self.label))
+
+
+@dataclass(frozen=True)
+class DeleteTag:
+    """Delete a tag and its links; its children move up to its parent."""
+
+    tag: TagId
+    label: str = "Delete tag"
+
+    def apply(self, lib: Library) -> Applied:
+        with _write(lib) as conn:
+            snap = tagging.delete_tag(conn, self.tag)
+        changes = _articles_of(snap) | Changes(tags=frozenset(snap.children))
+        return Applied(changes, RestoreTag(snap, self.label))
+
+
+@dataclass(frozen=True)
+class RestoreTag:
+    snapshot: tagging.TagSnapshot
+    label: str = "Restore tag"
+
+    def apply(self, lib: Library) -> Applied:
+        with _write(lib) as conn:
+            tagging.restore(conn, self.snapshot)
+        changes = _articles_of(self.snapshot) | Changes(tags=frozenset(self.snapshot.children))
+        return Applied(changes, DeleteTag(self.snapshot.id, self.label), self.snapshot.id)
+
+
+@dataclass(frozen=True)
+class MergeTags:
+    """Move every link and child of ``source`` to ``target`` and drop ``source``."""
+
+    source: TagId
+    target: TagId
+    label: str = "Merge tags"
+
+    def apply(self, lib: Library) -> Applied:
+        with _write(lib) as conn:
+            rec = tagging.merge(conn, self.source, self.target)
+        changes = _articles_of(rec.source) | Changes(
+            tags=frozenset({self.target, *rec.source.children})
+        )
+        return Applied(changes, UnmergeTags(rec, self.label))
+
+
+@dataclass(frozen=True)
+class UnmergeTags:
+    record: tagging.MergeRecord
+    label: str = "Unmerge tags"
+
+    def apply(self, lib: Library) -> Applied:
+        with _write(lib) as conn:
+            tagging.unmerge(conn, self.record)
+        rec = self.record
+        changes = _articles_of(rec.source) | Changes(
+            tags=frozenset({rec.target, *rec.source.children})
+        )
+        return Applied(changes, MergeTags(rec.source.id, rec.target, self.label))
+
+
+# --- palette ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RenameColour:
+    """Rename a highlight colour's meaning (e.g. yellow: 重要 → 关键)."""
+
+    key: str
+    name: str
+    label: str = "Rename colour"
+
+    def apply(self, lib: Library) -> Applied:
+        with _write(lib) as conn:
+            key = palette.resolve(conn, self.key)
+            old = palette.set_label(conn, key, self.name)
+        return Applied(Changes(palette=True), RenameColour(key, old, self.label))
+
+
+__all__ = [
+    "AddHighlight",
+    "Applied",
+    "Batch",
+    "CreateTag",
+    "DeleteHighlight",
+    "DeleteTag",
+    "EditHighlight",
+    "MergeTags",
+    "NestTag",
+    "Operation",
+    "RecolourTag",
+    "RenameColour",
+    "RenameTag",
+    "RestoreTag",
+    "ReviveHighlight",
+    "SetNote",
+    "TagArticle",
+    "TagHighlight",
+    "UnmergeTags",
+    "UntagArticle",
+    "UntagHighlight",
+]
