@@ -116,7 +116,7 @@ def test_merge_moves_links_and_children_and_drops_the_source(tagged: Any) -> Non
 
 
 def test_delete_moves_children_up_and_undo_brings_everything_back(tagged: Any) -> None:
-    lib, tags, (_a1, a2), hid = tagged
+    lib, tags, (_a1, a2), _hid = tagged
     done = round_trip(lib, ops.DeleteTag(tags["地点"]))
     assert {tags["地点"], tags["赛罕区"], tags["新城区"]} <= done.changes.tags
     lib.delete_tag(tags["地点"])
@@ -189,7 +189,7 @@ def test_highlight_operations_round_trip(tagged: Any) -> None:
         after_undo["tags"] == before["tags"]
         and after_undo["search_notes"] == before["search_notes"]
     )
-    assert [r for r in after_undo["highlights"] if r[0] == added.created][0][-2] == 1  # deleted
+    assert next(r for r in after_undo["highlights"] if r[0] == added.created)[-2] == 1  # deleted
     undone.inverse.apply(lib)
     (h,) = [h for h in lib.get_article(a1).highlights if h.id == added.created]
     assert h.colour == "green" and h.note == "记一笔" and h.tags == ("新词",)
