@@ -14,6 +14,7 @@ from typing import Any, TextIO
 
 from reader import __version__
 from reader.errors import KnownError
+from reader.store.annotation_commands import COMMANDS as ANNOTATION_COMMANDS
 from reader.store.commands import COMMANDS as STORE_COMMANDS
 
 Handler = Callable[[argparse.Namespace], int]
@@ -63,6 +64,7 @@ def _add_parse(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
 COMMANDS: list[Callable[[argparse._SubParsersAction[argparse.ArgumentParser]], None]] = [
     _add_parse,
     *STORE_COMMANDS,  # import, search, list, show, check
+    *ANNOTATION_COMMANDS,  # highlight, tag
 ]
 
 
