@@ -14,6 +14,7 @@ from typing import Any, TextIO
 
 from reader import __version__
 from reader.errors import KnownError
+from reader.exchange.commands import COMMANDS as EXCHANGE_COMMANDS
 from reader.store.annotation_commands import COMMANDS as ANNOTATION_COMMANDS
 from reader.store.commands import COMMANDS as STORE_COMMANDS
 
@@ -65,6 +66,7 @@ COMMANDS: list[Callable[[argparse._SubParsersAction[argparse.ArgumentParser]], N
     _add_parse,
     *STORE_COMMANDS,  # import, search, list, show, check
     *ANNOTATION_COMMANDS,  # highlight, tag
+    *EXCHANGE_COMMANDS,  # export, share, merge
 ]
 
 

@@ -1,0 +1,174 @@
+"""Exchange commands for ``pizhu``: export, share, merge.
+
+Each ``_add_*`` function registers one sub-command (reader/cli.py appends COMMANDS).
+They call the same functions the File menu uses: :func:`export_markdown`,
+:func:`export_json`, :func:`write_share` and :func:`merge_file`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # the library (SQLAlchemy, Alembic) loads only when a command runs
+    from reader.store.library import Library
+
+    Sub = argparse._SubParsersAction[argparse.ArgumentParser]
+
+
+def _print_json(obj: Any) -> None:
+    json.dump(obj, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def _line(text: str) -> str:
+    return " ".join(text.split())
+
+
+@contextmanager
+def _library(args: argparse.Namespace) -> Iterator[Library]:
+    from reader.store.library import Library
+
+    lib = Library.open(getattr(args, "library", None))
+    try:
+        yield lib
+    finally:
+        lib.close()
+
+
+# --- export --------------------------------------------------------------------------------
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    from reader.exchange.collect import select_articles
+    from reader.exchange.markdown import export_markdown
+    from reader.exchange.webanno import export_json
+
+    with _library(args) as lib:
+        ids = select_articles(
+            lib, articles=args.article or (), tag=args.tag, since=args.since, every=args.all
+        )
+        if args.format == "json":
+            report = export_json(lib, ids, args.output, force=args.force)
+        else:
+            report = export_markdown(
+                lib, ids, args.output, single_file=args.single_file, force=args.force
+            )
+    for path in report.kept:
+        print(
+            f"pizhu: {path}: changed since the last export; not overwritten (use --force)",
+            file=sys.stderr,
+        )
+    print(
+        f"{report.articles} articles, {report.highlights} highlights: "
+        f"{len(report.written)} files written, {len(report.unchanged)} unchanged, "
+        f"{len(report.kept)} kept"
+    )
+    return 0 if report.ok else 1
+
+
+def _add_export(sub: Sub) -> None:
+    p = sub.add_parser(
+        "export",
+        help="export annotated articles as Markdown or Web Annotation JSON",
+        description="Write Markdown summaries (one file per article into a folder, or one "
+        "file with --single-file) or W3C Web Annotation JSON-LD. Files changed since the "
+        "last export are not overwritten without --force.",
+    )
+    p.add_argument("--format", choices=["markdown", "json"], default="markdown")
+    which = p.add_mutually_exclusive_group(required=True)
+    which.add_argument("--article", nargs="+", metavar="ID", help="articles by id or uuid")
+    which.add_argument("--tag", metavar="T", help="articles with tag T (or a tag under it)")
+    which.add_argument(
+        "--since", metavar="DATE", help="articles whose annotations changed on or after DATE"
+    )
+    which.add_argument("--all", action="store_true", help="every annotated article")
+    p.add_argument("-o", "--output", required=True, metavar="PATH", help="folder or file")
+    p.add_argument("--single-file", action="store_true", help="one Markdown file")
+    p.add_argument("--force", action="store_true", help="overwrite files changed since")
+    p.set_defaults(handler=_cmd_export)
+
+
+# --- share ---------------------------------------------------------------------------------
+
+
+def _cmd_share(args: argparse.Namespace) -> int:
+    from reader.exchange.collect import select_articles
+    from reader.exchange.share import write_share
+
+    with _library(args) as lib:
+        ids = None
+        if args.article or args.tag:
+            ids = select_articles(lib, articles=args.article or (), tag=args.tag)
+        report = write_share(lib, args.output, ids, force=args.force)
+    if args.json:
+        _print_json(report.to_json())
+    else:
+        print(
+            f"{report.path}: {report.articles} articles, {report.highlights} highlights "
+            f"(+{report.tombstones} deleted), {report.notes} notes, {report.tags} tags, "
+            f"{report.size} bytes"
+        )
+    return 0
+
+
+def _add_share(sub: Sub) -> None:
+    p = sub.add_parser(
+        "share",
+        help="write a share file of annotated articles for someone else to merge",
+        description="Write a standalone SQLite file with the chosen articles' text and "
+        "their highlights (deletions too), notes, tags and authors. Default: every "
+        "annotated article.",
+    )
+    p.add_argument("-o", "--output", required=True, metavar="FILE")
+    which = p.add_mutually_exclusive_group()
+    which.add_argument("--article", nargs="+", metavar="ID", help="articles by id or uuid")
+    which.add_argument("--tag", metavar="T", help="articles with tag T (or a tag under it)")
+    p.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    p.add_argument("--json", action="store_true", help="print the summary as JSON")
+    p.set_defaults(handler=_cmd_share)
+
+
+# --- merge ---------------------------------------------------------------------------------
+
+
+def _cmd_merge(args: argparse.Namespace) -> int:
+    from reader.exchange.merge import merge_bundle
+    from reader.exchange.untrusted import read_share
+
+    bundle = read_share(args.file)  # refused before the library is opened
+    with _library(args) as lib:
+        report = merge_bundle(lib, bundle, dry_run=args.dry_run)
+    if args.json:
+        _print_json(report.to_json())
+        return 0
+    prefix = "would merge" if args.dry_run else "merged"
+    print(f"{prefix} {report.source}: {report.summary()}")
+    if report.backup:
+        print(f"backup: {report.backup}")
+    for item in report.items:
+        if item.action == "conflict" or item.placement == "orphaned":
+            what = "orphaned" if item.placement == "orphaned" else "conflict"
+            print(f"{what}\t{item.key}\t{_line(item.article)}\t{_line(item.detail)}")
+    return 0
+
+
+def _add_merge(sub: Sub) -> None:
+    p = sub.add_parser(
+        "merge",
+        help="merge someone's share file into the library",
+        description="Merge a share file: articles by content, highlights by uuid (the later "
+        "edit wins, deletions travel), tags by name. The file is checked first and refused "
+        "if unsafe; the library is backed up before anything changes.",
+    )
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--dry-run", action="store_true", help="report what would change")
+    p.add_argument("--json", action="store_true", help="print the report as JSON")
+    p.set_defaults(handler=_cmd_merge)
+
+
+COMMANDS: list[Callable[[Sub], None]] = [_add_export, _add_share, _add_merge]

@@ -1,0 +1,183 @@
+"""Merging share files: adding, idempotence, last writer wins, tombstones, re-anchoring."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from reader.cli import main
+from reader.exchange.markdown import export_markdown
+from reader.exchange.merge import MergeCancelled, merge_file
+from reader.exchange.orphans import list_orphans
+from reader.exchange.share import write_share
+from reader.store.importer import content_hash
+from reader.store.library import Library
+from tests.exchange.conftest import make_page, sql
+
+
+def annotations(lib: Library) -> dict[str, tuple[object, ...]]:
+    """Every highlight by uuid: its fields and tag keys (positions are local)."""
+    with sqlite3.connect(lib.path) as db:
+        rows = db.execute(
+            "SELECT h.uuid, h.colour, h.note, h.author, h.deleted, h.updated_at, h.exact, "
+            "(SELECT group_concat(t.key, '|') FROM (SELECT t.key FROM highlight_tags l "
+            "JOIN tags t ON t.id = l.tag_id WHERE l.highlight_id = h.id ORDER BY t.key) t) "
+            "FROM highlights h"
+        ).fetchall()
+    return {r[0]: tuple(r[1:]) for r in rows}
+
+
+def dump(lib: Library) -> list[str]:
+    with sqlite3.connect(lib.path) as db:
+        return [s for s in db.iterdump() if "search_" not in s]
+
+
+def share(lib: Library, path: Path) -> Path:
+    write_share(lib, path, force=True)
+    return path
+
+
+def test_merge_into_an_empty_library(lib: Library, other: Library, tmp_path: Path) -> None:
+    f = share(lib, tmp_path / "a.pizhu")
+    dry = merge_file(other, f, dry_run=True)
+    assert dry.count("highlight", "added") == 3 and dry.count("article", "added") == 2
+    assert other.article_ids() == [] and dry.backup is None
+    report = merge_file(other, f)
+    assert report.counts() == dry.counts()
+    assert report.count("tag", "added") == 3 and report.count("note", "added") == 1
+    assert report.backup is not None and report.backup.is_file()
+    assert annotations(other) == annotations(lib)
+    assert [t.path for t in other.tags()] == [t.path for t in lib.tags()]
+    a = other.get_article(other.article_ids()[0])
+    assert a.note.startswith("文章笔记") and a.tags == ("民生 服务",)
+    assert [h.author for h in a.highlights] == ["测试者", "王编辑"]
+    assert other.search("便民驿站") and other.search("数据")  # text and notes indexed
+    assert other.check().ok
+    assert not report.changes.empty and report.changes.articles_added
+
+
+def test_merging_twice_changes_nothing(lib: Library, other: Library, tmp_path: Path) -> None:
+    f = share(lib, tmp_path / "a.pizhu")
+    merge_file(other, f)
+    before = dump(other)
+    again = merge_file(other, f)
+    assert again.empty and again.backup is None and again.count("highlight", "unchanged") == 3
+    assert dump(other) == before
+    own = merge_file(lib, f)  # one's own file
+    assert own.empty
+
+
+def test_last_writer_wins_and_tombstones_travel(
+    lib: Library, other: Library, tmp_path: Path
+) -> None:
+    merge_file(other, share(lib, tmp_path / "a1.pizhu"))
+    u1, u2, u3 = (
+        f"{d}" * 8 + "-" + f"{d}" * 4 + "-4" + f"{d}" * 3 + "-8" + f"{d}" * 3 + "-" + f"{d}" * 12
+        for d in "123"
+    )
+    sql(
+        other,
+        "UPDATE highlights SET note = '他的新笔记', updated_at = '2026-03-01T00:00:00+00:00' WHERE uuid = :u",
+        u=u1,
+    )
+    sql(
+        lib,
+        "UPDATE highlights SET note = '我的旧改动', updated_at = '2026-02-15T00:00:00+00:00' WHERE uuid = :u",
+        u=u1,
+    )
+    sql(
+        lib,
+        "UPDATE highlights SET deleted = 1, updated_at = '2026-03-02T00:00:00+00:00' WHERE uuid = :u",
+        u=u3,
+    )
+    r = merge_file(lib, share(other, tmp_path / "b.pizhu"))
+    assert r.count("highlight", "updated") == 1 and r.count("highlight", "conflict") == 1
+    r2 = merge_file(other, share(lib, tmp_path / "a2.pizhu"))
+    assert r2.count("highlight", "updated") == 1  # the deletion
+    assert annotations(lib) == annotations(other)
+    assert annotations(lib)[u1][1] == "他的新笔记" and annotations(other)[u3][3] == 1
+    assert u3 not in {h.uuid for h in other.get_article(other.article_ids()[1]).highlights}
+    assert annotations(lib)[u2] == annotations(other)[u2]
+
+
+def test_same_time_conflict_is_resolved_the_same_way_on_both_sides(
+    lib: Library, other: Library, tmp_path: Path
+) -> None:
+    merge_file(other, share(lib, tmp_path / "a1.pizhu"))
+    t = "2026-04-01T00:00:00+00:00"
+    sql(lib, "UPDATE highlights SET colour = 'red', updated_at = :t WHERE colour = 'green'", t=t)
+    sql(
+        other,
+        "UPDATE highlights SET colour = 'purple', updated_at = :t WHERE colour = 'green'",
+        t=t,
+    )
+    fa, fb = share(lib, tmp_path / "a2.pizhu"), share(other, tmp_path / "b.pizhu")
+    ra, rb = merge_file(lib, fb), merge_file(other, fa)
+    assert ra.count("highlight", "conflict") == rb.count("highlight", "conflict") == 1
+    assert annotations(lib) == annotations(other)
+
+
+def test_reanchoring_after_a_better_repair(lib: Library, tmp_path: Path) -> None:
+    """The receiver has the same page, but its article text differs."""
+    (tmp_path / "c").mkdir()
+    receiver = Library.open(tmp_path / "c" / "library.sqlite")
+    try:
+        receiver.import_paths([make_page(tmp_path / "pages-c")])
+        aid = receiver.article_ids()[0]
+        old = receiver.get_article(aid).text
+        new = old.replace("本报讯", "本报讯 ").replace("PM2.5监测屏同步上线", "监测屏上线")
+        new = new.replace("记者从市园林局了解到", "记者从市园林局了解道")
+        sql(
+            receiver,
+            "UPDATE articles SET text = :t, content_hash = :h WHERE id = :i",
+            t=new,
+            h=content_hash(new),
+            i=aid,
+        )
+        f = share(lib, tmp_path / "a.pizhu")
+        report = merge_file(receiver, f)
+        assert report.count("article", "added") == 0
+        assert report.counts()["highlights"]["re-anchored"] == 1  # one small edit inside the quote
+        orphans = list_orphans(receiver)
+        assert [o.exact for o in orphans] == ["PM2.5监测屏同"] and report.counts()["highlights"][
+            "orphaned"
+        ] == 1
+        placed = receiver.get_article(aid).highlights
+        assert (
+            len(placed) == 1
+            and new[placed[0].start : placed[0].end] == "记者从市园林局了解道,今年全"
+        )
+        assert receiver.check().ok
+        again = merge_file(receiver, f)
+        assert again.empty  # the orphan stays an orphan, nothing is re-done
+        md = (
+            export_markdown(receiver, [aid], tmp_path / "md").written[0].read_text(encoding="utf-8")
+        )
+        assert "Highlights not found in this text" in md and "PM2\\.5监测屏同" in md
+    finally:
+        receiver.close()
+
+
+def test_cancel_rolls_back(lib: Library, other: Library, tmp_path: Path) -> None:
+    f = share(lib, tmp_path / "a.pizhu")
+    before = dump(other)
+    with pytest.raises(MergeCancelled):
+        merge_file(other, f, cancel=lambda: True)
+    assert dump(other) == before
+
+
+def test_cli_merge(
+    lib: Library, other: Library, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    f = share(lib, tmp_path / "a.pizhu")
+    args = ["--library", str(other.path), "merge", str(f)]
+    assert main([*args, "--dry-run", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["dry_run"] and data["counts"]["highlights"]["added"] == 3
+    assert other.article_ids() == []
+    assert main(args) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("merged ") and "3 added" in out and "backup: " in out
