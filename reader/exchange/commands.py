@@ -8,36 +8,14 @@ They call the same functions the File menu uses: :func:`export_markdown`,
 from __future__ import annotations
 
 import argparse
-import json
 import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:  # the library (SQLAlchemy, Alembic) loads only when a command runs
-    from reader.store.library import Library
+from reader.store.commands import _library, _line, _print_json
 
+if TYPE_CHECKING:
     Sub = argparse._SubParsersAction[argparse.ArgumentParser]
-
-
-def _print_json(obj: Any) -> None:
-    json.dump(obj, sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
-
-
-def _line(text: str) -> str:
-    return " ".join(text.split())
-
-
-@contextmanager
-def _library(args: argparse.Namespace) -> Iterator[Library]:
-    from reader.store.library import Library
-
-    lib = Library.open(getattr(args, "library", None))
-    try:
-        yield lib
-    finally:
-        lib.close()
 
 
 # --- export --------------------------------------------------------------------------------

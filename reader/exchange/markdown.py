@@ -24,7 +24,14 @@ from reader.errors import KnownError
 from reader.exchange.collect import ExportArticle, ExportHighlight, load_articles
 from reader.exchange.filenames import NameAllocator, name_key
 from reader.exchange.manifest import MANIFEST, Manifest, write_atomic
-from reader.exchange.report import Cancel, ExportReport, Progress, never, no_progress
+from reader.exchange.report import (
+    Cancel,
+    ExportReport,
+    Progress,
+    never,
+    no_progress,
+    output_file,
+)
 from reader.store.ids import ArticleId
 from reader.store.library import Library
 
@@ -193,10 +200,7 @@ def export_markdown(
     report.articles = len(articles)
     report.highlights = sum(len(a.highlights) for a in articles)
     if single_file:
-        if target.is_dir():
-            raise KnownError(f"{target}: is a folder; give a file name for --single-file")
-        if not target.parent.is_dir():
-            raise KnownError(f"{target}: the folder {target.parent} does not exist")
+        output_file(target, "--single-file")
         manifest = Manifest.load(target.parent)
         data = render_combined(articles, meanings).encode("utf-8")
         _put(manifest, target.name, data, "", force, report)

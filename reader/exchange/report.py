@@ -11,8 +11,20 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from reader.errors import KnownError
+
 Progress = Callable[[int, int], None]
 Cancel = Callable[[], bool]
+
+
+def output_file(out: str | Path, what: str) -> Path:
+    """``out`` as a file to write: not a folder, in a folder that exists."""
+    target = Path(out)
+    if target.is_dir():
+        raise KnownError(f"{target}: is a folder; give a file name for {what}")
+    if not target.parent.is_dir():
+        raise KnownError(f"{target}: the folder {target.parent} does not exist")
+    return target
 
 
 def no_progress(_done: int, _total: int) -> None:

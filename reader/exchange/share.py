@@ -22,7 +22,7 @@ from sqlalchemy import Connection, text
 from reader.errors import KnownError
 from reader.exchange import schema
 from reader.exchange.collect import annotated_ids, reading
-from reader.exchange.report import Cancel, Progress, never, no_progress
+from reader.exchange.report import Cancel, Progress, never, no_progress, output_file
 from reader.store import database
 from reader.store.ids import ArticleId
 from reader.store.importer import now_iso
@@ -110,11 +110,7 @@ def write_share(
     """Write the articles ``ids`` (default: every annotated article) to ``out``."""
     progress = progress or no_progress
     cancel = cancel or never
-    target = Path(out)
-    if target.is_dir():
-        raise KnownError(f"{target}: is a folder; give a file name for the share file")
-    if not target.parent.is_dir():
-        raise KnownError(f"{target}: the folder {target.parent} does not exist")
+    target = output_file(out, "the share file")
     if target.exists() and not force:
         raise KnownError(f"{target}: already exists (use --force to replace it)")
     chosen = list(annotated_ids(lib) if ids is None else ids)

@@ -303,7 +303,9 @@ def _check_columns(conn: sqlite3.Connection, table: str, refuse: Any) -> None:
 # --- the rows ------------------------------------------------------------------------------
 
 _UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
-_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?([+-]\d{2}:\d{2}|Z)?$")
+_TIME = re.compile(
+    r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?([+-]\d{2}:\d{2}|Z)?)?$"
+)
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _HEX64 = re.compile(r"^[0-9a-f]{64}$")
 

@@ -17,10 +17,16 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from reader.errors import KnownError
 from reader.exchange.collect import ExportArticle, ExportHighlight, load_articles
 from reader.exchange.manifest import Manifest
-from reader.exchange.report import Cancel, ExportReport, Progress, never, no_progress
+from reader.exchange.report import (
+    Cancel,
+    ExportReport,
+    Progress,
+    never,
+    no_progress,
+    output_file,
+)
 from reader.store.ids import ArticleId
 from reader.store.library import Library
 
@@ -146,11 +152,7 @@ def export_json(
 ) -> ExportReport:
     """Write the annotations of ``ids`` as one Web Annotation JSON-LD file ``out``."""
     progress = progress or no_progress
-    target = Path(out)
-    if target.is_dir():
-        raise KnownError(f"{target}: is a folder; give a file name for the JSON export")
-    if not target.parent.is_dir():
-        raise KnownError(f"{target}: the folder {target.parent} does not exist")
+    target = output_file(out, "the JSON export")
     report = ExportReport("json")
     if (cancel or never)():
         report.cancelled = True
