@@ -32,18 +32,15 @@ from reader.exchange.report import (
     no_progress,
     output_file,
 )
+from reader.store import palette
 from reader.store.ids import ArticleId
 from reader.store.library import Library
 
-# What each highlight colour means; the GUI may pass the user's own labels.
-COLOUR_MEANINGS: Mapping[str, str] = {
-    "yellow": "key point",
-    "green": "fact or figure",
-    "blue": "background",
-    "red": "question or doubt",
-    "purple": "quotation",
-    "orange": "follow up",
-}
+
+def default_meanings() -> dict[str, str]:
+    """What each highlight colour means before a library renames any (重要, 疑问…)."""
+    return {s.key: s.label for s in palette.DEFAULT_PALETTE}
+
 
 _ESCAPED = frozenset("\\`*_{}[]()<>#+-.!|~&=:$%^")
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
@@ -144,16 +141,18 @@ def article_body(a: ExportArticle, level: int, meanings: Mapping[str, str]) -> l
     return out
 
 
-def render_article(a: ExportArticle, meanings: Mapping[str, str] = COLOUR_MEANINGS) -> str:
+def render_article(a: ExportArticle, meanings: Mapping[str, str] | None = None) -> str:
+    meanings = default_meanings() if meanings is None else meanings
     """One article as a Markdown file with YAML front matter."""
     out = ["---", *front_matter(a), "---", "", *article_body(a, 1, meanings)]
     return "\n".join(out).rstrip("\n") + "\n"
 
 
 def render_combined(
-    articles: Sequence[ExportArticle], meanings: Mapping[str, str] = COLOUR_MEANINGS
+    articles: Sequence[ExportArticle], meanings: Mapping[str, str] | None = None
 ) -> str:
     """Several articles in one file; each article's front matter is a ```yaml block."""
+    meanings = default_meanings() if meanings is None else meanings
     total = sum(len(a.highlights) for a in articles)
     out = [
         "---",
@@ -164,9 +163,10 @@ def render_combined(
         "",
     ]
     for a in articles:
-        out += article_body(a, 1, meanings)[:2]
+        body = article_body(a, 1, meanings)
+        out += body[:2]  # the title and the blank line after it
         out += ["```yaml", *front_matter(a), "```", ""]
-        out += article_body(a, 1, meanings)[2:]
+        out += body[2:]
     return "\n".join(out).rstrip("\n") + "\n"
 
 
@@ -182,7 +182,7 @@ def export_markdown(
     *,
     single_file: bool = False,
     force: bool = False,
-    meanings: Mapping[str, str] = COLOUR_MEANINGS,
+    meanings: Mapping[str, str] | None = None,
     progress: Progress | None = None,
     cancel: Cancel | None = None,
 ) -> ExportReport:
@@ -194,6 +194,8 @@ def export_markdown(
     """
     progress = progress or no_progress
     cancel = cancel or never
+    if meanings is None:  # the library's own labels, as its users renamed them
+        meanings = {s.key: s.label for s in lib.highlight_colours()}
     target = Path(out)
     report = ExportReport("markdown")
     articles = load_articles(lib, ids)

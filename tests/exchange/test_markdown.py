@@ -191,3 +191,12 @@ def test_cli_export(lib: Library, tmp_path: Path, capsys: pytest.CaptureFixture[
     assert err.count("\n") == 1 and "not a date" in err
     ids = select_articles(lib, articles=["1", "00000000-0000-4000-8000-000000000002", "1"])
     assert ids == [1, 2]
+
+
+def test_colours_are_exported_with_the_librarys_own_meanings(lib: Library, tmp_path: Path) -> None:
+    lib.rename_colour("blue", "待核实")
+    out = tmp_path / "all.md"
+    export_markdown(lib, lib.article_ids(), out, single_file=True)
+    md = out.read_text(encoding="utf-8")
+    assert "**blue** · 待核实" in md
+    assert "疑问" not in md
