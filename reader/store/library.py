@@ -523,7 +523,11 @@ class Library:
         aid = self.resolve(article_id)
         with self._read() as conn:
             body = highlights.article_text(conn, aid)
-        start, end = anchoring.find_quote(body, quote, occurrence)
+        try:
+            start, end = anchoring.find_quote(body, quote, occurrence)
+        except anchoring.QuoteError as exc:
+            exc.message = f"article {aid}: {exc.message}"  # name the thing, then the reason
+            raise
         return operations.AddHighlight(aid, start, end, colour, note, tuple(tags)).apply(self)
 
     def update_highlight(
