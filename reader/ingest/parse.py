@@ -424,8 +424,15 @@ class _Segmenter:
             return
         nxt = self._peek(i)
         prev = self.pieces[i - 1] if i > 0 else None
-        if cur is not None and cur.title is not None and not cur.units and cur.kicker is None:
-            # Right under a title (and byline): a column or campaign label.
+        if (
+            cur is not None
+            and cur.title is not None
+            and not cur.units
+            and cur.kicker is None
+            and (pt.looks_like_kicker(p.text) or self._starts_story(nxt))
+        ):
+            # Right under a title (and byline): a column or campaign label. A plain
+            # heading there, with the story's text after it, is the first section.
             cur.kicker = p.text
             cur.consumed.extend(Consumed(s, "kicker") for s in p.spans)
             return

@@ -114,6 +114,17 @@ def dateline(text: str) -> Dateline | None:
     return Dateline(end=m.end(), authors=names_in(inner))
 
 
+_KICKER_RE = re.compile(
+    r"[“”「」《》·・]|——|系列|报道|专栏|专题|一线|进行时|走基层|聚焦|关注|巡礼|纪实|观察|"
+    r"访谈|特稿|调查|行动|看变化|新春|基层|开栏|特别"
+)
+
+
+def looks_like_kicker(text: str) -> bool:
+    """A column or campaign label: quoted names, 系列报道, 开局之年·项目建设一线行…"""
+    return bool(_KICKER_RE.search(text))
+
+
 def normalise_page_ref(ref: str) -> str:
     ref = re.sub(r"\s+", "", ref)
     ref = ref.translate(str.maketrans("０１２３４５６７８９", "0123456789"))

@@ -288,3 +288,13 @@ def test_interleaved_section_without_its_first_block_goes_back_by_topic() -> Non
     assert "truncated_end" in parks.blocks[1].flags
     assert texts(schools, "heading") == []
     assert len(texts(schools)) == 3
+
+
+def test_plain_heading_right_under_the_title_is_the_first_section() -> None:
+    page = parse(
+        "# 青城公园建设提速\n\n●本报记者 王某\n\n## 口袋公园 遍地开花\n\n今年新建口袋公园二十处。\n\n"
+        "## 绿道串联 城园相融\n\n绿道串起了城市公园。\n"
+    )
+    (art,) = page.articles
+    assert art.kicker is None
+    assert texts(art, "heading") == ["口袋公园 遍地开花", "绿道串联 城园相融"]
