@@ -189,6 +189,43 @@ def known_source(conn: Connection, sha256: str, text_hash: str) -> str | None:
     return f"already imported ({'same file' if sha == sha256 else 'same page as ' + name})"
 
 
+def article_values(pa: PreparedArticle) -> dict[str, object]:
+    """The ``articles`` columns a parse decides (not id, uuid, source, position, time)."""
+    a = pa.article
+    return {
+        "title": a.title,
+        "kind": a.kind,
+        "kicker": a.kicker,
+        "authors": list(a.authors),
+        "photographers": list(a.photographers),
+        "continued_from": a.continued_from,
+        "continued_on": a.continued_on,
+        "text": pa.text,
+        "content_hash": pa.content_hash,
+        "flags": sorted(set(a.flags)),
+        "consumed": [[c.span[0], c.span[1], c.reason] for c in a.consumed],
+    }
+
+
+def block_rows(article_id: int, article: Article) -> list[dict[str, object]]:
+    rows: list[dict[str, object]] = []
+    start = 0
+    for ordinal, block in enumerate(article.blocks):
+        rows.append(
+            {
+                "article_id": article_id,
+                "ordinal": ordinal,
+                "type": block.type,
+                "text": block.text,
+                "start": start,
+                "spans": [[s, e] for s, e in block.spans],
+                "flags": sorted(set(block.flags)),
+            }
+        )
+        start += len(block.text) + 2  # blocks are joined by a blank line
+    return rows
+
+
 def store(conn: Connection, prepared: PreparedFile) -> tuple[SourceId, list[ArticleId]]:
     """Insert one prepared file, its articles, blocks and index rows (caller holds the txn)."""
     stamp = now_iso()
@@ -211,42 +248,18 @@ def store(conn: Connection, prepared: PreparedFile) -> tuple[SourceId, list[Arti
     ids: list[ArticleId] = []
     blocks: list[dict[str, object]] = []
     for ordinal, pa in enumerate(prepared.articles):
-        a = pa.article
         article_id = conn.execute(
             insert(ArticleRow).returning(ArticleRow.id),
             {
                 "uuid": pa.uuid,
                 "source_id": source_id,
                 "ordinal": ordinal,
-                "title": a.title,
-                "kind": a.kind,
-                "kicker": a.kicker,
-                "authors": list(a.authors),
-                "photographers": list(a.photographers),
-                "continued_from": a.continued_from,
-                "continued_on": a.continued_on,
-                "text": pa.text,
-                "content_hash": pa.content_hash,
-                "flags": sorted(set(a.flags)),
-                "consumed": [[c.span[0], c.span[1], c.reason] for c in a.consumed],
+                **article_values(pa),
                 "created_at": stamp,
             },
         ).scalar_one()
         ids.append(ArticleId(article_id))
-        start = 0
-        for b_ordinal, block in enumerate(a.blocks):
-            blocks.append(
-                {
-                    "article_id": article_id,
-                    "ordinal": b_ordinal,
-                    "type": block.type,
-                    "text": block.text,
-                    "start": start,
-                    "spans": [[s, e] for s, e in block.spans],
-                    "flags": sorted(set(block.flags)),
-                }
-            )
-            start += len(block.text) + 2  # blocks are joined by a blank line
+        blocks += block_rows(article_id, pa.article)
         search.insert_article(conn, article_id, pa.tokens)
     if blocks:
         conn.execute(insert(BlockRow), blocks)

@@ -25,6 +25,7 @@ from reader.store import (
     importer,
     operations,
     palette,
+    reparse,
     search,
     searchtext,
     suggest,
@@ -595,6 +596,13 @@ class Library:
         """Tag suggestions for an article (keywords and names); slow the first time
         (jieba): call it off the GUI thread."""
         return suggest.for_article(self, self.resolve(article_id), limit)
+
+    def reparse_source(
+        self, source_id: SourceId, parser: importer.Parser | None = None
+    ) -> reparse.ReparseReport:
+        """Parse an imported page again, carrying tags, notes and highlights over
+        (re-anchored; those found nowhere become orphans)."""
+        return reparse.reparse_source(self, source_id, parser)
 
     # --- removing --------------------------------------------------------------------------
 
