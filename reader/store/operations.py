@@ -222,6 +222,18 @@ def _nothing(label: str) -> Batch:
     return Batch((), label)
 
 
+def _linked(
+    changes: Changes, tid: TagId, new: bool, added: bool, untag: Operation, label: str
+) -> Applied:
+    """What tagging answers: its undo removes the link, and the tag if tagging made it."""
+    inverse: Operation = _nothing(label)
+    if new:
+        inverse = Batch((untag, DeleteTag(tid)), label)
+    elif added:
+        inverse = untag
+    return Applied(changes | Changes(tags=frozenset({tid} if new else ())), inverse, tid)
+
+
 @dataclass(frozen=True)
 class TagHighlight:
     highlight: HighlightId
@@ -233,15 +245,9 @@ class TagHighlight:
             highlights.state(conn, self.highlight)
             tid, new = _tag_ref(conn, self.tag, now_iso())
             added = highlights.link_tags(conn, self.highlight, (tid,))
-        changes = Changes(
-            highlights=frozenset({self.highlight}), tags=frozenset({tid} if new else ())
-        )
-        inverse: Operation = _nothing(self.label)
-        if new:
-            inverse = Batch((UntagHighlight(self.highlight, tid), DeleteTag(tid)), self.label)
-        elif added:
-            inverse = UntagHighlight(self.highlight, tid, self.label)
-        return Applied(changes, inverse, tid)
+        changes = Changes(highlights=frozenset({self.highlight}))
+        untag = UntagHighlight(self.highlight, tid, self.label)
+        return _linked(changes, tid, new, bool(added), untag, self.label)
 
 
 @dataclass(frozen=True)
@@ -253,10 +259,10 @@ class UntagHighlight:
     def apply(self, lib: Library) -> Applied:
         with _write(lib) as conn:
             removed = highlights.unlink_tags(conn, self.highlight, (self.tag,))
-        inverse: Operation = TagHighlight(self.highlight, self.tag, self.label)
+        retag = TagHighlight(self.highlight, self.tag, self.label)
         return Applied(
             Changes(highlights=frozenset({self.highlight})),
-            inverse if removed else _nothing(self.label),
+            retag if removed else _nothing(self.label),
         )
 
 
@@ -309,15 +315,9 @@ class TagArticle:
                 text("INSERT OR IGNORE INTO article_tags (article_id, tag_id) VALUES (:a, :t)"),
                 {"a": self.article, "t": tid},
             ).rowcount
-        changes = Changes(
-            article_tags=frozenset({self.article}), tags=frozenset({tid} if new else ())
-        )
-        inverse: Operation = _nothing(self.label)
-        if new:
-            inverse = Batch((UntagArticle(self.article, tid), DeleteTag(tid)), self.label)
-        elif added:
-            inverse = UntagArticle(self.article, tid, self.label)
-        return Applied(changes, inverse, tid)
+        changes = Changes(article_tags=frozenset({self.article}))
+        untag = UntagArticle(self.article, tid, self.label)
+        return _linked(changes, tid, new, bool(added), untag, self.label)
 
 
 @dataclass(frozen=True)
