@@ -22,7 +22,12 @@ class Actions:
         def make(text: str, *keys: str | QKeySequence.StandardKey, name: str = "") -> QAction:
             a = QAction(text, owner)
             a.setObjectName(name)
-            seqs = [QKeySequence(k) for k in keys]
+            seqs: list[QKeySequence] = []
+            for k in keys:  # a standard key brings every binding (Redo: Ctrl+Y, Ctrl+Shift+Z)
+                if isinstance(k, QKeySequence.StandardKey):
+                    seqs += QKeySequence.keyBindings(k)
+                else:
+                    seqs.append(QKeySequence(k))
             if seqs:
                 a.setShortcuts(seqs)
             owner.addAction(a)
@@ -42,6 +47,10 @@ class Actions:
         self.split_here = make(tr("S&plit the article at this paragraph"), name="split_here")
         self.move_section = make(tr("Mo&ve this section to another article…"), name="move_section")
         self.mark_fragment = make(tr("Mark as a &fragment"), name="mark_fragment")
+        self.highlight = make(tr("&Highlight the selection"), "H", name="highlight")
+        self.note_selection = make(tr("Highlight and add a &note"), "N", name="note_selection")
+        self.tag_article = make(tr("&Tag the article…"), "Ctrl+T", name="tag_article")
+        self.tag_manager = make(tr("Manage ta&gs…"), "Ctrl+Shift+T", name="tag_manager")
         self.preferences = make(tr("&Preferences…"), "Ctrl+,", name="preferences")
         self.next_article = make(tr("&Next article"), "Alt+Down", name="next_article")
         self.previous_article = make(tr("P&revious article"), "Alt+Up", name="previous_article")
@@ -93,7 +102,7 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setStretchFactor(2, 0)
-        self.splitter.setSizes([380, 760, 260])
+        self.splitter.setSizes([360, 700, 340])
         self.setCentralWidget(self.splitter)
         self._menus()
         self.statusBar().setSizeGripEnabled(True)
@@ -110,6 +119,8 @@ class MainWindow(QMainWindow):
         m.addActions([a.undo, a.redo])
         m.addSeparator()
         m.addActions([a.find, a.find_next, a.find_previous, a.search])
+        m.addSeparator()
+        m.addActions([a.highlight, a.note_selection, a.tag_article, a.tag_manager])
         m.addSeparator()
         m.addActions([a.merge_next, a.split_here, a.move_section, a.mark_fragment])
         m.addSeparator()

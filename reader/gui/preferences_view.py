@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import (
@@ -11,6 +13,7 @@ from PySide6.QtWidgets import (
     QFontComboBox,
     QFormLayout,
     QLabel,
+    QLineEdit,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -22,7 +25,17 @@ from reader.gui.theme import reading_family
 
 
 class PreferencesDialog(QDialog):
-    def __init__(self, prefs: ReadingPrefs, language: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        prefs: ReadingPrefs,
+        language: str,
+        parent: QWidget | None = None,
+        *,
+        author: str = "",
+        account: str = "",
+        author_from_env: str | None = None,
+        palette: Sequence[tuple[str, str]] = (),
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(tr("Preferences"))
         self.setAccessibleName(tr("Preferences"))
@@ -51,6 +64,15 @@ class PreferencesDialog(QDialog):
         for code, name in LANGUAGES.items():
             self.language.addItem(name, code)
         self.language.setCurrentIndex(max(0, self.language.findData(language)))
+        self.author = QLineEdit(self)
+        self.author.setText(author)
+        self.author.setPlaceholderText(account)
+        self.author.setToolTip(tr("Stamped on every highlight and note; empty: the account's name"))
+        if author_from_env:
+            self.author.setText(author_from_env)
+            self.author.setEnabled(False)
+            self.author.setToolTip(tr("Set by the PIZHU_AUTHOR environment variable"))
+        self.meanings: dict[str, QLineEdit] = {}
         form = QFormLayout()
         for label, field in (
             (tr("Theme"), self.theme),
@@ -62,6 +84,14 @@ class PreferencesDialog(QDialog):
         ):
             field.setAccessibleName(label)
             form.addRow(label, field)
+        self.author.setAccessibleName(tr("Author name"))
+        form.addRow(tr("Author name"), self.author)
+        for key, meaning in palette:
+            edit = QLineEdit(meaning, self)
+            edit.setAccessibleName(tr("Meaning of the colour %1").replace("%1", key))
+            edit.setMaxLength(40)
+            form.addRow(self._swatch_label(key), edit)
+            self.meanings[key] = edit
         note = QLabel(tr("A new language applies to menus and dialogs at once."), self)
         note.setTextFormat(Qt.TextFormat.PlainText)
         note.setWordWrap(True)
@@ -74,6 +104,20 @@ class PreferencesDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(note)
         layout.addWidget(self.buttons)
+
+    def _swatch_label(self, key: str) -> QLabel:
+        from reader.gui.annotation_widgets import swatch_icon
+
+        label = QLabel(self)
+        label.setPixmap(swatch_icon(key, 18).pixmap(18, 18))
+        label.setToolTip(tr("Highlight colour: its meaning"))
+        return label
+
+    def chosen_author(self) -> str:
+        return " ".join(self.author.text().split())
+
+    def chosen_meanings(self) -> dict[str, str]:
+        return {k: " ".join(e.text().split()) for k, e in self.meanings.items()}
 
     def prefs(self) -> ReadingPrefs:
         return ReadingPrefs(

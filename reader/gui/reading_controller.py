@@ -22,6 +22,8 @@ from reader.store.views import ArticleDetail
 class ReadingController(QObject):
     opened = Signal(int)  # article id
     closed = Signal()
+    leaving = Signal()  # about to show another article (or none): save what is pending
+    rendered = Signal()  # a new document for the current article is in the view
 
     def __init__(
         self, library: Library, bus: ChangeBus, pane: ReadingPane, prefs: ReadingPrefs
@@ -56,6 +58,7 @@ class ReadingController(QObject):
         except KnownError as exc:
             self._bus.failed.emit(str(exc))
             return False
+        self.leaving.emit()
         self.detail = detail
         self.query = query
         self._render()
@@ -68,6 +71,7 @@ class ReadingController(QObject):
         return True
 
     def close(self) -> None:
+        self.leaving.emit()
         self.detail = None
         self.pane.view.setDocument(QTextDocument(self))
         if self.built is not None:
@@ -90,6 +94,7 @@ class ReadingController(QObject):
         c = colours(self.prefs.theme)
         view.setStyleSheet(f"QTextBrowser {{ background: {c.background}; }}")
         self.built = built
+        self.rendered.emit()
         self._refind()
         if self.query and not self.matches:
             self.show_hits(self.query, scroll=False)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QResizeEvent, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -50,8 +50,17 @@ def word_at(text: str, index: int) -> tuple[int, int] | None:
 class ArticleView(QTextBrowser):
     """A read-only text view with a readable column and word-wise double-click."""
 
+    selection_made = Signal()  # a mouse or keyboard selection ended: offer to highlight it
+    clicked = Signal(int)  # a click that selected nothing, at this document position
+    FLASH_MS = 700
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._find_sels: list[QTextEdit.ExtraSelection] = []
+        self._flash_sels: list[QTextEdit.ExtraSelection] = []
+        self._flash_timer = QTimer(self)
+        self._flash_timer.setSingleShot(True)
+        self._flash_timer.timeout.connect(self.clear_flash)
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.setReadOnly(True)
@@ -84,6 +93,8 @@ class ArticleView(QTextBrowser):
             frame.setFrameFormat(fmt)
 
     def setDocument(self, document) -> None:  # type: ignore[no-untyped-def]
+        self._find_sels, self._flash_sels = [], []
+        self._flash_timer.stop()
         super().setDocument(document)
         self._fit_column()
 
@@ -95,8 +106,33 @@ class ArticleView(QTextBrowser):
         cursor = self.cursorForPosition(event.position().toPoint())
         if self.select_word_at(cursor.position()):
             event.accept()
+            self.selection_made.emit()
             return
         super().mouseDoubleClickEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        if event.button() != Qt.MouseButton.LeftButton:
+            return
+        if self.textCursor().hasSelection():
+            self.selection_made.emit()
+        else:
+            self.clicked.emit(self.cursorForPosition(event.position().toPoint()).position())
+
+    def keyReleaseEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        super().keyReleaseEvent(event)
+        if (
+            event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+            and self.textCursor().hasSelection()
+        ):
+            self.selection_made.emit()
+
+    def selection_rect(self) -> QRect:
+        """The selection's end in viewport coordinates (where a toolbar may sit)."""
+        c = self.textCursor()
+        start = QTextCursor(self.document())
+        start.setPosition(c.selectionStart())
+        return self.cursorRect(start).united(self.cursorRect(c))
 
     def select_word_at(self, position: int) -> bool:
         """Select the jieba word at document ``position``; False when it is not CJK text."""
@@ -112,20 +148,46 @@ class ArticleView(QTextBrowser):
         self.setTextCursor(cursor)
         return True
 
+    def _selection(self, s: int, e: int, fmt: QTextCharFormat) -> QTextEdit.ExtraSelection:
+        sel = QTextEdit.ExtraSelection()
+        c = QTextCursor(self.document())
+        c.setPosition(s)
+        c.setPosition(e, QTextCursor.MoveMode.KeepAnchor)
+        sel.cursor = c
+        sel.format = fmt
+        return sel
+
     def mark(self, ranges: list[tuple[int, int]], current: int, hit: str, current_hit: str) -> None:
         """Show document ranges as matches (extra selections leave the text untouched)."""
         sels = []
         for i, (s, e) in enumerate(ranges):
-            sel = QTextEdit.ExtraSelection()
-            c = QTextCursor(self.document())
-            c.setPosition(s)
-            c.setPosition(e, QTextCursor.MoveMode.KeepAnchor)
-            sel.cursor = c
             fmt = QTextCharFormat()
             fmt.setBackground(QColor(current_hit if i == current else hit))
-            sel.format = fmt
-            sels.append(sel)
-        self.setExtraSelections(sels)
+            sels.append(self._selection(s, e, fmt))
+        self._find_sels = sels
+        self.setExtraSelections(self._find_sels + self._flash_sels)
+
+    def flash(self, ranges: list[tuple[int, int]], colour: str) -> None:
+        """Briefly outline document ranges (a highlight chosen in the panel)."""
+        sels = []
+        for s, e in ranges:
+            fmt = QTextCharFormat()
+            fmt.setBackground(QColor(colour))
+            fmt.setForeground(QColor("#ffffff"))
+            sels.append(self._selection(s, e, fmt))
+        self._flash_sels = sels
+        self.setExtraSelections(self._find_sels + self._flash_sels)
+        self._flash_timer.start(self.FLASH_MS)
+
+    @property
+    def flashing(self) -> bool:
+        return bool(self._flash_sels)
+
+    def clear_flash(self) -> None:
+        self._flash_timer.stop()
+        if self._flash_sels:
+            self._flash_sels = []
+            self.setExtraSelections(self._find_sels)
 
     def scroll_to(self, position: int) -> None:
         c = QTextCursor(self.document())

@@ -71,6 +71,14 @@ class Settings:
         self.q.setValue("reading/column_width", prefs.column_width)
         self.q.setValue("reading/theme", prefs.theme)
 
+    # annotations
+    def author(self) -> str:
+        """The author name chosen in Preferences ("" = the account's name)."""
+        return self._str("annotations/author", "")
+
+    def set_author(self, value: str) -> None:
+        self.q.setValue("annotations/author", " ".join(value.split()))
+
     # language
     def language(self) -> str:
         return self._str("ui/language", "system")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -10,6 +11,7 @@ from PySide6.QtGui import QColor, QUndoStack
 from PySide6.QtWidgets import QMessageBox
 
 from reader.gui import theme
+from reader.gui.annotation_controller import AnnotationController
 from reader.gui.changes import ChangeBus
 from reader.gui.i18n import tr
 from reader.gui.import_controller import ImportController
@@ -23,6 +25,7 @@ from reader.gui.shortcuts_view import ShortcutsDialog
 from reader.paths import samples_dir
 from reader.store.importer import SUFFIXES
 from reader.store.library import Library
+from reader.store.naming import AUTHOR_ENV, default_author
 
 
 def sample_pages() -> list[Path]:
@@ -66,6 +69,9 @@ class WindowController(QObject):
         self.edits = EditController(
             library, self.bus, self.undo, self.reading, self.lib, self.window
         )
+        self.annotations = AnnotationController(
+            library, self.bus, self.undo, self.reading, self.window.annotations, self.author
+        )
         self._wire()
         self._restore()
 
@@ -93,7 +99,11 @@ class WindowController(QObject):
         a.dark_theme.toggled.connect(self._toggle_dark)
         a.shortcuts.triggered.connect(self.show_shortcuts)
         a.about.triggered.connect(self.show_about)
-        a.undo.triggered.connect(self.undo.undo)
+        a.highlight.triggered.connect(lambda: self.annotations.highlight_selection())
+        a.note_selection.triggered.connect(self.annotations.note_selection)
+        a.tag_article.triggered.connect(self.annotations.focus_tag_field)
+        a.tag_manager.triggered.connect(self.open_tag_manager)
+        a.undo.triggered.connect(self._undo)
         a.redo.triggered.connect(self.undo.redo)
         self.undo.canUndoChanged.connect(a.undo.setEnabled)
         self.undo.canRedoChanged.connect(a.redo.setEnabled)
@@ -135,6 +145,21 @@ class WindowController(QObject):
         self.ready.emit()
 
     # behaviour
+    def author(self) -> str:
+        """Stamped on every annotation: $PIZHU_AUTHOR, else Preferences, else the account."""
+        return default_author(self.settings.author())
+
+    def _undo(self) -> None:
+        self.annotations.flush()  # a note still being typed becomes the step undone
+        self.undo.undo()
+
+    def open_tag_manager(self):  # type: ignore[no-untyped-def]
+        from reader.gui.tag_manager import TagManagerController
+
+        self.tag_manager = TagManagerController(self.library, self.bus, self.undo, self.window)
+        self.tag_manager.dialog.open()
+        return self.tag_manager
+
     def _open_from_search(self, article_id: int, query: str) -> None:
         self.lib.select(article_id, emit=False)
         self.reading.open(article_id, query)
@@ -176,10 +201,21 @@ class WindowController(QObject):
             a.blockSignals(False)
 
     def open_preferences(self) -> PreferencesDialog:
-        dialog = PreferencesDialog(self.reading.prefs, self.language, self.window)
+        dialog = PreferencesDialog(
+            self.reading.prefs,
+            self.language,
+            self.window,
+            author=self.settings.author(),
+            account=default_author(None) if not os.environ.get(AUTHOR_ENV) else "",
+            author_from_env=os.environ.get(AUTHOR_ENV) or None,
+            palette=self.annotations.palette,
+        )
 
         def accepted() -> None:
             self.apply_reading(dialog.prefs())
+            if dialog.author.isEnabled():
+                self.settings.set_author(dialog.chosen_author())
+            self.annotations.rename_colours(dialog.chosen_meanings())
             chosen = dialog.chosen_language()
             if chosen != self.language:
                 self.settings.set_language(chosen)
@@ -226,5 +262,7 @@ class WindowController(QObject):
         self.settings.sync()
 
     def _closing(self) -> None:
+        self.annotations.flush()
+        self.annotations.suggestions.shutdown()
         self.imports.shutdown()
         self.save_state()

@@ -1,0 +1,591 @@
+"""Annotating from the window: highlights in the text, the panel, notes, tags, undo.
+
+Every change is one core operation pushed on the window's undo stack
+(:mod:`reader.gui.annotation_commands`) and published on the change bus; the text and
+the panel repaint only what a record touches. Notes are written while they are typed:
+a debounce timer (at most :data:`NOTE_DELAY_MS`) and a flush when the editor loses
+focus, the article changes or the window closes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import QItemSelectionModel, QObject, QStringListModel, Qt, QTimer, Signal
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QCompleter, QLineEdit
+
+from reader.errors import KnownError
+from reader.gui.annotation_commands import push
+from reader.gui.annotation_view import AnnotationPanel, NoteEdit
+from reader.gui.annotation_widgets import SelectionToolbar
+from reader.gui.changes import ChangeBus
+from reader.gui.highlight_list import HighlightListModel
+from reader.gui.highlights import HighlightPainter, Mark, doc_ranges, marks_at, swatch, text_range
+from reader.gui.i18n import tr
+from reader.gui.reading_controller import ReadingController
+from reader.gui.suggestions import SuggestionRunner
+from reader.store import operations as ops
+from reader.store.changes import Changes
+from reader.store.ids import ArticleId, HighlightId, TagId
+from reader.store.library import Library
+from reader.store.naming import tag_key
+from reader.store.palette import DEFAULT_PALETTE
+from reader.store.views import HighlightView
+
+NOTE_DELAY_MS = 500  # a note being typed is written this long after the last key
+
+
+class NoteSaver(QObject):
+    """Debounces one note editor: writes ``(target, text)`` through ``save`` once typing
+    pauses, and at once on :meth:`flush`."""
+
+    saved = Signal()
+
+    def __init__(
+        self, editor: NoteEdit, save: Callable[[tuple[str, int], str], None], parent: QObject
+    ) -> None:
+        super().__init__(parent)
+        self.editor = editor
+        self._save = save
+        self.target: tuple[str, int] | None = None
+        self._pending: tuple[tuple[str, int], str] | None = None
+        self._loading = False
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(NOTE_DELAY_MS)
+        self.timer.timeout.connect(self.flush)
+        editor.textChanged.connect(self._typed)
+        editor.focus_lost.connect(self.flush)
+
+    def load(self, target: tuple[str, int] | None, text: str) -> None:
+        """Show another note (what was typed into the previous one is written first)."""
+        if target != self.target:
+            self.flush()
+        self.target = target
+        if self.editor.toPlainText() != text:
+            self._loading = True
+            try:
+                self.editor.setPlainText(text)
+            finally:
+                self._loading = False
+
+    def _typed(self) -> None:
+        if self._loading or self.target is None:
+            return
+        self._pending = (self.target, self.editor.toPlainText())
+        self.timer.start()
+
+    @property
+    def pending(self) -> bool:
+        return self._pending is not None
+
+    def flush(self) -> None:
+        self.timer.stop()
+        if self._pending is None:
+            return
+        target, text = self._pending
+        self._pending = None
+        self._save(target, text)
+        self.saved.emit()
+
+
+class AnnotationController(QObject):
+    highlighted = Signal(int)  # a new highlight's id
+
+    def __init__(
+        self,
+        library: Library,
+        bus: ChangeBus,
+        undo: QUndoStack,
+        reading: ReadingController,
+        panel: AnnotationPanel,
+        author: Callable[[], str],
+        suggest: Callable[[Library, ArticleId], list[tuple[str, str]]] | None = None,
+    ) -> None:
+        super().__init__(panel)
+        self._library = library
+        self._bus = bus
+        self.undo_stack = undo
+        self.reading = reading
+        self.panel = panel
+        self._author = author
+        self.palette: list[tuple[str, str]] = self._read_palette()
+        self.last_colour = self.palette[0][0]
+        self.model = HighlightListModel(self)
+        self.model.meanings = dict(self.palette)
+        panel.cards.setModel(self.model)
+        self.article_id: ArticleId | None = None
+        self.tags: tuple[str, ...] = ()
+        self.painter: HighlightPainter | None = None
+        self.marks: dict[int, Mark] = {}
+        self.toolbar = SelectionToolbar(reading.pane.view.viewport())
+        self.toolbar.set_palette(self.palette)
+        panel.colours.set_palette(self.palette)
+        self.article_note = NoteSaver(panel.note, self._save_note, self)
+        self.highlight_note = NoteSaver(panel.highlight_note, self._save_note, self)
+        for saver in (self.article_note, self.highlight_note):
+            saver.saved.connect(self._show_saved)
+        self._saved_timer = QTimer(self)
+        self._saved_timer.setSingleShot(True)
+        self._saved_timer.setInterval(2000)
+        self._saved_timer.timeout.connect(lambda: self.panel.saved.setText(""))
+        self.suggested: list[tuple[str, str]] = []
+        self.tag_names = QStringListModel(self)
+        self._completers = [
+            self._completer(panel.tag_field),
+            self._completer(panel.highlight_tag_field),
+        ]
+        self.suggestions = SuggestionRunner(library, suggest, self)
+        self.suggestions.ready.connect(self._suggestions_ready)
+        self._wire()
+        self._refresh_tag_names()
+        self._fill_filters()
+
+    # --- set-up -------------------------------------------------------------------------
+
+    def _read_palette(self) -> list[tuple[str, str]]:
+        try:
+            return [(s.key, s.label) for s in self._library.highlight_colours()]
+        except KnownError:
+            return [(s.key, s.label) for s in DEFAULT_PALETTE]
+
+    def _completer(self, field: QLineEdit) -> QCompleter:
+        c = QCompleter(self.tag_names, field)
+        c.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        c.setFilterMode(Qt.MatchFlag.MatchContains)
+        c.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        field.setCompleter(c)
+        return c
+
+    def _wire(self) -> None:
+        view, p, r = self.reading.pane.view, self.panel, self.reading
+        r.leaving.connect(self.flush)
+        r.rendered.connect(self._rendered)
+        r.closed.connect(self._closed)
+        view.selection_made.connect(self._selection_made)
+        view.clicked.connect(self._clicked)
+        view.selectionChanged.connect(self._selection_changed)
+        self.toolbar.colour_chosen.connect(lambda key: self.highlight_selection(key))
+        self.toolbar.note_requested.connect(self.note_selection)
+        self.toolbar.tag_requested.connect(self.tag_selection)
+        p.cards.selectionModel().currentChanged.connect(lambda cur, _prev: self._card_chosen())
+        p.cards.clicked.connect(lambda _index: self._card_chosen(flash=True))
+        p.cards.delete_pressed.connect(self.delete_current)
+        p.delete.clicked.connect(self.delete_current)
+        p.colours.chosen.connect(self.recolour_current)
+        p.tag_field.returnPressed.connect(self._tag_field_entered)
+        p.highlight_tag_field.returnPressed.connect(self._highlight_tag_entered)
+        p.tags.chip_removed.connect(self.untag_article)
+        p.highlight_tags.chip_removed.connect(self.untag_current)
+        p.suggestions.chip_clicked.connect(self.tag_article)
+        p.colour_filter.currentIndexChanged.connect(self._filter_changed)
+        p.tag_filter.currentIndexChanged.connect(self._filter_changed)
+        p.author_filter.currentIndexChanged.connect(self._filter_changed)
+        self._bus.changed.connect(self._on_changes)
+
+    # --- the current article --------------------------------------------------------------
+
+    @property
+    def highlights(self) -> list[HighlightView]:
+        return self.model.all()
+
+    def _rendered(self) -> None:
+        detail, built = self.reading.detail, self.reading.built
+        if detail is None or built is None:
+            return
+        self.toolbar.hide()
+        changed = detail.id != self.article_id
+        self.article_id = detail.id
+        self.painter = HighlightPainter(built.document, built.offsets, self.reading.prefs.theme)
+        self._set_highlights(list(detail.highlights), repaint_all=True)
+        if changed:
+            self.tags = detail.tags
+            self.panel.tags.set_chips(list(self.tags))
+            self.article_note.load(("article", int(detail.id)), detail.note)
+            self._choose(None)
+            self.suggested = []
+            self._show_suggestions()
+            self.suggestions.request(detail.id)
+        self.panel.show_article(True)
+
+    def _closed(self) -> None:
+        self.article_id = None
+        self.painter = None
+        self.marks = {}
+        self.model.set_highlights([])
+        self.article_note.load(None, "")
+        self.highlight_note.load(None, "")
+        self.toolbar.hide()
+        self.suggestions.request(None)
+        self.panel.show_article(False)
+
+    def _set_highlights(self, highlights: Sequence[HighlightView], repaint_all: bool) -> None:
+        current = self.current()
+        old = self.marks
+        self.marks = {
+            int(h.id): Mark(int(h.id), h.start, h.end, h.colour, h.note) for h in highlights
+        }
+        self.model.set_highlights(highlights)
+        self._fill_filters()
+        if self.painter is not None:
+            if repaint_all:
+                self.painter.paint_all(list(self.marks.values()))
+            else:
+                for hid in set(old) | set(self.marks):
+                    a, b = old.get(hid), self.marks.get(hid)
+                    if a == b:
+                        continue
+                    for m in (a, b):
+                        if m is not None:
+                            self.painter.repaint(list(self.marks.values()), m.start, m.end)
+        n = len(highlights)
+        self.panel.count.setText(
+            tr("Highlights (%1)").replace("%1", str(n)) if n else tr("No highlights yet")
+        )
+        if current is not None:
+            self._select_card(current.id, flash=False)
+
+    def _reload(self) -> None:
+        if self.article_id is None:
+            return
+        try:
+            detail = self._library.get_article(self.article_id)
+        except KnownError as exc:
+            self._bus.failed.emit(str(exc))
+            return
+        self._set_highlights(list(detail.highlights), repaint_all=False)
+        if detail.tags != self.tags:
+            self.tags = detail.tags
+            self.panel.tags.set_chips(list(self.tags))
+            self._show_suggestions()
+        self.article_note.load(self.article_note.target, detail.note) if not (
+            self.article_note.pending or self.panel.note.hasFocus()
+        ) else None
+        self._show_current()
+
+    def _on_changes(self, changes: Changes) -> None:
+        if changes.tags:
+            self._refresh_tag_names()
+        if changes.palette:
+            self.set_palette(self._read_palette())
+        if self.article_id is None:
+            return
+        mine = set(self.marks)
+        touched = bool(
+            changes.tags
+            or self.article_id in changes.notes
+            or self.article_id in changes.article_tags
+            or any(int(h) in mine for h in changes.highlights)
+            or (changes.highlights and self._may_be_new(changes.highlights))
+        )
+        if touched:
+            self._reload()
+
+    def _may_be_new(self, ids: frozenset[HighlightId]) -> bool:
+        return any(int(h) not in self.marks for h in ids)
+
+    def _refresh_tag_names(self) -> None:
+        try:
+            names = sorted({t.name for t in self._library.tags()})
+        except KnownError:
+            return
+        self.tag_names.setStringList(names)
+
+    def set_palette(self, palette: list[tuple[str, str]]) -> None:
+        self.palette = palette
+        self.model.meanings = dict(palette)
+        self.toolbar.set_palette(palette)
+        self.panel.colours.set_palette(palette)
+        self._fill_filters()
+
+    def rename_colours(self, meanings: dict[str, str]) -> None:
+        """Rename colour meanings (Preferences); one undo step per renamed colour."""
+        old = dict(self.palette)
+        for key, name in meanings.items():
+            if name and old.get(key) != name:
+                self._push(tr("Rename a colour"), ops.RenameColour(key, name))
+
+    # --- filters --------------------------------------------------------------------------
+
+    def _fill_filters(self) -> None:
+        p = self.panel
+        keep = (
+            p.colour_filter.currentData(),
+            p.tag_filter.currentData(),
+            p.author_filter.currentData(),
+        )
+        for combo in (p.colour_filter, p.tag_filter, p.author_filter):
+            combo.blockSignals(True)
+            combo.clear()
+        p.colour_filter.addItem(tr("All colours"), None)
+        for key, meaning in self.palette:
+            from reader.gui.annotation_widgets import swatch_icon
+
+            p.colour_filter.addItem(swatch_icon(key), meaning, key)
+        p.tag_filter.addItem(tr("All tags"), None)
+        for t in self.model.tags():
+            p.tag_filter.addItem("#" + t, t)
+        p.author_filter.addItem(tr("All authors"), None)
+        for a in self.model.authors():
+            p.author_filter.addItem(a, a)
+        for combo, value in zip(
+            (p.colour_filter, p.tag_filter, p.author_filter), keep, strict=True
+        ):
+            combo.setCurrentIndex(max(0, combo.findData(value)))
+            combo.blockSignals(False)
+
+    def _filter_changed(self, _row: int = 0) -> None:
+        p = self.panel
+        current = self.current()
+        self.model.set_filter(
+            p.colour_filter.currentData(), p.tag_filter.currentData(), p.author_filter.currentData()
+        )
+        if current is not None and self.model.row_of(current.id) is not None:
+            self._select_card(current.id, flash=False)
+        else:
+            self._show_current()
+
+    def filter_by(
+        self, colour: str | None = None, tag: str | None = None, author: str | None = None
+    ) -> None:
+        p = self.panel
+        for combo, value in (
+            (p.colour_filter, colour),
+            (p.tag_filter, tag),
+            (p.author_filter, author),
+        ):
+            combo.setCurrentIndex(max(0, combo.findData(value)))
+
+    # --- selecting in the text ------------------------------------------------------------
+
+    def selected_range(self) -> tuple[int, int] | None:
+        built = self.reading.built
+        if built is None:
+            return None
+        c = self.reading.pane.view.textCursor()
+        if not c.hasSelection():
+            return None
+        found = text_range(built.offsets, c.selectionStart(), c.selectionEnd())
+        if found is None or self.reading.detail is None:
+            return None
+        s, e = found
+        body = self.reading.detail.text
+        while s < e and body[s].isspace():  # no highlight starts or ends on blank space
+            s += 1
+        while e > s and body[e - 1].isspace():
+            e -= 1
+        return (s, e) if s < e else None
+
+    def _selection_made(self) -> None:
+        if self.selected_range() is None:
+            self.toolbar.hide()
+            return
+        view = self.reading.pane.view
+        self.toolbar.show_near(view.selection_rect())
+
+    def _selection_changed(self) -> None:
+        if not self.reading.pane.view.textCursor().hasSelection():
+            self.toolbar.hide()
+
+    def _clicked(self, position: int) -> None:
+        built = self.reading.built
+        if built is None:
+            return
+        offset = built.offsets.to_text(position)
+        if offset is None:
+            return
+        under = marks_at(self.marks.values(), offset)
+        if not under and offset > 0:  # the click landed just after the last character
+            under = marks_at(self.marks.values(), offset - 1)
+        if under:
+            self._select_card(HighlightId(under[0].id), flash=False)
+
+    # --- highlights -----------------------------------------------------------------------
+
+    def highlight_selection(self, colour: str | None = None) -> HighlightId | None:
+        span = self.selected_range()
+        aid = self.article_id
+        if span is None or aid is None:
+            self._bus.failed.emit(tr("Select some of the article's text first."))
+            return None
+        colour = colour or self.last_colour
+        self.last_colour = colour
+        op = ops.AddHighlight(aid, span[0], span[1], colour=colour, author=self._author())
+        done = push(self.undo_stack, self._library, self._bus, tr("Highlight"), op)
+        if done is None or done.created is None:
+            return None
+        hid = HighlightId(done.created)
+        view = self.reading.pane.view
+        c = view.textCursor()
+        c.clearSelection()
+        view.setTextCursor(c)
+        self.toolbar.hide()
+        self._select_card(hid, flash=False)
+        self.highlighted.emit(int(hid))
+        return hid
+
+    def note_selection(self) -> HighlightId | None:
+        hid = self.highlight_selection()
+        if hid is not None:
+            self.panel.highlight_note.setFocus()
+        return hid
+
+    def tag_selection(self) -> HighlightId | None:
+        hid = self.highlight_selection()
+        if hid is not None:
+            self.panel.highlight_tag_field.setFocus()
+        return hid
+
+    def current(self) -> HighlightView | None:
+        index = self.panel.cards.currentIndex()
+        return self.model.highlight(index.row()) if index.isValid() else None
+
+    def _select_card(self, hid: HighlightId | int, flash: bool) -> None:
+        row = self.model.row_of(hid)
+        if row is None and any(h.id == hid for h in self.model.all()):
+            self.filter_by()  # filtered out: show everything rather than nothing
+            row = self.model.row_of(hid)
+        if row is None:
+            return
+        index = self.model.index(row, 0)
+        self.panel.cards.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+        )
+        self.panel.cards.scrollTo(index)
+        self._card_chosen(flash)
+
+    def _choose(self, h: HighlightView | None) -> None:
+        if h is None:
+            self.panel.cards.selectionModel().clear()
+        self._show_current()
+
+    def _show_current(self) -> None:
+        h = self.current()
+        p = self.panel
+        if h is None:
+            self.highlight_note.load(None, "")
+            p.editor.hide()
+            return
+        p.editor.show()
+        meaning = dict(self.palette).get(h.colour, h.colour)
+        p.editor_title.setText(tr("Highlight: %1").replace("%1", meaning))
+        self.highlight_note.load(("highlight", int(h.id)), h.note)
+        p.highlight_tags.set_chips(list(h.tags))
+
+    def _card_chosen(self, flash: bool = False) -> None:
+        self._show_current()
+        h = self.current()
+        if h is None or not flash:
+            return
+        self.scroll_to(h)
+
+    def scroll_to(self, h: HighlightView) -> None:
+        built = self.reading.built
+        if built is None:
+            return
+        ranges = doc_ranges(built.offsets, h.start, h.end)
+        if ranges:
+            view = self.reading.pane.view
+            view.scroll_to(ranges[0][0])
+            view.flash(ranges, swatch(h.colour).strong)
+
+    def _push(self, label: str, op: ops.Operation) -> ops.Applied | None:
+        self.flush()
+        return push(self.undo_stack, self._library, self._bus, label, op)
+
+    def delete_current(self) -> None:
+        h = self.current()
+        if h is not None:
+            self._push(tr("Delete highlight"), ops.DeleteHighlight(h.id))
+
+    def recolour_current(self, colour: str) -> None:
+        h = self.current()
+        if h is None or h.colour == colour:
+            return
+        self.last_colour = colour
+        self._push(tr("Change colour"), ops.EditHighlight(h.id, colour=colour))
+
+    # --- notes ----------------------------------------------------------------------------
+
+    def _save_note(self, target: tuple[str, int], text: str) -> None:
+        kind, ident = target
+        op: ops.Operation
+        if kind == "article":
+            label = tr("Edit the article note")
+            op = ops.SetNote(ArticleId(ident), text)
+        else:
+            found = next((h for h in self.model.all() if h.id == ident), None)
+            if found is None or found.note == text:
+                return  # deleted meanwhile, or nothing new
+            label = tr("Edit the highlight note")
+            op = ops.EditHighlight(HighlightId(ident), note=text)
+        push(self.undo_stack, self._library, self._bus, label, op, note_target=target)
+
+    def flush(self) -> None:
+        """Write every note being typed now (article switch, close, before other edits)."""
+        self.article_note.flush()
+        self.highlight_note.flush()
+
+    def _show_saved(self) -> None:
+        self.panel.saved.setText(tr("Saved"))
+        self._saved_timer.start()
+
+    # --- tags -----------------------------------------------------------------------------
+
+    def tag_article(self, name: str) -> ops.Applied | None:
+        name = " ".join(name.split())
+        if self.article_id is None or not name:
+            return None
+        return self._push(tr("Tag the article"), ops.TagArticle(self.article_id, name))
+
+    def untag_article(self, name: str) -> ops.Applied | None:
+        tid = self._tag_id(name)
+        if self.article_id is None or tid is None:
+            return None
+        return self._push(tr("Remove a tag"), ops.UntagArticle(self.article_id, tid))
+
+    def tag_current(self, name: str) -> ops.Applied | None:
+        h = self.current()
+        name = " ".join(name.split())
+        if h is None or not name:
+            return None
+        return self._push(tr("Tag the highlight"), ops.TagHighlight(h.id, name))
+
+    def untag_current(self, name: str) -> ops.Applied | None:
+        h = self.current()
+        tid = self._tag_id(name)
+        if h is None or tid is None:
+            return None
+        return self._push(tr("Remove a tag"), ops.UntagHighlight(h.id, tid))
+
+    def _tag_id(self, name: str) -> TagId | None:
+        key = tag_key(name)
+        return next((t.id for t in self._library.tags() if tag_key(t.name) == key), None)
+
+    def _tag_field_entered(self) -> None:
+        field = self.panel.tag_field
+        if self.tag_article(field.text()) is not None:
+            field.clear()
+
+    def _highlight_tag_entered(self) -> None:
+        field = self.panel.highlight_tag_field
+        if self.tag_current(field.text()) is not None:
+            field.clear()
+
+    def focus_tag_field(self) -> None:
+        self.panel.tag_field.setFocus()
+
+    # --- suggestions ----------------------------------------------------------------------
+
+    def _suggestions_ready(self, article_id: int, found: list[tuple[str, str]]) -> None:
+        if article_id != self.article_id:
+            return  # the article changed while they were computed
+        self.suggested = list(found)
+        self._show_suggestions()
+
+    def _show_suggestions(self) -> None:
+        have = {tag_key(t) for t in self.tags}
+        shown = [(w, why) for w, why in self.suggested if tag_key(w) not in have]
+        self.panel.suggestions.set_chips([w for w, _ in shown], [why for _, why in shown])
+        self.panel.suggestions_label.setVisible(bool(shown))

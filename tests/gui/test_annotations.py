@@ -1,0 +1,404 @@
+"""Annotating from the window: highlights, notes, tags, suggestions, undo — checked in the
+database after every step."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QApplication
+
+from reader.gui.highlight_list import HighlightListModel
+from reader.gui.highlights import background, swatch
+from reader.store.ids import ArticleId
+from tests.gui.conftest import make_app
+
+
+def rows(app, sql: str, *args: object) -> list[tuple]:  # type: ignore[no-untyped-def]
+    con = sqlite3.connect(f"file:{app.library.path}?mode=ro", uri=True)
+    try:
+        return con.execute(sql, args).fetchall()
+    finally:
+        con.close()
+
+
+def open_first(app) -> int:  # type: ignore[no-untyped-def]
+    aid = app.controller.lib.articles.ids()[0]
+    app.controller.lib.select(aid)
+    return int(aid)
+
+
+def select_text(app, quote: str, nth: int = 0) -> tuple[int, int]:  # type: ignore[no-untyped-def]
+    """Select ``quote`` in the reading view; returns its range in the article text."""
+    view = app.window.reading.view
+    doc_text = view.document().toPlainText()
+    pos = -1
+    for _ in range(nth + 1):
+        pos = doc_text.index(quote, pos + 1)
+    c = QTextCursor(view.document())
+    c.setPosition(pos)
+    c.setPosition(pos + len(quote), QTextCursor.MoveMode.KeepAnchor)
+    view.setTextCursor(c)
+    body = app.controller.reading.detail.text
+    start = body.index(quote)
+    for _ in range(nth):
+        start = body.index(quote, start + 1)
+    return start, start + len(quote)
+
+
+def doc_format_at(app, quote: str):  # type: ignore[no-untyped-def]
+    view = app.window.reading.view
+    pos = view.document().toPlainText().index(quote)
+    c = QTextCursor(view.document())
+    c.setPosition(pos + 1)
+    return c.charFormat()
+
+
+@pytest.fixture
+def quiet(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Suggestions from a stub (jieba's real ones are tested in tests/store)."""
+    monkeypatch.setattr(
+        "reader.gui.suggestions.default_suggest",
+        lambda lib, aid: [("呼和浩特", "Place named in the article"), ("科技", "Keyword")],
+    )
+
+
+@pytest.fixture
+def ann(qtbot, filled, settings, no_samples, quiet, monkeypatch):  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("PIZHU_AUTHOR", "测试者")
+    a = make_app(qtbot, filled, settings)
+    yield a
+    a.controller.imports.shutdown()
+
+
+def test_highlight_note_tag_undo_redo_in_the_database(ann, qtbot) -> None:  # type: ignore[no-untyped-def]
+    c = ann.controller.annotations
+    aid = open_first(ann)
+    start, end = select_text(ann, "科技服务业营收突破138亿元")
+    w = ann.window
+    w.activateWindow()
+    w.reading.view.setFocus()
+    qtbot.keyClick(w.reading.view, Qt.Key.Key_H)  # the H shortcut
+    assert rows(
+        ann, 'SELECT article_id, start, "end", exact, colour, author, deleted FROM highlights'
+    ) == [(aid, start, end, "科技服务业营收突破138亿元", "yellow", "测试者", 0)]
+    hid = rows(ann, "SELECT id FROM highlights")[0][0]
+    assert c.current() is not None and c.current().id == hid  # its card is chosen
+    assert w.annotations.editor.isVisible()
+
+    # a note, typed: written within a second without any save button
+    w.annotations.highlight_note.setFocus()
+    qtbot.keyClicks(w.annotations.highlight_note, "solid data")
+    qtbot.waitUntil(
+        lambda: rows(ann, "SELECT note FROM highlights") == [("solid data",)], timeout=1500
+    )
+
+    # a tag, new, created on the fly
+    w.annotations.highlight_tag_field.setText("科技")
+    qtbot.keyClick(w.annotations.highlight_tag_field, Qt.Key.Key_Return)
+    tagged = "SELECT t.name FROM highlight_tags ht JOIN tags t ON t.id = ht.tag_id"
+    assert rows(ann, tagged) == [("科技",)]
+    assert list(w.annotations.highlight_tags.chips) == ["科技"]
+
+    stack = ann.controller.undo
+    assert stack.count() == 3
+    w.reading.view.setFocus()
+    qtbot.keyClick(w, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # untag
+    assert rows(ann, tagged) == []
+    assert rows(ann, "SELECT count(*) FROM tags") == [(0,)]  # the tag it made goes too
+    stack.undo()  # the note
+    assert rows(ann, "SELECT note FROM highlights") == [("",)]
+    stack.undo()  # the highlight: a tombstone
+    assert rows(ann, "SELECT id, deleted FROM highlights") == [(hid, 1)]
+    assert c.highlights == []
+    assert doc_format_at(ann, "科技服务业").background().style() == Qt.BrushStyle.NoBrush
+
+    w.reading.view.setFocus()
+    qtbot.keyClick(
+        w, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
+    assert rows(ann, "SELECT id, deleted FROM highlights") == [(hid, 0)]  # the same row
+    stack.redo()
+    assert rows(ann, "SELECT note FROM highlights") == [("solid data",)]
+    stack.redo()
+    assert rows(ann, tagged) == [("科技",)]
+    assert [h.tags for h in c.highlights] == [("科技",)]
+    fmt = doc_format_at(ann, "科技服务业")
+    assert fmt.background().color().name() == background("yellow", "light")
+
+
+def test_overlapping_highlights_show_both_colours(ann) -> None:  # type: ignore[no-untyped-def]
+    c = ann.controller.annotations
+    open_first(ann)
+    select_text(ann, "技术合同成交额达38.97亿元")
+    c.highlight_selection("blue")
+    select_text(ann, "38.97亿元,科技服务业")
+    c.highlight_selection("pink")
+    outer_only = doc_format_at(ann, "技术合同")
+    overlap = doc_format_at(ann, "38.97")
+    inner_only = doc_format_at(ann, "科技服务业")
+    assert outer_only.background().color().name() == background("blue", "light")
+    assert inner_only.background().color().name() == background("pink", "light")
+    # the overlap: the later highlight's ground, the earlier one's underline
+    assert overlap.background().color().name() == background("pink", "light")
+    assert overlap.underlineStyle() != overlap.UnderlineStyle.NoUnderline
+    assert overlap.underlineColor().name() == swatch("blue").strong
+    # the text keeps its own colour on the pale ground: legible
+    assert overlap.foreground().color() == inner_only.foreground().color()
+    assert len(c.highlights) == 2
+    assert [h.colour for h in c.highlights] == ["blue", "pink"]  # reading order
+
+
+def test_hover_shows_the_note_as_text_and_a_click_chooses_the_card(ann, qtbot) -> None:  # type: ignore[no-untyped-def]
+    c = ann.controller.annotations
+    open_first(ann)
+    select_text(ann, "硬核数据")
+    hid = c.highlight_selection()
+    c.flush()
+    ann.window.annotations.highlight_note.setPlainText("<b>粗体</b> & 注")
+    c.flush()
+    tip = doc_format_at(ann, "硬核数据").toolTip()
+    assert "&lt;b&gt;粗体&lt;/b&gt; &amp; 注" in tip and "<b>" not in tip
+    c._select_card(hid, flash=False)
+    ann.window.annotations.cards.selectionModel().clear()
+    assert c.current() is None
+    view = ann.window.reading.view
+    pos = view.document().toPlainText().index("硬核数据") + 2
+    cur = QTextCursor(view.document())
+    cur.setPosition(pos)
+    point = view.cursorRect(cur).center()
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    assert c.current() is not None and c.current().id == hid
+
+
+def test_card_click_scrolls_and_flashes_then_delete_is_undoable(ann, qtbot) -> None:  # type: ignore[no-untyped-def]
+    c = ann.controller.annotations
+    open_first(ann)
+    select_text(ann, "企业是科技创新与产业创新的核心载体")
+    hid = c.highlight_selection("green")
+    cards = ann.window.annotations.cards
+    index = c.model.index(c.model.row_of(hid), 0)
+    qtbot.mouseClick(
+        cards.viewport(), Qt.MouseButton.LeftButton, pos=cards.visualRect(index).center()
+    )
+    view = ann.window.reading.view
+    assert view.flashing
+    qtbot.waitUntil(lambda: not view.flashing, timeout=3000)
+    cards.setFocus()
+    qtbot.keyClick(cards, Qt.Key.Key_Delete)  # no question asked
+    assert rows(ann, "SELECT deleted FROM highlights WHERE id = ?", hid) == [(1,)]
+    assert c.model.rowCount() == 0
+    ann.controller.undo.undo()
+    assert rows(ann, "SELECT deleted, colour FROM highlights WHERE id = ?", hid) == [(0, "green")]
+    assert c.model.rowCount() == 1
+
+
+def test_article_tags_completer_and_note_with_undo(ann, qtbot) -> None:  # type: ignore[no-untyped-def]
+    c = ann.controller.annotations
+    aid = open_first(ann)
+    p = ann.window.annotations
+    p.tag_field.setText("  经济 ")
+    qtbot.keyClick(p.tag_field, Qt.Key.Key_Return)
+    linked = (
+        "SELECT t.name FROM article_tags a JOIN tags t ON t.id = a.tag_id WHERE a.article_id = ?"
+    )
+    assert rows(ann, linked, aid) == [("经济",)]
+    assert list(p.tags.chips) == ["经济"]
+    assert "经济" in c.tag_names.stringList()  # offered to the completer from now on
+    # the second article can reuse it through the completer
+    ann.controller.lib.step(+1)
+    p.tag_field.completer().setCompletionPrefix("经")
+    assert p.tag_field.completer().currentCompletion() == "经济"
+    ann.controller.lib.step(-1)
+    p.tags.chips["经济"].click()  # remove
+    assert rows(ann, linked, aid) == []
+    ann.controller.undo.undo()
+    assert rows(ann, linked, aid) == [("经济",)]
+    # the article note: saved while typing, flushed when the article changes
+    p.note.setFocus()
+    qtbot.keyClicks(p.note, "follow up")
+    ann.controller.lib.step(+1)
+    assert rows(ann, "SELECT text FROM article_notes WHERE article_id = ?", aid) == [("follow up",)]
+    assert p.note.toPlainText() == ""
+    ann.controller.lib.step(-1)
+    assert p.note.toPlainText() == "follow up"
+
+
+def test_suggestion_chips_come_from_a_worker_and_stale_ones_are_dropped(
+    qtbot, filled, settings, no_samples, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    import threading
+
+    gate = threading.Event()
+    seen: list[str] = []
+
+    def slow(lib, aid):  # type: ignore[no-untyped-def]
+        seen.append(threading.current_thread().name)
+        if aid == first:
+            gate.wait(5)  # the first article's answer arrives after the second's
+        return [(f"词{aid}", "Keyword")]
+
+    monkeypatch.setattr("reader.gui.suggestions.default_suggest", slow)
+    ids = filled.article_ids()
+    first, second = ids[0], ids[1]
+    app = make_app(qtbot, filled, settings)
+    c = app.controller.annotations
+    c.suggestions.pool.setMaxThreadCount(2)
+    app.controller.lib.select(first)
+    with qtbot.waitSignal(c.suggestions.ready, timeout=3000):
+        app.controller.lib.select(second)
+    assert list(app.window.annotations.suggestions.chips) == [f"词{second}"]
+    gate.set()
+    c.suggestions.pool.waitForDone(3000)
+    QApplication.processEvents()  # deliver the stale answer, were it to be shown
+    assert list(app.window.annotations.suggestions.chips) == [f"词{second}"]
+    assert threading.main_thread().name not in seen
+    app.window.annotations.suggestions.chips[f"词{second}"].click()
+    assert [t for t in filled.get_article(second).tags] == [f"词{second}"]
+    assert f"词{second}" not in app.window.annotations.suggestions.chips  # taken
+    app.controller.imports.shutdown()
+
+
+def test_filters_by_colour_tag_and_author(ann, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    c = ann.controller.annotations
+    open_first(ann)
+    select_text(ann, "硬核数据")
+    c.highlight_selection("yellow")
+    c.tag_current("数据")
+    monkeypatch.setenv("PIZHU_AUTHOR", "另一人")
+    select_text(ann, "亮眼答卷")
+    c.highlight_selection("blue")
+    assert {h.author for h in c.highlights} == {"测试者", "另一人"}
+    c.filter_by(colour="blue")
+    assert [h.exact for h in c.model.shown()] == ["亮眼答卷"]
+    c.filter_by(tag="数据")
+    assert [h.exact for h in c.model.shown()] == ["硬核数据"]
+    c.filter_by(author="另一人")
+    assert [h.exact for h in c.model.shown()] == ["亮眼答卷"]
+    c.filter_by()
+    assert c.model.rowCount() == 2
+
+
+def test_highlight_list_model(qtmodeltester, ann) -> None:  # type: ignore[no-untyped-def]
+    c = ann.controller.annotations
+    open_first(ann)
+    select_text(ann, "硬核数据")
+    c.highlight_selection()
+    model = HighlightListModel()
+    model.set_highlights(c.highlights)
+    qtmodeltester.check(model)
+
+
+def test_author_from_preferences(qtbot, filled, settings, no_samples, quiet, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.delenv("PIZHU_AUTHOR", raising=False)
+    app = make_app(qtbot, filled, settings)
+    dialog = app.controller.open_preferences()
+    assert dialog.author.isEnabled()
+    dialog.author.setText("  李 记者 ")
+    dialog.meanings["blue"].setText("存疑")
+    dialog.accept()
+    assert settings.author() == "李 记者"
+    assert [m for k, m in app.controller.annotations.palette if k == "blue"] == ["存疑"]
+    open_first(app)
+    select_text(app, "硬核数据")
+    app.controller.annotations.highlight_selection()
+    assert rows(app, "SELECT author FROM highlights") == [("李 记者",)]
+    monkeypatch.setenv("PIZHU_AUTHOR", "环境")
+    assert app.controller.author() == "环境"
+    app.controller.imports.shutdown()
+
+
+def test_tag_manager_rename_merge_nest_delete_undo(ann, qtbot) -> None:  # type: ignore[no-untyped-def]
+    c = ann.controller.annotations
+    aid = open_first(ann)
+    c.tag_article("经济")
+    c.tag_article("经济发展")
+    select_text(ann, "硬核数据")
+    c.highlight_selection()
+    c.tag_current("经济发展")
+    tm = ann.controller.open_tag_manager()
+    ids = {t.name: t.id for t in ann.library.tags()}
+    item = tm.item(ids["经济"])
+    assert item is not None and item.text(1) == "1"
+    assert tm.rename(ids["经济"], "宏观经济")
+    assert rows(ann, "SELECT name FROM tags WHERE id = ?", ids["经济"]) == [("宏观经济",)]
+    assert tm.item(ids["经济"]).text(0) == "宏观经济"
+    assert list(ann.window.annotations.tags.chips) == ["宏观经济", "经济发展"]
+    assert tm.nest(ids["经济发展"], ids["经济"])
+    assert tm.item(ids["经济发展"]).parent() is tm.item(ids["经济"])
+    assert tm.merge(ids["经济发展"], ids["经济"])
+    assert rows(ann, "SELECT count(*) FROM tags") == [(1,)]
+    assert [h.tags for h in c.highlights] == [("宏观经济",)]
+    ann.controller.undo.undo()  # unmerge: the tag, its links, its place
+    assert rows(ann, "SELECT count(*) FROM tags") == [(2,)]
+    assert [h.tags for h in c.highlights] == [("经济发展",)]
+    assert tm.delete(ids["经济"])
+    assert rows(ann, "SELECT count(*) FROM article_tags WHERE article_id = ?", aid) == [(1,)]
+    ann.controller.undo.undo()
+    assert rows(ann, "SELECT count(*) FROM article_tags WHERE article_id = ?", aid) == [(2,)]
+    assert tm.item(ids["经济"]) is not None
+    tm.dialog.close()
+
+
+def test_reimporting_the_same_page_keeps_highlight_offsets(ann, pages, qtbot) -> None:  # type: ignore[no-untyped-def]
+    c = ann.controller.annotations
+    aid = open_first(ann)
+    start, end = select_text(ann, "亮眼答卷")
+    c.highlight_selection()
+    before = rows(ann, 'SELECT id, start, "end", exact FROM highlights')
+    # the same page again, as it was and re-encoded
+    again = pages[0].parent / "again.txt"
+    again.write_bytes(pages[0].read_text(encoding="utf-8").encode("gb18030"))
+    with qtbot.waitSignal(ann.controller.imports.done, timeout=10000):
+        ann.controller.imports.start([pages[0], again])
+    assert rows(ann, 'SELECT id, start, "end", exact FROM highlights') == before
+    assert before[0][1:] == (start, end, "亮眼答卷")
+    ann.controller.reading.open(ArticleId(aid))
+    assert doc_format_at(ann, "亮眼答卷").background().color().name() == background(
+        "yellow", "light"
+    )
+
+
+def test_shortcuts_are_listed(ann) -> None:  # type: ignore[no-untyped-def]
+    from reader.gui.shortcuts_view import shortcut_rows
+
+    listed = dict(shortcut_rows(ann.window.actions_.all()))
+    assert listed["Highlight the selection"] == "H"
+    assert listed["Highlight and add a note"] == "N"
+    assert listed["Tag the article…"] == "Ctrl+T"
+    assert listed["Manage tags…"] == "Ctrl+Shift+T"
+
+
+def test_selection_toolbar_appears_by_a_selection(ann, qtbot) -> None:  # type: ignore[no-untyped-def]
+    c = ann.controller.annotations
+    open_first(ann)
+    view = ann.window.reading.view
+    text = view.document().toPlainText()
+    a = text.index("硬核数据")
+    ca, cb = QTextCursor(view.document()), QTextCursor(view.document())
+    ca.setPosition(a)
+    cb.setPosition(a + 4)
+    p1 = view.cursorRect(ca).center() + QPoint(1, 0)
+    p2 = view.cursorRect(cb).center()
+    qtbot.mousePress(view.viewport(), Qt.MouseButton.LeftButton, pos=p1)
+    qtbot.mouseMove(view.viewport(), p2)
+    qtbot.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, pos=p2)
+    if not view.textCursor().hasSelection():  # offscreen drags can be lost: select directly
+        select_text(ann, "硬核数据")
+        view.selection_made.emit()
+    assert c.toolbar.isVisible()
+    assert len(c.toolbar.swatches.buttons) >= 5
+    meanings = [b.accessibleName() for b in c.toolbar.swatches.buttons.values()]
+    assert "Highlight: 重要" in meanings
+    c.toolbar.swatches.buttons["green"].click()
+    assert [h.colour for h in c.highlights] == ["green"]
+    assert not c.toolbar.isVisible()
+
+
+def test_typing_hook_module_is_inert_without_the_variable(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from reader.gui import typing_hook
+
+    monkeypatch.delenv(typing_hook.ENV, raising=False)
+    assert typing_hook.install(None) is None  # type: ignore[arg-type]
