@@ -156,15 +156,22 @@ class HighlightCardDelegate(QStyledItemDelegate):
         small.setPointSizeF(max(6.0, base.pointSizeF() * 0.85))
         return base, note, small
 
+    def _spacings(self, option: QStyleOptionViewItem) -> tuple[int, int]:
+        key = option.font.key()
+        if getattr(self, "_key", None) != key:
+            base, _note, small = self._fonts(option)
+            self._key = key
+            self._sp = (QFontMetrics(base).lineSpacing(), QFontMetrics(small).lineSpacing())
+        return self._sp
+
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         h: HighlightView | None = index.data(HIGHLIGHT_ROLE)
-        base, _note, small = self._fonts(option)
-        fb, fs = QFontMetrics(base), QFontMetrics(small)
-        height = 2 * self.PAD + 2 * fb.lineSpacing() + fs.lineSpacing() + 4
+        fb, fs = self._spacings(option)
+        height = 2 * self.PAD + 2 * fb + fs + 4
         if h is not None and h.note.strip():
-            height += 2 * fb.lineSpacing() + 2
+            height += 2 * fb + 2
         if h is not None and h.tags:
-            height += fs.lineSpacing() + 2
+            height += fs + 2
         return QSize(200, height)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:

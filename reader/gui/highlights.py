@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import itertools
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -66,12 +67,14 @@ class Mark:
 def doc_ranges(offsets: OffsetMap, start: int, end: int) -> list[tuple[int, int]]:
     """Document ranges showing article text [start, end), one per body block it crosses."""
     out: list[tuple[int, int]] = []
-    for ts, ds, n in zip(offsets.text_starts, offsets.doc_starts, offsets.lengths, strict=True):
+    ts_list, ds_list, n_list = offsets.text_starts, offsets.doc_starts, offsets.lengths
+    i = max(0, bisect_right(ts_list, start) - 1)
+    while i < len(ts_list) and ts_list[i] < end:
+        ts, n = ts_list[i], n_list[i]
         s, e = max(start, ts), min(end, ts + n)
         if s < e:
-            out.append((ds + s - ts, ds + e - ts))
-        elif ts >= end:
-            break
+            out.append((ds_list[i] + s - ts, ds_list[i] + e - ts))
+        i += 1
     return out
 
 

@@ -1,7 +1,9 @@
 """Benchmark: an article with 500 highlights — load it, add one more (core only).
 
 Run by hand: ``.venv/bin/python tests/perf/bench_annotations.py``. The GUI side adds
-the render time on top of the load measured here.
+the render time on top of the load measured here (``gui()``: the real window offscreen,
+opening the article — load, document, 500 highlights painted, cards, first paint — and
+adding a highlight from a selection — core operation, repaint of its range, panel).
 """
 
 from __future__ import annotations
@@ -100,7 +102,67 @@ def main() -> None:
         f"re-parse the page, re-anchoring {sum(report.methods.values())} highlights: "
         f"{(time.perf_counter() - t) * 1000:.0f} ms {report.methods}"
     )
+    gui(root, lib, aid)
     lib.close()
+
+
+def gui(root: Path, lib: Library, aid: int) -> None:
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QSettings
+    from PySide6.QtGui import QTextCursor
+    from PySide6.QtWidgets import QApplication
+
+    from reader.gui.app import App, make_application
+    from reader.gui.settings import Settings
+
+    qapp = make_application(["bench"])
+    settings = Settings(QSettings(str(root / "pizhu.ini"), QSettings.Format.IniFormat))
+    settings.set_language("en")
+    app = App(qapp, lib, settings)
+    c = app.controller
+    c.annotations.suggestions.request = lambda _aid: None  # type: ignore[method-assign]
+    app.window.resize(1360, 860)
+    app.show()
+    view = app.window.reading.view
+
+    def painted() -> None:
+        QApplication.processEvents()
+        view.viewport().repaint()
+        app.window.annotations.cards.viewport().repaint()
+
+    opens = []
+    for _ in range(20):
+        c.reading.close()
+        painted()
+        t = time.perf_counter()
+        c.reading.open(aid)
+        painted()
+        opens.append(time.perf_counter() - t)
+    n = len(c.annotations.highlights)
+    print(f"GUI: open and render the article with {n} highlights (cards, first paint): {ms(opens)}")
+
+    rng = random.Random(3)
+    adds = []
+    body = c.reading.detail.text if c.reading.detail else ""
+    for _ in range(20):
+        s = rng.randrange(0, len(body) - 40)
+        ranges = c.annotations.reading.built.offsets  # type: ignore[union-attr]
+        ds, de = ranges.to_doc(s), ranges.to_doc(s + 10)
+        if ds is None or de is None:
+            continue
+        cur = QTextCursor(view.document())
+        cur.setPosition(ds)
+        cur.setPosition(de, QTextCursor.MoveMode.KeepAnchor)
+        view.setTextCursor(cur)
+        t = time.perf_counter()
+        c.annotations.highlight_selection("green")
+        painted()
+        adds.append(time.perf_counter() - t)
+    print(f"GUI: add a highlight to it (operation, repaint, cards): {ms(adds)}")
+    app.window.close()
+    QApplication.processEvents()
 
 
 if __name__ == "__main__":
