@@ -130,6 +130,7 @@ class ChipBox(QWidget):
                 b.clicked.connect(lambda _=False, n=name: self.chip_clicked.emit(n))
             self.flow.addWidget(b)
             self.chips[name] = b
+        self._fit()
         self.updateGeometry()
 
     def hasHeightForWidth(self) -> bool:
@@ -141,6 +142,16 @@ class ChipBox(QWidget):
     def sizeHint(self) -> QSize:
         w = max(self.width(), 200)
         return QSize(w, self.flow.heightForWidth(w))
+
+    def _fit(self) -> None:
+        # Layouts inside a splitter ignore height-for-width: ask for every wrapped line.
+        need = self.flow.heightForWidth(max(self.width(), 100)) if self.chips else 0
+        if self.minimumHeight() != need:
+            self.setMinimumHeight(need)
+
+    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        super().resizeEvent(event)
+        self._fit()
 
 
 def swatch_icon(colour: str, size: int = 16) -> QIcon:

@@ -2,7 +2,7 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name></name>
+    <name />
     <message>
         <source>Annotations</source>
         <translation>批注</translation>
@@ -10,6 +10,82 @@
     <message>
         <source>Highlights and notes for this article will appear here.</source>
         <translation>本文的划线和笔记会显示在这里。</translation>
+    </message>
+    <message>
+        <source>Add a tag… (Ctrl+T)</source>
+        <translation>添加标签… (Ctrl+T)</translation>
+    </message>
+    <message>
+        <source>Add a tag to the article</source>
+        <translation>给文章添加标签</translation>
+    </message>
+    <message>
+        <source>Suggested:</source>
+        <translation>推荐:</translation>
+    </message>
+    <message>
+        <source>A note on this article…</source>
+        <translation>写下对本文的笔记…</translation>
+    </message>
+    <message>
+        <source>Article note</source>
+        <translation>文章笔记</translation>
+    </message>
+    <message>
+        <source>Save state</source>
+        <translation>保存状态</translation>
+    </message>
+    <message>
+        <source>Filter highlights by colour</source>
+        <translation>按颜色筛选划线</translation>
+    </message>
+    <message>
+        <source>Filter highlights by tag</source>
+        <translation>按标签筛选划线</translation>
+    </message>
+    <message>
+        <source>Filter highlights by author</source>
+        <translation>按作者筛选划线</translation>
+    </message>
+    <message>
+        <source>Highlights</source>
+        <translation>划线</translation>
+    </message>
+    <message>
+        <source>Chosen highlight</source>
+        <translation>所选划线</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Delete the highlight (Del; undo with Ctrl+Z)</source>
+        <translation>删除划线 (Del;Ctrl+Z 撤销)</translation>
+    </message>
+    <message>
+        <source>Delete the highlight</source>
+        <translation>删除划线</translation>
+    </message>
+    <message>
+        <source>A note on this highlight…</source>
+        <translation>写下对这条划线的笔记…</translation>
+    </message>
+    <message>
+        <source>Highlight note</source>
+        <translation>划线笔记</translation>
+    </message>
+    <message>
+        <source>Tag this highlight…</source>
+        <translation>给这条划线加标签…</translation>
+    </message>
+    <message>
+        <source>Add a tag to the highlight</source>
+        <translation>给划线添加标签</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>笔记</translation>
     </message>
     <message>
         <source>Starts mid-sentence: the beginning is missing from the page.</source>
@@ -160,8 +236,68 @@
         <translation>全部类型</translation>
     </message>
     <message>
+        <source>Highlights (%1)</source>
+        <translation>划线 (%1)</translation>
+    </message>
+    <message>
+        <source>No highlights yet</source>
+        <translation>还没有划线</translation>
+    </message>
+    <message>
+        <source>Rename a colour</source>
+        <translation>重命名颜色</translation>
+    </message>
+    <message>
+        <source>All colours</source>
+        <translation>全部颜色</translation>
+    </message>
+    <message>
         <source>All authors</source>
         <translation>全部作者</translation>
+    </message>
+    <message>
+        <source>Select some of the article's text first.</source>
+        <translation>请先选中文章中的一段文字。</translation>
+    </message>
+    <message>
+        <source>Highlight</source>
+        <translation>划线</translation>
+    </message>
+    <message>
+        <source>Highlight: %1</source>
+        <translation>划线:%1</translation>
+    </message>
+    <message>
+        <source>Delete highlight</source>
+        <translation>删除划线</translation>
+    </message>
+    <message>
+        <source>Change colour</source>
+        <translation>更改颜色</translation>
+    </message>
+    <message>
+        <source>Edit the article note</source>
+        <translation>编辑文章笔记</translation>
+    </message>
+    <message>
+        <source>Edit the highlight note</source>
+        <translation>编辑划线笔记</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>已保存</translation>
+    </message>
+    <message>
+        <source>Tag the article</source>
+        <translation>给文章加标签</translation>
+    </message>
+    <message>
+        <source>Remove a tag</source>
+        <translation>移除标签</translation>
+    </message>
+    <message>
+        <source>Tag the highlight</source>
+        <translation>给划线加标签</translation>
     </message>
     <message>
         <source>All tags</source>
@@ -248,6 +384,22 @@
         <translation>载入示例版面(&amp;S)</translation>
     </message>
     <message>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>S&amp;hare…</source>
+        <translation>分享(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>&amp;Merge a share file…</source>
+        <translation>合并分享文件(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>&amp;Unplaced highlights</source>
+        <translation>未能定位的划线(&amp;U)</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -290,6 +442,22 @@
     <message>
         <source>Mark as a &amp;fragment</source>
         <translation>标记为片段(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Highlight the selection</source>
+        <translation>划线标注所选文字(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Highlight and add a &amp;note</source>
+        <translation>划线并写笔记(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Tag the article…</source>
+        <translation>给文章加标签(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Manage ta&amp;gs…</source>
+        <translation>管理标签(&amp;G)…</translation>
     </message>
     <message>
         <source>&amp;Preferences…</source>
@@ -424,6 +592,14 @@
         <translation>跟随系统</translation>
     </message>
     <message>
+        <source>Stamped on every highlight and note; empty: the account's name</source>
+        <translation>记在每条划线和笔记上;留空则用系统账户名</translation>
+    </message>
+    <message>
+        <source>Set by the PIZHU_AUTHOR environment variable</source>
+        <translation>由环境变量 PIZHU_AUTHOR 设定</translation>
+    </message>
+    <message>
         <source>Theme</source>
         <translation>主题</translation>
     </message>
@@ -448,8 +624,20 @@
         <translation>语言</translation>
     </message>
     <message>
+        <source>Author name</source>
+        <translation>作者名</translation>
+    </message>
+    <message>
+        <source>Meaning of the colour %1</source>
+        <translation>颜色 %1 的含义</translation>
+    </message>
+    <message>
         <source>A new language applies to menus and dialogs at once.</source>
         <translation>新语言会立即应用到菜单和对话框。</translation>
+    </message>
+    <message>
+        <source>Highlight colour: its meaning</source>
+        <translation>划线颜色:它的含义</translation>
     </message>
     <message>
         <source>No matches</source>
@@ -566,6 +754,114 @@ A reader for annotating local Chinese news.</source>
     <message>
         <source>Move section</source>
         <translation>移动小节</translation>
+    </message>
+    <message>
+        <source>Remove the tag %1</source>
+        <translation>移除标签 %1</translation>
+    </message>
+    <message>
+        <source>Add the tag %1</source>
+        <translation>添加标签 %1</translation>
+    </message>
+    <message>
+        <source>%1 (H)</source>
+        <translation>%1 (H)</translation>
+    </message>
+    <message>
+        <source>Highlight the selection</source>
+        <translation>划线标注所选文字</translation>
+    </message>
+    <message>
+        <source>Highlight and write a note (N)</source>
+        <translation>划线并写笔记 (N)</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Highlight and tag it</source>
+        <translation>划线并加标签</translation>
+    </message>
+    <message>
+        <source>(no author)</source>
+        <translation>(无作者)</translation>
+    </message>
+    <message>
+        <source>Keyword of the article</source>
+        <translation>文章关键词</translation>
+    </message>
+    <message>
+        <source>Place named in the article</source>
+        <translation>文中提到的地点</translation>
+    </message>
+    <message>
+        <source>Person named in the article</source>
+        <translation>文中提到的人物</translation>
+    </message>
+    <message>
+        <source>Organisation named in the article</source>
+        <translation>文中提到的机构</translation>
+    </message>
+    <message>
+        <source>Tag manager</source>
+        <translation>标签管理</translation>
+    </message>
+    <message>
+        <source>&amp;Rename</source>
+        <translation>重命名(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Merge into…</source>
+        <translation>合并到(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Move &amp;under…</source>
+        <translation>移到…之下(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Colour…</source>
+        <translation>颜色(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Delete the tag (undo with Ctrl+Z)</source>
+        <translation>删除标签 (Ctrl+Z 撤销)</translation>
+    </message>
+    <message>
+        <source>Rename tag</source>
+        <translation>重命名标签</translation>
+    </message>
+    <message>
+        <source>Merge tags</source>
+        <translation>合并标签</translation>
+    </message>
+    <message>
+        <source>Delete tag</source>
+        <translation>删除标签</translation>
+    </message>
+    <message>
+        <source>Change the tag colour</source>
+        <translation>更改标签颜色</translation>
+    </message>
+    <message>
+        <source>Move tag</source>
+        <translation>移动标签</translation>
+    </message>
+    <message>
+        <source>Merge this tag into which tag?</source>
+        <translation>把这个标签合并到哪个标签?</translation>
+    </message>
+    <message>
+        <source>(top level)</source>
+        <translation>(顶层)</translation>
+    </message>
+    <message>
+        <source>Put this tag under which tag?</source>
+        <translation>把这个标签放到哪个标签之下?</translation>
     </message>
 </context>
 </TS>

@@ -79,6 +79,40 @@ def main(out: Path) -> int:
     shot(w, "4-find-in-article")
     c.reading.close_find()
 
+    # 7. an annotated article: colours, an overlap, cards, suggestion chips
+    w.library.search_field.setText("")
+    c.search.run()
+    c.lib.step(+1)
+    ann = c.annotations
+    view = w.reading.view
+    body = c.reading.detail.text if c.reading.detail else ""
+    built = c.reading.built
+
+    def mark(start: int, end: int, colour: str, note: str = "", tag: str = "") -> None:
+        from PySide6.QtGui import QTextCursor
+
+        if built is None or end > len(body):
+            return
+        cur = QTextCursor(view.document())
+        cur.setPosition(built.offsets.to_doc(start) or 0)
+        cur.setPosition(built.offsets.to_doc(end) or 0, QTextCursor.MoveMode.KeepAnchor)
+        view.setTextCursor(cur)
+        ann.highlight_selection(colour)
+        if note:
+            w.annotations.highlight_note.setPlainText(note)
+            ann.flush()
+        if tag:
+            ann.tag_current(tag)
+
+    mark(5, 30, "yellow", "开篇点题:数据要核实", "数据")
+    mark(20, 45, "blue", "与上一句重叠的疑问")
+    mark(60, 80, "green")
+    mark(100, 118, "pink", "", "人物")
+    mark(140, 160, "purple", "地点待查")
+    ann.tag_article("科技")
+    settle(1500)  # suggestions arrive from their worker
+    shot(w, "7-annotated-article")
+
     w.actions_.dark_theme.trigger()
     shot(w, "5-dark-theme")
     w.actions_.dark_theme.trigger()
