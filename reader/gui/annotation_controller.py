@@ -198,7 +198,10 @@ class AnnotationController(QObject):
         changed = detail.id != self.article_id
         self.article_id = detail.id
         self.painter = HighlightPainter(built.document, built.offsets, self.reading.prefs.theme)
-        self._set_highlights(list(detail.highlights), repaint_all=True)
+        # A re-render of the same article (zoom, theme) keeps what was annotated since
+        # it was opened; the reading pane's copy of the article is from the opening.
+        shown = list(detail.highlights) if changed else self.model.all()
+        self._set_highlights(shown, repaint_all=True)
         if changed:
             self.tags = detail.tags
             self.panel.tags.set_chips(list(self.tags))

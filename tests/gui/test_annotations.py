@@ -149,6 +149,10 @@ def test_overlapping_highlights_show_both_colours(ann) -> None:  # type: ignore[
     assert overlap.foreground().color() == inner_only.foreground().color()
     assert len(c.highlights) == 2
     assert [h.colour for h in c.highlights] == ["blue", "pink"]  # reading order
+    ann.window.actions_.dark_theme.trigger()  # a re-render keeps them, in dark colours
+    assert len(c.highlights) == 2
+    assert doc_format_at(ann, "技术合同").background().color().name() == background("blue", "dark")
+    ann.window.actions_.dark_theme.trigger()
 
 
 def test_hover_shows_the_note_as_text_and_a_click_chooses_the_card(ann, qtbot) -> None:  # type: ignore[no-untyped-def]
