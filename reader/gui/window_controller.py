@@ -72,6 +72,9 @@ class WindowController(QObject):
         self.annotations = AnnotationController(
             library, self.bus, self.undo, self.reading, self.window.annotations, self.author
         )
+        from reader.gui.exchange_controller import ExchangeController
+
+        self.exchange = ExchangeController(library, self.bus, self.reading, self.window)
         self._wire()
         self._restore()
 
@@ -82,6 +85,10 @@ class WindowController(QObject):
         a.import_folder.triggered.connect(self.imports.choose_folder)
         a.load_samples.triggered.connect(self.load_samples)
         a.load_samples.setEnabled(bool(sample_pages()))
+        a.export.triggered.connect(self.exchange.open_export)
+        a.share.triggered.connect(self.exchange.open_share)
+        a.merge_share.triggered.connect(self.exchange.open_merge)
+        a.orphans.triggered.connect(lambda: self.exchange.show_orphans())
         a.quit.triggered.connect(w.close)
         a.find.triggered.connect(self.reading.open_find)
         a.find_next.triggered.connect(self.reading.find_next)
@@ -265,4 +272,5 @@ class WindowController(QObject):
         self.annotations.flush()
         self.annotations.suggestions.shutdown()
         self.imports.shutdown()
+        self.exchange.shutdown()
         self.save_state()

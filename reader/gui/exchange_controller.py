@@ -1,0 +1,444 @@
+"""File → Export…, Share…, Merge… and View → Unplaced highlights: dialogs wired to the core.
+
+Long work (writing files, reading and merging a share file) runs in a worker thread
+behind a cancellable progress dialog, one job at a time. A merge is always previewed
+first (a dry run in the worker), then applied on request; what it changed goes through
+the window's :class:`~reader.gui.changes.ChangeBus` like every other operation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, QThread, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QPushButton, QWidget
+
+from reader.errors import KnownError
+from reader.exchange.collect import annotated_ids, select_articles
+from reader.exchange.markdown import default_meanings, export_markdown
+from reader.exchange.merge import MergeReport, merge_bundle
+from reader.exchange.orphans import list_orphans
+from reader.exchange.report import Cancel, ExportReport, Progress
+from reader.exchange.share import ShareReport, write_share
+from reader.exchange.untrusted import SharedBundle, read_share
+from reader.exchange.webanno import export_json
+from reader.gui.changes import ChangeBus
+from reader.gui.exchange_view import (
+    ANNOTATED,
+    CURRENT,
+    JSON,
+    MARKDOWN_FILE,
+    MARKDOWN_FOLDER,
+    SINCE,
+    TAG,
+    ExchangeProgressDialog,
+    ExportDialog,
+    ExportSummaryDialog,
+    MergeReportDialog,
+    OrphansDialog,
+    ShareDialog,
+    merge_done,
+    share_summary,
+)
+from reader.gui.exchange_worker import ExchangeWorker, Job
+from reader.gui.i18n import tr
+from reader.gui.reading_controller import ReadingController
+from reader.store.changes import Changes
+from reader.store.ids import ArticleId
+from reader.store.library import Library
+
+
+class FileChooser:
+    """Where exports and share files go and which file to merge (tests replace it)."""
+
+    def export_folder(self, parent: QWidget) -> str | None:
+        return QFileDialog.getExistingDirectory(parent, tr("Export into a folder")) or None
+
+    def export_file(self, parent: QWidget, fmt: str) -> str | None:
+        if fmt == JSON:
+            caption, name, kinds = (
+                tr("Export as JSON"),
+                "pizhu.jsonld",
+                tr("JSON-LD (*.jsonld *.json)"),
+            )
+        else:
+            caption, name, kinds = tr("Export as Markdown"), "pizhu.md", tr("Markdown (*.md)")
+        path, _ = QFileDialog.getSaveFileName(parent, caption, name, kinds)
+        return path or None
+
+    def share_file(self, parent: QWidget) -> str | None:
+        path, _ = QFileDialog.getSaveFileName(
+            parent, tr("Share file"), "pizhu-share.sqlite", tr("Pizhu share files (*.sqlite)")
+        )
+        return path or None
+
+    def merge_file(self, parent: QWidget) -> str | None:
+        path, _ = QFileDialog.getOpenFileName(
+            parent,
+            tr("Merge a share file"),
+            "",
+            tr("Pizhu share files (*.sqlite);;All files (*)"),
+        )
+        return path or None
+
+
+def _status(window: QWidget, text: str, ms: int = 10_000) -> None:
+    if isinstance(window, QMainWindow):
+        window.statusBar().showMessage(text, ms)
+
+
+class ExchangeController(QObject):
+    export_done = Signal(object)  # ExportReport, or None when no article matched
+    share_done = Signal(object)  # ShareReport
+    merge_previewed = Signal(object)  # MergeReport of the dry run; its dialog is open
+    merged = Signal(object)  # MergeReport, after its changes were published
+    failed = Signal(str)  # refused file, locked library …; shown in a message box
+    cancelled = Signal(str)
+
+    def __init__(
+        self,
+        library: Library,
+        bus: ChangeBus,
+        reading: ReadingController,
+        window: QWidget,
+        chooser: FileChooser | None = None,
+    ) -> None:
+        super().__init__(window)
+        self._library = library
+        self._bus = bus
+        self._reading = reading
+        self._window = window
+        self.chooser = chooser or FileChooser()
+        self.open_url: Callable[[QUrl], object] = QDesktopServices.openUrl
+        self._thread: QThread | None = None
+        self.worker: ExchangeWorker | None = None
+        self.progress: ExchangeProgressDialog | None = None
+        self.export_dialog: ExportDialog | None = None
+        self.share_dialog: ShareDialog | None = None
+        self.summary: ExportSummaryDialog | None = None
+        self.report: MergeReportDialog | None = None
+        self.orphans_dialog: OrphansDialog | None = None
+        self.message: QMessageBox | None = None
+        self._done: Callable[..., None] = lambda _result: None
+        self.orphan_button = QPushButton(window)
+        self.orphan_button.setObjectName("unplaced-highlights")
+        self.orphan_button.setFlat(True)
+        self.orphan_button.setAccessibleName(tr("Unplaced highlights in this article"))
+        self.orphan_button.hide()
+        self.orphan_button.clicked.connect(lambda: self.show_orphans(self._reading.current_id))
+        if isinstance(window, QMainWindow):
+            window.statusBar().addPermanentWidget(self.orphan_button)
+        # queued: after the window has cleared the status bar for the new article
+        reading.opened.connect(self._article_opened, Qt.ConnectionType.QueuedConnection)
+        reading.closed.connect(self.orphan_button.hide)
+        bus.changed.connect(self._on_changes)
+
+    @property
+    def running(self) -> bool:
+        return self._thread is not None
+
+    # --- what the dialogs offer ------------------------------------------------------
+
+    def _tags(self) -> list[tuple[str, str]]:
+        try:
+            return sorted(((t.label, t.name) for t in self._library.tags()), key=lambda t: t[0])
+        except KnownError:
+            return []
+
+    def _current_title(self) -> str | None:
+        detail = self._reading.detail
+        if detail is None:
+            return None
+        return detail.article.title or tr("Untitled")
+
+    def meanings(self) -> Mapping[str, str]:
+        """The colour meanings of this library's palette (the defaults if unreadable)."""
+        try:
+            own = {s.key: s.label for s in self._library.highlight_colours()}
+        except KnownError:
+            own = {}
+        return {**default_meanings(), **own}
+
+    def _ids(self, kind: str, value: str | None, current: ArticleId | None) -> list[ArticleId]:
+        lib = self._library
+        if kind == CURRENT:
+            return [] if current is None else [current]
+        if kind == TAG:
+            return select_articles(lib, tag=value)
+        if kind == SINCE:
+            return select_articles(lib, since=value)
+        if kind == ANNOTATED:
+            return annotated_ids(lib)
+        return lib.article_ids()
+
+    # --- export ----------------------------------------------------------------------
+
+    def open_export(self) -> ExportDialog | None:
+        if self.running:
+            return None
+        dialog = ExportDialog(self._tags(), self._current_title(), self._window)
+        dialog.choose_destination.connect(lambda: self._choose_export_target(dialog))
+        dialog.accepted.connect(lambda: self._start_export(dialog))
+        self.export_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _choose_export_target(self, dialog: ExportDialog) -> None:
+        fmt = dialog.format()
+        if fmt == MARKDOWN_FOLDER:
+            path = self.chooser.export_folder(dialog)
+        else:
+            path = self.chooser.export_file(dialog, fmt)
+        if path:
+            dialog.set_destination(path)
+
+    def _start_export(self, dialog: ExportDialog) -> None:
+        kind, value, fmt = dialog.scope.kind(), dialog.scope.value(), dialog.format()
+        target, force = Path(dialog.target()), dialog.force.isChecked()
+        current, meanings = self._reading.current_id, dict(self.meanings())
+
+        def job(progress: Progress, cancel: Cancel) -> ExportReport | None:
+            ids = self._ids(kind, value, current)
+            if not ids:
+                return None
+            if fmt == JSON:
+                return export_json(
+                    self._library, ids, target, force=force, progress=progress, cancel=cancel
+                )
+            return export_markdown(
+                self._library,
+                ids,
+                target,
+                single_file=fmt == MARKDOWN_FILE,
+                force=force,
+                meanings=meanings,
+                progress=progress,
+                cancel=cancel,
+            )
+
+        folder = target if fmt == MARKDOWN_FOLDER else target.parent
+        self._run(
+            job,
+            tr("Exporting"),
+            tr("Writing %1…").replace("%1", target.name),
+            lambda report: self._exported(report, folder),
+        )
+
+    def _exported(self, report: ExportReport | None, folder: Path) -> None:
+        self.summary = ExportSummaryDialog(report, folder if report else None, self._window)
+        self.summary.open_folder.connect(lambda: self.open_url(QUrl.fromLocalFile(str(folder))))
+        self.summary.open()
+        _status(self._window, self.summary.summary.text())
+        self.export_done.emit(report)
+
+    # --- share -----------------------------------------------------------------------
+
+    def open_share(self) -> ShareDialog | None:
+        if self.running:
+            return None
+        dialog = ShareDialog(self._tags(), self._current_title(), self._window)
+        dialog.choose_destination.connect(lambda: self._choose_share_target(dialog))
+        dialog.accepted.connect(lambda: self._start_share(dialog))
+        self.share_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _choose_share_target(self, dialog: ShareDialog) -> None:
+        path = self.chooser.share_file(dialog)
+        if path:
+            dialog.set_destination(path)
+
+    def _start_share(self, dialog: ShareDialog) -> None:
+        kind, value = dialog.scope.kind(), dialog.scope.value()
+        target, current = Path(dialog.target()), self._reading.current_id
+
+        def job(progress: Progress, cancel: Cancel) -> ShareReport:
+            ids = None if kind == ANNOTATED else self._ids(kind, value, current)
+            # the file dialog asked before replacing an existing file
+            return write_share(
+                self._library, target, ids, force=True, progress=progress, cancel=cancel
+            )
+
+        self._run(job, tr("Sharing"), tr("Writing %1…").replace("%1", target.name), self._shared)
+
+    def _shared(self, report: ShareReport) -> None:
+        text = share_summary(report)
+        self._inform(tr("Share file written"), text)
+        self.share_done.emit(report)
+
+    # --- merge -----------------------------------------------------------------------
+
+    def open_merge(self) -> bool:
+        if self.running:
+            return False
+        path = self.chooser.merge_file(self._window)
+        return bool(path) and self.preview_merge(path)  # type: ignore[arg-type]
+
+    def preview_merge(self, path: str | Path) -> bool:
+        """Check the file and dry-run the merge in the worker; then show the report."""
+        source = Path(path)
+
+        def job(progress: Progress, cancel: Cancel) -> tuple[SharedBundle, MergeReport]:
+            bundle = read_share(source)  # refused files stop here; the library is untouched
+            report = merge_bundle(
+                self._library, bundle, dry_run=True, progress=progress, cancel=cancel
+            )
+            return bundle, report
+
+        return self._run(
+            job,
+            tr("Checking the share file"),
+            tr("Reading %1…").replace("%1", source.name),
+            self._previewed,
+        )
+
+    def _previewed(self, result: tuple[SharedBundle, MergeReport]) -> None:
+        bundle, report = result
+        dialog = MergeReportDialog(report, self._window)
+        dialog.accepted.connect(lambda: self._apply_merge(bundle))
+        self.report = dialog
+        dialog.open()
+        self.merge_previewed.emit(report)
+
+    def _apply_merge(self, bundle: SharedBundle) -> None:
+        def job(progress: Progress, cancel: Cancel) -> MergeReport:
+            return merge_bundle(
+                self._library, bundle, backup=True, progress=progress, cancel=cancel
+            )
+
+        self._run(
+            job,
+            tr("Merging"),
+            tr("Merging %1 into your library…").replace("%1", bundle.path.name),
+            self._merged,
+        )
+
+    def _merged(self, report: MergeReport) -> None:
+        self._bus.publish(report.changes)
+        text = merge_done(report)
+        self._inform(tr("Merge finished"), text)
+        _status(self._window, text, 20_000)
+        self.merged.emit(report)
+
+    # --- unplaced highlights ---------------------------------------------------------
+
+    def show_orphans(self, article_id: ArticleId | int | None = None) -> OrphansDialog | None:
+        try:
+            orphans = list_orphans(
+                self._library, None if article_id is None else ArticleId(int(article_id))
+            )
+        except KnownError as exc:
+            self._bus.failed.emit(str(exc))
+            return None
+        title = None
+        if article_id is not None and article_id == self._reading.current_id:
+            title = self._current_title()
+        dialog = OrphansDialog(orphans, self.meanings(), self._window, article_title=title)
+        dialog.open_article.connect(self._open_article)
+        self.orphans_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _open_article(self, article_id: int) -> None:
+        if self.orphans_dialog is not None:
+            self.orphans_dialog.accept()
+        self._reading.open(article_id)
+
+    def _article_opened(self, article_id: int) -> None:
+        count = self._update_orphan_notice(article_id)
+        if count:
+            _status(
+                self._window,
+                tr("%n highlights of this article could not be placed in its text.", None, count),
+            )
+
+    def _update_orphan_notice(self, article_id: int | None) -> int:
+        count = 0
+        if article_id is not None:
+            try:
+                count = len(list_orphans(self._library, ArticleId(article_id)))
+            except KnownError:
+                count = 0
+        self.orphan_button.setText(tr("%n unplaced highlights", None, count))
+        self.orphan_button.setToolTip(tr("Show the highlights that could not be placed"))
+        self.orphan_button.setVisible(count > 0)
+        return count
+
+    def _on_changes(self, changes: Changes) -> None:
+        current = self._reading.current_id
+        if current is not None and (changes.highlights or changes.articles_removed):
+            self._update_orphan_notice(current)
+
+    # --- running one job -------------------------------------------------------------
+
+    def _run(self, job: Job, title: str, label: str, done: Callable[..., None]) -> bool:
+        if self._thread is not None:
+            return False
+        thread = QThread(self)
+        thread.setObjectName("pizhu-exchange")
+        worker = ExchangeWorker(job)
+        worker.moveToThread(thread)
+        dialog = ExchangeProgressDialog(title, label, self._window)
+        dialog.canceled.connect(self.cancel)
+        worker.progress.connect(dialog.report)
+        worker.finished.connect(self._finish)
+        worker.failed.connect(self._failed)
+        worker.cancelled.connect(self._cancelled)
+        thread.started.connect(worker.run)
+        thread.finished.connect(worker.deleteLater)
+        self._thread, self.worker, self.progress = thread, worker, dialog
+        self._done = done
+        thread.start()
+        return True
+
+    def cancel(self) -> None:
+        """What the progress dialog's Cancel button does."""
+        if self.worker is not None:
+            self.worker.cancel()
+        if self.progress is not None:
+            self.progress.setLabelText(tr("Cancelling…"))
+
+    def _stop(self) -> None:
+        if self._thread is not None:
+            self._thread.quit()
+            self._thread.wait()
+            self._thread.deleteLater()
+        if self.progress is not None:
+            self.progress.reset()
+            self.progress.hide()
+            self.progress.deleteLater()
+        self._thread = self.worker = self.progress = None
+
+    def _finish(self, result: object) -> None:
+        done = self._done
+        self._stop()
+        done(result)
+
+    def _failed(self, message: str) -> None:
+        self._stop()
+        self._inform(tr("Pizhu"), message, QMessageBox.Icon.Warning)
+        _status(self._window, message, 15_000)
+        self.failed.emit(message)
+
+    def _cancelled(self, message: str) -> None:
+        self._stop()
+        _status(self._window, message)
+        self.cancelled.emit(message)
+
+    def _inform(
+        self, title: str, text: str, icon: QMessageBox.Icon = QMessageBox.Icon.Information
+    ) -> None:
+        box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self._window)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        self.message = box
+        box.open()
+
+    def shutdown(self) -> None:
+        """Stop a running job (the window is closing); a merge in progress rolls back."""
+        if self.worker is not None:
+            self.worker.cancel()
+        if self._thread is not None:
+            self._thread.quit()
+            self._thread.wait()
