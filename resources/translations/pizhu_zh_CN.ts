@@ -2,7 +2,7 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name />
+    <name></name>
     <message>
         <source>Annotations</source>
         <translation>批注</translation>
@@ -212,12 +212,250 @@
         <translation>未导入的文件</translation>
     </message>
     <message>
+        <source>The current article</source>
+        <translation>当前文章</translation>
+    </message>
+    <message>
+        <source>Articles with the tag</source>
+        <translation>带有标签的文章</translation>
+    </message>
+    <message>
+        <source>Annotated on or after</source>
+        <translation>此日期起有批注的文章</translation>
+    </message>
+    <message>
+        <source>Every annotated article</source>
+        <translation>所有有批注的文章</translation>
+    </message>
+    <message>
+        <source>Every article in the library</source>
+        <translation>文库中的全部文章</translation>
+    </message>
+    <message>
+        <source>Current article</source>
+        <translation>当前文章</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation>保存位置</translation>
+    </message>
+    <message>
+        <source>Not chosen yet</source>
+        <translation>尚未选择</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Export annotations</source>
+        <translation>导出批注</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>Markdown, one file per article, into a folder</source>
+        <translation>Markdown,每篇文章一个文件,存入文件夹</translation>
+    </message>
+    <message>
+        <source>Markdown, one file</source>
+        <translation>Markdown,单个文件</translation>
+    </message>
+    <message>
+        <source>JSON (W3C Web Annotation)</source>
+        <translation>JSON (W3C Web Annotation)</translation>
+    </message>
+    <message>
+        <source>Overwrite files I changed since the last export</source>
+        <translation>覆盖上次导出后我改动过的文件</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Save to:</source>
+        <translation>保存到:</translation>
+    </message>
+    <message>
+        <source>Share annotations</source>
+        <translation>分享批注</translation>
+    </message>
+    <message>
+        <source>A share file holds the chosen articles&apos; text with their highlights, notes and tags. Someone else can merge it into their library.</source>
+        <translation>分享文件包含所选文章的正文及其划线、笔记和标签,别人可以把它合并进自己的文库。</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>分享</translation>
+    </message>
+    <message>
+        <source>No articles match: nothing was exported.</source>
+        <translation>没有符合条件的文章,未导出任何内容。</translation>
+    </message>
+    <message>
+        <source>Exported %1 articles (%2 highlights): %3 files written, %4 unchanged, %5 kept because you edited them.</source>
+        <translation>已导出 %1 篇文章(%2 条划线):写入 %3 个文件,%4 个未变,%5 个因你改动过而保留。</translation>
+    </message>
+    <message>
+        <source>Export cancelled: the files written before stay.</source>
+        <translation>导出已取消:已写入的文件保留。</translation>
+    </message>
+    <message>
+        <source>Tick “Overwrite files I changed” to replace them.</source>
+        <translation>勾选“覆盖我改动过的文件”即可替换它们。</translation>
+    </message>
+    <message>
+        <source>Export finished</source>
+        <translation>导出完成</translation>
+    </message>
+    <message>
+        <source>Exported files</source>
+        <translation>导出的文件</translation>
+    </message>
+    <message>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
         <source>Status</source>
         <translation>状态</translation>
+    </message>
+    <message>
+        <source>kept (you edited it)</source>
+        <translation>保留(你改动过)</translation>
+    </message>
+    <message>
+        <source>written</source>
+        <translation>已写入</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>未变</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <source>Wrote %1: %2 articles, %3 highlights (%4 deletions), %5 notes, %6 tags.</source>
+        <translation>已写入 %1:%2 篇文章,%3 条划线(%4 条删除记录),%5 条笔记,%6 个标签。</translation>
+    </message>
+    <message>
+        <source>article</source>
+        <translation>文章</translation>
+    </message>
+    <message>
+        <source>highlight</source>
+        <translation>划线</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>笔记</translation>
+    </message>
+    <message>
+        <source>tag</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>updated</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>conflict</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <source>re-anchored</source>
+        <translation>重新定位</translation>
+    </message>
+    <message>
+        <source>orphaned</source>
+        <translation>未能定位</translation>
+    </message>
+    <message>
+        <source>Merge report</source>
+        <translation>合并报告</translation>
+    </message>
+    <message>
+        <source>%1 — shared by %2</source>
+        <translation>%1 — 分享者:%2</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>Nothing to merge: your library already has everything in this file.</source>
+        <translation>无需合并:你的文库已包含此文件中的全部内容。</translation>
+    </message>
+    <message>
+        <source>This is what merging would change. Your library is backed up before the merge.</source>
+        <translation>以下是合并将带来的变化。合并前会先备份你的文库。</translation>
+    </message>
+    <message>
+        <source>Counts</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Merge items</source>
+        <translation>合并条目</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>合并</translation>
+    </message>
+    <message>
+        <source>Merged %1.</source>
+        <translation>已合并 %1。</translation>
+    </message>
+    <message>
+        <source>Your library was backed up first to %1.</source>
+        <translation>合并前已将文库备份为 %1。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n highlights could not be placed in your text; see View → Unplaced highlights.</source>
+        <translation>
+            <numerusform>有 %n 条划线无法在你的正文中定位;见“视图 → 未能定位的划线”。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Unplaced highlights</source>
+        <translation>未能定位的划线</translation>
+    </message>
+    <message>
+        <source>Every highlight has its place in the text.</source>
+        <translation>所有划线都已在正文中定位。</translation>
+    </message>
+    <message>
+        <source>These highlights came with a merge, but their quotes are not in your copy of the article. They are kept, exported and shared; a later merge places them when it can. Double-click one to open its article.</source>
+        <translation>这些划线来自合并,但你的文章副本中找不到它们引用的文字。它们会被保留、导出和分享;以后的合并能定位时会放回原处。双击一条即可打开其文章。</translation>
+    </message>
+    <message>
+        <source>In “%1”.</source>
+        <translation>在“%1”中。</translation>
+    </message>
+    <message>
+        <source>Quote</source>
+        <translation>引文</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>作者</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>颜色</translation>
     </message>
     <message>
         <source>Reason</source>
@@ -256,7 +494,7 @@
         <translation>全部作者</translation>
     </message>
     <message>
-        <source>Select some of the article's text first.</source>
+        <source>Select some of the article&apos;s text first.</source>
         <translation>请先选中文章中的一段文字。</translation>
     </message>
     <message>
@@ -504,6 +742,106 @@
         <translation>关于批注(&amp;A)</translation>
     </message>
     <message>
+        <source>Export into a folder</source>
+        <translation>导出到文件夹</translation>
+    </message>
+    <message>
+        <source>Export as JSON</source>
+        <translation>导出为 JSON</translation>
+    </message>
+    <message>
+        <source>JSON-LD (*.jsonld *.json)</source>
+        <translation>JSON-LD (*.jsonld *.json)</translation>
+    </message>
+    <message>
+        <source>Export as Markdown</source>
+        <translation>导出为 Markdown</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown (*.md)</translation>
+    </message>
+    <message>
+        <source>Share file</source>
+        <translation>分享文件</translation>
+    </message>
+    <message>
+        <source>Pizhu share files (*.sqlite)</source>
+        <translation>批注分享文件 (*.sqlite)</translation>
+    </message>
+    <message>
+        <source>Merge a share file</source>
+        <translation>合并分享文件</translation>
+    </message>
+    <message>
+        <source>Pizhu share files (*.sqlite);;All files (*)</source>
+        <translation>批注分享文件 (*.sqlite);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Unplaced highlights in this article</source>
+        <translation>本文中未能定位的划线</translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation>无标题</translation>
+    </message>
+    <message>
+        <source>Exporting</source>
+        <translation>正在导出</translation>
+    </message>
+    <message>
+        <source>Writing %1…</source>
+        <translation>正在写入 %1…</translation>
+    </message>
+    <message>
+        <source>Sharing</source>
+        <translation>正在分享</translation>
+    </message>
+    <message>
+        <source>Share file written</source>
+        <translation>分享文件已写入</translation>
+    </message>
+    <message>
+        <source>Checking the share file</source>
+        <translation>正在检查分享文件</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>正在读取 %1…</translation>
+    </message>
+    <message>
+        <source>Merging</source>
+        <translation>正在合并</translation>
+    </message>
+    <message>
+        <source>Merging %1 into your library…</source>
+        <translation>正在把 %1 合并进你的文库…</translation>
+    </message>
+    <message>
+        <source>Merge finished</source>
+        <translation>合并完成</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n highlights of this article could not be placed in its text.</source>
+        <translation>
+            <numerusform>本文有 %n 条划线无法在正文中定位。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unplaced highlights</source>
+        <translation>
+            <numerusform>%n 条未能定位的划线</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Show the highlights that could not be placed</source>
+        <translation>显示未能定位的划线</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
         <source>Pizhu</source>
         <translation>批注</translation>
     </message>
@@ -592,7 +930,7 @@
         <translation>跟随系统</translation>
     </message>
     <message>
-        <source>Stamped on every highlight and note; empty: the account's name</source>
+        <source>Stamped on every highlight and note; empty: the account&apos;s name</source>
         <translation>记在每条划线和笔记上;留空则用系统账户名</translation>
     </message>
     <message>
