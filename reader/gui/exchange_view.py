@@ -443,14 +443,19 @@ class MergeReportDialog(QDialog):
             ]
             item = QTreeWidgetItem(cells)
             for col in range(1, len(cells)):
-                item.setTextAlignment(col, Qt.AlignmentFlag.AlignRight)
+                item.setTextAlignment(col, Qt.AlignmentFlag.AlignCenter)
             self.counts.addTopLevelItem(item)
+        self.counts.header().setStretchLastSection(False)
+        self.counts.header().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
         for col in range(self.counts.columnCount()):
             self.counts.resizeColumnToContents(col)
+            self.counts.setColumnWidth(col, max(96, self.counts.columnWidth(col) + 16))
+        rows = self.counts.topLevelItemCount()
         self.counts.setFixedHeight(
             self.counts.header().sizeHint().height()
-            + 4 * max(self.counts.sizeHintForRow(0), 18)
+            + rows * max(self.counts.sizeHintForRow(0), 18)
             + 2 * self.counts.frameWidth()
+            + 2
         )
         self.items = QTreeWidget(self)
         self.items.setAccessibleName(tr("Merge items"))
@@ -462,12 +467,12 @@ class MergeReportDialog(QDialog):
             action = actions.get(i.action, i.action)
             if i.placement:
                 action += ", " + actions.get(i.placement, i.placement)
-            row = QTreeWidgetItem(
+            line = QTreeWidgetItem(
                 [names.get(i.kind, i.kind), action, one_line(i.article), one_line(i.detail)]
             )
-            row.setToolTip(2, i.article)
-            row.setToolTip(3, i.detail)
-            self.items.addTopLevelItem(row)
+            line.setToolTip(2, i.article)
+            line.setToolTip(3, i.detail)
+            self.items.addTopLevelItem(line)
         self.items.resizeColumnToContents(0)
         self.items.resizeColumnToContents(1)
         self.items.setColumnWidth(2, 260)
@@ -552,8 +557,8 @@ class OrphansDialog(QDialog):
             item.setToolTip(1, o.note)
             item.setData(0, Qt.ItemDataRole.UserRole, int(o.article_id))
             self.table.addTopLevelItem(item)
-        self.table.setColumnWidth(0, 260)
-        self.table.setColumnWidth(1, 200)
+        for col, width in enumerate((260, 180, 90, 200)):
+            self.table.setColumnWidth(col, width)
         self.table.itemActivated.connect(self._activated)
         self.table.setVisible(bool(orphans))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)

@@ -113,6 +113,41 @@ def main(out: Path) -> int:
     settle(1500)  # suggestions arrive from their worker
     shot(w, "7-annotated-article")
 
+    # 8. a merge's dry-run report, then 9. the highlights a merge could not place
+    from reader.exchange.merge import merge_bundle
+    from reader.exchange.share import write_share
+    from reader.exchange.untrusted import read_share
+
+    sender = Library.open(tmp / "sender.sqlite")
+    sender.import_paths(sample_pages())
+    for n, aid in enumerate(sender.article_ids()[1:12:3]):
+        text = sender.get_article(aid).text
+        sender.add_highlight(
+            aid,
+            10,
+            30,
+            colour=("yellow", "blue", "green", "pink")[n % 4],
+            note=("待核实", "", "<b>原文如此</b>", "")[n % 4],
+            author="李编辑",
+        )
+        sender.add_highlight(aid, 40, min(len(text), 70), colour="purple", author="李编辑")
+    sender.set_note(sender.article_ids()[1], "同事的笔记")
+    share = write_share(sender, tmp / "colleague.sqlite").path
+    sender.close()
+    waiting = QEventLoop()
+    c.exchange.merge_previewed.connect(waiting.quit)
+    c.exchange.preview_merge(share)
+    QTimer.singleShot(10_000, waiting.quit)
+    waiting.exec()
+    if c.exchange.report is not None:
+        shot(c.exchange.report, "8-merge-dry-run-report")
+        c.exchange.report.reject()
+    merge_bundle(library, read_share(share), placer=lambda _s, _b: None, backup=False)
+    orphans = c.exchange.show_orphans()
+    if orphans is not None:
+        shot(orphans, "9-unplaced-highlights")
+        orphans.reject()
+
     w.actions_.dark_theme.trigger()
     shot(w, "5-dark-theme")
     w.actions_.dark_theme.trigger()
