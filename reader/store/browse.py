@@ -14,11 +14,11 @@ from typing import Any
 
 from sqlalchemy import Connection, Select, func, select, text
 
-from reader.store import database, searchtext
+from reader.store import database, searchtext, tagging
 from reader.store.errors import known_errors
 from reader.store.ids import ArticleId, SourceId, TagId
 from reader.store.library import Library
-from reader.store.models import ArticleRow, ArticleTag, SourceFile, TagRow
+from reader.store.models import ArticleRow, SourceFile, TagRow
 
 ROW_CHUNK = 500  # ids per IN (…) query
 
@@ -108,15 +108,14 @@ def article_ids(lib: Library, f: ArticleFilter | None = None) -> list[ArticleId]
             q = q.where(SourceFile.page_date.is_(None))
         else:
             q = q.where(SourceFile.page_date == f.date)
-    if f.tag is not None:
-        q = q.where(
-            ArticleRow.id.in_(select(ArticleTag.article_id).where(ArticleTag.tag_id == f.tag))
-        )
     if f.author is not None:
         q = q.where(
             text("EXISTS (SELECT 1 FROM json_each(articles.authors) WHERE value = :author)")
         ).params(author=f.author)
     with _read(lib) as conn:
+        if f.tag is not None:
+            # The tag, the tags nested under it, on articles or on their highlights.
+            q = q.where(ArticleRow.id.in_(tagging.tagged_articles(tagging.subtree(conn, f.tag))))
         return [ArticleId(int(r[0])) for r in conn.execute(_order(q))]
 
 
@@ -215,11 +214,10 @@ def pages_on(lib: Library, date: str) -> list[PageView]:
 
 
 def tag_counts(lib: Library) -> list[TagCount]:
-    """Every tag with the number of articles carrying it, in the library's tag order."""
+    """Every tag with the number of articles its filter shows (nested tags and tagged
+    highlights included), in the library's tag order."""
     with _read(lib) as conn:
-        counts = dict(
-            conn.execute(select(ArticleTag.tag_id, func.count()).group_by(ArticleTag.tag_id)).all()
-        )
+        counts = tagging.article_counts(conn)
         known = {r[0] for r in conn.execute(select(TagRow.id))}
     return [
         TagCount(t.id, t.name, t.label, int(counts.get(t.id, 0)))

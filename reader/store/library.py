@@ -209,30 +209,19 @@ class Library:
 
     # --- reading ---------------------------------------------------------------------------
 
-    def _tag_closure_ids(self, conn: Connection, tag: str) -> list[int]:
-        root = conn.execute(select(TagRow.id).where(TagRow.key == tag_key(tag))).scalar()
+    def _tag_closure_ids(self, conn: Connection, tag: str) -> list[TagId]:
+        root = tagging.find(conn, tag)
         if root is None:
             raise NotFoundError(f"no tag named {tag!r}")
-        rows = conn.execute(
-            text(
-                "WITH RECURSIVE sub(id) AS (SELECT :root UNION "
-                "SELECT tags.id FROM tags JOIN sub ON tags.parent_id = sub.id) "
-                "SELECT id FROM sub"
-            ),
-            {"root": root},
-        )
-        return [r[0] for r in rows]
+        return tagging.subtree(conn, root)
 
     def article_ids(self, tag: str | None = None) -> list[ArticleId]:
         """Every article id in library order (page date, file, position); cheap."""
         with self._read() as conn:
             q = select(ArticleRow.id).join(SourceFile, SourceFile.id == ArticleRow.source_id)
             if tag is not None:
-                tag_ids = self._tag_closure_ids(conn, tag)
                 q = q.where(
-                    ArticleRow.id.in_(
-                        select(ArticleTag.article_id).where(ArticleTag.tag_id.in_(tag_ids))
-                    )
+                    ArticleRow.id.in_(tagging.tagged_articles(self._tag_closure_ids(conn, tag)))
                 )
             q = q.order_by(
                 SourceFile.page_date.is_(None),

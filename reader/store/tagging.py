@@ -15,9 +15,10 @@ under the target (merge); nothing is ever left pointing at a missing tag.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, delete, insert, select, text, update
+from sqlalchemy import Connection, Select, delete, insert, select, text, update
 
 from reader.errors import KnownError
 from reader.store.errors import NotFoundError
@@ -243,6 +244,48 @@ def unmerge(conn: Connection, rec: MergeRecord) -> None:
         conn.execute(
             update(TagRow).where(TagRow.id == rec.target).values(parent_id=rec.target_parent)
         )
+
+
+_SUBTREE = text(
+    "WITH RECURSIVE sub(id) AS (SELECT :root UNION "
+    "SELECT tags.id FROM tags JOIN sub ON tags.parent_id = sub.id) SELECT id FROM sub"
+)
+
+
+def subtree(conn: Connection, root: TagId) -> list[TagId]:
+    """``root`` and every tag nested under it (地点 › 赛罕区 › …)."""
+    return [TagId(int(r[0])) for r in conn.execute(_SUBTREE, {"root": root})]
+
+
+def tagged_articles(tag_ids: Sequence[TagId]) -> Select[tuple[int]]:
+    """Ids of the articles carrying one of ``tag_ids``, or a live highlight that does.
+
+    Filtering the library by a tag shows where that tag was used, on the article or on
+    a passage in it.
+    """
+    on_article = select(ArticleTag.article_id).where(ArticleTag.tag_id.in_(tag_ids))
+    on_highlight = (
+        select(HighlightRow.article_id)
+        .join(HighlightTag, HighlightTag.highlight_id == HighlightRow.id)
+        .where(HighlightTag.tag_id.in_(tag_ids), HighlightRow.deleted.is_(False))
+    )
+    return on_article.union(on_highlight)  # type: ignore[return-value]
+
+
+_TAGGED_ARTICLE_COUNTS = text(
+    "WITH RECURSIVE sub(root, id) AS (SELECT id, id FROM tags UNION "
+    "SELECT sub.root, tags.id FROM tags JOIN sub ON tags.parent_id = sub.id), "
+    "used(tag_id, article_id) AS (SELECT tag_id, article_id FROM article_tags UNION "
+    "SELECT ht.tag_id, h.article_id FROM highlight_tags ht "
+    "JOIN highlights h ON h.id = ht.highlight_id AND NOT h.deleted) "
+    "SELECT sub.root, count(DISTINCT used.article_id) FROM sub "
+    "JOIN used ON used.tag_id = sub.id GROUP BY sub.root"
+)
+
+
+def article_counts(conn: Connection) -> dict[TagId, int]:
+    """Per tag: how many articles :func:`tagged_articles` selects for its subtree."""
+    return {TagId(int(t)): int(n) for t, n in conn.execute(_TAGGED_ARTICLE_COUNTS)}
 
 
 def counts(conn: Connection) -> dict[TagId, TagCount]:

@@ -102,3 +102,21 @@ def test_hit_offsets_use_search_matching() -> None:
     assert browse.first_hit(body, "pm2.5") == (9, 14)
     assert browse.hits(body, "公园 多") == [(2, 4), (7, 8), (15, 17)]
     assert browse.first_hit(body, "   ") is None
+
+
+def test_tag_filter_takes_nested_tags_and_highlight_tags(lib: Library) -> None:
+    first, second, third, _ = lib.article_ids()
+    place, _ = lib.ensure_tag("地点")
+    district, _ = lib.ensure_tag("赛罕区", parent=place)
+    lib.tag_article(first, district)
+    hid, _ = lib.add_highlight(second, 0, 4)
+    lib.tag_highlight(hid, place)
+    assert browse.article_ids(lib, browse.ArticleFilter(tag=place)) == [first, second]
+    assert browse.article_ids(lib, browse.ArticleFilter(tag=district)) == [first]
+    assert lib.article_ids(tag="地点") == [first, second]
+    counts = {c.name: c.count for c in browse.tag_counts(lib)}
+    assert counts["地点"] == 2 and counts["赛罕区"] == 1
+    # A deleted highlight no longer puts its article under the tag.
+    lib.delete_highlight(hid)
+    assert browse.article_ids(lib, browse.ArticleFilter(tag=place)) == [first]
+    assert third not in lib.article_ids(tag="地点")
