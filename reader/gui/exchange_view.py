@@ -182,10 +182,51 @@ class _Destination(QWidget):
         layout.addWidget(self.button)
 
 
-class ExportDialog(QDialog):
-    """File → Export…: which articles, which format, where, and whether to overwrite edits."""
+class _ArticlesDialog(QDialog):
+    """Which articles and where to write them: what Export and Share both ask."""
 
     choose_destination = Signal()
+
+    def __init__(
+        self,
+        title: str,
+        ok_text: str,
+        kinds: Sequence[str],
+        tags: Sequence[tuple[str, str]],
+        current_title: str | None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setAccessibleName(title)
+        self.scope = _ScopeBox(kinds, tags, current_title, self)
+        self.destination = _Destination(self)
+        self.destination.choose.connect(self.choose_destination)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(ok_text)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.form = QFormLayout()
+        self.form.addRow(tr("Save to:"), self.destination)
+        self.destination.path.textChanged.connect(self._update)
+        self.scope.changed.connect(self._update)
+
+    def set_destination(self, path: str) -> None:
+        self.destination.path.setText(path)
+
+    def target(self) -> str:
+        return self.destination.path.text()
+
+    def _update(self) -> None:
+        ok = bool(self.target()) and (self.scope.kind() != TAG or self.scope.value() is not None)
+        self.ok_button.setEnabled(ok)
+
+
+class ExportDialog(_ArticlesDialog):
+    """File → Export…: which articles, which format, where, and whether to overwrite edits."""
 
     def __init__(
         self,
@@ -193,10 +234,15 @@ class ExportDialog(QDialog):
         current_title: str | None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(tr("Export annotations"))
-        self.setAccessibleName(tr("Export annotations"))
-        self.scope = _ScopeBox((CURRENT, TAG, SINCE, ANNOTATED, EVERY), tags, current_title, self)
+        super().__init__(
+            tr("Export annotations"),
+            tr("Export"),
+            (CURRENT, TAG, SINCE, ANNOTATED, EVERY),
+            tags,
+            current_title,
+            parent,
+        )
+        self.export_button = self.ok_button
         formats = QGroupBox(tr("Format"), self)
         self.format_group = QButtonGroup(self)
         self.formats: dict[str, QRadioButton] = {}
@@ -214,26 +260,13 @@ class ExportDialog(QDialog):
         self.formats[MARKDOWN_FOLDER].setChecked(True)
         for b in self.formats.values():
             b.toggled.connect(self._format_changed)
-        self.destination = _Destination(self)
-        self.destination.choose.connect(self.choose_destination)
         self.force = QCheckBox(tr("Overwrite files I changed since the last export"), self)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.export_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.export_button.setText(tr("Export"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        form = QFormLayout()
-        form.addRow(tr("Save to:"), self.destination)
         layout = QVBoxLayout(self)
         layout.addWidget(self.scope)
         layout.addWidget(formats)
-        layout.addLayout(form)
+        layout.addLayout(self.form)
         layout.addWidget(self.force)
         layout.addWidget(self.buttons)
-        self.destination.path.textChanged.connect(self._update)
-        self.scope.changed.connect(self._update)
         self._update()
         self.resize(560, 0)
 
@@ -246,25 +279,13 @@ class ExportDialog(QDialog):
     def choose_format(self, key: str) -> None:
         self.formats[key].setChecked(True)
 
-    def set_destination(self, path: str) -> None:
-        self.destination.path.setText(path)
-
-    def target(self) -> str:
-        return self.destination.path.text()
-
     def _format_changed(self, checked: bool) -> None:
         if checked:  # a folder is no file and a file no folder: choose again
             self.destination.path.clear()
 
-    def _update(self) -> None:
-        ok = bool(self.target()) and (self.scope.kind() != TAG or self.scope.value() is not None)
-        self.export_button.setEnabled(ok)
 
-
-class ShareDialog(QDialog):
+class ShareDialog(_ArticlesDialog):
     """File → Share…: which articles, and the share file to write."""
-
-    choose_destination = Signal()
 
     def __init__(
         self,
@@ -272,10 +293,15 @@ class ShareDialog(QDialog):
         current_title: str | None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(tr("Share annotations"))
-        self.setAccessibleName(tr("Share annotations"))
-        self.scope = _ScopeBox((ANNOTATED, TAG, CURRENT), tags, current_title, self)
+        super().__init__(
+            tr("Share annotations"),
+            tr("Share"),
+            (ANNOTATED, TAG, CURRENT),
+            tags,
+            current_title,
+            parent,
+        )
+        self.share_button = self.ok_button
         explain = plain_label(
             tr(
                 "A share file holds the chosen articles' text with their highlights, "
@@ -283,36 +309,13 @@ class ShareDialog(QDialog):
             ),
             self,
         )
-        self.destination = _Destination(self)
-        self.destination.choose.connect(self.choose_destination)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.share_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.share_button.setText(tr("Share"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        form = QFormLayout()
-        form.addRow(tr("Save to:"), self.destination)
         layout = QVBoxLayout(self)
         layout.addWidget(explain)
         layout.addWidget(self.scope)
-        layout.addLayout(form)
+        layout.addLayout(self.form)
         layout.addWidget(self.buttons)
-        self.destination.path.textChanged.connect(self._update)
-        self.scope.changed.connect(self._update)
         self._update()
         self.resize(520, 0)
-
-    def set_destination(self, path: str) -> None:
-        self.destination.path.setText(path)
-
-    def target(self) -> str:
-        return self.destination.path.text()
-
-    def _update(self) -> None:
-        ok = bool(self.target()) and (self.scope.kind() != TAG or self.scope.value() is not None)
-        self.share_button.setEnabled(ok)
 
 
 def export_summary(report: ExportReport | None) -> str:
