@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QThread, QUrl, Signal
+from PySide6.QtCore import QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QPushButton, QWidget
 
@@ -44,6 +44,7 @@ from reader.gui.exchange_view import (
 )
 from reader.gui.exchange_worker import ExchangeWorker, Job
 from reader.gui.i18n import tr
+from reader.gui.jobs import JobRunner
 from reader.gui.reading_controller import ReadingController
 from reader.store.changes import Changes
 from reader.store.ids import ArticleId
@@ -112,16 +113,13 @@ class ExchangeController(QObject):
         self._window = window
         self.chooser = chooser or FileChooser()
         self.open_url: Callable[[QUrl], object] = QDesktopServices.openUrl
-        self._thread: QThread | None = None
-        self.worker: ExchangeWorker | None = None
-        self.progress: ExchangeProgressDialog | None = None
+        self._jobs = JobRunner("pizhu-exchange", self)
         self.export_dialog: ExportDialog | None = None
         self.share_dialog: ShareDialog | None = None
         self.summary: ExportSummaryDialog | None = None
         self.report: MergeReportDialog | None = None
         self.orphans_dialog: OrphansDialog | None = None
         self.message: QMessageBox | None = None
-        self._done: Callable[..., None] = lambda _result: None
         self.orphan_button = QPushButton(window)
         self.orphan_button.setObjectName("unplaced-highlights")
         self.orphan_button.setFlat(True)
@@ -137,7 +135,15 @@ class ExchangeController(QObject):
 
     @property
     def running(self) -> bool:
-        return self._thread is not None
+        return self._jobs.running
+
+    @property
+    def worker(self) -> ExchangeWorker | None:
+        return self._jobs.worker  # type: ignore[return-value]
+
+    @property
+    def progress(self) -> ExchangeProgressDialog | None:
+        return self._jobs.dialog  # type: ignore[return-value]
 
     # --- what the dialogs offer ------------------------------------------------------
 
@@ -374,56 +380,30 @@ class ExchangeController(QObject):
     # --- running one job -------------------------------------------------------------
 
     def _run(self, job: Job, title: str, label: str, done: Callable[..., None]) -> bool:
-        if self._thread is not None:
+        if self.running:
             return False
-        thread = QThread(self)
-        thread.setObjectName("pizhu-exchange")
         worker = ExchangeWorker(job)
-        worker.moveToThread(thread)
         dialog = ExchangeProgressDialog(title, label, self._window)
-        dialog.canceled.connect(self.cancel)
         worker.progress.connect(dialog.report)
-        worker.finished.connect(self._finish)
-        worker.failed.connect(self._failed)
-        worker.cancelled.connect(self._cancelled)
-        thread.started.connect(worker.run)
-        thread.finished.connect(worker.deleteLater)
-        self._thread, self.worker, self.progress = thread, worker, dialog
-        self._done = done
-        thread.start()
-        return True
+        return self._jobs.start(
+            worker,
+            dialog,
+            done=done,
+            failed=self._failed,
+            cancelled=self._cancelled,
+            cancelling=tr("Cancelling…"),
+        )
 
     def cancel(self) -> None:
         """What the progress dialog's Cancel button does."""
-        if self.worker is not None:
-            self.worker.cancel()
-        if self.progress is not None:
-            self.progress.setLabelText(tr("Cancelling…"))
-
-    def _stop(self) -> None:
-        if self._thread is not None:
-            self._thread.quit()
-            self._thread.wait()
-            self._thread.deleteLater()
-        if self.progress is not None:
-            self.progress.reset()
-            self.progress.hide()
-            self.progress.deleteLater()
-        self._thread = self.worker = self.progress = None
-
-    def _finish(self, result: object) -> None:
-        done = self._done
-        self._stop()
-        done(result)
+        self._jobs.cancel()
 
     def _failed(self, message: str) -> None:
-        self._stop()
         self._inform(tr("Pizhu"), message, QMessageBox.Icon.Warning)
         _status(self._window, message, 15_000)
         self.failed.emit(message)
 
     def _cancelled(self, message: str) -> None:
-        self._stop()
         _status(self._window, message)
         self.cancelled.emit(message)
 
@@ -437,8 +417,4 @@ class ExchangeController(QObject):
 
     def shutdown(self) -> None:
         """Stop a running job (the window is closing); a merge in progress rolls back."""
-        if self.worker is not None:
-            self.worker.cancel()
-        if self._thread is not None:
-            self._thread.quit()
-            self._thread.wait()
+        self._jobs.shutdown()

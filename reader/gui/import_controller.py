@@ -5,13 +5,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QThread, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from reader.gui.changes import ChangeBus
 from reader.gui.i18n import tr
 from reader.gui.import_view import ImportProgressDialog, ImportReportDialog
 from reader.gui.import_worker import ImportWorker
+from reader.gui.jobs import JobRunner
 from reader.store.importer import ImportSummary
 from reader.store.library import Library
 
@@ -26,14 +27,20 @@ class ImportController(QObject):
         self._library = library
         self._bus = bus
         self._parent = parent_widget
-        self._thread: QThread | None = None
-        self.worker: ImportWorker | None = None
-        self.dialog: ImportProgressDialog | None = None
+        self._jobs = JobRunner("pizhu-import", self)
         self.report: ImportReportDialog | None = None
 
     @property
     def running(self) -> bool:
-        return self._thread is not None
+        return self._jobs.running
+
+    @property
+    def worker(self) -> ImportWorker | None:
+        return self._jobs.worker  # type: ignore[return-value]
+
+    @property
+    def dialog(self) -> ImportProgressDialog | None:
+        return self._jobs.dialog  # type: ignore[return-value]
 
     def choose_files(self) -> None:
         files, _ = QFileDialog.getOpenFileNames(
@@ -49,47 +56,27 @@ class ImportController(QObject):
 
     def start(self, paths: Sequence[str | Path]) -> bool:
         """Import ``paths`` in a worker thread; False if an import is already running."""
-        if self._thread is not None or not paths:
+        if self.running or not paths:
             return False
-        thread = QThread(self)
-        thread.setObjectName("pizhu-import")
         worker = ImportWorker(self._library, paths)
-        worker.moveToThread(thread)
         dialog = ImportProgressDialog(self._parent)
-        dialog.canceled.connect(self._cancel)
         worker.progress.connect(dialog.report)
-        worker.finished.connect(self._finished)
-        worker.failed.connect(self._failed)
-        thread.started.connect(worker.run)
-        thread.finished.connect(worker.deleteLater)
-        self._thread, self.worker, self.dialog = thread, worker, dialog
+        self._jobs.start(
+            worker,
+            dialog,
+            done=self._finished,  # type: ignore[arg-type]
+            failed=self._failed,
+            cancelled=self._failed,
+            cancelling=tr("Cancelling after the current file…"),
+        )
         self.started.emit()
-        thread.start()
         return True
 
     def cancel(self) -> None:
         """What the dialog's Cancel button does."""
-        self._cancel()
-
-    def _cancel(self) -> None:
-        if self.worker is not None:
-            self.worker.cancel()
-        if self.dialog is not None:
-            self.dialog.setLabelText(tr("Cancelling after the current file…"))
-
-    def _stop(self) -> None:
-        if self._thread is not None:
-            self._thread.quit()
-            self._thread.wait()
-            self._thread.deleteLater()
-        if self.dialog is not None:
-            self.dialog.reset()
-            self.dialog.hide()
-            self.dialog.deleteLater()
-        self._thread = self.worker = self.dialog = None
+        self._jobs.cancel()
 
     def _finished(self, summary: ImportSummary) -> None:
-        self._stop()
         self._bus.publish(summary.changes)
         if summary.failed or summary.skipped or summary.cancelled:
             self.report = ImportReportDialog(summary, self._parent)
@@ -97,14 +84,9 @@ class ImportController(QObject):
         self.done.emit(summary)
 
     def _failed(self, message: str) -> None:
-        self._stop()
         self._bus.failed.emit(message)
         self.failed.emit(message)
 
     def shutdown(self) -> None:
         """Stop a running import (the window is closing)."""
-        if self.worker is not None:
-            self.worker.cancel()
-        if self._thread is not None:
-            self._thread.quit()
-            self._thread.wait()
+        self._jobs.shutdown()
