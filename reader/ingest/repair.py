@@ -100,6 +100,20 @@ class _Topics:
             self._counts[key] = words
         return words
 
+    def shares_words(self, art: _Art, run: Sequence[Unit], enough: int = 3) -> bool:
+        """Do ``run`` and the rest of ``art`` share ``enough`` content words? Runs that do
+        are never foreign to it (their cosine is far above the thresholds), so the test
+        spares computing vectors for almost every paragraph of a page."""
+        total = self._words(art.units, art.title)
+        mine = self._words(run, None)
+        shared = 0
+        for w, n in mine.items():
+            if total[w] > n:
+                shared += 1
+                if shared >= enough:
+                    return True
+        return False
+
     def of_units(self, units: Sequence[Unit], title: str | None = None) -> Vector:
         key = self._key(units, title)
         vec = self._cache.get(key)
@@ -462,6 +476,8 @@ def _foreign_tail(art: _Art, topics: _Topics) -> list[Unit]:
         rest = [u for u in units[:-k] if u.type == "paragraph"]
         if len(rest) < MIN_REST or sum(len(u.text) for u in run) < MIN_RUN_CHARS:
             continue
+        if topics.shares_words(art, run):
+            continue
         if cosine(topics.of_units(run), topics.of_art(art, without=run)) < FOREIGN:
             return run
     return []
@@ -480,6 +496,8 @@ def _foreign_inside(art: _Art, topics: _Topics) -> list[Unit]:
             after = [u for u in units[i + k :] if u.type == "paragraph"]
             if not before or not after or sum(len(u.text) for u in run) < MIN_RUN_CHARS // 2:
                 continue
+            if topics.shares_words(art, run):
+                continue  # the common case, decided without any vector
             home = cosine(topics.of_units(run), topics.of_art(art, without=run))
             if home >= FOREIGN_INSIDE:
                 continue
