@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QItemSelectionModel, QObject, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QCompleter, QLineEdit
+from PySide6.QtWidgets import QApplication, QCompleter, QLineEdit
 
 from reader.errors import KnownError
 from reader.gui.annotation_commands import push
@@ -468,6 +468,10 @@ class AnnotationController(QObject):
         p = self.panel
         if h is None:
             self.highlight_note.load(None, "")
+            focus = QApplication.focusWidget()
+            if focus is not None and p.editor.isAncestorOf(focus):
+                # hiding would hand focus to the next field, which keeps Ctrl+Z for itself
+                self.reading.pane.view.setFocus()
             p.editor.hide()
             return
         p.editor.show()

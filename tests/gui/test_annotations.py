@@ -406,3 +406,24 @@ def test_typing_hook_module_is_inert_without_the_variable(monkeypatch) -> None: 
 
     monkeypatch.delenv(typing_hook.ENV, raising=False)
     assert typing_hook.install(None) is None  # type: ignore[arg-type]
+
+
+def test_focus_returns_to_the_text_when_undo_hides_the_editor(ann, qtbot) -> None:  # type: ignore[no-untyped-def]
+    w = ann.window
+    open_first(ann)
+    w.activateWindow()
+    qtbot.waitUntil(lambda: w.isActiveWindow())
+    view, p = w.reading.view, w.annotations
+    for quote in ("硬核数据", "亮眼答卷"):
+        select_text(ann, quote)
+        view.setFocus()
+        qtbot.keyClick(view, Qt.Key.Key_H)
+    assert rows(ann, "SELECT count(*) FROM highlights WHERE deleted = 0") == [(2,)]
+    p.highlight_tag_field.setFocus()  # the editor of the second one has the focus
+    qtbot.waitUntil(lambda: p.highlight_tag_field.hasFocus())
+    w.actions_.undo.trigger()  # Edit → Undo: the second highlight goes, its editor hides
+    assert rows(ann, "SELECT exact FROM highlights WHERE deleted = 0") == [("硬核数据",)]
+    assert not p.editor.isVisible()
+    assert QApplication.focusWidget() is view  # not the article's tag field
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert rows(ann, "SELECT count(*) FROM highlights WHERE deleted = 0") == [(0,)]
