@@ -12,13 +12,13 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QItemSelectionModel, QObject, QStringListModel, Qt, QTimer, Signal
-from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QApplication, QCompleter, QLineEdit
+from PySide6.QtGui import QAction, QUndoStack
+from PySide6.QtWidgets import QApplication, QCompleter, QLineEdit, QMenu
 
 from reader.errors import KnownError
 from reader.gui.annotation_commands import push
 from reader.gui.annotation_view import AnnotationPanel, NoteEdit
-from reader.gui.annotation_widgets import SelectionToolbar
+from reader.gui.annotation_widgets import SelectionToolbar, swatch_icon
 from reader.gui.changes import ChangeBus
 from reader.gui.highlight_list import HighlightListModel
 from reader.gui.highlights import HighlightPainter, Mark, doc_ranges, marks_at, swatch, text_range
@@ -166,6 +166,7 @@ class AnnotationController(QObject):
         view.selection_made.connect(self._selection_made)
         view.clicked.connect(self._clicked)
         view.selectionChanged.connect(self._selection_changed)
+        view.extend_context_menu = self._extend_context_menu
         self.toolbar.colour_chosen.connect(lambda key: self.highlight_selection(key))
         self.toolbar.note_requested.connect(self.note_selection)
         self.toolbar.tag_requested.connect(self.tag_selection)
@@ -323,8 +324,6 @@ class AnnotationController(QObject):
             combo.clear()
         p.colour_filter.addItem(tr("All colours"), None)
         for key, meaning in self.palette:
-            from reader.gui.annotation_widgets import swatch_icon
-
             p.colour_filter.addItem(swatch_icon(key), meaning, key)
         p.tag_filter.addItem(tr("All tags"), None)
         for t in self.model.tags():
@@ -391,18 +390,68 @@ class AnnotationController(QObject):
         if not self.reading.pane.view.textCursor().hasSelection():
             self.toolbar.hide()
 
-    def _clicked(self, position: int) -> None:
+    def _mark_at(self, position: int) -> Mark | None:
+        """The innermost highlight at document ``position`` (or just before it)."""
         built = self.reading.built
         if built is None:
-            return
+            return None
         offset = built.offsets.to_text(position)
         if offset is None:
-            return
+            return None
         under = marks_at(self.marks.values(), offset)
         if not under and offset > 0:  # the click landed just after the last character
             under = marks_at(self.marks.values(), offset - 1)
-        if under:
-            self._select_card(HighlightId(under[0].id), flash=False)
+        return under[0] if under else None
+
+    def _clicked(self, position: int) -> None:
+        mark = self._mark_at(position)
+        if mark is not None:
+            self._select_card(HighlightId(mark.id), flash=False)
+
+    def _extend_context_menu(self, menu: QMenu, position: int) -> None:
+        """Highlight entries before Qt's Copy / Select All (right-click in the text)."""
+        first = menu.actions()[0] if menu.actions() else None
+        added: list[QAction | QMenu] = []
+        if self.selected_range() is not None:
+            colours = QMenu(tr("Highlight"), menu)
+            colours.setObjectName("highlight-colours")
+            for key, meaning in self.palette:
+                act = colours.addAction(swatch_icon(key), meaning)
+                act.setObjectName(f"highlight-{key}")
+                act.triggered.connect(lambda _=False, k=key: self.highlight_selection(k))
+            with_note = QAction(tr("Highlight with note…"), menu)
+            with_note.setObjectName("highlight-with-note")
+            with_note.triggered.connect(self.note_selection)
+            added += [colours, with_note]
+        mark = self._mark_at(position)
+        if mark is not None:
+            hid = HighlightId(mark.id)
+            delete = QAction(tr("Delete highlight"), menu)
+            delete.setObjectName("delete-highlight")
+            delete.triggered.connect(lambda: self._delete(hid))
+            edit = QAction(tr("Edit note"), menu)
+            edit.setObjectName("edit-note")
+            edit.triggered.connect(lambda: self._edit_note(hid))
+            added += [delete, edit]
+        for item in added:
+            if isinstance(item, QMenu):
+                menu.insertMenu(first, item)
+            else:
+                menu.insertAction(first, item)
+        if added and first is not None:
+            menu.insertSeparator(first)
+
+    def _delete(self, hid: HighlightId) -> None:
+        self._select_card(hid, flash=False)
+        current = self.current()
+        if current is not None and current.id == hid:
+            self.delete_current()
+
+    def _edit_note(self, hid: HighlightId) -> None:
+        self._select_card(hid, flash=False)
+        current = self.current()
+        if current is not None and current.id == hid:
+            self.panel.highlight_note.setFocus()
 
     # --- highlights -----------------------------------------------------------------------
 

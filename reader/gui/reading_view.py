@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QMouseEvent, QResizeEvent, QTextCharFormat, QTextCursor
+from collections.abc import Callable
+
+from PySide6.QtCore import QPoint, QRect, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QColor,
+    QContextMenuEvent,
+    QMouseEvent,
+    QResizeEvent,
+    QTextCharFormat,
+    QTextCursor,
+)
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMenu,
     QStackedWidget,
     QTextBrowser,
     QTextEdit,
@@ -73,6 +83,24 @@ class ArticleView(QTextBrowser):
         self.column_em = 40
         self.font_px = 20
         self.setAccessibleName(tr("Article text"))
+        # adds the annotation entries to the context menu: (menu, document position)
+        self.extend_context_menu: Callable[[QMenu, int], None] | None = None
+
+    def context_menu(self, pos: QPoint) -> QMenu:
+        """Qt's own menu (Copy, Select All) plus the annotation entries, for a click at
+        ``pos`` in viewport coordinates; what :meth:`contextMenuEvent` shows."""
+        scrolled = pos + QPoint(
+            self.horizontalScrollBar().value(), self.verticalScrollBar().value()
+        )
+        menu = self.createStandardContextMenu(scrolled)
+        if self.extend_context_menu is not None:
+            self.extend_context_menu(menu, self.cursorForPosition(pos).position())
+        return menu
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        menu = self.context_menu(event.pos())
+        menu.exec(event.globalPos())
+        menu.deleteLater()
 
     def set_column(self, column_em: int, font_pt: int) -> None:
         self.column_em = column_em

@@ -510,6 +510,14 @@
         <translation>删除划线</translation>
     </message>
     <message>
+        <source>Highlight with note…</source>
+        <translation>划线并写笔记…</translation>
+    </message>
+    <message>
+        <source>Edit note</source>
+        <translation>编辑笔记</translation>
+    </message>
+    <message>
         <source>Change colour</source>
         <translation>更改颜色</translation>
     </message>

@@ -427,3 +427,59 @@ def test_focus_returns_to_the_text_when_undo_hides_the_editor(ann, qtbot) -> Non
     assert QApplication.focusWidget() is view  # not the article's tag field
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert rows(ann, "SELECT count(*) FROM highlights WHERE deleted = 0") == [(0,)]
+
+
+def _point_at(app, quote: str):  # type: ignore[no-untyped-def]
+    """A viewport point inside ``quote`` in the reading view."""
+    view = app.window.reading.view
+    c = QTextCursor(view.document())
+    c.setPosition(view.document().toPlainText().index(quote) + 1)
+    return view.cursorRect(c).center()
+
+
+def _entries(menu) -> dict[str, object]:  # type: ignore[no-untyped-def]
+    out = {}
+    for a in menu.actions():
+        if a.objectName():
+            out[a.objectName()] = a
+        if a.menu() is not None:
+            out[a.menu().objectName()] = a.menu()
+            out.update({b.objectName(): b for b in a.menu().actions()})
+    return out
+
+
+def test_context_menu_highlights_deletes_and_edits_notes_undoably(ann, qtbot) -> None:  # type: ignore[no-untyped-def]
+    c = ann.controller.annotations
+    open_first(ann)
+    view, p = ann.window.reading.view, ann.window.annotations
+    select_text(ann, "硬核数据")
+    menu = view.context_menu(_point_at(ann, "硬核数据"))
+    entries = _entries(menu)
+    texts = [a.text() for a in menu.actions()]
+    assert any("Copy" in t for t in texts) and any("Select All" in t for t in texts)
+    colours = entries["highlight-colours"]
+    assert [a.text() for a in colours.actions()] == [m for _k, m in c.palette]
+    assert "delete-highlight" not in entries  # nothing highlighted there yet
+    entries["highlight-blue"].trigger()
+    assert rows(ann, "SELECT exact, colour, deleted FROM highlights") == [("硬核数据", "blue", 0)]
+    menu.deleteLater()
+
+    select_text(ann, "亮眼答卷")
+    menu = view.context_menu(_point_at(ann, "亮眼答卷"))
+    _entries(menu)["highlight-with-note"].trigger()
+    assert rows(ann, "SELECT colour FROM highlights WHERE exact = '亮眼答卷'") == [("blue",)]
+    assert p.highlight_note.hasFocus() or QApplication.focusWidget() is p.highlight_note
+    menu.deleteLater()
+
+    # on an existing highlight, no selection: edit its note, delete it
+    view.setTextCursor(QTextCursor(view.document()))
+    menu = view.context_menu(_point_at(ann, "硬核数据"))
+    entries = _entries(menu)
+    assert "highlight-colours" not in entries
+    entries["edit-note"].trigger()
+    assert c.current() is not None and c.current().exact == "硬核数据"
+    entries["delete-highlight"].trigger()
+    assert rows(ann, "SELECT deleted FROM highlights WHERE exact = '硬核数据'") == [(1,)]
+    menu.deleteLater()
+    ann.controller.undo.undo()  # like the H shortcut and Del: one undo step each
+    assert rows(ann, "SELECT deleted FROM highlights WHERE exact = '硬核数据'") == [(0,)]
