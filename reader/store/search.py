@@ -40,10 +40,9 @@ def _search_words(text: str) -> Iterable[str]:
     from reader.text.segment import cut_for_search
 
     # No HMM guessing of unknown words: the words only rank (bigrams give recall), and
-    # HMM costs a third of jieba's time. jieba never joins across a space, so cutting
-    # piece by piece gives the same words, and a paragraph the parser has already
-    # segmented comes from the cache instead of a second jieba pass.
-    return [w for piece in text.split(" ") if piece for w in cut_for_search(piece)]
+    # HMM costs a third of jieba's time. A paragraph the parser has already segmented
+    # comes from the tokenizer's cache instead of a second jieba pass.
+    return cut_for_search(text)
 
 
 def default_cut() -> Cut:
@@ -82,7 +81,9 @@ def article_tokens(title: str | None, body: str, cut: Cut) -> ArticleTokens:
     t = searchtext.normalize(title or "")
     b = searchtext.normalize(body)
     both = f"{t} {b}" if t and b else t or b
-    return ArticleTokens(searchtext.words(t, cut), searchtext.words(b, cut), searchtext.grams(both))
+    return ArticleTokens(
+        searchtext.words(title or "", cut), searchtext.words(body, cut), searchtext.grams(both)
+    )
 
 
 _INSERT_ARTICLE = text(
@@ -136,11 +137,12 @@ def notes_text(conn: Connection, article_id: int) -> str:
 
 def reindex_notes(conn: Connection, article_id: int, cut: Cut) -> None:
     conn.execute(text("DELETE FROM search_notes WHERE rowid = :id"), {"id": article_id})
-    norm = searchtext.normalize(notes_text(conn, article_id))
+    notes = notes_text(conn, article_id)
+    norm = searchtext.normalize(notes)
     if norm:
         conn.execute(
             text("INSERT INTO search_notes (rowid, words, grams) VALUES (:id, :w, :g)"),
-            {"id": article_id, "w": searchtext.words(norm, cut), "g": searchtext.grams(norm)},
+            {"id": article_id, "w": searchtext.words(notes, cut), "g": searchtext.grams(norm)},
         )
 
 

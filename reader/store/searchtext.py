@@ -29,7 +29,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 # Bump when the token scheme changes: the search index is then rebuilt.
-SCHEME_VERSION = 2
+SCHEME_VERSION = 3
 
 _SEPARATORS = re.compile(r"[\s\x00-\x1f\x7f-\x9f]+")
 _INVISIBLE = re.compile(r"[\u00ad\u200b-\u200f\u2060-\u2064\ufeff]")
@@ -82,18 +82,25 @@ _WORD_TOKENS: dict[str, str] = {}  # jieba token → index token ("" for punctua
 def _word_token(w: str) -> str:
     token = _WORD_TOKENS.get(w)
     if token is None:
-        token = fts_safe(w) if _is_word(w) else ""
+        n = normalize(w)
+        token = fts_safe(n) if n and _is_word(n) else ""
         if len(_WORD_TOKENS) < 500_000:
             _WORD_TOKENS[w] = token
     return token
 
 
-def words(normalized: str, cut: Callable[[str], Iterable[str]]) -> str:
-    """The jieba search-mode tokens of normalized text, space-separated, punctuation dropped."""
-    if not normalized:
+def words(text: str, cut: Callable[[str], Iterable[str]]) -> str:
+    """The jieba search-mode tokens of ``text``, each normalized, space-separated,
+    punctuation dropped.
+
+    The text is cut as printed and its words normalized afterwards (rather than cut
+    after normalizing), so jieba sees the very paragraphs the parser already segmented
+    and its cache answers; the words only rank, recall comes from :func:`grams`.
+    """
+    if not text:
         return ""
     get = _WORD_TOKENS.get
-    out = [get(w) or _word_token(w) for w in cut(normalized)]
+    out = [get(w) or _word_token(w) for w in cut(unicodedata.normalize("NFKC", text))]
     return " ".join(t for t in out if t)
 
 

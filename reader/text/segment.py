@@ -8,7 +8,9 @@ the same tokenizer with Pizhu's user dictionary of local places and institutions
 from __future__ import annotations
 
 import logging
+import re
 import threading
+from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 
@@ -42,18 +44,28 @@ def tokenizer() -> Any:
     return _tokenizer
 
 
+_SPACE = re.compile(r"\s+")
+
+
 @lru_cache(maxsize=32768)
-def _precise(text: str) -> tuple[str, ...]:
-    return tuple(tokenizer().cut(text, HMM=False))
+def _precise(piece: str) -> tuple[str, ...]:
+    return tuple(tokenizer().cut(piece, HMM=False))
+
+
+def _cut_pieces(text: str) -> Iterator[tuple[str, ...]]:
+    # jieba never joins words across whitespace, so cutting between spaces gives the
+    # same words, and the pieces are what the cache is keyed on: an import segments
+    # each paragraph once (for the parser's topic vectors) and the search index
+    # reuses the result instead of running jieba again.
+    for piece in _SPACE.split(text):
+        if piece:
+            yield _precise(piece)
 
 
 def cut(text: str) -> list[str]:
-    """Precise-mode segmentation (no HMM guessing of unknown words: it is stable).
-
-    Cached per text: an import segments each paragraph once, for the parser's topic
-    vectors, and the search index reuses the result instead of running jieba again.
-    """
-    return list(_precise(text))
+    """Precise-mode words of ``text``, whitespace left out (no HMM guessing of unknown
+    words: it is stable)."""
+    return [w for words in _cut_pieces(text) for w in words]
 
 
 def cut_for_search(text: str) -> list[str]:
@@ -64,7 +76,7 @@ def cut_for_search(text: str) -> list[str]:
     """
     freq = tokenizer().FREQ
     out: list[str] = []
-    for w in _precise(text):
+    for w in (w for words in _cut_pieces(text) for w in words):
         n = len(w)
         if n > 2:
             out.extend(g for g in (w[i : i + 2] for i in range(n - 1)) if freq.get(g))

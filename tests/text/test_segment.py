@@ -20,8 +20,11 @@ TEXT = st.text(
 
 @settings(max_examples=200, deadline=None)
 @given(TEXT)
-def test_search_mode_is_jiebas(text: str) -> None:
-    assert segment.cut_for_search(text) == list(segment.tokenizer().cut_for_search(text, HMM=False))
+def test_words_are_jiebas_without_whitespace(text: str) -> None:
+    tok = segment.tokenizer()
+    assert segment.cut(text) == [w for w in tok.cut(text, HMM=False) if not w.isspace()]
+    search = [w for w in tok.cut_for_search(text, HMM=False) if not w.isspace()]
+    assert segment.cut_for_search(text) == search
 
 
 def test_user_dictionary_keeps_local_names_whole() -> None:
