@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication, QCompleter, QLineEdit, QMenu
 from reader.errors import KnownError
 from reader.gui.annotation_commands import push
 from reader.gui.annotation_view import AnnotationPanel, NoteEdit
-from reader.gui.annotation_widgets import SelectionToolbar, swatch_icon
+from reader.gui.annotation_widgets import SelectionToolbar, button_text, swatch_icon
 from reader.gui.changes import ChangeBus
 from reader.gui.highlight_list import HighlightListModel
 from reader.gui.highlights import HighlightPainter, Mark, doc_ranges, marks_at, swatch, text_range
@@ -117,6 +117,7 @@ class AnnotationController(QObject):
         panel.cards.setModel(self.model)
         self.article_id: ArticleId | None = None
         self.tags: tuple[str, ...] = ()
+        self.tag_scope: TagId | None = None  # the library pane's tag filter
         self.painter: HighlightPainter | None = None
         self.marks: dict[int, Mark] = {}
         self.toolbar = SelectionToolbar(reading.pane.view.viewport())
@@ -183,6 +184,7 @@ class AnnotationController(QObject):
         p.colour_filter.currentIndexChanged.connect(self._filter_changed)
         p.tag_filter.currentIndexChanged.connect(self._filter_changed)
         p.author_filter.currentIndexChanged.connect(self._filter_changed)
+        p.scope_chip.clicked.connect(lambda: self.set_tag_scope(None))
         self._bus.changed.connect(self._on_changes)
 
     # --- the current article --------------------------------------------------------------
@@ -271,6 +273,8 @@ class AnnotationController(QObject):
     def _on_changes(self, changes: Changes) -> None:
         if changes.tags:
             self._refresh_tag_names()
+            if self.tag_scope is not None:
+                self.set_tag_scope(self.tag_scope)  # renamed, nested, or gone
         if changes.palette:
             self.set_palette(self._read_palette())
         if self.article_id is None:
@@ -343,6 +347,40 @@ class AnnotationController(QObject):
         self.model.set_filter(
             p.colour_filter.currentData(), p.tag_filter.currentData(), p.author_filter.currentData()
         )
+        if current is not None and self.model.row_of(current.id) is not None:
+            self._select_card(current.id, flash=False)
+        else:
+            self._show_current()
+
+    def set_tag_scope(self, tag_id: TagId | None) -> None:
+        """Show the cards carrying this tag or a tag nested under it (the library pane's
+        tag filter), with a chip that clears it; None shows them all again."""
+        names: frozenset[str] | None = None
+        label = ""
+        if tag_id is not None:
+            try:
+                tags = self._library.tags()
+            except KnownError:
+                tags = []
+            root = next((t for t in tags if t.id == tag_id), None)
+            if root is not None:
+                n = len(root.path)
+                names = frozenset(t.name for t in tags if t.path[:n] == root.path)
+                label = root.label
+            else:
+                tag_id = None
+        self.tag_scope = tag_id
+        chip = self.panel.scope_chip
+        chip.setText(button_text(tr("Tag: %1").replace("%1", label) + "  ✕"))
+        chip.setToolTip(
+            tr("Only highlights tagged %1 or a tag under it; click to show all").replace(
+                "%1", label
+            )
+        )
+        chip.setAccessibleName(tr("Clear the tag filter %1").replace("%1", label))
+        chip.setVisible(names is not None)
+        current = self.current()
+        self.model.set_scope(names)
         if current is not None and self.model.row_of(current.id) is not None:
             self._select_card(current.id, flash=False)
         else:
@@ -498,6 +536,9 @@ class AnnotationController(QObject):
         if row is None and any(h.id == hid for h in self.model.all()):
             self.filter_by()  # filtered out: show everything rather than nothing
             row = self.model.row_of(hid)
+            if row is None and self.tag_scope is not None:
+                self.set_tag_scope(None)
+                row = self.model.row_of(hid)
         if row is None:
             return
         index = self.model.index(row, 0)

@@ -104,6 +104,11 @@ class AnnotationPanel(QWidget):
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
             )
             combo.setMinimumContentsLength(3)
+        # the library pane's tag filter, applied to the cards too; ✕ shows them all again
+        self.scope_chip = QToolButton(self)
+        self.scope_chip.setObjectName("chip")
+        self.scope_chip.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.scope_chip.hide()
         filters = QHBoxLayout()
         filters.setContentsMargins(0, 0, 0, 0)
         filters.setSpacing(4)
@@ -173,6 +178,7 @@ class AnnotationPanel(QWidget):
         ll.setSpacing(4)
         ll.addWidget(self.count)
         ll.addLayout(filters)
+        ll.addWidget(self.scope_chip, 0, Qt.AlignmentFlag.AlignLeft)
         ll.addWidget(self.cards, 1)
         ll.addWidget(self.editor)
         self.split = QSplitter(Qt.Orientation.Vertical, self)

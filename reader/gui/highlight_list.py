@@ -48,6 +48,7 @@ class HighlightListModel(QAbstractListModel):
         self.colour: str | None = None
         self.tag: str | None = None
         self.author: str | None = None
+        self.scope: frozenset[str] | None = None  # the library's tag filter: these names
         self.meanings: dict[str, str] = {}
 
     def set_highlights(self, highlights: Sequence[HighlightView]) -> None:
@@ -62,9 +63,15 @@ class HighlightListModel(QAbstractListModel):
         self.colour, self.tag, self.author = colour, tag, author
         self.set_highlights(self._all)
 
+    def set_scope(self, names: frozenset[str] | None) -> None:
+        """Show only highlights carrying one of ``names`` (None: no such filter)."""
+        self.scope = names
+        self.set_highlights(self._all)
+
     def _accepts(self, h: HighlightView) -> bool:
         return (
-            (self.colour is None or h.colour == self.colour)
+            (self.scope is None or any(t in self.scope for t in h.tags))
+            and (self.colour is None or h.colour == self.colour)
             and (self.tag is None or self.tag in h.tags)
             and (self.author is None or h.author == self.author)
         )

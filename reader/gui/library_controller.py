@@ -18,6 +18,7 @@ from reader.store.library import Library
 class LibraryController(QObject):
     open_requested = Signal(int)  # article id
     emptiness_changed = Signal(bool)  # True: the library holds no article
+    tag_filter_changed = Signal(object)  # TagId or None: the Tags tab's choice
 
     def __init__(self, library: Library, bus: ChangeBus, pane: LibraryPane) -> None:
         super().__init__(pane)
@@ -96,8 +97,11 @@ class LibraryController(QObject):
     # filters
     def set_filter(self, f: ArticleFilter) -> None:
         if f != self.filter:
+            tag_changed = f.tag != self.filter.tag
             self.filter = f
             self._reload_ids()
+            if tag_changed:
+                self.tag_filter_changed.emit(f.tag)
 
     def clear_filters(self) -> None:
         self._syncing = True

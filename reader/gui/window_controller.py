@@ -123,6 +123,7 @@ class WindowController(QObject):
         w.files_dropped.connect(self.imports.start)
         w.closing.connect(self._closing)
         self.lib.open_requested.connect(self.reading.open)
+        self.lib.tag_filter_changed.connect(self.annotations.set_tag_scope)
         self.lib.emptiness_changed.connect(w.show_welcome)
         self.search.open_requested.connect(self._open_from_search)
         self.reading.opened.connect(self._opened)

@@ -510,6 +510,18 @@
         <translation>删除划线</translation>
     </message>
     <message>
+        <source>Tag: %1</source>
+        <translation>标签:%1</translation>
+    </message>
+    <message>
+        <source>Only highlights tagged %1 or a tag under it; click to show all</source>
+        <translation>只显示带有标签 %1 或其子标签的划线;点击显示全部</translation>
+    </message>
+    <message>
+        <source>Clear the tag filter %1</source>
+        <translation>清除标签筛选 %1</translation>
+    </message>
+    <message>
         <source>Highlight with note…</source>
         <translation>划线并写笔记…</translation>
     </message>

@@ -113,6 +113,31 @@ def main(out: Path) -> int:
     settle(1500)  # suggestions arrive from their worker
     shot(w, "7-annotated-article")
 
+    # 7b. the library's tag filter applied to the highlight cards, with its chip
+    tag_id = next((t.id for t in library.tags() if t.name == "数据"), None)
+    if tag_id is not None:
+        c.lib.load_facets()
+        w.library.tabs.setCurrentWidget(w.library.tags)
+        w.library.tags.setCurrentIndex(c.lib.tags.index(c.lib.tags.row_of(tag_id), 0))
+        settle()
+        shot(w, "7b-tag-filter-on-highlights")
+        c.lib.clear_filters()
+        w.library.tabs.setCurrentWidget(w.library.papers)
+
+    # 7c. the context menu on a highlight
+    if built is not None:
+        from PySide6.QtGui import QTextCursor
+
+        cur = QTextCursor(view.document())
+        cur.setPosition(built.offsets.to_doc(10) or 0)
+        view.setTextCursor(cur)
+        point = view.cursorRect(cur).center()
+        menu = view.context_menu(point)
+        menu.popup(view.viewport().mapToGlobal(point))
+        settle()
+        shot(menu, "7c-context-menu")
+        menu.close()
+
     # 8. a merge's dry-run report, then 9. the highlights a merge could not place
     from reader.exchange.merge import merge_bundle
     from reader.exchange.share import write_share

@@ -483,3 +483,32 @@ def test_context_menu_highlights_deletes_and_edits_notes_undoably(ann, qtbot) ->
     menu.deleteLater()
     ann.controller.undo.undo()  # like the H shortcut and Del: one undo step each
     assert rows(ann, "SELECT deleted FROM highlights WHERE exact = '硬核数据'") == [(0,)]
+
+
+def test_library_tag_filter_filters_the_highlight_cards(ann, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from reader.store import operations as ops
+
+    c = ann.controller.annotations
+    lib = ann.controller.lib
+    open_first(ann)
+    p = ann.window.annotations
+    for quote, tag in (("硬核数据", "地点"), ("亮眼答卷", "赛罕区"), ("深度融合", "数据")):
+        select_text(ann, quote)
+        c.highlight_selection()
+        c.tag_current(tag)
+    ids = {t.name: t.id for t in ann.library.tags()}
+    ops.NestTag(ids["赛罕区"], ids["地点"]).apply(ann.library)  # 地点 › 赛罕区
+    lib.load_facets()
+    aid = open_first(ann)
+    tags_view = ann.window.library.tags
+    tags_view.setCurrentIndex(lib.tags.index(lib.tags.row_of(ids["地点"]), 0))
+    assert lib.filter.tag == ids["地点"] and lib.articles.row_of(ArticleId(aid)) is not None
+    assert [h.exact for h in c.model.shown()] == ["硬核数据", "亮眼答卷"]  # nested tag too
+    chip = p.scope_chip
+    assert chip.isVisible() and "地点" in chip.text()
+    chip.click()  # the chip clears the cards' filter
+    assert c.model.rowCount() == 3 and not chip.isVisible()
+    tags_view.setCurrentIndex(lib.tags.index(lib.tags.row_of(ids["数据"]), 0))
+    assert [h.exact for h in c.model.shown()] == ["深度融合"] and chip.isVisible()
+    ann.window.library.clear_filters.click()  # clearing the library filter clears it
+    assert c.model.rowCount() == 3 and not chip.isVisible()
