@@ -17,14 +17,20 @@ from PySide6.QtWidgets import (
 from reader.gui.i18n import tr
 
 
+def other_keys() -> list[tuple[str, str]]:
+    """Keys that belong to one widget rather than to a menu action."""
+    return [(tr("Delete the chosen highlight (in the highlight list)"), "Del")]
+
+
 def shortcut_rows(actions: Sequence[QAction]) -> list[tuple[str, str]]:
+    """What Help → Keyboard shortcuts lists: every action with keys, then widget keys."""
     rows = []
     for a in actions:
         keys = [k.toString(QKeySequence.SequenceFormat.NativeText) for k in a.shortcuts()]
         keys = [k for k in keys if k]
         if keys:
             rows.append((a.text().replace("&", ""), ", ".join(keys)))
-    return rows
+    return rows + other_keys()
 
 
 class ShortcutsDialog(QDialog):

@@ -1060,6 +1060,10 @@
         </translation>
     </message>
     <message>
+        <source>Delete the chosen highlight (in the highlight list)</source>
+        <translation>删除所选划线(在划线列表中)</translation>
+    </message>
+    <message>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>

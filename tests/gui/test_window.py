@@ -171,3 +171,25 @@ def test_dropping_files_imports_them(app, qtbot, tmp_path: Path) -> None:  # typ
     with qtbot.waitSignal(app.controller.imports.done, timeout=10_000):
         app.window.dropEvent(event)
     assert app.controller.lib.articles.rowCount() == 6
+
+
+def test_readme_keys_table_matches_the_shortcut_list(app) -> None:  # type: ignore[no-untyped-def]
+    from pathlib import Path
+
+    from reader.gui.shortcuts_view import shortcut_rows
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    start = readme.index("| keys | action |")
+    table = readme[start : readme.index("\n\n", start)]
+    cells = [
+        [part.strip() for part in line.strip("|").split("|")] for line in table.splitlines()[2:]
+    ]
+    pairs = {
+        (k.strip(), n.strip().split(" (")[0])
+        for keys, names in cells
+        for k, n in zip(
+            keys.split(" (")[0].split(" / "), names.split(" (")[0].split(" / "), strict=True
+        )
+    }
+    for name, keys in shortcut_rows(app.window.actions_.all()):
+        assert (keys.split(", ")[0], name.split(" (")[0]) in pairs, (name, keys)
