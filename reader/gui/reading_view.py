@@ -275,6 +275,29 @@ class ReadingPane(QWidget):
         self.setAccessibleName(tr("Reading pane"))
         self.find_bar = FindBar(self)
         self.find_bar.hide()
+        # "2 highlights could not be placed — show", above the text when a merge left some
+        self.orphan_note = QWidget(self)
+        self.orphan_note.setObjectName("orphan-note")
+        self.orphan_text = QLabel(self.orphan_note)
+        self.orphan_text.setTextFormat(Qt.TextFormat.PlainText)
+        self.orphan_show = QToolButton(self.orphan_note)
+        self.orphan_show.setObjectName("orphan-show")
+        self.orphan_show.setText(tr("show"))
+        self.orphan_show.setAutoRaise(True)
+        self.orphan_show.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.orphan_show.setToolTip(tr("Show the highlights that could not be placed"))
+        font = self.orphan_text.font()
+        font.setPointSizeF(max(6.0, font.pointSizeF() * 0.9))
+        self.orphan_text.setFont(font)
+        self.orphan_show.setFont(font)
+        note_row = QHBoxLayout(self.orphan_note)
+        note_row.setContentsMargins(12, 2, 12, 2)
+        note_row.setSpacing(4)
+        note_row.addStretch(1)
+        note_row.addWidget(self.orphan_text)
+        note_row.addWidget(self.orphan_show)
+        note_row.addStretch(1)
+        self.orphan_note.hide()
         self.view = ArticleView(self)
         self.placeholder = QLabel(tr("Choose an article to read."), self)
         self.placeholder.setTextFormat(Qt.TextFormat.PlainText)
@@ -287,10 +310,18 @@ class ReadingPane(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.find_bar)
+        layout.addWidget(self.orphan_note)
         layout.addWidget(self.stack, 1)
 
     def show_article(self) -> None:
         self.stack.setCurrentWidget(self.view)
+
+    def show_orphans(self, count: int) -> None:
+        """The plain-text line naming the article's unplaced highlights (0 hides it)."""
+        self.orphan_text.setText(
+            tr("%n highlights could not be placed —", None, count) if count else ""
+        )
+        self.orphan_note.setVisible(count > 0)
 
     def show_placeholder(self, text: str | None = None) -> None:
         if text is not None:

@@ -1042,8 +1042,18 @@
         <translation>阅读区</translation>
     </message>
     <message>
+        <source>show</source>
+        <translation>查看</translation>
+    </message>
+    <message>
         <source>Choose an article to read.</source>
         <translation>请选择一篇文章阅读。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n highlights could not be placed —</source>
+        <translation>
+            <numerusform>有 %n 条划线无法定位 —</numerusform>
+        </translation>
     </message>
     <message>
         <source>No articles match.</source>

@@ -140,6 +140,7 @@ def main(out: Path) -> int:
 
     # 8. a merge's dry-run report, then 9. the highlights a merge could not place
     from reader.exchange.merge import merge_bundle
+    from reader.exchange.orphans import list_orphans
     from reader.exchange.share import write_share
     from reader.exchange.untrusted import read_share
 
@@ -176,6 +177,13 @@ def main(out: Path) -> int:
     w.actions_.dark_theme.trigger()
     shot(w, "5-dark-theme")
     w.actions_.dark_theme.trigger()
+
+    # 10. an article with unplaced highlights: the line above its text
+    orphaned = sorted({o.article_id for o in list_orphans(library)})
+    if orphaned:
+        c.lib.select(orphaned[0])
+        settle()
+        shot(w, "10-article-with-unplaced-highlights")
 
     main_app.switch_language("zh_CN")
     shot(main_app.window, "6-chinese-ui")

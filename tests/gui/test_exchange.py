@@ -386,3 +386,28 @@ def test_menus_and_shortcut(app) -> None:  # type: ignore[no-untyped-def]
     from reader.gui.shortcuts_view import shortcut_rows
 
     assert ("Export…", "Ctrl+E") in shortcut_rows(a.all())
+
+
+def test_reading_view_names_unplaced_highlights_and_shows_them(
+    qtbot, app, exchange, sender
+) -> None:  # type: ignore[no-untyped-def]
+    annotate(sender)
+    lib = app.library
+    bundle = read_share(share_of(sender, lib.path.parent / "orphans.sqlite"))
+    merge_bundle(lib, bundle, placer=lambda _s, _b: None, backup=False)
+    pane = app.window.reading
+    aid = article_with(lib, "科技服务业营收突破138亿元")
+    app.controller.lib.select(aid)
+    qtbot.waitUntil(lambda: pane.orphan_note.isVisible())
+    assert pane.orphan_text.text() == "1 highlights could not be placed —"
+    assert pane.orphan_text.textFormat() == Qt.TextFormat.PlainText
+    assert pane.orphan_note.geometry().bottom() <= pane.stack.geometry().top()  # above the text
+    pane.orphan_show.click()
+    dialog = exchange.orphans_dialog
+    assert dialog.isVisible() and dialog.table.topLevelItemCount() == 1
+    assert {o.article_id for o in list_orphans(lib, aid)} == {aid}
+    dialog.reject()
+    with_orphans = {o.article_id for o in list_orphans(lib)}
+    other = next(a for a in lib.article_ids() if a not in with_orphans)
+    app.controller.lib.select(other)
+    qtbot.waitUntil(lambda: not pane.orphan_note.isVisible())
