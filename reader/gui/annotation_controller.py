@@ -238,19 +238,60 @@ class AnnotationController(QObject):
             if repaint_all:
                 self.painter.paint_all(list(self.marks.values()))
             else:
-                for hid in set(old) | set(self.marks):
-                    a, b = old.get(hid), self.marks.get(hid)
-                    if a == b:
-                        continue
-                    for m in (a, b):
-                        if m is not None:
-                            self.painter.repaint(list(self.marks.values()), m.start, m.end)
-        n = len(highlights)
+                self._repaint(old, set(old) | set(self.marks))
+        self._show_count()
+        if current is not None:
+            self._select_card(current.id, flash=False)
+
+    def _repaint(self, old: dict[int, Mark], ids: set[int]) -> None:
+        """Re-style only the text of highlights that changed (before or after)."""
+        if self.painter is None:
+            return
+        marks = list(self.marks.values())
+        for hid in ids:
+            a, b = old.get(hid), self.marks.get(hid)
+            if a == b:
+                continue
+            for m in (a, b):
+                if m is not None:
+                    self.painter.repaint(marks, m.start, m.end)
+
+    def _show_count(self) -> None:
+        n = len(self.marks)
         self.panel.count.setText(
             tr("Highlights (%1)").replace("%1", str(n)) if n else tr("No highlights yet")
         )
+
+    def _update_highlights(self, ids: frozenset[HighlightId]) -> None:
+        """After an operation on these highlights: fetch just them, update their cards
+        and their ranges of text; the document and the other cards stay as they are."""
+        if self.article_id is None:
+            return
+        try:
+            views = self._library.article_highlights(self.article_id, ids)
+        except KnownError as exc:
+            self._bus.failed.emit(str(exc))
+            return
+        current = self.current()
+        got = {int(v.id): v for v in views}
+        removed = [int(h) for h in ids if int(h) in self.marks and int(h) not in got]
+        old = dict(self.marks)
+        for hid in removed:
+            del self.marks[hid]
+        for v in views:
+            self.marks[int(v.id)] = Mark(int(v.id), v.start, v.end, v.colour, v.note)
+        facets = (self.model.tags(), self.model.authors())
+        self.model.update(views, removed)
+        if current is not None and int(current.id) in removed:
+            self.panel.cards.selectionModel().clear()  # not the neighbour its row left
+            current = None
+        if (self.model.tags(), self.model.authors()) != facets:
+            self._fill_filters()
+        self._repaint(old, set(removed) | set(got))
+        self._show_count()
         if current is not None:
             self._select_card(current.id, flash=False)
+        self._show_current()
 
     def _reload(self) -> None:
         if self.article_id is None:
@@ -280,15 +321,19 @@ class AnnotationController(QObject):
         if self.article_id is None:
             return
         mine = set(self.marks)
-        touched = bool(
+        article = bool(
             changes.tags
             or self.article_id in changes.notes
             or self.article_id in changes.article_tags
-            or any(int(h) in mine for h in changes.highlights)
+        )
+        ours = bool(
+            any(int(h) in mine for h in changes.highlights)
             or (changes.highlights and self._may_be_new(changes.highlights))
         )
-        if touched:
+        if article:
             self._reload()
+        elif ours:
+            self._update_highlights(changes.highlights)
 
     def _may_be_new(self, ids: frozenset[HighlightId]) -> bool:
         return any(int(h) not in self.marks for h in ids)
@@ -471,12 +516,14 @@ class AnnotationController(QObject):
             edit.setObjectName("edit-note")
             edit.triggered.connect(lambda: self._edit_note(hid))
             added += [delete, edit]
+        if first is None:
+            first = menu.addSeparator()
         for item in added:
             if isinstance(item, QMenu):
                 menu.insertMenu(first, item)
             else:
                 menu.insertAction(first, item)
-        if added and first is not None:
+        if added:
             menu.insertSeparator(first)
 
     def _delete(self, hid: HighlightId) -> None:

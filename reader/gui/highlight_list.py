@@ -7,7 +7,8 @@ one of author and time, laid out with ``QTextLayout`` and elided.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from bisect import bisect_left
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
@@ -56,6 +57,40 @@ class HighlightListModel(QAbstractListModel):
         self._all = sorted(highlights, key=lambda h: (h.start, h.id))
         self._shown = [h for h in self._all if self._accepts(h)]
         self.endResetModel()
+
+    def update(self, changed: Sequence[HighlightView], removed: Iterable[int]) -> None:
+        """Replace, insert or remove just these cards (the rest keep their rows)."""
+        by_id = {int(h.id): h for h in changed}
+        gone = set(removed) - set(by_id)
+        touched = gone | set(by_id)
+        self._all = sorted(
+            [h for h in self._all if int(h.id) not in touched] + list(by_id.values()),
+            key=lambda h: (h.start, h.id),
+        )
+        for hid in touched:
+            row = self.row_of(hid)
+            if row is None:
+                continue
+            h = by_id.get(hid)
+            old = self._shown[row]
+            if h is not None and self._accepts(h) and (h.start, h.id) == (old.start, old.id):
+                self._shown[row] = h  # edited in place: the same row
+                index = self.index(row, 0)
+                self.dataChanged.emit(index, index)
+                del by_id[hid]
+                continue
+            self.beginRemoveRows(_ROOT, row, row)
+            del self._shown[row]
+            self.endRemoveRows()
+        keys = [(h.start, h.id) for h in self._shown]
+        for h in sorted(by_id.values(), key=lambda h: (h.start, h.id)):
+            if not self._accepts(h):
+                continue
+            row = bisect_left(keys, (h.start, h.id))
+            self.beginInsertRows(_ROOT, row, row)
+            self._shown.insert(row, h)
+            keys.insert(row, (h.start, h.id))
+            self.endInsertRows()
 
     def set_filter(
         self, colour: str | None = None, tag: str | None = None, author: str | None = None

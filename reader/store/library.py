@@ -323,16 +323,26 @@ class Library:
                 highlights=tuple(highlights),
             )
 
-    def _highlights(self, conn: Connection, aid: ArticleId) -> list[HighlightView]:
-        rows = conn.execute(
-            select(HighlightRow)
-            .where(
-                HighlightRow.article_id == aid,
-                HighlightRow.deleted.is_(False),
-                HighlightRow.orphaned.is_(False),  # reader.exchange.orphans lists those
-            )
-            .order_by(HighlightRow.start, HighlightRow.id)
-        ).all()
+    def article_highlights(
+        self, article_id: ArticleId, only: Iterable[HighlightId]
+    ) -> list[HighlightView]:
+        """The live, placed highlights of an article among ``only`` (after an operation
+        said which highlights it touched: the window updates just those)."""
+        ids = [int(h) for h in only]
+        with self._read() as conn:
+            return self._highlights(conn, article_id, ids)
+
+    def _highlights(
+        self, conn: Connection, aid: ArticleId, only: list[int] | None = None
+    ) -> list[HighlightView]:
+        query = select(HighlightRow).where(
+            HighlightRow.article_id == aid,
+            HighlightRow.deleted.is_(False),
+            HighlightRow.orphaned.is_(False),  # reader.exchange.orphans lists those
+        )
+        if only is not None:
+            query = query.where(HighlightRow.id.in_(only))
+        rows = conn.execute(query.order_by(HighlightRow.start, HighlightRow.id)).all()
         tag_names: dict[int, list[str]] = {}
         for hid, name in conn.execute(
             select(HighlightTag.highlight_id, TagRow.name)

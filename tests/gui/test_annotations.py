@@ -512,3 +512,50 @@ def test_library_tag_filter_filters_the_highlight_cards(ann, qtbot) -> None:  # 
     assert [h.exact for h in c.model.shown()] == ["深度融合"] and chip.isVisible()
     ann.window.library.clear_filters.click()  # clearing the library filter clears it
     assert c.model.rowCount() == 3 and not chip.isVisible()
+
+
+def test_annotation_changes_touch_only_their_card_and_text(ann, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    c = ann.controller.annotations
+    open_first(ann)
+    select_text(ann, "硬核数据")
+    first = c.highlight_selection("yellow")
+    document = ann.window.reading.view.document()
+    resets: list[int] = []
+    c.model.modelReset.connect(lambda: resets.append(1))
+
+    def no_reload(*_a: object) -> None:
+        raise AssertionError("the whole article was read again")
+
+    monkeypatch.setattr(ann.library, "get_article", no_reload)
+    select_text(ann, "亮眼答卷")
+    second = c.highlight_selection("blue")  # inserted
+    c.recolour_current("green")  # updated in place
+    assert [(h.exact, h.colour) for h in c.model.shown()] == [
+        ("硬核数据", "yellow"),
+        ("亮眼答卷", "green"),
+    ]
+    assert c.current().id == second
+    assert doc_format_at(ann, "亮眼答卷").background().color().name() == background(
+        "green", "light"
+    )
+    c.delete_current()  # removed
+    assert [h.id for h in c.model.shown()] == [first] and c.current() is None
+    assert doc_format_at(ann, "亮眼答卷").background().style() == Qt.BrushStyle.NoBrush
+    assert ann.window.reading.view.document() is document and resets == []
+    assert ann.window.annotations.count.text() == "Highlights (1)"
+
+
+def test_highlight_list_model_updates_rows(qtmodeltester, ann) -> None:  # type: ignore[no-untyped-def]
+    c = ann.controller.annotations
+    open_first(ann)
+    for quote in ("硬核数据", "亮眼答卷", "深度融合"):
+        select_text(ann, quote)
+        c.highlight_selection()
+    views = c.highlights
+    model = HighlightListModel()
+    model.set_highlights(views[:1])
+    qtmodeltester.check(model)
+    model.update(views[1:], [])
+    model.update([], [int(views[0].id)])
+    assert [h.id for h in model.shown()] == [h.id for h in views[1:]]
+    qtmodeltester.check(model)
