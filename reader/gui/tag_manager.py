@@ -7,6 +7,8 @@ merge or a delete with every link it had) and refills the tree from the change b
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QColor, QIcon, QPixmap, QUndoStack
 from PySide6.QtWidgets import (
@@ -133,6 +135,8 @@ class TagManagerController(QObject):
         stack = [it.child(i) for i in range(it.childCount())]
         while stack:
             node = stack.pop()
+            if node is None:
+                continue
             if node.data(0, ID_ROLE) == int(tag):
                 return node
             stack.extend(node.child(i) for i in range(node.childCount()))
@@ -195,8 +199,12 @@ class TagManagerController(QObject):
         return [(t.id, t.label) for t in self._library.tags() if t.id != tag]
 
     def _choose(
-        self, title: str, label: str, choices: list[tuple[TagId | None, str]], done
-    ) -> QInputDialog:  # type: ignore[no-untyped-def]
+        self,
+        title: str,
+        label: str,
+        choices: list[tuple[TagId | None, str]],
+        done: Callable[..., object],
+    ) -> QInputDialog:
         dialog = QInputDialog(self.dialog)
         dialog.setWindowTitle(title)
         dialog.setLabelText(label)
