@@ -17,6 +17,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 FOLDER = ROOT / "resources" / "translations"
 LANGUAGES = ("zh_CN",)
+# English needs a catalogue only for plurals ("1 highlight" / "2 highlights"): the
+# sources are English already, so lupdate collects just the %n strings for it.
+PLURALS_ONLY = ("en",)
 
 
 def tool(name: str) -> str:
@@ -29,15 +32,21 @@ def tool(name: str) -> str:
 
 def main() -> int:
     sources = sorted(str(p) for p in (ROOT / "reader" / "gui").glob("*.py"))
-    for lang in LANGUAGES:
+    for lang in (*LANGUAGES, *PLURALS_ONLY):
         ts = FOLDER / f"pizhu_{lang}.ts"
+        only = ["-pluralonly"] if lang in PLURALS_ONLY else []
         subprocess.run(
             [
                 tool("pyside6-lupdate"),
                 *sources,
+                *only,
                 "-no-obsolete",
                 "-locations",
                 "none",
+                "-source-language",
+                "en",
+                "-target-language",
+                lang,
                 "-ts",
                 str(ts),
             ],

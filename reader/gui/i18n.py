@@ -51,14 +51,14 @@ class Translations:
         self._installed.clear()
         lang = resolve(choice)
         self.language = lang
-        if lang == "en":
-            QLocale.setDefault(QLocale(QLocale.Language.English))
-            return lang
-        QLocale.setDefault(QLocale(lang))
+        QLocale.setDefault(QLocale(QLocale.Language.English) if lang == "en" else QLocale(lang))
         own = QTranslator(self._app)
+        # English has a catalogue too, of plural forms only ("1 highlight", "2 highlights").
         if own.load(str(translations_dir() / f"pizhu_{lang}.qm")):
             self._app.installTranslator(own)
             self._installed.append(own)
+        if lang == "en":
+            return lang
         qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
         qt = QTranslator(self._app)
         if qt.load(f"qtbase_{lang}", qt_dir):

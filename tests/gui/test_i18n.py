@@ -20,8 +20,9 @@ def translations(qapp):  # type: ignore[no-untyped-def]
     t.apply("en")
 
 
-def test_catalogue_is_complete_and_compiled() -> None:
-    ts = i18n.translations_dir() / "pizhu_zh_CN.ts"
+@pytest.mark.parametrize("lang", ["zh_CN", "en"])
+def test_catalogue_is_complete_and_compiled(lang: str) -> None:
+    ts = i18n.translations_dir() / f"pizhu_{lang}.ts"
     unfinished = [
         m.find("source").text
         for m in ET.parse(ts).getroot().iter("message")
@@ -29,6 +30,13 @@ def test_catalogue_is_complete_and_compiled() -> None:
     ]
     assert unfinished == []
     assert ts.with_suffix(".qm").is_file()
+
+
+def test_english_plurals(translations) -> None:  # type: ignore[no-untyped-def]
+    assert translations.apply("en") == "en"
+    assert i18n.tr("%n matching articles", None, 1) == "1 matching article"
+    assert i18n.tr("%n matching articles", None, 3) == "3 matching articles"
+    assert i18n.tr("%n highlights could not be placed —", None, 1).startswith("1 highlight could")
 
 
 def test_chinese_catalogue_and_qt_dialogs(translations) -> None:  # type: ignore[no-untyped-def]
