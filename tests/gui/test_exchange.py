@@ -365,7 +365,7 @@ def test_orphans_are_listed_and_noticed_when_their_article_opens(
     dialog.accept()
     app.controller.lib.select(aid)
     qtbot.waitUntil(lambda: exchange.orphan_button.isVisible())
-    assert exchange.orphan_button.text() == "1 unplaced highlights"
+    assert exchange.orphan_button.text() == "1 unplaced highlight"
     assert "could not be placed" in app.window.statusBar().currentMessage()
     exchange.orphan_button.click()
     one = exchange.orphans_dialog
@@ -399,7 +399,7 @@ def test_reading_view_names_unplaced_highlights_and_shows_them(
     aid = article_with(lib, "科技服务业营收突破138亿元")
     app.controller.lib.select(aid)
     qtbot.waitUntil(lambda: pane.orphan_note.isVisible())
-    assert pane.orphan_text.text() == "1 highlights could not be placed —"
+    assert pane.orphan_text.text() == "1 highlight could not be placed —"
     assert pane.orphan_text.textFormat() == Qt.TextFormat.PlainText
     assert pane.orphan_note.geometry().bottom() <= pane.stack.geometry().top()  # above the text
     pane.orphan_show.click()
