@@ -18,27 +18,11 @@ from sqlalchemy import Connection, text
 from reader.errors import KnownError
 from reader.store import database
 from reader.store.errors import known_errors
-from reader.store.ids import ArticleId
+from reader.store.ids import ArticleId, HighlightId
 from reader.store.library import Library
+from reader.store.views import HighlightView
 
 CHUNK = 500
-
-
-@dataclass(frozen=True)
-class ExportHighlight:
-    uuid: str
-    start: int
-    end: int
-    exact: str
-    prefix: str
-    suffix: str
-    colour: str
-    note: str
-    author: str
-    tags: tuple[str, ...]
-    created_at: str
-    updated_at: str
-    orphaned: bool  # kept from a merge, not placed in this text
 
 
 @dataclass(frozen=True)
@@ -56,7 +40,7 @@ class ExportArticle:
     tags: tuple[str, ...]
     note: str
     note_updated_at: str | None
-    highlights: tuple[ExportHighlight, ...]  # live ones, in reading order, orphans last
+    highlights: tuple[HighlightView, ...]  # live ones, in reading order, orphans last
 
 
 @contextmanager
@@ -191,11 +175,13 @@ def _load(conn: Connection, ids: list[int]) -> dict[int, ExportArticle]:
         )
     ):
         hl_tags.setdefault(hid, []).append(name)
-    highlights: dict[int, list[ExportHighlight]] = {}
+    highlights: dict[int, list[HighlightView]] = {}
     for h in hl_rows:
         highlights.setdefault(h.article_id, []).append(
-            ExportHighlight(
+            HighlightView(
+                id=HighlightId(h.id),
                 uuid=h.uuid,
+                article_id=ArticleId(h.article_id),
                 start=h.start,
                 end=h.end,
                 exact=h.exact,

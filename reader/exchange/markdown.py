@@ -21,7 +21,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from reader.errors import KnownError
-from reader.exchange.collect import ExportArticle, ExportHighlight, load_articles
+from reader.exchange.collect import ExportArticle, load_articles
 from reader.exchange.filenames import NameAllocator, name_key
 from reader.exchange.manifest import MANIFEST, Manifest, write_atomic
 from reader.exchange.report import (
@@ -35,6 +35,7 @@ from reader.exchange.report import (
 from reader.store import palette
 from reader.store.ids import ArticleId
 from reader.store.library import Library
+from reader.store.views import HighlightView
 
 
 def default_meanings() -> dict[str, str]:
@@ -102,7 +103,7 @@ def tag_word(name: str) -> str:
     return "#" + inline("_".join(name.split()))
 
 
-def _highlight(h: ExportHighlight, meanings: Mapping[str, str]) -> list[str]:
+def _highlight(h: HighlightView, meanings: Mapping[str, str]) -> list[str]:
     out = [f"> {line}" if line else ">" for line in lines(h.exact)] or ["> …"]
     out.append("")
     label = [f"**{inline(h.colour)}**"]

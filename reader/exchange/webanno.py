@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from reader.exchange.collect import ExportArticle, ExportHighlight, load_articles
+from reader.exchange.collect import ExportArticle, load_articles
 from reader.exchange.manifest import Manifest
 from reader.exchange.report import (
     Cancel,
@@ -29,6 +29,7 @@ from reader.exchange.report import (
 )
 from reader.store.ids import ArticleId
 from reader.store.library import Library
+from reader.store.views import HighlightView
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 
@@ -61,7 +62,7 @@ def _style_class(colour: str) -> str:
     return "pizhu-" + "".join(c if c.isalnum() else "-" for c in colour)
 
 
-def annotation(a: ExportArticle, h: ExportHighlight) -> dict[str, Any]:
+def annotation(a: ExportArticle, h: HighlightView) -> dict[str, Any]:
     bodies: list[dict[str, Any]] = []
     if h.note:
         bodies.append(

@@ -103,6 +103,7 @@ class HighlightView:
     tags: tuple[str, ...]
     created_at: str
     updated_at: str
+    orphaned: bool = False  # kept from a merge, not placed in this article's text
 
     def to_json(self) -> dict[str, Any]:
         return {
