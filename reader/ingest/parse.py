@@ -203,8 +203,10 @@ def read_pieces(lines: list[Line]) -> list[Piece]:
                 and prev is not None
                 and prev.kind == "text"
                 and not blank_before
+                and not pt.ends_sentence(prev.text)
             ):
-                # A soft line break inside one paragraph.
+                # A soft line break inside one paragraph (a line that ends a sentence
+                # ends its paragraph: some dumps drop the blank lines between them).
                 prev.text = _join_texts(prev.text, piece.text)
                 prev.spans.extend(piece.spans)
             else:
