@@ -4,7 +4,7 @@ The work runs in passes over the page, each small enough to reason about:
 
 1. :func:`split_lines` finds every line and its content span (offsets stay true).
 2. :func:`read_pieces` classifies lines: titles, headings, bylines, credits, markers,
-   prose; prose lines not separated by a blank line form one piece.
+   prose; each line its own piece (a broken line is joined by the repair passes).
 3. :class:`_Segmenter` walks the pieces and decides where articles start (``#`` always;
    ``##`` when a new story follows, else a section or a kicker), attaching metadata.
 4. :mod:`reader.ingest.repair` drops duplicated fragments, joins paragraphs broken by
@@ -87,7 +87,6 @@ class Piece:
     spans: list[Span]
     names: list[str] = field(default_factory=list)  # byline / credit names
     marker: tuple[str, str] | None = None  # ("from"|"on", "第3版")
-    blank_before: bool = True  # a blank line (or the page start) precedes it
 
     @property
     def start(self) -> int:
@@ -189,31 +188,17 @@ def _join_texts(a: str, b: str) -> str:
 
 
 def read_pieces(lines: list[Line]) -> list[Piece]:
-    pieces: list[Piece] = []
-    blank_before = True
-    for line in lines:
-        if line.blank:
-            blank_before = True
-            continue
-        for sub in (x for part in _split_glued_markers(line) for x in _split_bold_lead(part)):
-            piece = _classify(sub)
-            prev = pieces[-1] if pieces else None
-            if (
-                piece.kind == "text"
-                and prev is not None
-                and prev.kind == "text"
-                and not blank_before
-                and not pt.ends_sentence(prev.text)
-            ):
-                # A soft line break inside one paragraph (a line that ends a sentence
-                # ends its paragraph: some dumps drop the blank lines between them).
-                prev.text = _join_texts(prev.text, piece.text)
-                prev.spans.extend(piece.spans)
-            else:
-                piece.blank_before = blank_before
-                pieces.append(piece)
-            blank_before = False
-    return pieces
+    """Every non-blank line is a piece (or two, when a marker or a bold heading is glued
+    to it). A line is a piece of its own even without a blank line after it: some dumps
+    drop the blank lines between paragraphs, and a line broken off mid-sentence is joined
+    with its continuation by the same repair as a column break."""
+    return [
+        _classify(sub)
+        for line in lines
+        if not line.blank
+        for part in _split_glued_markers(line)
+        for sub in _split_bold_lead(part)
+    ]
 
 
 # --- glued headings ------------------------------------------------------------------------

@@ -110,3 +110,20 @@ def test_sample_parses_like_its_gold(gold_path: Path) -> None:
     assert result["source_coverage"] == 1.0, result
     assert result["duplicate_paragraphs"] == 0, result
     assert result["score"] >= 0.95, result
+
+
+@pytest.mark.parametrize(
+    "gold_path", [g for g in GOLDS if "-page-" in g.name], ids=lambda p: p.stem
+)
+def test_sample_without_blank_lines_parses_alike(gold_path: Path) -> None:
+    """Dumps that drop the blank lines between paragraphs split the same way."""
+    from reader.ingest import parse_text
+    from tests.scoring import scorer
+
+    page = gold_path.with_name(gold_path.name.replace(".gold.json", ".txt"))
+    text = page.read_text(encoding="utf-8").replace("\n\n", "\n")
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    pred = json.loads(json.dumps(parse_text(text).to_json(), ensure_ascii=False))
+    result = scorer().score(gold, pred, text)
+    assert result["source_coverage"] == 1.0
+    assert result["score"] >= 0.95, result
