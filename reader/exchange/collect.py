@@ -18,7 +18,7 @@ from sqlalchemy import Connection, text
 from reader.errors import KnownError
 from reader.store import database
 from reader.store.errors import known_errors
-from reader.store.ids import ArticleId, HighlightId
+from reader.store.ids import ArticleId
 from reader.store.library import Library
 from reader.store.views import HighlightView
 
@@ -178,23 +178,7 @@ def _load(conn: Connection, ids: list[int]) -> dict[int, ExportArticle]:
     highlights: dict[int, list[HighlightView]] = {}
     for h in hl_rows:
         highlights.setdefault(h.article_id, []).append(
-            HighlightView(
-                id=HighlightId(h.id),
-                uuid=h.uuid,
-                article_id=ArticleId(h.article_id),
-                start=h.start,
-                end=h.end,
-                exact=h.exact,
-                prefix=h.prefix,
-                suffix=h.suffix,
-                colour=h.colour,
-                note=h.note,
-                author=h.author,
-                tags=tuple(hl_tags.get(h.id, ())),
-                created_at=h.created_at,
-                updated_at=h.updated_at,
-                orphaned=bool(h.orphaned),
-            )
+            HighlightView.from_row(h, hl_tags.get(h.id, ()))
         )
     result: dict[int, ExportArticle] = {}
     for r in rows:

@@ -351,25 +351,7 @@ class Library:
             .order_by(TagRow.key)
         ):
             tag_names.setdefault(hid, []).append(name)
-        return [
-            HighlightView(
-                id=HighlightId(r.id),
-                uuid=r.uuid,
-                article_id=aid,
-                start=r.start,
-                end=r.end,
-                exact=r.exact,
-                prefix=r.prefix,
-                suffix=r.suffix,
-                colour=r.colour,
-                note=r.note,
-                author=r.author,
-                tags=tuple(tag_names.get(r.id, ())),
-                created_at=r.created_at,
-                updated_at=r.updated_at,
-            )
-            for r in rows
-        ]
+        return [HighlightView.from_row(r, tag_names.get(r.id, ())) for r in rows]
 
     def sources(self) -> list[SourceView]:
         with self._read() as conn:

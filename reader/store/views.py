@@ -5,6 +5,7 @@ They hold no database session, so a worker thread can hand them to the GUI threa
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -104,6 +105,27 @@ class HighlightView:
     created_at: str
     updated_at: str
     orphaned: bool = False  # kept from a merge, not placed in this article's text
+
+    @classmethod
+    def from_row(cls, r: Any, tags: Sequence[str]) -> HighlightView:
+        """From a ``highlights`` row (ORM or plain SELECT of its columns) and its tags."""
+        return cls(
+            id=HighlightId(r.id),
+            uuid=r.uuid,
+            article_id=ArticleId(r.article_id),
+            start=r.start,
+            end=r.end,
+            exact=r.exact,
+            prefix=r.prefix,
+            suffix=r.suffix,
+            colour=r.colour,
+            note=r.note,
+            author=r.author,
+            tags=tuple(tags),
+            created_at=r.created_at,
+            updated_at=r.updated_at,
+            orphaned=bool(r.orphaned),
+        )
 
     def to_json(self) -> dict[str, Any]:
         return {
