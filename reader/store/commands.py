@@ -174,7 +174,11 @@ def _add_list(sub: Sub) -> None:
         "tags, highlight count (tab-separated).",
     )
     p.add_argument("--json", action="store_true", help="print a JSON array")
-    p.add_argument("--tag", metavar="T", help="only articles with tag T (or a tag under it)")
+    p.add_argument(
+        "--tag",
+        metavar="T",
+        help="only articles with tag T or a tag under it, on the article or a highlight",
+    )
     p.set_defaults(handler=_cmd_list)
 
 
