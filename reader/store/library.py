@@ -308,8 +308,8 @@ class Library:
                 .order_by(TagRow.key)
             ).scalars()
             note = conn.execute(
-                select(ArticleNote.text).where(ArticleNote.article_id == aid)
-            ).scalar()
+                select(ArticleNote.text, ArticleNote.author).where(ArticleNote.article_id == aid)
+            ).first()
             highlights = self._highlights(conn, aid)
             return ArticleDetail(
                 id=aid,
@@ -319,7 +319,8 @@ class Library:
                 content_hash=row.content_hash,
                 source=_source_view(src),
                 tags=tuple(tags),
-                note=note or "",
+                note=note.text if note else "",
+                note_author=note.author if note else "",
                 highlights=tuple(highlights),
             )
 
@@ -449,14 +450,25 @@ class Library:
 
     # --- annotating ------------------------------------------------------------------------
 
-    def set_note(self, article_id: ArticleId | int | str, note: str) -> Changes:
+    def set_note(
+        self, article_id: ArticleId | int | str, note: str, *, author: str | None = None
+    ) -> Changes:
+        """Replace an article's note ("" removes it), stamped with ``author``
+        (:func:`default_author` when None). Undoable form:
+        :class:`reader.store.operations.SetNote`."""
         aid = self.resolve(article_id)
         stamp = importer.now_iso()
         with self._write() as conn:
             conn.execute(delete(ArticleNote).where(ArticleNote.article_id == aid))
             if note.strip():
                 conn.execute(
-                    insert(ArticleNote), {"article_id": aid, "text": note, "updated_at": stamp}
+                    insert(ArticleNote),
+                    {
+                        "article_id": aid,
+                        "text": note,
+                        "updated_at": stamp,
+                        "author": default_author() if author is None else author,
+                    },
                 )
             search.reindex_notes(conn, aid, self.cut)
         return Changes(notes=frozenset({aid}))

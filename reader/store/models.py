@@ -26,6 +26,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+_EMPTY = text("''")  # a server default; ``text`` is shadowed inside ArticleNote
+
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_N_name)s",
@@ -185,6 +187,8 @@ class ArticleNote(Base):
     )
     text: Mapped[str] = mapped_column(Text)
     updated_at: Mapped[str] = mapped_column(String(32))
+    # Who wrote the note ("" for notes written before notes carried an author).
+    author: Mapped[str] = mapped_column(Text, default="", server_default=_EMPTY)
 
 
 class Setting(Base):

@@ -277,11 +277,12 @@ class SetNote:
     text: str
     updated_at: str | None = None
     label: str = "Edit note"
+    author: str | None = None  # None: default_author()
 
     def apply(self, lib: Library) -> Applied:
         with _write(lib) as conn:
             old = conn.execute(
-                select(ArticleNote.text, ArticleNote.updated_at).where(
+                select(ArticleNote.text, ArticleNote.updated_at, ArticleNote.author).where(
                     ArticleNote.article_id == self.article
                 )
             ).first()
@@ -293,11 +294,16 @@ class SetNote:
                         "article_id": self.article,
                         "text": self.text,
                         "updated_at": self.updated_at or now_iso(),
+                        "author": default_author() if self.author is None else self.author,
                     },
                 )
             search.reindex_notes(conn, self.article, lib.cut)
         inverse = SetNote(
-            self.article, old.text if old else "", old.updated_at if old else None, self.label
+            self.article,
+            old.text if old else "",
+            old.updated_at if old else None,
+            self.label,
+            old.author if old else "",
         )
         return Applied(Changes(notes=frozenset({self.article})), inverse)
 

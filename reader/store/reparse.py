@@ -249,10 +249,22 @@ def _bequeath(conn: Connection, old: int, heir: int, stamp: str) -> None:
         ),
         {"heir": heir, "old": old},
     )
-    note = conn.execute(select(ArticleNote.text).where(ArticleNote.article_id == old)).scalar()
-    if not note:
+    note = conn.execute(
+        select(ArticleNote.text, ArticleNote.author).where(ArticleNote.article_id == old)
+    ).first()
+    if not note or not note.text:
         return
-    mine = conn.execute(select(ArticleNote.text).where(ArticleNote.article_id == heir)).scalar()
-    merged = f"{mine}\n\n{note}" if mine else note
+    mine = conn.execute(
+        select(ArticleNote.text, ArticleNote.author).where(ArticleNote.article_id == heir)
+    ).first()
+    # The carried note keeps its author; joined to the heir's own note, the heir's author
+    # stays (the one who wrote there), unless that note has none.
+    if mine and mine.text:
+        merged, author = f"{mine.text}\n\n{note.text}", mine.author or note.author
+    else:
+        merged, author = note.text, note.author
     conn.execute(delete(ArticleNote).where(ArticleNote.article_id == heir))
-    conn.execute(insert(ArticleNote), {"article_id": heir, "text": merged, "updated_at": stamp})
+    conn.execute(
+        insert(ArticleNote),
+        {"article_id": heir, "text": merged, "updated_at": stamp, "author": author},
+    )

@@ -152,6 +152,7 @@ class ArticleDetail:
     source: SourceView
     tags: tuple[str, ...]
     note: str
+    note_author: str  # who wrote the note ("" when unknown or there is none)
     highlights: tuple[HighlightView, ...]
 
     def to_json(self) -> dict[str, Any]:
@@ -163,6 +164,7 @@ class ArticleDetail:
         out["source"] = self.source.to_json()
         out["tags"] = list(self.tags)
         out["note"] = self.note
+        out["note_author"] = self.note_author
         out["highlights"] = [h.to_json() for h in self.highlights]
         return out
 

@@ -56,6 +56,7 @@ def test_import_list_show_search_check(
     assert shown["id"] == first and shown["uuid"] == rows[0]["uuid"]
     assert {"title", "kind", "kicker", "authors", "blocks", "consumed"} <= set(shown)
     assert shown["tags"] == ["赛罕区"] and shown["note"] == "值得跟进"
+    assert shown["note_author"] == "测试者"
     (h,) = shown["highlights"]
     assert h["start"] == 0 and h["end"] == 6 and h["colour"] == "green" and h["tags"] == ["地点"]
     assert h["quote"]["exact"] == shown["text"][:6] and h["author"] == "测试者"
