@@ -40,6 +40,7 @@ class ExportArticle:
     tags: tuple[str, ...]
     note: str
     note_updated_at: str | None
+    note_author: str
     highlights: tuple[HighlightView, ...]  # live ones, in reading order, orphans last
 
 
@@ -151,10 +152,10 @@ def _load(conn: Connection, ids: list[int]) -> dict[int, ExportArticle]:
     ):
         tags.setdefault(aid, []).append(name)
     notes = {
-        r[0]: (r[1], r[2])
+        r[0]: (r[1], r[2], r[3])
         for r in conn.execute(
             text(
-                "SELECT article_id, text, updated_at FROM article_notes "
+                "SELECT article_id, text, updated_at, author FROM article_notes "
                 f"WHERE article_id IN ({where})"
             )
         )
@@ -182,7 +183,7 @@ def _load(conn: Connection, ids: list[int]) -> dict[int, ExportArticle]:
         )
     result: dict[int, ExportArticle] = {}
     for r in rows:
-        note, note_at = notes.get(r.id, ("", None))
+        note, note_at, note_author = notes.get(r.id, ("", None, ""))
         authors = json.loads(r.authors) if isinstance(r.authors, str) else list(r.authors or [])
         result[r.id] = ExportArticle(
             id=ArticleId(r.id),
@@ -198,6 +199,7 @@ def _load(conn: Connection, ids: list[int]) -> dict[int, ExportArticle]:
             tags=tuple(tags.get(r.id, ())),
             note=note,
             note_updated_at=note_at,
+            note_author=note_author,
             highlights=tuple(highlights.get(r.id, ())),
         )
     return result

@@ -3,7 +3,7 @@
 Each article starts with YAML front matter (title, paper, date, page, authors, tags,
 source, pizhu_id), then its highlights in reading order as blockquotes with the colour
 and its meaning, the note and ``#tags``, then the highlights a merge could not place,
-then the article note.
+then the article note under a "Note" heading that names its author.
 
 User text (titles, quotes, notes, tag names, even colour names) never becomes Markdown
 or HTML structure: every ASCII punctuation character that CommonMark gives a meaning is
@@ -138,7 +138,8 @@ def article_body(a: ExportArticle, level: int, meanings: Mapping[str, str]) -> l
             out += _highlight(h, meanings)
     note = lines(a.note)
     if note:
-        out += [f"{h2} Note", "", *note, ""]
+        heading = f"{h2} Note · {inline(a.note_author)}" if a.note_author else f"{h2} Note"
+        out += [heading, "", *note, ""]
     return out
 
 

@@ -15,7 +15,7 @@ with the same annotations, and merging a file twice changes nothing):
 * a highlight placed in text that differs from the sender's is **re-anchored** by its
   quote and context (:mod:`reader.store.anchoring`); one that cannot be placed is kept
   as an **orphan** (quote, note, tags kept), never dropped;
-* **article notes**: the later one wins; **article tags** are united; **tags** are
+* **article notes**: the later one wins, with its author; **article tags** are united; **tags** are
   matched by their normalized name (new ones are created with their colour and
   parent); highlight **authors** are kept as the sender wrote them.
 
@@ -210,7 +210,8 @@ class _Plan:
     hl_insert: list[dict[str, Any]] = field(default_factory=list)
     hl_update: list[dict[str, Any]] = field(default_factory=list)
     hl_tags: dict[str, frozenset[str]] = field(default_factory=dict)  # uuid -> keys (replace)
-    notes: dict[int, tuple[str, str]] = field(default_factory=dict)  # article -> text, time
+    # article -> text, time, author
+    notes: dict[int, tuple[str, str, str]] = field(default_factory=dict)
     article_tags: set[tuple[int, str]] = field(default_factory=set)
     reindex: set[int] = field(default_factory=set)
     items: list[MergeItem] = field(default_factory=list)
@@ -586,17 +587,18 @@ def _plan_notes(
     homes = {aid: t.home for aid, t in targets.items()}
     ids = sorted({h.id for h in homes.values() if h.id > 0})
     mine = {
-        r.article_id: (r.text, r.updated_at)
+        r.article_id: (r.text, r.updated_at, r.author)
         for r in _rows(
             conn,
-            "SELECT article_id, text, updated_at FROM article_notes WHERE article_id IN (:v)",
+            "SELECT article_id, text, updated_at, author FROM article_notes "
+            "WHERE article_id IN (:v)",
             ids,
         )
     }
     for aid, note in bundle.notes.items():
         home = homes[aid]
         ours = mine.get(home.id) or plan.notes.get(home.id)
-        theirs = (note.text, note.updated_at)
+        theirs = (note.text, note.updated_at, note.author)
         title = home.title or ""
         if ours is None:
             if note.text.strip():
@@ -781,11 +783,14 @@ def _apply(conn: Connection, lib: Library, bundle: SharedBundle, plan: _Plan) ->
                 text("INSERT OR IGNORE INTO highlight_tags (highlight_id, tag_id) VALUES (:h, :t)"),
                 links,
             )
-    for aid, (note, at) in plan.notes.items():
+    for aid, (note, at, author) in plan.notes.items():
         conn.execute(text("DELETE FROM article_notes WHERE article_id = :a"), {"a": real(aid)})
         conn.execute(
-            text("INSERT INTO article_notes (article_id, text, updated_at) VALUES (:a, :t, :u)"),
-            {"a": real(aid), "t": note, "u": at},
+            text(
+                "INSERT INTO article_notes (article_id, text, updated_at, author) "
+                "VALUES (:a, :t, :u, :w)"
+            ),
+            {"a": real(aid), "t": note, "u": at, "w": author},
         )
     if plan.article_tags:
         conn.execute(

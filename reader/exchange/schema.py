@@ -38,7 +38,10 @@ ALEMBIC_DDL = (
 )
 
 # Columns a share written by an older Pizhu may lack; they read as these values.
-ADDED_LATER: dict[tuple[str, str], object] = {("highlights", "orphaned"): 0}
+ADDED_LATER: dict[tuple[str, str], object] = {
+    ("highlights", "orphaned"): 0,  # revision 0003
+    ("article_notes", "author"): "",  # revision 0004
+}
 
 
 @dataclass(frozen=True)

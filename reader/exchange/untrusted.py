@@ -139,6 +139,7 @@ class SharedNote:
     article_id: int
     text: str
     updated_at: str
+    author: str  # "" in a share written before notes carried an author
 
 
 @dataclass
@@ -334,7 +335,7 @@ class _Rows:
         return bool(v)
 
     def txt(self, col: str, limit: int, *, empty: bool = True) -> str:
-        v = self.row.get(col)
+        v = self.row.get(col, schema.ADDED_LATER.get((self.table, col)))
         if not isinstance(v, str):
             raise self.bad(col, "is not text")
         if len(v) > limit:
@@ -535,7 +536,9 @@ def _read(conn: sqlite3.Connection, path: Path, revision: str, limits: Limits) -
         aid = r.num("article_id")
         if aid not in bundle.articles:
             raise r.bad("article_id", "names no article")
-        bundle.notes[aid] = SharedNote(aid, r.txt("text", L.note), r.match("updated_at", _TIME))
+        bundle.notes[aid] = SharedNote(
+            aid, r.txt("text", L.note), r.match("updated_at", _TIME), r.txt("author", L.short)
+        )
     return bundle
 
 

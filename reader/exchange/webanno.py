@@ -100,7 +100,7 @@ def annotation(a: ExportArticle, h: HighlightView) -> dict[str, Any]:
 
 
 def note_annotation(a: ExportArticle) -> dict[str, Any]:
-    return {
+    anno: dict[str, Any] = {
         "id": _urn(a.uuid) + "#note",
         "type": "Annotation",
         "motivation": "commenting",
@@ -115,6 +115,9 @@ def note_annotation(a: ExportArticle) -> dict[str, Any]:
         ],
         "target": _source(a),
     }
+    if a.note_author:
+        anno["creator"] = _creator(a.note_author)
+    return anno
 
 
 def collection(articles: Sequence[ExportArticle]) -> dict[str, Any]:

@@ -181,3 +181,50 @@ def test_cli_merge(
     assert main(args) == 0
     out = capsys.readouterr().out
     assert out.startswith("merged ") and "3 added" in out and "backup: " in out
+
+
+def note_of(lib: Library) -> tuple[str, str]:
+    detail = lib.get_article(lib.article_ids()[0])
+    return detail.note, detail.note_author
+
+
+def test_the_note_author_travels_and_the_later_note_wins_with_its_author(
+    lib: Library, other: Library, tmp_path: Path
+) -> None:
+    merge_file(other, share(lib, tmp_path / "a1.pizhu"))
+    assert note_of(other) == note_of(lib)
+    assert note_of(other)[1] == "测试者"
+    first = lib.article_ids()[0]
+    lib.set_note(first, "王编辑改过的笔记", author="王编辑")
+    report = merge_file(other, share(lib, tmp_path / "a2.pizhu"))
+    assert report.count("note", "updated") == 1
+    assert note_of(other) == ("王编辑改过的笔记", "王编辑")
+    other.set_note(other.article_ids()[0], "对方更晚的笔记", author="对方")
+    sql(other, "UPDATE article_notes SET updated_at = '2099-01-01T00:00:00+00:00'")
+    report = merge_file(other, share(lib, tmp_path / "a3.pizhu"))
+    assert report.count("note", "conflict") == 1
+    assert note_of(other) == ("对方更晚的笔记", "对方")  # ours is newer: kept, author too
+    merge_file(lib, share(other, tmp_path / "b.pizhu"))
+    assert note_of(lib) == ("对方更晚的笔记", "对方")
+
+
+def test_a_share_file_from_before_note_authors_still_merges(
+    lib: Library, other: Library, tmp_path: Path
+) -> None:
+    """Revision 0003 had no article_notes.author: such a file reads as author ''."""
+    f = share(lib, tmp_path / "old.pizhu")
+    with sqlite3.connect(f) as db:
+        db.execute("ALTER TABLE article_notes DROP COLUMN author")
+        db.execute("UPDATE alembic_version SET version_num = '0003'")
+    with sqlite3.connect(f) as db:
+        cols = [r[1] for r in db.execute("PRAGMA table_info(article_notes)")]
+        assert cols == ["article_id", "text", "updated_at"]
+        assert db.execute("SELECT version_num FROM alembic_version").fetchall() == [("0003",)]
+    report = merge_file(other, f)
+    assert report.count("note", "added") == 1 and report.count("highlight", "added") == 3
+    assert note_of(other) == (note_of(lib)[0], "")
+    assert [h.author for h in other.get_article(other.article_ids()[0]).highlights] == [
+        "测试者",
+        "王编辑",
+    ]
+    assert other.check().ok

@@ -76,6 +76,10 @@ HOSTILE: dict[str, tuple[Callable[[Path], None], str]] = {
         lambda p: _edit(p, "UPDATE article_notes SET text = hex(zeroblob(17000000))"),
         "too large",
     ),
+    "note author not text": (
+        lambda p: _edit(p, "UPDATE article_notes SET author = x'e794b2'"),
+        "author is not text",
+    ),
     "broken reference": (
         lambda p: _edit(p, "PRAGMA foreign_keys = OFF", "DELETE FROM articles WHERE id = 1"),
         "broken references",

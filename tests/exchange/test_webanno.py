@@ -42,4 +42,5 @@ def test_collection_with_selectors_bodies_and_creator(lib: Library, tmp_path: Pa
     assert plain["motivation"] == "highlighting" and "body" not in plain
     note = by_id["urn:uuid:00000000-0000-4000-8000-000000000001#note"]
     assert note["target"]["id"].startswith("urn:uuid:") and note["motivation"] == "commenting"
+    assert note["creator"] == {"type": "Person", "name": "测试者"}
     assert ".pizhu-yellow" in doc["stylesheet"]["value"]
