@@ -209,6 +209,7 @@ class AnnotationController(QObject):
             self.tags = detail.tags
             self.panel.tags.set_chips(list(self.tags))
             self.article_note.load(("article", int(detail.id)), detail.note)
+            self._show_note_author(detail.note_author)
             self._choose(None)
             self.suggested = []
             self._show_suggestions()
@@ -309,6 +310,7 @@ class AnnotationController(QObject):
         self.article_note.load(self.article_note.target, detail.note) if not (
             self.article_note.pending or self.panel.note.hasFocus()
         ) else None
+        self._show_note_author(detail.note_author)
         self._show_current()
 
     def _on_changes(self, changes: Changes) -> None:
@@ -657,7 +659,7 @@ class AnnotationController(QObject):
         op: ops.Operation
         if kind == "article":
             label = tr("Edit the article note")
-            op = ops.SetNote(ArticleId(ident), text)
+            op = ops.SetNote(ArticleId(ident), text, author=self._author())
         else:
             found = next((h for h in self.model.all() if h.id == ident), None)
             if found is None or found.note == text:
@@ -670,6 +672,10 @@ class AnnotationController(QObject):
         """Write every note being typed now (article switch, close, before other edits)."""
         self.article_note.flush()
         self.highlight_note.flush()
+
+    def _show_note_author(self, author: str) -> None:
+        """The article note's author beside the "Note" heading (plain text)."""
+        self.panel.note_author.setText(tr("by %1").replace("%1", author) if author else "")
 
     def _show_saved(self) -> None:
         self.panel.saved.setText(tr("Saved"))

@@ -5,6 +5,7 @@ its highlights as filterable cards, and an editor for the chosen highlight. Layo
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -85,6 +86,12 @@ class AnnotationPanel(QWidget):
         self.note.setPlaceholderText(tr("A note on this article…"))
         self.note.setAccessibleName(tr("Article note"))
         self.note.setFixedHeight(self.fontMetrics().lineSpacing() * 4 + 12)
+        self.note_author = _label("", self)  # who wrote the note: small and muted
+        self.note_author.setAccessibleName(tr("Note author"))
+        self.note_author.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        small = self.note_author.font()
+        small.setPointSizeF(small.pointSizeF() * 0.85)
+        self.note_author.setFont(small)
         self.saved = _label("", self)
         self.saved.setAccessibleName(tr("Save state"))
 
@@ -167,7 +174,8 @@ class AnnotationPanel(QWidget):
         al.addWidget(self.suggestions_label)
         al.addWidget(self.suggestions)
         note_head = QHBoxLayout()
-        note_head.addWidget(_label(tr("Note"), article), 1)
+        note_head.addWidget(_label(tr("Note"), article))
+        note_head.addWidget(self.note_author, 1)
         note_head.addWidget(self.saved)
         al.addLayout(note_head)
         al.addWidget(self.note)

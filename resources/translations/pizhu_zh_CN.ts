@@ -32,6 +32,10 @@
         <translation>文章笔记</translation>
     </message>
     <message>
+        <source>Note author</source>
+        <translation>笔记作者</translation>
+    </message>
+    <message>
         <source>Save state</source>
         <translation>保存状态</translation>
     </message>
@@ -540,6 +544,10 @@
     <message>
         <source>Edit the highlight note</source>
         <translation>编辑划线笔记</translation>
+    </message>
+    <message>
+        <source>by %1</source>
+        <translation>作者：%1</translation>
     </message>
     <message>
         <source>Saved</source>

@@ -225,9 +225,12 @@ def test_article_tags_completer_and_note_with_undo(ann, qtbot) -> None:  # type:
     qtbot.keyClicks(p.note, "follow up")
     ann.controller.lib.step(+1)
     assert rows(ann, "SELECT text FROM article_notes WHERE article_id = ?", aid) == [("follow up",)]
-    assert p.note.toPlainText() == ""
+    assert rows(ann, "SELECT author FROM article_notes WHERE article_id = ?", aid) == [("测试者",)]
+    assert p.note.toPlainText() == "" and p.note_author.text() == ""
     ann.controller.lib.step(-1)
     assert p.note.toPlainText() == "follow up"
+    assert p.note_author.text() == "by 测试者"  # small, muted, plain text
+    assert p.note_author.textFormat() == Qt.TextFormat.PlainText
 
 
 def test_suggestion_chips_come_from_a_worker_and_stale_ones_are_dropped(
