@@ -55,13 +55,23 @@ def fold_ws(text: str) -> str:
     return WS_RUN.sub(" ", BOLD_MARK_RE.sub("", text)).strip()
 
 
+# Words printed beside the names in a credit that are not names: ●本报记者 王某 报道,
+# ■文/图 本报记者 王某.
+_CREDIT_WORDS = frozenset("报道 摄影 摄影报道 文图 图文 文 图 综合 编辑 整理 发自 联合报道".split())
+
+
 def names_in(text: str) -> list[str]:
     """Names from a credit: role words (记者, 通讯员…) split them, spaces and 、 separate them."""
     names: list[str] = []
     for part in ROLE_RE.split(text):
         for token in re.split(r"[\s、,，;；/]+", part):
             token = token.strip("()（）:：")
-            if token and _NAME_RE.match(token) and token not in names:
+            if (
+                token
+                and token not in _CREDIT_WORDS
+                and _NAME_RE.match(token)
+                and token not in names
+            ):
                 names.append(token)
     return names
 
@@ -69,7 +79,7 @@ def names_in(text: str) -> list[str]:
 def is_name_list(text: str) -> bool:
     """True when ``text`` is nothing but names (and role words): a credit, not prose."""
     rest = ROLE_RE.sub(" ", text)
-    tokens = [t for t in re.split(r"[\s、,，/]+", rest) if t]
+    tokens = [t for t in re.split(r"[\s、,，/]+", rest) if t and t not in _CREDIT_WORDS]
     return bool(tokens) and all(_NAME_RE.match(t) for t in tokens)
 
 

@@ -298,3 +298,12 @@ def test_plain_heading_right_under_the_title_is_the_first_section() -> None:
     (art,) = page.articles
     assert art.kicker is None
     assert texts(art, "heading") == ["口袋公园 遍地开花", "绿道串联 城园相融"]
+
+
+def test_credit_words_beside_the_names_are_not_names() -> None:
+    page = parse(
+        "# 新闻一\n\n●本报记者 王晓 报道\n\n正文写完了。\n\n## 雪景\n\n雪后的公园一片洁白。\n\n"
+        "■文/图 本报记者 李青 摄\n\n公园雪景\n"
+    )
+    assert titled(page, "新闻一").authors == ["王晓"]
+    assert titled(page, "雪景").photographers == ["李青"]
