@@ -95,7 +95,3 @@ def tokenize(text: str) -> list[tuple[str, int, int]]:
 def word_freq(word: str) -> int:
     """How often jieba's dictionary (plus ours) has seen ``word``; 0 if it is not a word."""
     return int(tokenizer().FREQ.get(word, 0) or 0)
-
-
-def is_word(word: str) -> bool:
-    return word_freq(word) > 0

@@ -11,7 +11,7 @@ import math
 import re
 import threading
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
 
@@ -93,12 +93,6 @@ class TopicModel:
             vec = {w: (1.0 + math.log(n)) * table.get(w, default) for w, n in words.items()}
         norm = math.sqrt(sum(v * v for v in vec.values()))
         return {w: v / norm for w, v in vec.items()} if norm else {}
-
-    def vector_of(self, texts: Iterable[str]) -> dict[str, float]:
-        words = Counter[str]()
-        for t in texts:
-            words.update(content_words(t))
-        return self.vector(words)
 
 
 def cosine(a: Vector, b: Vector) -> float:
