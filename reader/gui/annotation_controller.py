@@ -3,7 +3,7 @@
 Every change is one core operation pushed on the window's undo stack
 (:mod:`reader.gui.annotation_commands`) and published on the change bus; the text and
 the panel repaint only what a record touches. Notes are written while they are typed:
-a debounce timer (at most :data:`NOTE_DELAY_MS`) and a flush when the editor loses
+the core debouncer (:mod:`reader.gui.note_saver`) and a flush when the editor loses
 focus, the article changes or the window closes.
 """
 
@@ -17,12 +17,13 @@ from PySide6.QtWidgets import QApplication, QCompleter, QLineEdit, QMenu
 
 from reader.errors import KnownError
 from reader.gui.annotation_commands import push
-from reader.gui.annotation_view import AnnotationPanel, NoteEdit
+from reader.gui.annotation_view import AnnotationPanel
 from reader.gui.annotation_widgets import SelectionToolbar, button_text, swatch_icon
 from reader.gui.changes import ChangeBus
 from reader.gui.highlight_list import HighlightListModel
 from reader.gui.highlights import HighlightPainter, Mark, doc_ranges, marks_at, swatch, text_range
 from reader.gui.i18n import tr
+from reader.gui.note_saver import NoteSaver
 from reader.gui.reading_controller import ReadingController
 from reader.gui.suggestions import SuggestionRunner
 from reader.store import operations as ops
@@ -32,62 +33,6 @@ from reader.store.library import Library
 from reader.store.naming import tag_key
 from reader.store.palette import DEFAULT_PALETTE
 from reader.store.views import HighlightView
-
-NOTE_DELAY_MS = 500  # a note being typed is written this long after the last key
-
-
-class NoteSaver(QObject):
-    """Debounces one note editor: writes ``(target, text)`` through ``save`` once typing
-    pauses, and at once on :meth:`flush`."""
-
-    saved = Signal()
-
-    def __init__(
-        self, editor: NoteEdit, save: Callable[[tuple[str, int], str], None], parent: QObject
-    ) -> None:
-        super().__init__(parent)
-        self.editor = editor
-        self._save = save
-        self.target: tuple[str, int] | None = None
-        self._pending: tuple[tuple[str, int], str] | None = None
-        self._loading = False
-        self.timer = QTimer(self)
-        self.timer.setSingleShot(True)
-        self.timer.setInterval(NOTE_DELAY_MS)
-        self.timer.timeout.connect(self.flush)
-        editor.textChanged.connect(self._typed)
-        editor.focus_lost.connect(self.flush)
-
-    def load(self, target: tuple[str, int] | None, text: str) -> None:
-        """Show another note (what was typed into the previous one is written first)."""
-        if target != self.target:
-            self.flush()
-        self.target = target
-        if self.editor.toPlainText() != text:
-            self._loading = True
-            try:
-                self.editor.setPlainText(text)
-            finally:
-                self._loading = False
-
-    def _typed(self) -> None:
-        if self._loading or self.target is None:
-            return
-        self._pending = (self.target, self.editor.toPlainText())
-        self.timer.start()
-
-    @property
-    def pending(self) -> bool:
-        return self._pending is not None
-
-    def flush(self) -> None:
-        self.timer.stop()
-        if self._pending is None:
-            return
-        target, text = self._pending
-        self._pending = None
-        self._save(target, text)
-        self.saved.emit()
 
 
 class AnnotationController(QObject):

@@ -11,7 +11,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from reader.errors import KnownError
-from reader.gui import theme, typing_hook
+from reader.gui import theme
 from reader.gui.i18n import Translations, tr
 from reader.gui.settings import APPLICATION, ORGANIZATION, Settings
 from reader.gui.window_controller import WindowController
@@ -68,7 +68,6 @@ class App:
             language=self.settings.language(),
         )
         c.language_requested.connect(self.switch_language)
-        typing_hook.install(c)
         return c
 
     @property

@@ -404,13 +404,6 @@ def test_selection_toolbar_appears_by_a_selection(ann, qtbot) -> None:  # type: 
     assert not c.toolbar.isVisible()
 
 
-def test_typing_hook_module_is_inert_without_the_variable(monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from reader.gui import typing_hook
-
-    monkeypatch.delenv(typing_hook.ENV, raising=False)
-    assert typing_hook.install(None) is None  # type: ignore[arg-type]
-
-
 def test_focus_returns_to_the_text_when_undo_hides_the_editor(ann, qtbot) -> None:  # type: ignore[no-untyped-def]
     w = ann.window
     open_first(ann)
@@ -562,3 +555,33 @@ def test_highlight_list_model_updates_rows(qtmodeltester, ann) -> None:  # type:
     model.update([], [int(views[0].id)])
     assert [h.id for h in model.shown()] == [h.id for h in views[1:]]
     qtmodeltester.check(model)
+
+
+def test_steady_typing_is_saved_before_the_typist_pauses(ann, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Keys every 150 ms never leave the 0.4 s pause the debouncer waits for, yet the
+    note reaches the library within its one-second limit while typing goes on."""
+    from PySide6.QtCore import QTimer
+
+    aid = open_first(ann)
+    note = ann.window.annotations.note
+    note.setFocus()
+    text = iter("steady typing, never a pause")
+    typed: list[str] = []
+
+    def key() -> None:
+        ch = next(text, None)
+        if ch is None:
+            timer.stop()
+            return
+        qtbot.keyClicks(note, ch)
+        typed.append(ch)
+
+    timer = QTimer()
+    timer.timeout.connect(key)
+    timer.start(150)
+    sql = "SELECT text FROM article_notes WHERE article_id = ?"
+    qtbot.waitUntil(lambda: bool(rows(ann, sql, aid)), timeout=3000)
+    saved = rows(ann, sql, aid)[0][0]
+    assert timer.isActive(), "saved only once typing stopped"
+    assert saved and "".join(typed).startswith(saved)
+    timer.stop()

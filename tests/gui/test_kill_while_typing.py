@@ -1,8 +1,7 @@
 """Killing the real window while a note is being typed loses at most the last second.
 
-The app runs offscreen in a child process on a library under tmp_path; a test hook
-(``PIZHU_TEST_TYPE_NOTE``, :mod:`reader.gui.typing_hook`) types into the article note
-like a user. The test waits until typing stopped 1.5 s ago, SIGKILLs the child (no
+The app runs offscreen in a child process on a library under tmp_path; a driver kept
+with the tests (:mod:`tests.gui.typing_driver`) types into the article note like a user. The test waits until typing stopped 1.5 s ago, SIGKILLs the child (no
 close event, no flush) and reads the note from the database.
 """
 
@@ -36,11 +35,16 @@ def test_sigkill_after_typing_keeps_the_note(tmp_path: Path, library) -> None:  
         "XDG_CONFIG_HOME": str(tmp_path / "config"),
         "XDG_DATA_HOME": str(tmp_path / "data"),
         "XDG_CACHE_HOME": str(tmp_path / "cache"),
-        "PIZHU_TEST_TYPE_NOTE": TYPED,
-        "PIZHU_TEST_TYPE_INTERVAL_MS": "30",
     }
     with subprocess.Popen(
-        [sys.executable, "-m", "reader", "--library", str(tmp_path / "library.sqlite")],
+        [
+            sys.executable,
+            "-m",
+            "tests.gui.typing_driver",
+            str(tmp_path / "library.sqlite"),
+            TYPED,
+            "30",
+        ],
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
         text=True,
