@@ -12,7 +12,9 @@ parses the stored page text again and replaces the page's articles:
   article's new text, else into the other new articles of the page, nearest first;
   one found nowhere is kept as an orphan (``orphaned``: quote, note and tags kept).
 
-Structural fixes made by hand (:mod:`reader.store.edits`) are replaced by the new parse.
+Structural fixes made by hand (:mod:`reader.store.edits`) are replaced by the new parse;
+split fixes (accepted or flipped parser decisions, :mod:`reader.store.splitfix`) are
+taken again on it.
 One transaction: a failure leaves the page as it was.
 """
 
@@ -92,13 +94,17 @@ def _match(
 def reparse_source(
     lib: Library, source_id: SourceId, parser: importer.Parser | None = None
 ) -> ReparseReport:
+    from reader.store import splitfix  # it writes through this module
+
     parse = parser or importer.default_parser
     with known_errors(lib.path), database.reading(lib.engine) as conn:
         src = conn.execute(select(SourceFile).where(SourceFile.id == source_id)).first()
         current = search.stored_fingerprint(conn) == search.tokenizer_fingerprint()
+        fixes = splitfix.stored(conn, source_id)
     if src is None:
         raise NotFoundError(f"no source file {source_id} in {lib.path}")
     page = parse(src.text, SourceInfo(path=src.name, sha256=src.sha256, encoding=src.encoding))
+    page.articles = splitfix.replay(src.text, page.articles, fixes)
     cut = lib.cut
     new = [
         importer.PreparedArticle(
@@ -113,10 +119,10 @@ def reparse_source(
     if not current:
         lib.rebuild_search_index()
     with known_errors(lib.path), database.writing(lib.engine) as conn:
-        return _replace(conn, source_id, new, cut)
+        return replace_page(conn, source_id, new, cut)
 
 
-def _replace(
+def replace_page(
     conn: Connection, source_id: SourceId, new: list[importer.PreparedArticle], cut: search.Cut
 ) -> ReparseReport:
     stamp = importer.now_iso()

@@ -1,0 +1,155 @@
+"""Accepting and flipping the parser's decisions: undoable, kept by re-parse and re-import."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reader.ingest import Article, parse_text
+from reader.store import decisions, fixrules, importer, splitfix
+from reader.store.ids import SourceId
+from reader.store.library import Library
+from tests.splitpages import PAGE, parser_with_decisions, write_page
+
+
+@pytest.fixture
+def page_lib(library: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Library:
+    monkeypatch.setattr(importer, "default_parser", parser_with_decisions)
+    library.import_paths([write_page(tmp_path / "pages")])
+    return library
+
+
+def _source(lib: Library) -> SourceId:
+    return SourceId(lib.sources()[0].id)
+
+
+def _titles(lib: Library) -> list[str | None]:
+    return [a.title for a in lib.list_articles()]
+
+
+def _texts(lib: Library) -> list[str]:
+    return [lib.get_article(a.id).article.text for a in lib.list_articles()]
+
+
+def test_decisions_are_read_defensively() -> None:
+    page = parse_text(PAGE)
+    assert decisions.decisions_of(page) == []  # today's parser: nothing is doubtful
+    junk = {
+        "text": PAGE,
+        "decisions": [
+            {"kind": "join", "confidence": "high", "spans": [[0, 3]], "chosen": "join"},
+            {"kind": "join", "confidence": 0.4, "spans": [[5, 10**9]], "chosen": "a"},
+            {"kind": "orphan", "confidence": float("nan"), "spans": [[0, 3]]},
+            "not a decision",
+            {
+                "kind": "orphan",
+                "confidence": 0.3,
+                "spans": [1, 4],
+                "chosen": "fragment",
+                "alternative": "own",
+                "evidence": "extra fields are fine",
+            },
+        ],
+    }
+    found = decisions.decisions_of(junk)
+    assert [(d.kind, d.spans, d.doubtful, d.flippable) for d in found] == [
+        ("orphan", ((1, 4),), True, True)
+    ]
+
+
+def test_flip_a_join_then_undo_and_redo(page_lib: Library) -> None:
+    lib = page_lib
+    sid = _source(lib)
+    join = next(d for d in decisions.for_source(lib, sid) if d.kind == "join")
+    assert join.doubtful
+    aid = lib.list_articles()[0].id
+    hl = lib.highlight_quote(aid, "监测屏同步上线")
+    before = _texts(lib)
+    fe = splitfix.choose(lib, sid, join, join.alternative)
+    first = lib.get_article(aid)
+    assert [b.text for b in first.article.blocks][:2] == [
+        "本报讯(记者 王晓)记者从市园林局了解到,今年全市公园新增便民驿站十二处,提供饮水、充电和休",
+        "息服务,PM2.5监测屏同步上线。",
+    ]
+    # the user's highlight follows its words into the paragraph they now stand in
+    marked = next(h for h in first.highlights if h.id == hl.created)
+    assert first.article.text[marked.start : marked.end] == "监测屏同步上线"
+    [fix] = splitfix.fixes(lib, sid)
+    assert fix.flipped and fix.chosen == "truncated" and fix.parser_chosen == "join"
+    splitfix.undo(lib, fe)
+    assert _texts(lib) == before and splitfix.fixes(lib, sid) == []
+    splitfix.redo(lib, fe)
+    assert _texts(lib) != before and splitfix.fixes(lib, sid)[0].flipped
+
+
+def test_a_title_becomes_a_section_and_back(page_lib: Library) -> None:
+    lib = page_lib
+    sid = _source(lib)
+    role = next(d for d in decisions.for_source(lib, sid) if d.kind == "title_role" and d.doubtful)
+    splitfix.choose(lib, sid, role, "section")
+    assert _titles(lib) == ["青城公园新增十二处便民驿站"]
+    assert "呼和浩特地铁3号线试运行\n\n本报讯(记者 李青)" in _texts(lib)[0]
+    assert lib.get_article(lib.list_articles()[0].id).article.authors == ["王晓", "李青"]
+    splitfix.choose(lib, sid, role, "title")
+    assert _titles(lib) == ["青城公园新增十二处便民驿站", "呼和浩特地铁3号线试运行"]
+
+
+def test_accepting_records_the_decision_and_changes_nothing(page_lib: Library) -> None:
+    lib = page_lib
+    sid = _source(lib)
+    before = _texts(lib)
+    role = next(d for d in decisions.for_source(lib, sid) if d.kind == "title_role" and d.doubtful)
+    fe = splitfix.choose(lib, sid, role, role.chosen)
+    assert _texts(lib) == before
+    assert [f.flipped for f in splitfix.fixes(lib, sid)] == [False]
+    splitfix.undo(lib, fe)
+    assert splitfix.fixes(lib, sid) == []
+
+
+def test_fixes_survive_reimport_and_reparse(page_lib: Library, tmp_path: Path) -> None:
+    lib = page_lib
+    sid = _source(lib)
+    role = next(d for d in decisions.for_source(lib, sid) if d.kind == "title_role" and d.doubtful)
+    splitfix.choose(lib, sid, role, "section")
+    fixed = _texts(lib)
+    again = lib.import_paths([tmp_path / "pages"])
+    assert again.imported == 0 and _texts(lib) == fixed
+    lib.reparse_source(sid)  # a newer parser reads the page again: the fix is taken again
+    assert _texts(lib) == fixed and _titles(lib) == ["青城公园新增十二处便民驿站"]
+
+
+def test_a_fix_that_no_longer_fits_is_refused_in_one_line(page_lib: Library) -> None:
+    lib = page_lib
+    stray = decisions.Decision("join", 0.5, ((0, 5), (300, 305)), "join", "apart")
+    with pytest.raises(fixrules.FixError, match="no longer"):
+        splitfix.choose(lib, _source(lib), stray, "apart")
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.data())
+def test_flipping_twice_gives_the_parse_back(data: st.DataObject) -> None:
+    """Take any join or heading decision the other way and back: the same articles."""
+    from tests.conftest import SAMPLES
+
+    pages = sorted(SAMPLES.glob("*.txt"))
+    path = data.draw(st.sampled_from(pages))
+    text = path.read_text(encoding="utf-8")
+    page = parser_with_decisions(text, importer.SourceInfo(path.name, "x", "utf-8"))
+    found = [d for d in decisions.decisions_of(page) if d.kind in ("join", "title_role")]
+    if not found:
+        return
+    d = data.draw(st.sampled_from(found))
+    there = fixrules.apply(text, page.articles, d.kind, d.spans, d.alternative)
+    back = fixrules.apply(text, there, d.kind, d.spans, d.chosen)
+    shape = [(a.title, [(b.type, b.text, b.spans) for b in a.blocks]) for a in page.articles]
+    assert [(a.title, [(b.type, b.text, b.spans) for b in a.blocks]) for a in back] == shape
+
+    def covered(arts: list[Article]) -> set[int]:  # nothing lost: every range still placed
+        spans = [sp for a in arts for b in a.blocks for sp in b.spans]
+        spans += [c.span for a in arts for c in a.consumed]
+        return {i for s, e in spans for i in range(s, e)}
+
+    assert covered(there) == covered(page.articles)
