@@ -298,6 +298,27 @@ class ReadingPane(QWidget):
         note_row.addWidget(self.orphan_show)
         note_row.addStretch(1)
         self.orphan_note.hide()
+        # "The split of this page has 2 doubtful decisions — check", as quiet as the above
+        self.split_note = QWidget(self)
+        self.split_note.setObjectName("split-note")
+        self.split_text = QLabel(self.split_note)
+        self.split_text.setTextFormat(Qt.TextFormat.PlainText)
+        self.split_text.setFont(font)
+        self.split_check = QToolButton(self.split_note)
+        self.split_check.setObjectName("split-check-button")
+        self.split_check.setText(tr("check"))
+        self.split_check.setAutoRaise(True)
+        self.split_check.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.split_check.setToolTip(tr("Check how this page was split into articles"))
+        self.split_check.setFont(font)
+        split_row = QHBoxLayout(self.split_note)
+        split_row.setContentsMargins(12, 2, 12, 2)
+        split_row.setSpacing(4)
+        split_row.addStretch(1)
+        split_row.addWidget(self.split_text)
+        split_row.addWidget(self.split_check)
+        split_row.addStretch(1)
+        self.split_note.hide()
         self.view = ArticleView(self)
         self.placeholder = QLabel(tr("Choose an article to read."), self)
         self.placeholder.setTextFormat(Qt.TextFormat.PlainText)
@@ -311,6 +332,7 @@ class ReadingPane(QWidget):
         layout.setSpacing(0)
         layout.addWidget(self.find_bar)
         layout.addWidget(self.orphan_note)
+        layout.addWidget(self.split_note)
         layout.addWidget(self.stack, 1)
 
     def show_article(self) -> None:
@@ -322,6 +344,13 @@ class ReadingPane(QWidget):
             tr("%n highlights could not be placed —", None, count) if count else ""
         )
         self.orphan_note.setVisible(count > 0)
+
+    def show_split_doubts(self, count: int) -> None:
+        """The plain-text line saying the page's split has doubtful decisions (0 hides it)."""
+        self.split_text.setText(
+            tr("The split of this page has %n doubtful decisions —", None, count) if count else ""
+        )
+        self.split_note.setVisible(count > 0)
 
     def show_placeholder(self, text: str | None = None) -> None:
         if text is not None:

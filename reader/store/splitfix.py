@@ -21,6 +21,7 @@ from sqlalchemy import Connection, delete, insert, select
 
 from reader.ingest import Article, Block, Consumed
 from reader.store import database, edits, fixrules, importer, search
+from reader.store import decisions as page_decisions
 from reader.store.changes import Changes
 from reader.store.decisions import Decision, Span, key_of, normalise
 from reader.store.errors import NotFoundError, known_errors
@@ -160,7 +161,9 @@ def write_page(
         )
         for a in arts
     ]
-    return reparse.replace_page(conn, SourceId(source_id), prepared, cut).changes
+    done = reparse.replace_page(conn, SourceId(source_id), prepared, cut).changes
+    # Like the hand edits: rewritten articles are reloaded whole, annotations with them.
+    return Changes(articles_added=done.articles_added, articles_removed=done.articles_removed)
 
 
 def _fix_row(conn: Connection, source_id: int, key: str) -> dict[str, Any] | None:
@@ -263,3 +266,94 @@ def redo(lib: Library, fe: FixEdit) -> Changes:
         lib, fe.edit.after, fe.edit.ids, lambda c: _put_fix(c, fe.source_id, fe.key, fe.fix_after)
     )
     return edits._restored(fe.edit, fe.edit.after, fe.edit.before)
+
+
+# --- what the "check the split" view shows -------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PageArticle:
+    id: ArticleId
+    title: str | None
+    kind: str
+    spans: tuple[Span, ...]  # its blocks' source ranges, in reading order
+    consumed: tuple[tuple[int, int, str], ...]  # (start, end, reason)
+
+
+@dataclass(frozen=True)
+class DecisionState:
+    decision: Decision
+    fix: Fix | None
+
+    @property
+    def current(self) -> str:
+        """The choice in force: the user's if they answered, else the parser's."""
+        return self.fix.chosen if self.fix else self.decision.chosen
+
+    @property
+    def other(self) -> str:
+        d = self.decision
+        return (
+            d.alternative
+            if normalise(d.kind, self.current) == normalise(d.kind, d.chosen)
+            else d.chosen
+        )
+
+    @property
+    def open(self) -> bool:
+        """Doubtful and not yet answered: what the view and the notice point at."""
+        return self.decision.doubtful and self.fix is None
+
+
+@dataclass(frozen=True)
+class PageOverview:
+    source_id: SourceId
+    name: str
+    text: str
+    articles: tuple[PageArticle, ...]
+    decisions: tuple[DecisionState, ...]
+
+    @property
+    def open_count(self) -> int:
+        return sum(1 for d in self.decisions if d.open)
+
+
+def decision_states(found: Sequence[Decision], page_fixes: Sequence[Fix]) -> list[DecisionState]:
+    """The page's decisions with the user's answers; a fix for a decision the parser no
+    longer takes is shown too (with the choice it recorded)."""
+    by_key = {f.key: f for f in page_fixes}
+    out = [DecisionState(d, by_key.pop(d.key, None)) for d in found]
+    for f in by_key.values():
+        out.append(DecisionState(Decision(f.kind, 1.0, f.spans, f.parser_chosen, f.alternative), f))
+    return sorted(out, key=lambda s: (s.decision.start, s.decision.key))
+
+
+def overview(
+    lib: Library, source_id: SourceId | int, parser: importer.Parser | None = None
+) -> PageOverview:
+    found = page_decisions.for_source(lib, source_id, parser)
+    with known_errors(lib.path), database.reading(lib.engine) as conn:
+        name = conn.execute(select(SourceFile.name).where(SourceFile.id == int(source_id))).scalar()
+        page, ids, arts = page_articles(conn, int(source_id))
+        page_fixes = stored(conn, int(source_id))
+    articles = tuple(
+        PageArticle(
+            ArticleId(aid),
+            a.title,
+            a.kind,
+            tuple(sp for b in a.blocks for sp in b.spans),
+            tuple((c.span[0], c.span[1], c.reason) for c in a.consumed),
+        )
+        for aid, a in zip(ids, arts, strict=True)
+    )
+    states = tuple(decision_states(found, page_fixes))
+    return PageOverview(SourceId(int(source_id)), str(name or ""), page, articles, states)
+
+
+def open_decisions(lib: Library, source_id: SourceId | int) -> int:
+    """How many doubtful decisions on the page the user has not answered yet."""
+    found = [d for d in page_decisions.for_source(lib, source_id) if d.doubtful]
+    if not found:
+        return 0
+    answered = {f.key for f in fixes(lib, source_id)}
+    return sum(1 for d in found if d.key not in answered)
