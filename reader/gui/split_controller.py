@@ -22,7 +22,7 @@ from reader.gui.split_view import SplitCheckView
 from reader.store import splitfix
 from reader.store.changes import Changes
 from reader.store.decisions import normalise
-from reader.store.ids import SourceId
+from reader.store.ids import ArticleId, SourceId
 from reader.store.library import Library
 
 
@@ -87,9 +87,9 @@ class FixCommand(QUndoCommand):
     def _touched(self, changes: Changes) -> Changes:
         # An accepted decision changes no article; the page's articles are still named so
         # listeners (this view, the notice) refresh.
-        ids = frozenset(self.fix.edit.before.articles) | frozenset(self.fix.edit.after.articles)
-        present = frozenset(a for a in ids if a in self.fix.edit.after.articles)
-        return changes | Changes(articles_added=frozenset(present)) if changes.empty else changes
+        if not changes.empty:
+            return changes
+        return Changes(articles_added=frozenset(ArticleId(a) for a in self.fix.edit.after.articles))
 
 
 class SplitController(QObject):
