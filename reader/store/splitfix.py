@@ -201,7 +201,6 @@ def apply_in(
     choice: str,
     cut: search.Cut,
     author: str,
-    fix_uuid: str | None = None,
     created_at: str | None = None,
 ) -> Changes:
     """Take ``choice`` for ``decision`` on the page and record it (the caller's transaction)."""
@@ -210,13 +209,26 @@ def apply_in(
     changes = Changes()
     if _shape(new) != _shape(arts):
         changes = write_page(conn, source_id, new, cut)
+    record(conn, source_id, decision, choice, author, created_at)
+    return changes
+
+
+def record(
+    conn: Connection,
+    source_id: int,
+    decision: Decision,
+    choice: str,
+    author: str,
+    created_at: str | None = None,
+) -> None:
+    """Store the answer to a decision (the caller's transaction), replacing an earlier one."""
     old = _fix_row(conn, source_id, decision.key)
     _put_fix(
         conn,
         source_id,
         decision.key,
         {
-            "uuid": fix_uuid or (old["uuid"] if old else str(uuidlib.uuid4())),
+            "uuid": old["uuid"] if old else str(uuidlib.uuid4()),
             "source_id": source_id,
             "key": decision.key,
             "kind": decision.kind,
@@ -228,7 +240,6 @@ def apply_in(
             "created_at": created_at or importer.now_iso(),
         },
     )
-    return changes
 
 
 def choose(
