@@ -25,7 +25,7 @@ from sqlalchemy import Connection, select, text
 
 from reader.store import fixrules, search, splitfix
 from reader.store.changes import Changes
-from reader.store.decisions import Decision, key_of, normalise
+from reader.store.decisions import normalise
 from reader.store.models import SourceFile
 
 if TYPE_CHECKING:
@@ -43,28 +43,11 @@ Action = Literal["apply", "applied", "unchanged", "kept", "record", "recorded", 
 
 
 @dataclass(frozen=True)
-class SharedFix:
-    page: str  # the page's text hash
-    page_name: str
-    kind: str
-    spans: tuple[tuple[int, int], ...]
-    chosen: str
-    parser_chosen: str
-    alternative: str
-    author: str
-    created_at: str
+class SharedFix(splitfix.Fix):
+    """A fix from a share file (its uuid does not travel), with the page it belongs to."""
 
-    @property
-    def key(self) -> str:
-        return key_of(self.kind, self.spans)
-
-    @property
-    def decision(self) -> Decision:
-        return Decision(self.kind, 1.0, self.spans, self.parser_chosen, self.alternative)
-
-    @property
-    def flipped(self) -> bool:
-        return normalise(self.kind, self.chosen) != normalise(self.kind, self.parser_chosen)
+    page: str = ""  # the page's text hash
+    page_name: str = ""
 
 
 @dataclass
@@ -148,6 +131,7 @@ def _one(entry: Any, pages: dict[str, SharedSource]) -> SharedFix:
     kind = _s(entry, "kind", 32)
     chosen, parser_chosen = _s(entry, "chosen", 64), _s(entry, "parser_chosen", 64)
     return SharedFix(
+        uuid="",
         page=page.text_hash,
         page_name=page.name,
         kind=kind,

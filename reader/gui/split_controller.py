@@ -10,11 +10,12 @@ decisions is kept here too.
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt, QTimer
-from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QWidget
 
 from reader.errors import KnownError
 from reader.gui.changes import ChangeBus
+from reader.gui.edit_controller import EditCommand
 from reader.gui.i18n import tr
 from reader.gui.models import title_or_untitled
 from reader.gui.reading_controller import ReadingController
@@ -66,23 +67,21 @@ def reason_label(reason: str) -> str:
     return labels.get(reason, reason)
 
 
-class FixCommand(QUndoCommand):
+class FixCommand(EditCommand):
+    """An accepted or flipped decision on the undo stack; its fix row goes back with it."""
+
     def __init__(self, label: str, library: Library, bus: ChangeBus, fe: splitfix.FixEdit) -> None:
-        super().__init__(label)
-        self._library = library
-        self._bus = bus
+        super().__init__(label, library, bus, fe.edit)
         self.fix = fe
-        self._done = False
 
-    def redo(self) -> None:
-        if not self._done:  # it already ran; show what it changed
-            self._done = True
-            self._bus.publish(self._touched(self.fix.changes))
-            return
-        self._bus.run(lambda: self._touched(splitfix.redo(self._library, self.fix)))
+    def first_changes(self) -> Changes:
+        return self._touched(self.fix.changes)
 
-    def undo(self) -> None:
-        self._bus.run(lambda: self._touched(splitfix.undo(self._library, self.fix)))
+    def redo_edit(self) -> Changes:
+        return self._touched(splitfix.redo(self._library, self.fix))
+
+    def undo_edit(self) -> Changes:
+        return self._touched(splitfix.undo(self._library, self.fix))
 
     def _touched(self, changes: Changes) -> Changes:
         # An accepted decision changes no article; the page's articles are still named so

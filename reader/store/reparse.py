@@ -22,12 +22,13 @@ from __future__ import annotations
 
 import uuid as uuidlib
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, delete, insert, select, text, update
 
-from reader.ingest import SourceInfo
+from reader.ingest import Article, SourceInfo
 from reader.store import anchoring, database, importer, search
 from reader.store.changes import Changes
 from reader.store.errors import NotFoundError, known_errors
@@ -106,7 +107,16 @@ def reparse_source(
     page = parse(src.text, SourceInfo(path=src.name, sha256=src.sha256, encoding=src.encoding))
     page.articles = splitfix.replay(src.text, page.articles, fixes)
     cut = lib.cut
-    new = [
+    new = prepare(page.articles, cut)
+    if not current:
+        lib.rebuild_search_index()
+    with known_errors(lib.path), database.writing(lib.engine) as conn:
+        return replace_page(conn, source_id, new, cut)
+
+
+def prepare(articles: Sequence[Article], cut: search.Cut) -> list[importer.PreparedArticle]:
+    """A page's new articles ready to be written: text, hash, search words, a fresh uuid."""
+    return [
         importer.PreparedArticle(
             article=a,
             text=a.text,
@@ -114,12 +124,8 @@ def reparse_source(
             tokens=search.article_tokens(a.title, a.text, cut),
             uuid=str(uuidlib.uuid4()),
         )
-        for a in page.articles
+        for a in articles
     ]
-    if not current:
-        lib.rebuild_search_index()
-    with known_errors(lib.path), database.writing(lib.engine) as conn:
-        return replace_page(conn, source_id, new, cut)
 
 
 def replace_page(

@@ -50,6 +50,11 @@ class Fix:
     def flipped(self) -> bool:
         return normalise(self.kind, self.chosen) != normalise(self.kind, self.parser_chosen)
 
+    @property
+    def decision(self) -> Decision:
+        """The decision this fix answers, as the parser took it."""
+        return Decision(self.kind, 1.0, self.spans, self.parser_chosen, self.alternative)
+
     def to_json(self) -> dict[str, Any]:
         return {
             "uuid": self.uuid,
@@ -151,17 +156,7 @@ def write_page(
     """Replace the page's articles by ``arts`` (the caller holds the write transaction)."""
     from reader.store import reparse
 
-    prepared = [
-        importer.PreparedArticle(
-            article=a,
-            text=a.text,
-            content_hash=importer.content_hash(a.text),
-            tokens=search.article_tokens(a.title, a.text, cut),
-            uuid=str(uuidlib.uuid4()),
-        )
-        for a in arts
-    ]
-    done = reparse.replace_page(conn, SourceId(source_id), prepared, cut).changes
+    done = reparse.replace_page(conn, SourceId(source_id), reparse.prepare(arts, cut), cut).changes
     # Like the hand edits: rewritten articles are reloaded whole, annotations with them.
     return Changes(articles_added=done.articles_added, articles_removed=done.articles_removed)
 
@@ -335,7 +330,7 @@ def decision_states(found: Sequence[Decision], page_fixes: Sequence[Fix]) -> lis
     by_key = {f.key: f for f in page_fixes}
     out = [DecisionState(d, by_key.pop(d.key, None)) for d in found]
     for f in by_key.values():
-        out.append(DecisionState(Decision(f.kind, 1.0, f.spans, f.parser_chosen, f.alternative), f))
+        out.append(DecisionState(f.decision, f))
     return sorted(out, key=lambda s: (s.decision.start, s.decision.key))
 
 
