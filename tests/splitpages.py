@@ -58,6 +58,27 @@ def decisions_for(page: ParsedPage) -> list[dict[str, Any]]:
                         "alternative": "title",
                     }
                 )
+        moved = [b for b in art.blocks if "moved" in b.flags]
+        if moved:  # an interleaved section the parser moved back
+            out.append(
+                {
+                    "kind": "interleaved",
+                    "confidence": 0.7,
+                    "spans": [list(sp) for b in moved for sp in b.spans],
+                    "chosen": "moved",
+                    "alternative": "in_place",
+                }
+            )
+        if art.kind == "fragment" and art.title is None:
+            out.append(
+                {
+                    "kind": "orphan",
+                    "confidence": 0.65,
+                    "spans": [list(sp) for b in art.blocks for sp in b.spans],
+                    "chosen": "fragment",
+                    "alternative": "own",
+                }
+            )
     for art in page.articles[1:]:
         line = next((c.span for c in art.consumed if c.reason == "title"), None)
         if line is None:

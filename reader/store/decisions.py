@@ -13,6 +13,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from sqlalchemy import select
+
 from reader.ingest import SourceInfo
 from reader.store import database, importer
 from reader.store.errors import NotFoundError
@@ -149,15 +151,22 @@ def for_source(
     """The decisions the parser takes on an imported page (parsed again; kept per page)."""
     parse = parser or importer.default_parser
     with database.reading(lib.engine) as conn:
-        row = conn.execute(
-            SourceFile.__table__.select().where(SourceFile.id == int(source_id))
-        ).first()
-    if row is None:
-        raise NotFoundError(f"no source file {source_id} in {lib.path}")
-    key = (parse, row.sha256)  # the parser itself, so a replaced one is not confused
-    if key not in _cache:
+        sha = conn.execute(
+            select(SourceFile.sha256).where(SourceFile.id == int(source_id))
+        ).scalar()
+        if sha is None:
+            raise NotFoundError(f"no source file {source_id} in {lib.path}")
+        key = (parse, str(sha))  # the parser itself, so a replaced one is not confused
+        row = None
+        if key not in _cache:
+            row = conn.execute(
+                select(SourceFile.name, SourceFile.text, SourceFile.encoding).where(
+                    SourceFile.id == int(source_id)
+                )
+            ).one()
+    if row is not None:
         if len(_cache) > 64:
             _cache.clear()
-        page = parse(row.text, SourceInfo(path=row.name, sha256=row.sha256, encoding=row.encoding))
+        page = parse(row.text, SourceInfo(path=row.name, sha256=key[1], encoding=row.encoding))
         _cache[key] = decisions_of(page, len(row.text))
     return list(_cache[key])

@@ -294,14 +294,34 @@ def _interleaved(source: str, arts: Arts, spans: Sequence[Span], target: str) ->
             _flags(b, {MOVED}, {MISPLACED})
             _insert_ordered(arts[home], b)
         return arts
-    before = [i for i in range(h) if arts[i].blocks and TRUNCATED_END in arts[i].blocks[-1].flags]
-    dest = before[-1] if before else h - 1
-    if dest < 0:
+    dest = _owner(arts, h, blocks)
+    if dest is None:
         raise FixError("no earlier article on the page to move the section back to")
     for b in blocks:
         _flags(b, {MISPLACED}, {MOVED})
     arts[dest].blocks += blocks
     return arts
+
+
+def _bigrams(text: str) -> set[str]:
+    return {text[i : i + 2] for i in range(len(text) - 1) if not text[i : i + 2].isspace()}
+
+
+def _owner(arts: Arts, host: int, blocks: Sequence[Block]) -> int | None:
+    """The earlier story a section printed inside ``host`` belongs to: one that breaks off
+    unfinished, else the one whose words it shares most (character pairs: no segmenter)."""
+    start = min(b.start for b in blocks)
+    earlier = [
+        i
+        for i, a in enumerate(arts)
+        if i != host and a.title is not None and min(_anchors(a), default=start) < start
+    ]
+    broken = [i for i in earlier if arts[i].blocks and TRUNCATED_END in arts[i].blocks[-1].flags]
+    if broken:
+        return broken[-1]
+    words = _bigrams("".join(b.text for b in blocks))
+    scored = [(len(words & _bigrams(arts[i].text)), i) for i in earlier]
+    return max(scored)[1] if scored else None
 
 
 def _orphan(source: str, arts: Arts, spans: Sequence[Span], target: str) -> Arts:
@@ -312,7 +332,9 @@ def _orphan(source: str, arts: Arts, spans: Sequence[Span], target: str) -> Arts
         return arts
     if target == "fragment":
         art.blocks = [b for b in art.blocks if all(b is not x for x in blocks)]
-        arts.insert(f + 1, Article(kind="fragment", blocks=blocks))
+        rest = _anchors(art)
+        before = bool(rest) and min(b.start for b in blocks) < min(rest)  # printed above it
+        arts.insert(f if before else f + 1, Article(kind="fragment", blocks=blocks))
         return arts
     home = _home(arts, min(b.start for b in blocks), skip=blocks, avoid=f)
     for b in blocks:
