@@ -68,6 +68,8 @@ def test_dry_run_lists_them_and_merge_takes_them_only_when_asked(
 ) -> None:
     mine, theirs = pair
     path = write_share(mine, tmp_path / "a.pizhu").path
+    own = theirs.article_ids()[1]  # the colleague's own highlight, on the second story
+    theirs.highlight_quote(own, "全长21.5公里", note="我的")
     before = _shape(theirs)
     args = ["--library", str(theirs.path), "merge", str(path)]
     assert main([*args, "--dry-run"]) == 0
@@ -90,6 +92,8 @@ def test_dry_run_lists_them_and_merge_takes_them_only_when_asked(
     notes = [h for h in only.highlights if h.note == "同事的批注" and not h.orphaned]
     assert len(notes) == 1  # the highlight sits on the words it marks
     assert only.text[notes[0].start : notes[0].end] == "沿线居民表示出行更方便了"
+    [mark] = [h for h in only.highlights if h.note == "我的"]  # re-anchored, not orphaned
+    assert not mark.orphaned and only.text[mark.start : mark.end] == "全长21.5公里"
     sid = theirs.sources()[0].id
     assert [f.chosen for f in splitfix.fixes(theirs, sid)] == ["truncated", "section"]
     theirs.reparse_source(sid)  # and they are the colleague's now: re-parsing keeps them

@@ -124,6 +124,23 @@ def test_accept_stops_the_notice_and_reimport_keeps_the_fixes(
     assert "(changed by you)" in split.view.decisions.topLevelItem(join).text(1)
 
 
+def test_the_view_and_the_notice_in_chinese(split_app, qtbot) -> None:  # type: ignore[no-untyped-def]
+    app = split_app
+    pane = _open_first(app, qtbot)
+    app.translations.apply("zh_CN")
+    try:
+        app.controller.split.update_notice()
+        assert pane.split_text.text() == "本版的拆分有 2 处存疑 —"
+        view = app.controller.split.open_current()  # built now, in Chinese
+        assert view.windowTitle() == "核对拆分 — 晚报-2026-03-01-第2版.txt"
+        assert view.summary.text() == "有 2 处存疑待核对"
+        rows = range(view.decisions.topLevelItemCount())
+        texts = [view.decisions.topLevelItem(i).text(1) for i in rows]
+        assert "断开的段落:已拼接" in texts and "标题行:文章标题" in texts
+    finally:
+        app.translations.apply("en")
+
+
 def test_the_view_holds_when_the_parser_records_nothing(
     qtbot, filled, settings, no_samples
 ) -> None:  # type: ignore[no-untyped-def]
