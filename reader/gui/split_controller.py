@@ -141,9 +141,14 @@ class SplitController(QObject):
         self._pane.show_split_doubts(count)
         return count
 
-    def _on_changes(self, _changes: Changes) -> None:
+    def _on_changes(self, changes: Changes) -> None:
+        if not (changes.articles_added or changes.articles_removed or changes.sources_removed):
+            return  # annotations: nothing the split shows
         if self.view is not None and self.view.isVisible() and self.page is not None:
-            self.fill(self.page.source_id)
+            bar = self.view.page.verticalScrollBar()
+            keep = bar.value()
+            if self.fill(self.page.source_id):
+                bar.setValue(keep)
         if self._reading.detail is not None:
             self.update_notice()
 

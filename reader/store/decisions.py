@@ -4,6 +4,11 @@ A parse may carry ``decisions``: ``[{"kind", "confidence", "spans", "chosen",
 "alternative"}]`` (FORMAT.md allows extra fields). Parsers that record none, and
 entries that are malformed, simply give no decisions: the app then marks nothing as
 doubtful. This module is the one place that reads them.
+
+How a decision's spans are read when it is flipped (:mod:`reader.store.fixrules`):
+``join``: the first span lies in the paragraph that breaks off, the last one starts the
+continuation; ``title_role``: the heading line; ``interleaved`` and ``orphan``: ranges
+covering the section's or run's paragraphs (one span for the whole run will do).
 """
 
 from __future__ import annotations
