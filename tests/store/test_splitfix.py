@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -155,3 +156,22 @@ def test_flipping_twice_gives_the_parse_back(path: Path) -> None:
         assert covered(there) == covered(page.articles), d
         back = fixrules.apply(text, there, d.kind, d.spans, d.chosen)
         assert shape(back) == shape(page.articles), d
+
+
+def test_cli_lists_keeps_and_flips(page_lib: Library, capsys: pytest.CaptureFixture[str]) -> None:
+    from reader.cli import main
+
+    lib = page_lib
+    second = lib.list_articles()[1].id
+    base = ["--library", str(lib.path), "split", str(second)]
+    assert main(base) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == "晚报-2026-03-01-第2版.txt: 3 decisions, 2 doubtful"
+    assert out[3] == "3\tdoubtful\ttitle_role: title (or section)\t60%\t# 呼和浩特地铁3号线试运行"
+    assert main([*base, "--flip", "3", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["open"] == 1 and data["decisions"][2]["state"] == "changed"
+    assert _titles(lib) == ["青城公园新增十二处便民驿站"]
+    first = str(lib.list_articles()[0].id)
+    assert main([*base[:3], first, "--keep", "9"]) == 1
+    assert "no decision 9 (the page has 3)" in capsys.readouterr().err
