@@ -6,7 +6,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHeaderView,
+    QLabel,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from reader.exchange.fixes import FixItem, pending
 from reader.gui.i18n import tr
@@ -70,7 +78,17 @@ class FixesBox(QWidget):
             row.setToolTip(1, what)
             row.setToolTip(3, i.detail or action_label(i.action))
             self.list.addTopLevelItem(row)
-        self.list.resizeColumnToContents(0)
+        header = self.list.header()
+        header.setStretchLastSection(False)
+        for col, mode in enumerate(
+            (
+                QHeaderView.ResizeMode.ResizeToContents,
+                QHeaderView.ResizeMode.Stretch,
+                QHeaderView.ResizeMode.ResizeToContents,
+                QHeaderView.ResizeMode.ResizeToContents,
+            )
+        ):
+            header.setSectionResizeMode(col, mode)
         self.list.setMaximumHeight(160)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
