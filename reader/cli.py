@@ -17,6 +17,7 @@ from reader.errors import KnownError
 from reader.exchange.commands import COMMANDS as EXCHANGE_COMMANDS
 from reader.store.annotation_commands import COMMANDS as ANNOTATION_COMMANDS
 from reader.store.commands import COMMANDS as STORE_COMMANDS
+from reader.store.split_commands import COMMANDS as SPLIT_COMMANDS
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -67,6 +68,7 @@ COMMANDS: list[Callable[[argparse._SubParsersAction[argparse.ArgumentParser]], N
     *STORE_COMMANDS,  # import, search, list, show, check
     *ANNOTATION_COMMANDS,  # highlight, tag
     *EXCHANGE_COMMANDS,  # export, share, merge
+    *SPLIT_COMMANDS,  # split
 ]
 
 

@@ -120,7 +120,7 @@ def _cmd_merge(args: argparse.Namespace) -> int:
 
     bundle = read_share(args.file)  # refused before the library is opened
     with _library(args) as lib:
-        report = merge_bundle(lib, bundle, dry_run=args.dry_run)
+        report = merge_bundle(lib, bundle, dry_run=args.dry_run, with_fixes=args.with_fixes)
     if args.json:
         _print_json(report.to_json())
         return 0
@@ -132,6 +132,10 @@ def _cmd_merge(args: argparse.Namespace) -> int:
         if item.action == "conflict" or item.placement == "orphaned":
             what = "orphaned" if item.placement == "orphaned" else "conflict"
             print(f"{what}\t{item.key}\t{_line(item.article)}\t{_line(item.detail)}")
+    for fix in report.fixes:
+        f = fix.fix
+        what = _line(f"{f.kind}: {f.parser_chosen} → {f.chosen}")
+        print(f"split fix\t{fix.action}\t{_line(f.page_name)}\t{what}\t{_line(fix.detail)}")
     return 0
 
 
@@ -145,6 +149,11 @@ def _add_merge(sub: Sub) -> None:
     )
     p.add_argument("file", metavar="FILE")
     p.add_argument("--dry-run", action="store_true", help="report what would change")
+    p.add_argument(
+        "--with-fixes",
+        action="store_true",
+        help="also take the sender's split fixes (how their pages are cut into articles)",
+    )
     p.add_argument("--json", action="store_true", help="print the report as JSON")
     p.set_defaults(handler=_cmd_merge)
 

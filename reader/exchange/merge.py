@@ -36,6 +36,8 @@ from typing import Any, Literal
 from sqlalchemy import Connection, text
 
 from reader.errors import KnownError
+from reader.exchange import fixes
+from reader.exchange.fixes import FixItem
 from reader.exchange.report import Cancel, Progress, never, no_progress
 from reader.exchange.untrusted import (
     SharedArticle,
@@ -118,6 +120,7 @@ class MergeReport:
     unchanged: dict[str, int] = field(default_factory=dict)  # kind -> count
     writes: int = 0  # rows the merge inserts or updates
     changes: Changes = field(default_factory=Changes)
+    fixes: list[FixItem] = field(default_factory=list)  # the sender's split fixes
 
     def count(self, kind: Kind, action: Action | None = None, placement: str = "") -> int:
         if action == "unchanged":
@@ -160,7 +163,17 @@ class MergeReport:
             f"{h['conflict']} conflicts, {h['re-anchored']} re-anchored, {h['orphaned']} orphaned; "
             f"notes: {c['notes']['added']} added, {c['notes']['updated']} updated, "
             f"{c['notes']['conflict']} conflicts; tags: {c['tags']['added']} added"
-        )
+        ) + self.fixes_summary()
+
+    def fixes_summary(self) -> str:
+        if not self.fixes:
+            return ""
+        done = sum(1 for f in self.fixes if f.action in ("applied", "recorded"))
+        todo = fixes.pending(self.fixes)
+        same = sum(1 for f in self.fixes if f.action in ("unchanged", "kept", "skipped"))
+        if self.dry_run or not done:
+            return f"; split fixes: {todo} to take (--with-fixes), {same} not needed"
+        return f"; split fixes: {done} taken, {same} not needed"
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -171,6 +184,7 @@ class MergeReport:
             "counts": self.counts(),
             "items": [i.to_json() for i in self.items],
             "changes": self.changes.to_json(),
+            "split_fixes": [f.to_json() for f in self.fixes],
         }
 
 
@@ -827,14 +841,17 @@ def merge_bundle(
     placer: Placer = place,
     progress: Progress | None = None,
     cancel: Cancel | None = None,
+    with_fixes: bool = False,
 ) -> MergeReport:
-    """Merge an already validated share into ``lib`` (see :func:`merge_file`)."""
+    """Merge an already validated share into ``lib`` (see :func:`merge_file`); with
+    ``with_fixes`` the sender's split fixes are taken first (:mod:`reader.exchange.fixes`)."""
     progress = progress or no_progress
     cancel = cancel or never
     report = MergeReport(bundle.path, dry_run, bundle.author)
     with known_errors(lib.path), database.reading(lib.engine) as conn:
         plan = _plan(conn, bundle, placer, progress, cancel)
-    _fill(report, plan)
+        report.fixes = fixes.plan(conn, bundle.split_fixes)
+    _fill(report, plan, with_fixes)
     if dry_run or report.empty:
         return report
     if cancel():
@@ -844,20 +861,24 @@ def merge_bundle(
             revision = database.current_revision(conn)
         report.backup = database.backup_copy(lib.path, revision)
     with known_errors(lib.path), database.writing(lib.engine) as conn:
+        report.fixes = fixes.plan(conn, bundle.split_fixes)
+        fixed = fixes.apply(conn, lib.cut, report.fixes) if with_fixes else Changes()
         plan = _plan(conn, bundle, placer, progress, cancel)  # again, under the write lock
-        changes = _apply(conn, lib, bundle, plan)
+        changes = _apply(conn, lib, bundle, plan) | fixed
+        if with_fixes:
+            fixes.record_added(conn, report.fixes)
         if cancel():
             raise MergeCancelled(f"{bundle.path}: merge cancelled; the library is unchanged")
     report.items, report.unchanged = [], {}
-    _fill(report, plan)
+    _fill(report, plan, with_fixes)
     report.changes = changes
     return report
 
 
-def _fill(report: MergeReport, plan: _Plan) -> None:
+def _fill(report: MergeReport, plan: _Plan, with_fixes: bool = False) -> None:
     report.items = list(plan.items)
     report.unchanged = dict(plan.unchanged)
-    report.writes = plan.writes
+    report.writes = plan.writes + (fixes.pending(report.fixes) if with_fixes else 0)
 
 
 def merge_file(
@@ -868,6 +889,7 @@ def merge_file(
     backup: bool = True,
     progress: Progress | None = None,
     cancel: Cancel | None = None,
+    with_fixes: bool = False,
 ) -> MergeReport:
     """Validate the share file ``path`` and merge it into ``lib``.
 
@@ -879,5 +901,11 @@ def merge_file(
     """
     bundle = read_share(path)
     return merge_bundle(
-        lib, bundle, dry_run=dry_run, backup=backup, progress=progress, cancel=cancel
+        lib,
+        bundle,
+        dry_run=dry_run,
+        backup=backup,
+        progress=progress,
+        cancel=cancel,
+        with_fixes=with_fixes,
     )

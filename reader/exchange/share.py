@@ -20,7 +20,7 @@ from typing import Any
 from sqlalchemy import Connection, text
 
 from reader.errors import KnownError
-from reader.exchange import schema
+from reader.exchange import fixes, schema
 from reader.exchange.collect import annotated_ids, reading
 from reader.exchange.report import Cancel, Progress, never, no_progress, output_file
 from reader.store import database
@@ -136,6 +136,7 @@ def write_share(
             progress(3, steps)
             used = {int(r["tag_id"]) for r in hl_tags} | {int(r["tag_id"]) for r in art_tags}
             tags = _select(conn, "tags", "id", sorted(_tag_closure(conn, used)))
+            split_fixes = fixes.encode(conn, source_ids)
         if cancel():
             raise ShareCancelled(f"{target}: cancelled; nothing was written")
         db.execute("BEGIN")
@@ -145,6 +146,8 @@ def write_share(
             "share.author": default_author(),
             "share.format": str(schema.SHARE_FORMAT),
         }
+        if split_fixes:
+            meta[fixes.SETTINGS_KEY] = split_fixes
         db.executemany("INSERT INTO settings (key, value) VALUES (?, ?)", sorted(meta.items()))
         for step, (table, rows) in enumerate(
             (

@@ -33,7 +33,8 @@ from pathlib import Path
 from typing import Any
 
 from reader.errors import KnownError
-from reader.exchange import schema
+from reader.exchange import fixes, schema
+from reader.exchange.fixes import SharedFix
 from reader.store import database
 from reader.store.importer import content_hash
 from reader.store.library import tag_key
@@ -156,6 +157,7 @@ class SharedBundle:
     tags: dict[str, SharedTag] = field(default_factory=dict)  # by key
     article_tags: dict[int, set[str]] = field(default_factory=dict)  # article id -> keys
     notes: dict[int, SharedNote] = field(default_factory=dict)
+    split_fixes: list[SharedFix] = field(default_factory=list)  # see reader.exchange.fixes
 
 
 # --- the file before SQLite sees it --------------------------------------------------------
@@ -539,6 +541,10 @@ def _read(conn: sqlite3.Connection, path: Path, revision: str, limits: Limits) -
         bundle.notes[aid] = SharedNote(
             aid, r.txt("text", L.note), r.match("updated_at", _TIME), r.txt("author", L.short)
         )
+    try:
+        bundle.split_fixes = fixes.read(settings.get(fixes.SETTINGS_KEY), bundle.sources.values())
+    except ValueError as exc:
+        raise ShareRefused(f"{path}: refused: {exc}") from None
     return bundle
 
 

@@ -21,6 +21,7 @@ from reader.gui.models import title_or_untitled
 from reader.gui.reading_controller import ReadingController
 from reader.store import browse, edits
 from reader.store.browse import ArticleFilter
+from reader.store.changes import Changes
 from reader.store.ids import SourceId
 from reader.store.library import Library
 
@@ -36,12 +37,22 @@ class EditCommand(QUndoCommand):
     def redo(self) -> None:
         if not self._done:  # the edit already ran; show what it changed
             self._done = True
-            self._bus.publish(self.edit.changes)
+            self._bus.publish(self.first_changes())
             return
-        self._bus.run(lambda: edits.redo(self._library, self.edit))
+        self._bus.run(self.redo_edit)
 
     def undo(self) -> None:
-        self._bus.run(lambda: edits.undo(self._library, self.edit))
+        self._bus.run(self.undo_edit)
+
+    # what a kind of edit does; split fixes (reader.gui.split_controller) put back more rows
+    def first_changes(self) -> Changes:
+        return self.edit.changes
+
+    def redo_edit(self) -> Changes:
+        return edits.redo(self._library, self.edit)
+
+    def undo_edit(self) -> Changes:
+        return edits.undo(self._library, self.edit)
 
 
 class EditController(QObject):

@@ -307,15 +307,20 @@ class ExchangeController(QObject):
     def _previewed(self, result: tuple[SharedBundle, MergeReport]) -> None:
         bundle, report = result
         dialog = MergeReportDialog(report, self._window)
-        dialog.accepted.connect(lambda: self._apply_merge(bundle))
+        dialog.accepted.connect(lambda: self._apply_merge(bundle, dialog.fixes.take.isChecked()))
         self.report = dialog
         dialog.open()
         self.merge_previewed.emit(report)
 
-    def _apply_merge(self, bundle: SharedBundle) -> None:
+    def _apply_merge(self, bundle: SharedBundle, with_fixes: bool = False) -> None:
         def job(progress: Progress, cancel: Cancel) -> MergeReport:
             return merge_bundle(
-                self._library, bundle, backup=True, progress=progress, cancel=cancel
+                self._library,
+                bundle,
+                backup=True,
+                progress=progress,
+                cancel=cancel,
+                with_fixes=with_fixes,
             )
 
         self._run(

@@ -486,6 +486,12 @@ class MergeReportDialog(QDialog):
         )
         self.merge_button.setEnabled(not report.empty)
         self.merge_button.setDefault(not report.empty)
+        from reader.gui.fix_report_view import FixesBox
+
+        self.fixes = FixesBox(report.fixes, self)
+        self.fixes.take.toggled.connect(
+            lambda on: self.merge_button.setEnabled(on or not report.empty)
+        )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -493,6 +499,7 @@ class MergeReportDialog(QDialog):
         layout.addWidget(self.explain)
         layout.addWidget(self.counts)
         layout.addWidget(self.items, 1)
+        layout.addWidget(self.fixes)
         layout.addWidget(self.buttons)
         self.resize(860, 520)
 
@@ -510,6 +517,9 @@ def merge_done(report: MergeReport) -> str:
             None,
             orphans,
         )
+    taken = sum(1 for f in report.fixes if f.action in ("applied", "recorded"))
+    if taken:
+        text += " " + tr("%n split fixes taken.", None, taken)
     return text
 
 

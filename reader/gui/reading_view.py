@@ -276,28 +276,13 @@ class ReadingPane(QWidget):
         self.find_bar = FindBar(self)
         self.find_bar.hide()
         # "2 highlights could not be placed — show", above the text when a merge left some
-        self.orphan_note = QWidget(self)
-        self.orphan_note.setObjectName("orphan-note")
-        self.orphan_text = QLabel(self.orphan_note)
-        self.orphan_text.setTextFormat(Qt.TextFormat.PlainText)
-        self.orphan_show = QToolButton(self.orphan_note)
-        self.orphan_show.setObjectName("orphan-show")
-        self.orphan_show.setText(tr("show"))
-        self.orphan_show.setAutoRaise(True)
-        self.orphan_show.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.orphan_show.setToolTip(tr("Show the highlights that could not be placed"))
-        font = self.orphan_text.font()
-        font.setPointSizeF(max(6.0, font.pointSizeF() * 0.9))
-        self.orphan_text.setFont(font)
-        self.orphan_show.setFont(font)
-        note_row = QHBoxLayout(self.orphan_note)
-        note_row.setContentsMargins(12, 2, 12, 2)
-        note_row.setSpacing(4)
-        note_row.addStretch(1)
-        note_row.addWidget(self.orphan_text)
-        note_row.addWidget(self.orphan_show)
-        note_row.addStretch(1)
-        self.orphan_note.hide()
+        self.orphan_note, self.orphan_text, self.orphan_show = self._quiet_line(
+            "orphan", tr("show"), tr("Show the highlights that could not be placed")
+        )
+        # "The split of this page has 2 doubtful decisions — check", just as quiet
+        self.split_note, self.split_text, self.split_check = self._quiet_line(
+            "split", tr("check"), tr("Check how this page was split into articles")
+        )
         self.view = ArticleView(self)
         self.placeholder = QLabel(tr("Choose an article to read."), self)
         self.placeholder.setTextFormat(Qt.TextFormat.PlainText)
@@ -311,7 +296,34 @@ class ReadingPane(QWidget):
         layout.setSpacing(0)
         layout.addWidget(self.find_bar)
         layout.addWidget(self.orphan_note)
+        layout.addWidget(self.split_note)
         layout.addWidget(self.stack, 1)
+
+    def _quiet_line(self, name: str, button: str, tip: str) -> tuple[QWidget, QLabel, QToolButton]:
+        """A small centred plain-text line above the text with a flat button after it."""
+        line = QWidget(self)
+        line.setObjectName(f"{name}-note")
+        text = QLabel(line)
+        text.setTextFormat(Qt.TextFormat.PlainText)
+        action = QToolButton(line)
+        action.setObjectName(f"{name}-show")
+        action.setText(button)
+        action.setAutoRaise(True)
+        action.setCursor(Qt.CursorShape.PointingHandCursor)
+        action.setToolTip(tip)
+        font = text.font()
+        font.setPointSizeF(max(6.0, font.pointSizeF() * 0.9))
+        text.setFont(font)
+        action.setFont(font)
+        row = QHBoxLayout(line)
+        row.setContentsMargins(12, 2, 12, 2)
+        row.setSpacing(4)
+        row.addStretch(1)
+        row.addWidget(text)
+        row.addWidget(action)
+        row.addStretch(1)
+        line.hide()
+        return line, text, action
 
     def show_article(self) -> None:
         self.stack.setCurrentWidget(self.view)
@@ -322,6 +334,13 @@ class ReadingPane(QWidget):
             tr("%n highlights could not be placed —", None, count) if count else ""
         )
         self.orphan_note.setVisible(count > 0)
+
+    def show_split_doubts(self, count: int) -> None:
+        """The plain-text line saying the page's split has doubtful decisions (0 hides it)."""
+        self.split_text.setText(
+            tr("The split of this page has %n doubtful decisions —", None, count) if count else ""
+        )
+        self.split_note.setVisible(count > 0)
 
     def show_placeholder(self, text: str | None = None) -> None:
         if text is not None:

@@ -75,6 +75,9 @@ class WindowController(QObject):
         from reader.gui.exchange_controller import ExchangeController
 
         self.exchange = ExchangeController(library, self.bus, self.reading, self.window)
+        from reader.gui.split_controller import SplitController
+
+        self.split = SplitController(library, self.bus, self.undo, self.reading, self.window)
         self._wire()
         self._restore()
 

@@ -153,10 +153,18 @@ def _jsonable(row: dict[str, Any]) -> dict[str, Any]:
     return {k: json.dumps(v) if isinstance(v, list) else v for k, v in row.items()}
 
 
-def restore(lib: Library, target: Snapshot, ids: frozenset[int]) -> None:
-    """Make the articles ``ids`` exactly as ``target`` holds them (absent if it lacks them)."""
+def restore(
+    lib: Library,
+    target: Snapshot,
+    ids: frozenset[int],
+    also: Callable[[Connection], None] | None = None,
+) -> None:
+    """Make the articles ``ids`` exactly as ``target`` holds them (absent if it lacks them);
+    ``also`` puts back other rows in the same transaction."""
     _ensure_index_current(lib)
     with _write(lib) as conn:
+        if also is not None:
+            also(conn)
         for aid in ids:
             if _exists(conn, aid):
                 _unindex(conn, lib, aid)

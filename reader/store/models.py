@@ -198,3 +198,25 @@ class Setting(Base):
 
     key: Mapped[str] = mapped_column(String(64), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+class SplitFix(Base):
+    """The user's answer to one of the parser's decisions on a page (revision 0008).
+
+    ``key`` names the decision (its kind and source spans); re-parsing the page and
+    merging a colleague's share replay ``chosen`` through :mod:`reader.store.splitfix`."""
+
+    __tablename__ = "split_fixes"
+    __table_args__ = (UniqueConstraint("source_id", "key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    source_id: Mapped[int] = mapped_column(ForeignKey("source_files.id", ondelete="CASCADE"))
+    key: Mapped[str] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(String(32))
+    spans: Mapped[list[Any]] = mapped_column()
+    chosen: Mapped[str] = mapped_column(Text)
+    parser_chosen: Mapped[str] = mapped_column(Text)  # what the parser had decided
+    alternative: Mapped[str] = mapped_column(Text)
+    author: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[str] = mapped_column(String(32))

@@ -12,7 +12,9 @@ parses the stored page text again and replaces the page's articles:
   article's new text, else into the other new articles of the page, nearest first;
   one found nowhere is kept as an orphan (``orphaned``: quote, note and tags kept).
 
-Structural fixes made by hand (:mod:`reader.store.edits`) are replaced by the new parse.
+Structural fixes made by hand (:mod:`reader.store.edits`) are replaced by the new parse;
+split fixes (accepted or flipped parser decisions, :mod:`reader.store.splitfix`) are
+taken again on it.
 One transaction: a failure leaves the page as it was.
 """
 
@@ -20,12 +22,13 @@ from __future__ import annotations
 
 import uuid as uuidlib
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, delete, insert, select, text, update
 
-from reader.ingest import SourceInfo
+from reader.ingest import Article, SourceInfo
 from reader.store import anchoring, database, importer, search
 from reader.store.changes import Changes
 from reader.store.errors import NotFoundError, known_errors
@@ -92,15 +95,28 @@ def _match(
 def reparse_source(
     lib: Library, source_id: SourceId, parser: importer.Parser | None = None
 ) -> ReparseReport:
+    from reader.store import splitfix  # it writes through this module
+
     parse = parser or importer.default_parser
     with known_errors(lib.path), database.reading(lib.engine) as conn:
         src = conn.execute(select(SourceFile).where(SourceFile.id == source_id)).first()
         current = search.stored_fingerprint(conn) == search.tokenizer_fingerprint()
+        fixes = splitfix.stored(conn, source_id)
     if src is None:
         raise NotFoundError(f"no source file {source_id} in {lib.path}")
     page = parse(src.text, SourceInfo(path=src.name, sha256=src.sha256, encoding=src.encoding))
+    page.articles = splitfix.replay(src.text, page.articles, fixes)
     cut = lib.cut
-    new = [
+    new = prepare(page.articles, cut)
+    if not current:
+        lib.rebuild_search_index()
+    with known_errors(lib.path), database.writing(lib.engine) as conn:
+        return replace_page(conn, source_id, new, cut)
+
+
+def prepare(articles: Sequence[Article], cut: search.Cut) -> list[importer.PreparedArticle]:
+    """A page's new articles ready to be written: text, hash, search words, a fresh uuid."""
+    return [
         importer.PreparedArticle(
             article=a,
             text=a.text,
@@ -108,15 +124,11 @@ def reparse_source(
             tokens=search.article_tokens(a.title, a.text, cut),
             uuid=str(uuidlib.uuid4()),
         )
-        for a in page.articles
+        for a in articles
     ]
-    if not current:
-        lib.rebuild_search_index()
-    with known_errors(lib.path), database.writing(lib.engine) as conn:
-        return _replace(conn, source_id, new, cut)
 
 
-def _replace(
+def replace_page(
     conn: Connection, source_id: SourceId, new: list[importer.PreparedArticle], cut: search.Cut
 ) -> ReparseReport:
     stamp = importer.now_iso()

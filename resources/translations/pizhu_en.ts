@@ -25,6 +25,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n split fixes taken.</source>
+        <translation>
+            <numerusform>%n split fix taken.</numerusform>
+            <numerusform>%n split fixes taken.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n highlights could not be placed —</source>
         <translation>
             <numerusform>%n highlight could not be placed —</numerusform>
@@ -32,10 +39,31 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>The split of this page has %n doubtful decisions —</source>
+        <translation>
+            <numerusform>The split of this page has %n doubtful decision —</numerusform>
+            <numerusform>The split of this page has %n doubtful decisions —</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n matching articles</source>
         <translation>
             <numerusform>%n matching article</numerusform>
             <numerusform>%n matching articles</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Also take the sender&apos;s %n split fixes (cut the pages as they did)</source>
+        <translation>
+            <numerusform>Also take the sender&apos;s split fix (cut the page as they did)</numerusform>
+            <numerusform>Also take the sender&apos;s %n split fixes (cut the pages as they did)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n doubtful decisions to check</source>
+        <translation>
+            <numerusform>%n doubtful decision to check</numerusform>
+            <numerusform>%n doubtful decisions to check</numerusform>
         </translation>
     </message>
 </context>

@@ -433,6 +433,12 @@
             <numerusform>有 %n 条划线无法在你的正文中定位;见“视图 → 未能定位的划线”。</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n split fixes taken.</source>
+        <translation>
+            <numerusform>已采用 %n 处拆分修正。</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Unplaced highlights</source>
         <translation>未能定位的划线</translation>
@@ -664,6 +670,10 @@
     <message>
         <source>&amp;Unplaced highlights</source>
         <translation>未能定位的划线(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Check the split…</source>
+        <translation>核对拆分(&amp;C)…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -922,8 +932,74 @@
         <translation>日期</translation>
     </message>
     <message>
+        <source>to take</source>
+        <translation>待采用</translation>
+    </message>
+    <message>
+        <source>taken</source>
+        <translation>已采用</translation>
+    </message>
+    <message>
+        <source>kept with the page the merge adds</source>
+        <translation>随合并新增的版面保存</translation>
+    </message>
+    <message>
+        <source>kept with the added page</source>
+        <translation>已随新增版面保存</translation>
+    </message>
+    <message>
+        <source>you have the same</source>
+        <translation>你已有相同的</translation>
+    </message>
+    <message>
+        <source>your later answer is kept</source>
+        <translation>保留你较晚的选择</translation>
+    </message>
+    <message>
+        <source>does not fit your articles</source>
+        <translation>与你的文章不符</translation>
+    </message>
+    <message numerus="yes">
+        <source>Also take the sender&apos;s %n split fixes (cut the pages as they did)</source>
+        <translation>
+            <numerusform>同时采用分享者的 %n 处拆分修正(按对方的方式拆分版面)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Split fixes: nothing to take</source>
+        <translation>拆分修正:没有需要采用的</translation>
+    </message>
+    <message>
+        <source>Cut the shared pages into articles as the sender did, so your highlights and theirs sit on the same articles</source>
+        <translation>按分享者的方式把这些版面拆成文章,让你和对方的划线落在同样的文章上</translation>
+    </message>
+    <message>
+        <source>The counts above are without the split fixes.</source>
+        <translation>以上数量未计入拆分修正。</translation>
+    </message>
+    <message>
+        <source>Split fixes</source>
+        <translation>拆分修正</translation>
+    </message>
+    <message>
         <source>Page</source>
         <translation>版次</translation>
+    </message>
+    <message>
+        <source>Split fix</source>
+        <translation>拆分修正</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>修正者</translation>
+    </message>
+    <message>
+        <source>%1: %2 instead of %3</source>
+        <translation>%1:%2,而非%3</translation>
+    </message>
+    <message>
+        <source>%1: %2 (accepted)</source>
+        <translation>%1:%2(已确认)</translation>
     </message>
     <message>
         <source>Kind</source>
@@ -1054,6 +1130,14 @@
         <translation>查看</translation>
     </message>
     <message>
+        <source>check</source>
+        <translation>核对</translation>
+    </message>
+    <message>
+        <source>Check how this page was split into articles</source>
+        <translation>核对本版是如何拆分成文章的</translation>
+    </message>
+    <message>
         <source>Choose an article to read.</source>
         <translation>请选择一篇文章阅读。</translation>
     </message>
@@ -1061,6 +1145,12 @@
         <source>%n highlights could not be placed —</source>
         <translation>
             <numerusform>有 %n 条划线无法定位 —</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The split of this page has %n doubtful decisions —</source>
+        <translation>
+            <numerusform>本版的拆分有 %n 处存疑 —</numerusform>
         </translation>
     </message>
     <message>
@@ -1242,6 +1332,192 @@ A reader for annotating local Chinese news.</source>
     <message>
         <source>Put this tag under which tag?</source>
         <translation>把这个标签放到哪个标签之下?</translation>
+    </message>
+    <message>
+        <source>Broken paragraph</source>
+        <translation>断开的段落</translation>
+    </message>
+    <message>
+        <source>Heading line</source>
+        <translation>标题行</translation>
+    </message>
+    <message>
+        <source>Interleaved section</source>
+        <translation>穿插的小节</translation>
+    </message>
+    <message>
+        <source>Stray paragraphs</source>
+        <translation>游离段落</translation>
+    </message>
+    <message>
+        <source>joined</source>
+        <translation>已拼接</translation>
+    </message>
+    <message>
+        <source>kept apart</source>
+        <translation>保持分开</translation>
+    </message>
+    <message>
+        <source>an article title</source>
+        <translation>文章标题</translation>
+    </message>
+    <message>
+        <source>a kicker</source>
+        <translation>引题/栏目</translation>
+    </message>
+    <message>
+        <source>a section heading</source>
+        <translation>小节标题</translation>
+    </message>
+    <message>
+        <source>moved back to its story</source>
+        <translation>移回所属文章</translation>
+    </message>
+    <message>
+        <source>kept where printed</source>
+        <translation>留在原处</translation>
+    </message>
+    <message>
+        <source>a fragment of its own</source>
+        <translation>独立片段</translation>
+    </message>
+    <message>
+        <source>part of the story around it</source>
+        <translation>属于所在文章</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>byline</source>
+        <translation>署名</translation>
+    </message>
+    <message>
+        <source>kicker</source>
+        <translation>引题/栏目</translation>
+    </message>
+    <message>
+        <source>continuation marker</source>
+        <translation>转版标记</translation>
+    </message>
+    <message>
+        <source>photo credit</source>
+        <translation>摄影署名</translation>
+    </message>
+    <message>
+        <source>duplicate, dropped</source>
+        <translation>重复,已舍去</translation>
+    </message>
+    <message>
+        <source>markup</source>
+        <translation>标记符号</translation>
+    </message>
+    <message>
+        <source>Open an article first.</source>
+        <translation>请先打开一篇文章。</translation>
+    </message>
+    <message>
+        <source>Check the split — %1</source>
+        <translation>核对拆分 — %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n doubtful decisions to check</source>
+        <translation>
+            <numerusform>有 %n 处存疑待核对</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing doubtful left on this page.</source>
+        <translation>本版已没有存疑之处。</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1:%2</translation>
+    </message>
+    <message>
+        <source>(or %1)</source>
+        <translation>(或:%1)</translation>
+    </message>
+    <message>
+        <source>(changed by you)</source>
+        <translation>(已由你改动)</translation>
+    </message>
+    <message>
+        <source>(accepted)</source>
+        <translation>(已确认)</translation>
+    </message>
+    <message>
+        <source>Make it %1</source>
+        <translation>改为%1</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>保持</translation>
+    </message>
+    <message>
+        <source>Accept the split decision</source>
+        <translation>确认拆分判断</translation>
+    </message>
+    <message>
+        <source>Change the split decision</source>
+        <translation>改变拆分判断</translation>
+    </message>
+    <message>
+        <source>Keep this choice and stop marking it as doubtful</source>
+        <translation>保持这个判断,不再标为存疑</translation>
+    </message>
+    <message>
+        <source>Take the other choice; Ctrl+Z undoes it</source>
+        <translation>改用另一种判断;Ctrl+Z 可撤销</translation>
+    </message>
+    <message>
+        <source>Check the split</source>
+        <translation>核对拆分</translation>
+    </message>
+    <message>
+        <source>Page text</source>
+        <translation>版面原文</translation>
+    </message>
+    <message>
+        <source>Articles made from the page</source>
+        <translation>由本版拆出的文章</translation>
+    </message>
+    <message>
+        <source>An article&apos;s text (one colour per article)</source>
+        <translation>文章正文(每篇文章一种颜色)</translation>
+    </message>
+    <message>
+        <source>Used as title, byline, marker… or dropped as a duplicate</source>
+        <translation>用作标题、署名、标记…或作为重复内容舍去</translation>
+    </message>
+    <message>
+        <source>Underlined in red: a doubtful decision</source>
+        <translation>红色波浪线:存疑的判断</translation>
+    </message>
+    <message>
+        <source>The parser&apos;s decisions</source>
+        <translation>解析器的判断</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>判断</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>把握</translation>
+    </message>
+    <message>
+        <source>The parser recorded no decisions for this page.</source>
+        <translation>解析器没有为本版记录任何判断。</translation>
+    </message>
+    <message>
+        <source>Decisions</source>
+        <translation>判断</translation>
     </message>
 </context>
 </TS>

@@ -185,8 +185,29 @@ def main(out: Path) -> int:
         settle()
         shot(w, "10-article-with-unplaced-highlights")
 
+    # 11. check the split: the notice above the article, then the view of its page (with
+    # decisions as the parser records them; tests.splitpages adds them to today's parse)
+    from reader.store import importer
+    from tests.splitpages import parser_with_decisions
+
+    importer.default_parser = parser_with_decisions
+    c.lib.select(c.lib.articles.ids()[2])
+    settle()
+    c.lib.select(c.lib.articles.ids()[1])
+    settle()
+    shot(w, "11a-split-notice")
+    view = c.split.open_current()
+    if view is not None:
+        view.resize(1300, 820)
+        shot(view, "11-check-the-split")
+        view.close()
+
     main_app.switch_language("zh_CN")
     shot(main_app.window, "6-chinese-ui")
+    if view is not None:
+        view = main_app.controller.split.open_current()
+        shot(view, "11b-check-the-split-zh")
+        view.close()
     main_app.controller.lib.pane.search_field.setText("")
 
     main_app.window.close()

@@ -1,0 +1,239 @@
+"""Split fixes travel in share files, and a merge takes them when asked.
+
+A share file carries the split fixes (:mod:`reader.store.splitfix`) of its pages as one
+JSON value in its ``settings`` table (``share.split_fixes``), each fix naming its page by
+the page's text hash. Keeping them there leaves the share schema as it is, so an older
+Pizhu still reads the file (and ignores the fixes). The value is untrusted: it is
+validated in full, or the file is refused in one line.
+
+A merge lists the fixes in its report (dry run included). With ``with_fixes`` it takes
+each one on the colleague's page, in the merge's own transaction and before the
+highlights are merged, so both libraries end up with the same articles and the shared
+highlights land on them; a page the merge adds records the fix as it stands. Where both
+answered the same decision differently, the later answer wins, as for highlights.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Literal
+
+from sqlalchemy import Connection, select, text
+
+from reader.store import fixrules, search, splitfix
+from reader.store.changes import Changes
+from reader.store.decisions import normalise
+from reader.store.models import SourceFile
+
+if TYPE_CHECKING:
+    from reader.exchange.untrusted import SharedSource
+
+SETTINGS_KEY = "share.split_fixes"
+FORMAT = 1
+MAX_JSON = 8 * 1024**2  # characters
+MAX_FIXES = 50_000
+MAX_SPANS = 256
+_HEX64 = re.compile(r"^[0-9a-f]{64}$")
+_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}[T ][0-9:.+\-Z]{0,30}$")
+
+Action = Literal["apply", "applied", "unchanged", "kept", "record", "recorded", "skipped"]
+
+
+@dataclass(frozen=True)
+class SharedFix(splitfix.Fix):
+    """A fix from a share file (its uuid does not travel), with the page it belongs to."""
+
+    page: str = ""  # the page's text hash
+    page_name: str = ""
+
+
+@dataclass
+class FixItem:
+    fix: SharedFix
+    action: Action
+    detail: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        f = self.fix
+        return {
+            "page": f.page_name,
+            "kind": f.kind,
+            "spans": [[s, e] for s, e in f.spans],
+            "chosen": f.chosen,
+            "parser_chosen": f.parser_chosen,
+            "author": f.author,
+            "action": self.action,
+            "detail": self.detail,
+        }
+
+
+# --- writing -------------------------------------------------------------------------------
+
+
+def encode(conn: Connection, source_ids: Iterable[int]) -> str | None:
+    """The split fixes of the pages ``source_ids`` as the share's settings value (None: none)."""
+    out: list[dict[str, Any]] = []
+    for sid in sorted(set(source_ids)):
+        page = conn.execute(select(SourceFile.text_hash).where(SourceFile.id == sid)).scalar()
+        for f in splitfix.stored(conn, sid):
+            out.append(
+                {
+                    "page": page,
+                    "kind": f.kind,
+                    "spans": [[s, e] for s, e in f.spans],
+                    "chosen": f.chosen,
+                    "parser_chosen": f.parser_chosen,
+                    "alternative": f.alternative,
+                    "author": f.author,
+                    "created_at": f.created_at,
+                }
+            )
+    if not out:
+        return None
+    return json.dumps({"format": FORMAT, "fixes": out}, ensure_ascii=False)
+
+
+# --- reading (untrusted) -------------------------------------------------------------------
+
+
+class _Bad(ValueError):
+    pass
+
+
+def _s(entry: dict[str, Any], name: str, limit: int, pattern: re.Pattern[str] | None = None) -> str:
+    value = entry.get(name)
+    if not isinstance(value, str) or len(value) > limit:
+        raise _Bad(f"{name} is not text")
+    if pattern is not None and not pattern.match(value):
+        raise _Bad(f"{name} is malformed")
+    return value
+
+
+def _one(entry: Any, pages: dict[str, SharedSource]) -> SharedFix:
+    if not isinstance(entry, dict):
+        raise _Bad("an entry is not an object")
+    page = pages.get(_s(entry, "page", 64, _HEX64))
+    if page is None:
+        raise _Bad("it names a page the file does not hold")
+    raw = entry.get("spans")
+    if not isinstance(raw, list) or not 0 < len(raw) <= MAX_SPANS:
+        raise _Bad("spans are malformed")
+    spans: list[tuple[int, int]] = []
+    for sp in raw:
+        ok = isinstance(sp, list) and len(sp) == 2
+        ok = ok and all(isinstance(x, int) and not isinstance(x, bool) for x in sp)
+        if not ok or not 0 <= sp[0] < sp[1] <= len(page.text):
+            raise _Bad("spans are malformed or outside the page")
+        spans.append((sp[0], sp[1]))
+    kind = _s(entry, "kind", 32)
+    chosen, parser_chosen = _s(entry, "chosen", 64), _s(entry, "parser_chosen", 64)
+    return SharedFix(
+        uuid="",
+        page=page.text_hash,
+        page_name=page.name,
+        kind=kind,
+        spans=tuple(spans),
+        chosen=chosen,
+        parser_chosen=parser_chosen,
+        alternative=_s(entry, "alternative", 64),
+        author=_s(entry, "author", 1_000),
+        created_at=_s(entry, "created_at", 40, _TIME),
+    )
+
+
+def read(value: object, sources: Iterable[SharedSource]) -> list[SharedFix]:
+    """The fixes a share's settings value holds; raises ValueError (one line) when it is bad."""
+    if value is None:
+        return []
+    if not isinstance(value, str) or len(value) > MAX_JSON:
+        raise ValueError("its split fixes are not valid")
+    try:
+        doc = json.loads(value)
+    except (ValueError, RecursionError):
+        raise ValueError("its split fixes are not valid JSON") from None
+    if not isinstance(doc, dict) or not isinstance(doc.get("fixes"), list):
+        raise ValueError("its split fixes are not valid")
+    if not isinstance(doc.get("format"), int) or doc["format"] > FORMAT:
+        raise ValueError("its split fixes are of a newer format; please update Pizhu")
+    if len(doc["fixes"]) > MAX_FIXES:
+        raise ValueError("it holds too many split fixes")
+    pages = {s.text_hash: s for s in sources}
+    try:
+        return [_one(e, pages) for e in doc["fixes"]]
+    except _Bad as exc:
+        raise ValueError(f"a split fix is not valid ({exc})") from None
+
+
+# --- merging -------------------------------------------------------------------------------
+
+
+def _local_page(conn: Connection, page: str) -> int | None:
+    sid = conn.execute(select(SourceFile.id).where(SourceFile.text_hash == page)).scalar()
+    return None if sid is None else int(sid)
+
+
+def _local_fix(conn: Connection, sid: int, key: str) -> tuple[str, str] | None:
+    row = conn.execute(
+        text("SELECT chosen, created_at FROM split_fixes WHERE source_id = :s AND key = :k"),
+        {"s": sid, "k": key},
+    ).first()
+    return None if row is None else (str(row[0]), str(row[1]))
+
+
+def plan(conn: Connection, shared: Sequence[SharedFix]) -> list[FixItem]:
+    """What merging each fix would do (reads only)."""
+    items: list[FixItem] = []
+    for f in shared:
+        sid = _local_page(conn, f.page)
+        if sid is None:
+            items.append(FixItem(f, "record", "the merge adds this page"))
+            continue
+        mine = _local_fix(conn, sid, f.key)
+        if mine is not None and normalise(f.kind, mine[0]) == normalise(f.kind, f.chosen):
+            items.append(FixItem(f, "unchanged"))
+        elif mine is not None and mine[1] >= f.created_at:
+            items.append(FixItem(f, "kept", "your later answer is kept"))
+        else:
+            items.append(FixItem(f, "apply"))
+    return items
+
+
+def apply(conn: Connection, cut: search.Cut, items: Sequence[FixItem]) -> Changes:
+    """Take the fixes to apply on the library's pages (the merge's transaction)."""
+    changes = Changes()
+    for item in items:
+        if item.action != "apply":
+            continue
+        f = item.fix
+        sid = _local_page(conn, f.page)
+        if sid is None:
+            continue
+        try:
+            changes |= splitfix.apply_in(
+                conn, sid, f.decision, f.chosen, cut, f.author, created_at=f.created_at
+            )
+        except fixrules.FixError as exc:
+            item.action, item.detail = "skipped", str(exc)
+            continue
+        item.action = "applied"
+    return changes
+
+
+def record_added(conn: Connection, items: Sequence[FixItem]) -> None:
+    """Pages the merge added keep their fixes (their articles came already fixed)."""
+    for item in items:
+        if item.action != "record":
+            continue
+        f = item.fix
+        sid = _local_page(conn, f.page)
+        if sid is None or _local_fix(conn, sid, f.key) is not None:
+            continue
+        splitfix.record(conn, sid, f.decision, f.chosen, f.author, f.created_at)
+        item.action = "recorded"
+
+
+def pending(items: Sequence[FixItem]) -> int:
+    return sum(1 for i in items if i.action in ("apply", "record"))

@@ -1,0 +1,223 @@
+"""The "Check the split" window: the page as printed beside the articles made from it.
+
+Layout only. The page text is a plain-text document; ranges are tinted with
+``QTextCursor`` formats: each article's text in its own colour, consumed ranges
+(titles, bylines, markers, duplicates…) grey with their reason as a tool tip, doubtful
+decisions underlined. Beside it: the articles with their colours, a legend, and the
+decisions, each with one button that accepts it and one that flips it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QSplitter,
+    QTextBrowser,
+    QToolButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.gui.i18n import tr
+
+# Light tints, translucent so they read on the light and the dark theme alike.
+TINTS = ("#4f9dde", "#e8a33d", "#5fb85f", "#d9607a", "#9b7ad6", "#3fb5ad", "#c9b037", "#8d8d5a")
+TINT_ALPHA = 70
+CONSUMED_FG = "#8a8a8a"
+CONSUMED_BG = "#80808030"
+DOUBT = "#d03030"
+
+
+def tint(index: int) -> QColor:
+    c = QColor(TINTS[index % len(TINTS)])
+    c.setAlpha(TINT_ALPHA)
+    return c
+
+
+def swatch(colour: QColor, text: str) -> QLabel:
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setStyleSheet(
+        f"QLabel {{ background: rgba({colour.red()},{colour.green()},{colour.blue()},"
+        f"{colour.alpha()}); padding: 1px 6px; border-radius: 3px; }}"
+    )
+    return label
+
+
+class DecisionRow(QWidget):
+    """One decision's two buttons: accept what is chosen, or flip to the other choice."""
+
+    accept = Signal()
+    flip = Signal()
+
+    def __init__(self, keep_text: str, flip_text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.accept_button = QToolButton(self)
+        self.accept_button.setText(keep_text)
+        self.accept_button.setToolTip(tr("Keep this choice and stop marking it as doubtful"))
+        self.accept_button.clicked.connect(self.accept)
+        self.flip_button = QToolButton(self)
+        self.flip_button.setText(flip_text)
+        self.flip_button.setToolTip(tr("Take the other choice; Ctrl+Z undoes it"))
+        self.flip_button.clicked.connect(self.flip)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(4)
+        row.addWidget(self.accept_button)
+        row.addWidget(self.flip_button)
+        row.addStretch(1)
+
+
+class SplitCheckView(QDialog):
+    """Page text | (articles, legend, decisions). Filled by the split controller."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("split-check")
+        self.setWindowTitle(tr("Check the split"))
+        self.setModal(False)
+        self.page = QTextBrowser(self)
+        self.page.setObjectName("split-page")
+        self.page.setOpenLinks(False)
+        self.page.setOpenExternalLinks(False)
+        self.page.setReadOnly(True)
+        self.page.setAccessibleName(tr("Page text"))
+        self.page.setLineWrapMode(QTextBrowser.LineWrapMode.WidgetWidth)
+        self.summary = QLabel(self)
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.summary.setWordWrap(True)
+        self.articles = QListWidget(self)
+        self.articles.setObjectName("split-articles")
+        self.articles.setAccessibleName(tr("Articles made from the page"))
+        self.legend = QWidget(self)
+        legend = QVBoxLayout(self.legend)
+        legend.setContentsMargins(0, 0, 0, 0)
+        legend.addWidget(swatch(tint(0), tr("An article's text (one colour per article)")))
+        grey = QColor(CONSUMED_FG)
+        grey.setAlpha(60)
+        legend.addWidget(
+            swatch(grey, tr("Used as title, byline, marker… or dropped as a duplicate"))
+        )
+        doubt = QLabel(tr("Underlined in red: a doubtful decision"))
+        doubt.setTextFormat(Qt.TextFormat.PlainText)
+        doubt.setStyleSheet(f"QLabel {{ color: {DOUBT}; }}")
+        legend.addWidget(doubt)
+        self.decisions = QTreeWidget(self)
+        self.decisions.setObjectName("split-decisions")
+        self.decisions.setAccessibleName(tr("The parser's decisions"))
+        self.decisions.setHeaderLabels([tr("Where"), tr("Decision"), tr("Confidence"), ""])
+        self.decisions.setRootIsDecorated(False)
+        self.decisions.setUniformRowHeights(True)
+        header = self.decisions.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        self.decisions.setColumnWidth(0, 120)
+        self.no_decisions = QLabel(tr("The parser recorded no decisions for this page."), self)
+        self.no_decisions.setTextFormat(Qt.TextFormat.PlainText)
+        self.no_decisions.setWordWrap(True)
+        side = QWidget(self)
+        col = QVBoxLayout(side)
+        col.setContentsMargins(0, 0, 0, 0)
+        col.addWidget(self.summary)
+        col.addWidget(self._heading(tr("Articles")))
+        col.addWidget(self.articles, 1)
+        col.addWidget(self.legend)
+        col.addWidget(self._heading(tr("Decisions")))
+        col.addWidget(self.decisions, 2)
+        col.addWidget(self.no_decisions)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(self.page)
+        self.splitter.addWidget(side)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([480, 720])
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.splitter)
+        self.resize(1200, 800)
+
+    @staticmethod
+    def _heading(text: str) -> QLabel:
+        label = QLabel(text)
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        font = label.font()
+        font.setBold(True)
+        label.setFont(font)
+        return label
+
+    # filling
+    def set_page(self, text: str) -> None:
+        doc = QTextDocument(self.page)
+        doc.setPlainText(text)
+        self.page.setDocument(doc)
+
+    def style_range(self, start: int, end: int, fmt: QTextCharFormat, merge: bool = True) -> None:
+        cursor = QTextCursor(self.page.document())
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        if merge:
+            cursor.mergeCharFormat(fmt)
+        else:
+            cursor.setCharFormat(fmt)
+
+    @staticmethod
+    def article_format(index: int, label: str) -> QTextCharFormat:
+        fmt = QTextCharFormat()
+        fmt.setBackground(QBrush(tint(index)))
+        fmt.setToolTip(label)
+        return fmt
+
+    @staticmethod
+    def consumed_format(reason: str) -> QTextCharFormat:
+        fmt = QTextCharFormat()
+        fmt.setForeground(QBrush(QColor(CONSUMED_FG)))
+        fmt.setBackground(QBrush(QColor(CONSUMED_BG)))
+        fmt.setToolTip(reason)
+        return fmt
+
+    @staticmethod
+    def doubt_format(label: str) -> QTextCharFormat:
+        fmt = QTextCharFormat()
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+        fmt.setUnderlineColor(QColor(DOUBT))
+        fmt.setToolTip(label)
+        return fmt
+
+    def add_article(self, index: int, title: str) -> QListWidgetItem:
+        item = QListWidgetItem(title)
+        item.setBackground(QBrush(tint(index)))
+        self.articles.addItem(item)
+        return item
+
+    def add_decision(
+        self, where: str, text: str, confidence: str, doubtful: bool, keep: str, flip: str | None
+    ) -> tuple[QTreeWidgetItem, DecisionRow]:
+        item = QTreeWidgetItem([where, text, confidence, ""])
+        if doubtful:
+            item.setForeground(1, QBrush(QColor(DOUBT)))
+        self.decisions.addTopLevelItem(item)
+        row = DecisionRow(keep, flip or "", self.decisions)
+        row.flip_button.setVisible(flip is not None)
+        self.decisions.setItemWidget(item, 3, row)
+        return item, row
+
+    def clear(self) -> None:
+        self.articles.clear()
+        self.decisions.clear()
+
+    def scroll_to(self, position: int) -> None:
+        cursor = QTextCursor(self.page.document())
+        cursor.setPosition(position)
+        self.page.setTextCursor(cursor)
+        self.page.ensureCursorVisible()
