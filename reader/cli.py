@@ -16,6 +16,7 @@ from reader import __version__
 from reader.errors import KnownError
 from reader.exchange.commands import COMMANDS as EXCHANGE_COMMANDS
 from reader.store.annotation_commands import COMMANDS as ANNOTATION_COMMANDS
+from reader.store.backup_commands import COMMANDS as BACKUP_COMMANDS
 from reader.store.commands import COMMANDS as STORE_COMMANDS
 
 Handler = Callable[[argparse.Namespace], int]
@@ -67,6 +68,7 @@ COMMANDS: list[Callable[[argparse._SubParsersAction[argparse.ArgumentParser]], N
     *STORE_COMMANDS,  # import, search, list, show, check
     *ANNOTATION_COMMANDS,  # highlight, tag
     *EXCHANGE_COMMANDS,  # export, share, merge
+    *BACKUP_COMMANDS,  # backup, restore
 ]
 
 

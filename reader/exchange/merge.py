@@ -842,7 +842,7 @@ def merge_bundle(
     if backup:
         with known_errors(lib.path), database.reading(lib.engine) as conn:
             revision = database.current_revision(conn)
-        report.backup = database.backup_copy(lib.path, revision)
+        report.backup = database.backup_copy(lib.path, revision, reason="merge")
     with known_errors(lib.path), database.writing(lib.engine) as conn:
         plan = _plan(conn, bundle, placer, progress, cancel)  # again, under the write lock
         changes = _apply(conn, lib, bundle, plan)

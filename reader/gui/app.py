@@ -91,6 +91,7 @@ class App:
         if current is not None:
             self.controller.lib.select(current, emit=False)
             self.controller.reading.open(current)
+        old.external.stop()
         old.window.closing.disconnect()
         old.window.close()
         old.window.deleteLater()

@@ -379,7 +379,9 @@ class ExchangeController(QObject):
 
     def _on_changes(self, changes: Changes) -> None:
         current = self._reading.current_id
-        if current is not None and (changes.highlights or changes.articles_removed):
+        if current is not None and (
+            changes.highlights or changes.articles_removed or changes.external
+        ):
             self._update_orphan_notice(current)
 
     # --- running one job -------------------------------------------------------------

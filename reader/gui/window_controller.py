@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QMessageBox
 from reader.gui import theme
 from reader.gui.annotation_controller import AnnotationController
 from reader.gui.changes import ChangeBus
+from reader.gui.external import ExternalWatch
 from reader.gui.i18n import tr
 from reader.gui.import_controller import ImportController
 from reader.gui.library_controller import LibraryController
@@ -75,6 +76,7 @@ class WindowController(QObject):
         from reader.gui.exchange_controller import ExchangeController
 
         self.exchange = ExchangeController(library, self.bus, self.reading, self.window)
+        self.external = ExternalWatch(library, self.bus, self.annotations.flush, self)
         self._wire()
         self._restore()
 
@@ -147,6 +149,9 @@ class WindowController(QObject):
         if last is not None and self.lib.select(last, emit=False):
             self.reading.open(last)
         QTimer.singleShot(0, self._load_late)
+        self.external.start()
+        if self.library.backup_warning:
+            self.window.statusBar().showMessage(self.library.backup_warning, 15_000)
 
     def _load_late(self) -> None:
         self.lib.load_facets()
@@ -270,6 +275,7 @@ class WindowController(QObject):
         self.settings.sync()
 
     def _closing(self) -> None:
+        self.external.stop()
         self.annotations.flush()
         self.annotations.suggestions.shutdown()
         self.imports.shutdown()
