@@ -50,6 +50,7 @@ from reader.store.errors import known_errors
 from reader.store.ids import ArticleId, HighlightId, SourceId, TagId
 from reader.store.importer import now_iso
 from reader.store.library import Library
+from reader.store.location import refuse_library_file
 
 Kind = Literal["article", "highlight", "note", "tag"]
 Action = Literal["added", "updated", "unchanged", "conflict"]
@@ -877,6 +878,7 @@ def merge_file(
     (``report.backup``) and then applies everything in one transaction. ``progress``
     gets (done, total) highlights; ``cancel`` is polled and rolls everything back.
     """
+    refuse_library_file(path, lib.path, "a share file")
     bundle = read_share(path)
     return merge_bundle(
         lib, bundle, dry_run=dry_run, backup=backup, progress=progress, cancel=cancel

@@ -132,7 +132,9 @@ def make_backup(
         try:
             folder.mkdir(exist_ok=True)
         except OSError as exc:
-            raise BackupError(f"{folder}: cannot create the backups folder ({exc.strerror})") from None
+            raise BackupError(
+                f"{folder}: cannot create the backups folder ({exc.strerror})"
+            ) from None
         made = datetime.now(UTC)
         dest = folder / f"{library.name}.{made.strftime(STAMP)}.{reason}.sqlite"
         # Written under a temporary name: a killed backup never looks like a backup.
@@ -220,14 +222,17 @@ def restore(library: Path, backup: Path) -> Backup:
         raise BackupError(f"{backup}: is the library itself; nothing restored")
     _check_backup(backup)
     before = make_backup(library, "before-restore", spare=backup)
-    with known_errors(library):
-        with _connect(backup, read_only=True) as src, _connect(library) as dst:
-            try:
-                src.backup(dst)  # all pages in one step: one transaction on the library
-            except sqlite3.OperationalError as exc:
-                raise BackupError(
-                    f"{library}: restoring {backup.name} failed ({exc}); the library is unchanged"
-                ) from None
-            # The backup was stored standalone; the library stays in WAL mode.
-            dst.execute("PRAGMA journal_mode = WAL")
+    with (
+        known_errors(library),
+        _connect(backup, read_only=True) as src,
+        _connect(library) as dst,
+    ):
+        try:
+            src.backup(dst)  # all pages in one step: one transaction on the library
+        except sqlite3.OperationalError as exc:
+            raise BackupError(
+                f"{library}: restoring {backup.name} failed ({exc}); the library is unchanged"
+            ) from None
+        # The backup was stored standalone; the library stays in WAL mode.
+        dst.execute("PRAGMA journal_mode = WAL")
     return before

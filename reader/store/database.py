@@ -155,7 +155,7 @@ def backup_copy(path: Path, revision: str | None, reason: str = "upgrade") -> Pa
     WAL-safe; the library file is never opened outside SQLite)."""
     from reader.store import backups
 
-    tag = f"{reason}-from-{revision}" if revision else reason
+    tag = f"{reason}-from-{revision}" if revision and reason == "upgrade" else reason
     return backups.make_backup(path, tag.lower()).path
 
 

@@ -217,6 +217,7 @@ class Library:
             progress=progress,
             cancel=cancel,
             workers=workers if parser is None else 1,
+            library=self.path,
         )
 
     # --- reading ---------------------------------------------------------------------------
