@@ -14,17 +14,7 @@ import pytest
 from reader.cli import main
 from reader.store import backups
 from reader.store.library import Library
-from tests.conftest import REPO
-
-
-def _pizhu(lib: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "reader.cli", "--library", str(lib), *args],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+from tests.conftest import REPO, run_pizhu
 
 
 def _tags(path: Path) -> set[str]:
@@ -155,7 +145,7 @@ def test_a_killed_restore_leaves_the_old_or_the_restored_library(
     seen = set()
     for _ in range(8):
         # Back to the old library, then kill a restore somewhere in its run.
-        assert _pizhu(lib_path, "tag", str(aid), "新").returncode == 0
+        assert run_pizhu(lib_path, "tag", str(aid), "新").returncode == 0
         before = _tags(lib_path)
         assert before == old
         proc = subprocess.Popen([*command, "restore", str(saved)], cwd=REPO)
@@ -164,7 +154,7 @@ def test_a_killed_restore_leaves_the_old_or_the_restored_library(
         except subprocess.TimeoutExpired:
             proc.send_signal(signal.SIGKILL)
             proc.wait()
-        check = _pizhu(lib_path, "check", "--full")
+        check = run_pizhu(lib_path, "check", "--full")
         assert check.returncode == 0, check.stdout + check.stderr
         now = _tags(lib_path)
         assert now in (old, restored)
