@@ -20,10 +20,12 @@ from reader.gui.library_controller import LibraryController
 from reader.gui.main_window_view import MainWindow
 from reader.gui.preferences_view import PreferencesDialog
 from reader.gui.reading_controller import ReadingController
+from reader.gui.restore_view import RestoreDialog
 from reader.gui.search_controller import SearchController
 from reader.gui.settings import ReadingPrefs, Settings
 from reader.gui.shortcuts_view import ShortcutsDialog
 from reader.paths import samples_dir
+from reader.store import backups
 from reader.store.importer import SUFFIXES
 from reader.store.library import Library
 from reader.store.naming import AUTHOR_ENV, default_author
@@ -42,6 +44,7 @@ def sample_pages() -> list[Path]:
 
 class WindowController(QObject):
     language_requested = Signal(str)
+    restore_requested = Signal(object)  # a Backup: App restores it and reopens the library
     ready = Signal()  # facets loaded; the window is fully populated
 
     def __init__(
@@ -91,6 +94,7 @@ class WindowController(QObject):
         a.share.triggered.connect(self.exchange.open_share)
         a.merge_share.triggered.connect(self.exchange.open_merge)
         a.orphans.triggered.connect(lambda: self.exchange.show_orphans())
+        a.restore_backup.triggered.connect(self.open_restore)
         a.quit.triggered.connect(w.close)
         a.find.triggered.connect(self.reading.open_find)
         a.find_next.triggered.connect(self.reading.find_next)
@@ -236,6 +240,21 @@ class WindowController(QObject):
 
         dialog.accepted.connect(accepted)
         dialog.open()
+        return dialog
+
+    def open_restore(self) -> RestoreDialog:
+        """File → Restore from backup…: pick a backup; the App restores and reopens."""
+        dialog = RestoreDialog(backups.list_backups(self.library.path), self.window)
+
+        def accepted() -> None:
+            chosen = dialog.chosen()
+            if chosen is not None:
+                self.annotations.flush()
+                self.restore_requested.emit(chosen)
+
+        dialog.accepted.connect(accepted)
+        dialog.open()
+        self.restore_dialog = dialog
         return dialog
 
     def show_shortcuts(self) -> ShortcutsDialog:

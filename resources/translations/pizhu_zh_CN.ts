@@ -666,6 +666,10 @@
         <translation>未能定位的划线(&amp;U)</translation>
     </message>
     <message>
+        <source>&amp;Restore from backup…</source>
+        <translation>从备份恢复(&amp;R)…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -1242,6 +1246,62 @@ A reader for annotating local Chinese news.</source>
     <message>
         <source>Put this tag under which tag?</source>
         <translation>把这个标签放到哪个标签之下?</translation>
+    </message>
+    <message>
+        <source>Restored %1; the library as it was is in %2</source>
+        <translation>已恢复 %1;恢复前的文库保存在 %2</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>%1 file</source>
+        <translation>%1 文件</translation>
+    </message>
+    <message>
+        <source>daily</source>
+        <translation>每日</translation>
+    </message>
+    <message>
+        <source>made by hand</source>
+        <translation>手动</translation>
+    </message>
+    <message>
+        <source>before a merge</source>
+        <translation>合并前</translation>
+    </message>
+    <message>
+        <source>before a restore</source>
+        <translation>恢复前</translation>
+    </message>
+    <message>
+        <source>before an upgrade</source>
+        <translation>升级前</translation>
+    </message>
+    <message>
+        <source>%1 MB</source>
+        <translation>%1 MB</translation>
+    </message>
+    <message>
+        <source>Restore from backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <source>Replace the library with one of its backups. The library as it is now is backed up first, so a restore can itself be undone from this list.</source>
+        <translation>用一个备份替换文库。恢复前会先备份当前文库,所以恢复本身也可以从这个列表撤销。</translation>
+    </message>
+    <message>
+        <source>This library has no backups yet.</source>
+        <translation>这个文库还没有备份。</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>恢复(&amp;R)</translation>
     </message>
 </context>
 </TS>

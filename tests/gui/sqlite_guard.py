@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import functools
 import os
 import re
 import shutil
@@ -101,6 +102,15 @@ class StraceGuard:
     def available() -> bool:
         return shutil.which("strace") is not None and sys.platform.startswith("linux")
 
+    @staticmethod
+    @functools.cache
+    def can_trace_children() -> bool:
+        """strace is installed and ptrace is allowed here (some containers forbid it)."""
+        if not StraceGuard.available():
+            return False
+        done = subprocess.run(["strace", "-o", os.devnull, "true"], capture_output=True)
+        return done.returncode == 0
+
     def start(self) -> bool:
         # Under Yama ptrace_scope=1 only ancestors may trace us; allow our own strace.
         with contextlib.suppress(OSError, AttributeError):
@@ -125,8 +135,10 @@ class StraceGuard:
         )
         assert self.proc.stderr is not None
         first = self.proc.stderr.readline()  # "strace: Process N attached …" once attached
-        if "attached" not in first:
+        if "attached" not in first:  # no ptrace here: the audit hook alone stands guard
+            self.proc.kill()
             self.proc.wait()
+            self.proc = None
             return False
         return True
 

@@ -38,7 +38,7 @@ def _env(tmp_path: Path) -> dict[str, str]:
 
 @pytest.mark.slow
 @pytest.mark.strace_child
-@pytest.mark.skipif(not StraceGuard.available(), reason="needs strace (Linux)")
+@pytest.mark.skipif(not StraceGuard.can_trace_children(), reason="needs strace and ptrace")
 def test_window_dialogs_then_cli_then_window_writes_lose_nothing(tmp_path: Path) -> None:
     lib_path = tmp_path / "lib" / "library.sqlite"
     lib_path.parent.mkdir()
@@ -109,8 +109,8 @@ def test_the_guard_sees_qt_sniffing_a_library_and_the_safe_dialog_does_not(
     tmp_path: Path,
 ) -> None:
     """Qt's own dialog opens the files it lists; ours must not (checked by strace)."""
-    if not StraceGuard.available():
-        pytest.skip("needs strace (Linux)")
+    if not StraceGuard.can_trace_children():
+        pytest.skip("needs strace and ptrace")
     lib_path = tmp_path / "library.sqlite"
     Library.open(lib_path).close()
     script = (
