@@ -19,6 +19,7 @@ rolled back from the WAL on the next open).
 from __future__ import annotations
 
 import contextlib
+import glob
 import os
 import re
 import sqlite3
@@ -33,6 +34,7 @@ FOLDER = "backups"
 DEFAULT_KEEP = 10
 KEEP_KEY = "backup_keep"
 DAILY = timedelta(days=1)
+STALE_PART = timedelta(hours=1)
 STAMP = "%Y%m%dT%H%M%S%fZ"
 BUSY_TIMEOUT_MS = 10_000
 
@@ -156,9 +158,19 @@ def make_backup(
     return Backup(dest, made, reason)
 
 
+def _sweep_parts(library: Path, now: datetime) -> None:
+    """Remove what killed backups left (an hour old: a running backup is spared)."""
+    for part in folder_of(library).glob(f".{glob.escape(library.name)}.*.part"):
+        with contextlib.suppress(OSError):
+            made = datetime.fromtimestamp(part.stat().st_mtime, UTC)
+            if now - made > STALE_PART:
+                part.unlink()
+
+
 def prune(library: Path, keep: int, spare: list[Path] | None = None) -> list[Path]:
     """Delete all but the ``keep`` newest backups (never those in ``spare``, which
     count among the kept); returns what went."""
+    _sweep_parts(library, datetime.now(UTC))
     gone: list[Path] = []
     spared = {p.resolve() for p in spare or []}
     backups = [b for b in list_backups(library) if b.path.resolve() not in spared]

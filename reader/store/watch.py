@@ -35,6 +35,9 @@ class ExternalWrites:
     def close(self) -> None:
         self._conn.close()
 
+    def __del__(self) -> None:  # a window dropped without closing (tests) still closes it
+        self._conn.close()
+
     def _data_version(self) -> int:
         return int(self._conn.execute("PRAGMA data_version").fetchone()[0])
 

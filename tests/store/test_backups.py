@@ -53,6 +53,23 @@ def test_a_backup_is_a_standalone_library_with_the_same_content(
     assert _tags(made.path) == {"保留"}
 
 
+def test_a_killed_backup_leaves_nothing_that_looks_like_a_backup(
+    loaded: Library, lib_path: Path
+) -> None:
+    import os
+
+    folder = lib_path.parent / "backups"
+    folder.mkdir()
+    old = folder / f".{lib_path.name}.20260101T000000000000Z.daily.sqlite.part"
+    fresh = folder / f".{lib_path.name}.20260101T000001000000Z.daily.sqlite.part"
+    for part in (old, fresh):
+        part.write_bytes(b"half a backup")
+    os.utime(old, (0, 0))
+    assert backups.list_backups(lib_path) == []
+    backups.make_backup(lib_path, "manual")
+    assert not old.exists() and fresh.exists()  # a backup may still be writing that one
+
+
 def test_only_the_newest_backups_are_kept(loaded: Library, lib_path: Path) -> None:
     loaded.set_backup_keep(3)
     made = [backups.make_backup(lib_path, "manual").path for _ in range(5)]
@@ -121,6 +138,7 @@ def _pad(path: Path, key: str, size: int) -> None:
         )
 
 
+@pytest.mark.slow
 def test_a_killed_restore_leaves_the_old_or_the_restored_library(
     loaded: Library, lib_path: Path
 ) -> None:
