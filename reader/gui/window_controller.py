@@ -26,6 +26,7 @@ from reader.gui.settings import ReadingPrefs, Settings
 from reader.gui.shortcuts_view import ShortcutsDialog
 from reader.paths import samples_dir
 from reader.store import backups
+from reader.store.changes import Changes
 from reader.store.importer import SUFFIXES
 from reader.store.library import Library
 from reader.store.naming import AUTHOR_ENV, default_author
@@ -226,13 +227,17 @@ class WindowController(QObject):
             account=default_author(None) if not os.environ.get(AUTHOR_ENV) else "",
             author_from_env=os.environ.get(AUTHOR_ENV) or None,
             palette=self.annotations.palette,
+            backups_kept=backups.keep_count(self.library.path),
         )
+        kept = dialog.backups_kept.value()
 
         def accepted() -> None:
             self.apply_reading(dialog.prefs())
             if dialog.author.isEnabled():
                 self.settings.set_author(dialog.chosen_author())
             self.annotations.rename_colours(dialog.chosen_meanings())
+            if dialog.backups_kept.value() != kept:
+                self.bus.run(lambda: self._keep_backups(dialog.backups_kept.value()))
             chosen = dialog.chosen_language()
             if chosen != self.language:
                 self.settings.set_language(chosen)
@@ -256,6 +261,10 @@ class WindowController(QObject):
         dialog.open()
         self.restore_dialog = dialog
         return dialog
+
+    def _keep_backups(self, keep: int) -> Changes:
+        self.library.set_backup_keep(keep)
+        return Changes()
 
     def show_shortcuts(self) -> ShortcutsDialog:
         dialog = ShortcutsDialog(self.window.actions_.all(), self.window)

@@ -970,6 +970,10 @@
         <translation>由环境变量 PIZHU_AUTHOR 设定</translation>
     </message>
     <message>
+        <source>The library is backed up once a day and before merges; older backups are deleted</source>
+        <translation>文库每天以及每次合并前自动备份;更早的备份会被删除</translation>
+    </message>
+    <message>
         <source>Theme</source>
         <translation>主题</translation>
     </message>
@@ -996,6 +1000,10 @@
     <message>
         <source>Author name</source>
         <translation>作者名</translation>
+    </message>
+    <message>
+        <source>Backups to keep</source>
+        <translation>保留的备份数</translation>
     </message>
     <message>
         <source>Meaning of the colour %1</source>

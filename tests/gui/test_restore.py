@@ -43,3 +43,15 @@ def test_a_library_without_backups_says_so(qtbot, app) -> None:  # type: ignore[
     assert dialog.list.count() == 0 and not dialog.restore_button.isEnabled()
     dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel).click()
     assert app.controller.restore_dialog is dialog and not dialog.isVisible()
+
+
+def test_preferences_set_how_many_backups_are_kept(qtbot, app) -> None:  # type: ignore[no-untyped-def]
+    path = app.library.path
+    for _ in range(4):
+        backups.make_backup(path, "manual")
+    dialog = app.controller.open_preferences()
+    assert dialog.backups_kept.value() == backups.DEFAULT_KEEP
+    dialog.backups_kept.setValue(2)
+    dialog.accept()
+    assert backups.keep_count(path) == 2
+    assert len(backups.list_backups(path)) == 2
