@@ -178,3 +178,13 @@ def test_a_killed_restore_leaves_the_old_or_the_restored_library(
         assert now in (old, restored)
         seen.add(frozenset(now))
     assert not list(lib_path.parent.glob("backups/*.sqlite-journal"))
+
+
+def test_a_backup_that_cannot_be_written_warns_and_the_command_still_runs(
+    loaded: Library, lib_path: Path
+) -> None:
+    (lib_path.parent / "backups").write_text("a file where the folder should be")
+    result = run_pizhu(lib_path, "list")
+    assert result.returncode == 0 and "呼和浩特" in result.stdout
+    assert result.stderr.startswith("pizhu: warning: ") and result.stderr.count("\n") == 1
+    assert "backups" in result.stderr
