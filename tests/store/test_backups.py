@@ -188,3 +188,19 @@ def test_a_backup_that_cannot_be_written_warns_and_the_command_still_runs(
     assert result.returncode == 0 and "呼和浩特" in result.stdout
     assert result.stderr.startswith("pizhu: warning: ") and result.stderr.count("\n") == 1
     assert "backups" in result.stderr
+
+
+def test_a_backup_from_an_older_schema_is_restored_and_upgraded(
+    loaded: Library, lib_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from reader.store import database
+    from tests.store.test_migrations import _make_at, _revision
+
+    old = lib_path.parent / "old.sqlite"
+    _make_at(old, "0001")
+    assert main(["--library", str(lib_path), "restore", str(old)]) == 0
+    assert "restored: old.sqlite" in capsys.readouterr().out
+    assert _revision(lib_path) == database.head_revision()
+    assert loaded.article_ids() == []  # the open handle sees the restored (empty) library
+    reasons = {b.reason for b in backups.list_backups(lib_path)}
+    assert "before-restore" in reasons and "upgrade-from-0001" in reasons
