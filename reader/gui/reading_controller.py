@@ -219,6 +219,9 @@ class ReadingController(QObject):
         except NotFoundError:
             self.close()
             return
+        self._reopen_in_place(aid)
+
+    def _reopen_in_place(self, aid: ArticleId) -> None:
         bar = self.pane.view.verticalScrollBar()
         keep = bar.value()
         self.open(aid, self.query)
@@ -235,7 +238,4 @@ class ReadingController(QObject):
         elif aid in changes.notes or aid in changes.article_tags or changes.highlights:
             pass  # the annotation panel shows those; the text is unchanged
         elif aid in changes.articles_added:  # rewritten by an edit: show it again in place
-            bar = self.pane.view.verticalScrollBar()
-            keep = bar.value()
-            self.open(aid, self.query)
-            bar.setValue(keep)
+            self._reopen_in_place(aid)

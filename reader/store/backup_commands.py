@@ -3,21 +3,16 @@
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from reader.store.commands import _print_json
 
 if TYPE_CHECKING:
     from reader.store.backups import Backup
 
     Sub = argparse._SubParsersAction[argparse.ArgumentParser]
-
-
-def _print_json(obj: Any) -> None:
-    json.dump(obj, sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
 
 
 def _library_path(args: argparse.Namespace) -> Path:
