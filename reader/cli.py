@@ -16,6 +16,7 @@ from reader import __version__
 from reader.errors import KnownError
 from reader.exchange.commands import COMMANDS as EXCHANGE_COMMANDS
 from reader.store.annotation_commands import COMMANDS as ANNOTATION_COMMANDS
+from reader.store.backup_commands import COMMANDS as BACKUP_COMMANDS
 from reader.store.commands import COMMANDS as STORE_COMMANDS
 from reader.store.split_commands import COMMANDS as SPLIT_COMMANDS
 
@@ -69,6 +70,7 @@ COMMANDS: list[Callable[[argparse._SubParsersAction[argparse.ArgumentParser]], N
     *ANNOTATION_COMMANDS,  # highlight, tag
     *EXCHANGE_COMMANDS,  # export, share, merge
     *SPLIT_COMMANDS,  # split
+    *BACKUP_COMMANDS,  # backup, restore
 ]
 
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -33,3 +35,14 @@ def seed_page() -> Path:
     if not page.is_file():
         pytest.skip("../shared/corpus is not beside this checkout")
     return page
+
+
+def run_pizhu(library: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """``pizhu --library LIBRARY ARGS…`` as a real process, like a command in a terminal."""
+    return subprocess.run(
+        [sys.executable, "-m", "reader.cli", "--library", str(library), *args],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )

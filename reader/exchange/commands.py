@@ -117,7 +117,10 @@ def _add_share(sub: Sub) -> None:
 def _cmd_merge(args: argparse.Namespace) -> int:
     from reader.exchange.merge import merge_bundle
     from reader.exchange.untrusted import read_share
+    from reader.store.location import refuse_library_file, resolve_library_path
 
+    library = resolve_library_path(getattr(args, "library", None))
+    refuse_library_file(args.file, library, "a share file")
     bundle = read_share(args.file)  # refused before the library is opened
     with _library(args) as lib:
         report = merge_bundle(lib, bundle, dry_run=args.dry_run, with_fixes=args.with_fixes)

@@ -35,6 +35,7 @@ from reader.exchange.report import (
 from reader.store import palette
 from reader.store.ids import ArticleId
 from reader.store.library import Library
+from reader.store.location import refuse_library_file
 from reader.store.views import HighlightView
 
 
@@ -196,6 +197,7 @@ def export_markdown(
     """
     progress = progress or no_progress
     cancel = cancel or never
+    refuse_library_file(out, lib.path, "an export file")
     if meanings is None:  # the library's own labels, as its users renamed them
         meanings = {s.key: s.label for s in lib.highlight_colours()}
     target = Path(out)

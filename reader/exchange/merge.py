@@ -52,6 +52,7 @@ from reader.store.errors import known_errors
 from reader.store.ids import ArticleId, HighlightId, SourceId, TagId
 from reader.store.importer import now_iso
 from reader.store.library import Library
+from reader.store.location import refuse_library_file
 
 Kind = Literal["article", "highlight", "note", "tag"]
 Action = Literal["added", "updated", "unchanged", "conflict"]
@@ -859,7 +860,7 @@ def merge_bundle(
     if backup:
         with known_errors(lib.path), database.reading(lib.engine) as conn:
             revision = database.current_revision(conn)
-        report.backup = database.backup_copy(lib.path, revision)
+        report.backup = database.backup_copy(lib.path, revision, reason="merge")
     with known_errors(lib.path), database.writing(lib.engine) as conn:
         report.fixes = fixes.plan(conn, bundle.split_fixes)
         fixed = fixes.apply(conn, lib.cut, report.fixes) if with_fixes else Changes()
@@ -899,6 +900,7 @@ def merge_file(
     (``report.backup``) and then applies everything in one transaction. ``progress``
     gets (done, total) highlights; ``cancel`` is polled and rolls everything back.
     """
+    refuse_library_file(path, lib.path, "a share file")
     bundle = read_share(path)
     return merge_bundle(
         lib,

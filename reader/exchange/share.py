@@ -27,6 +27,7 @@ from reader.store import database
 from reader.store.ids import ArticleId
 from reader.store.importer import now_iso
 from reader.store.library import Library, default_author
+from reader.store.location import refuse_library_file
 
 CHUNK = 500
 
@@ -111,6 +112,7 @@ def write_share(
     progress = progress or no_progress
     cancel = cancel or never
     target = output_file(out, "the share file")
+    refuse_library_file(target, lib.path, "a share file")
     if target.exists() and not force:
         raise KnownError(f"{target}: already exists (use --force to replace it)")
     chosen = list(annotated_ids(lib) if ids is None else ids)

@@ -29,6 +29,7 @@ from reader.exchange.report import (
 )
 from reader.store.ids import ArticleId
 from reader.store.library import Library
+from reader.store.location import refuse_library_file
 from reader.store.views import HighlightView
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
@@ -157,6 +158,7 @@ def export_json(
     """Write the annotations of ``ids`` as one Web Annotation JSON-LD file ``out``."""
     progress = progress or no_progress
     target = output_file(out, "the JSON export")
+    refuse_library_file(target, lib.path, "an export file")
     report = ExportReport("json")
     if (cancel or never)():
         report.cancelled = True

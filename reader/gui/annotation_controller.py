@@ -259,17 +259,18 @@ class AnnotationController(QObject):
         self._show_current()
 
     def _on_changes(self, changes: Changes) -> None:
-        if changes.tags:
+        if changes.tags or changes.external:
             self._refresh_tag_names()
             if self.tag_scope is not None:
                 self.set_tag_scope(self.tag_scope)  # renamed, nested, or gone
-        if changes.palette:
+        if changes.palette or changes.external:
             self.set_palette(self._read_palette())
         if self.article_id is None:
             return
         mine = set(self.marks)
         article = bool(
-            changes.tags
+            changes.external
+            or changes.tags
             or self.article_id in changes.notes
             or self.article_id in changes.article_tags
         )

@@ -12,10 +12,13 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from reader.errors import KnownError
 from reader.gui import theme
+from reader.gui.external import ExternalWatch
 from reader.gui.i18n import Translations, tr
 from reader.gui.settings import APPLICATION, ORGANIZATION, Settings
 from reader.gui.window_controller import WindowController
 from reader.paths import resources_dir
+from reader.store import backups
+from reader.store.backups import Backup
 from reader.store.library import Library
 
 
@@ -68,6 +71,7 @@ class App:
             language=self.settings.language(),
         )
         c.language_requested.connect(self.switch_language)
+        c.restore_requested.connect(self.restore)
         return c
 
     @property
@@ -79,17 +83,50 @@ class App:
         self.controller.start()
 
     def switch_language(self, choice: str) -> None:
+        self.settings.set_language(choice)
+        self.translations.apply(choice)
+        self._rebuild()
+
+    def restore(self, backup: Backup) -> bool:
+        """Replace the library with ``backup`` (after backing it up), then reopen it."""
+        old = self.controller
+        old.save_state()
+        old.external.stop()
+        old.imports.shutdown()
+        old.exchange.shutdown()
+        path = self.library.path
+        self.qapp.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            before = backups.restore(path, backup.path)
+            self.library.close()
+            self.library = Library.open(path, daily_backup=False)
+        except KnownError as exc:
+            old.show_error(str(exc))
+            old.external = ExternalWatch(self.library, old.bus, old.annotations.flush, old)
+            old.external.start()
+            return False
+        finally:
+            self.qapp.restoreOverrideCursor()
+        self._rebuild()
+        self.controller.window.statusBar().showMessage(
+            tr("Restored %1; the library as it was is in %2")
+            .replace("%1", backup.name)
+            .replace("%2", before.name),
+            15_000,
+        )
+        return True
+
+    def _rebuild(self) -> None:
+        """A new window on ``self.library`` in place of the old one (same article open)."""
         old = self.controller
         old.save_state()
         current = old.reading.current_id
-        self.settings.set_language(choice)
-        self.translations.apply(choice)
         self.controller = self._build()
         self.window.show()
         self.controller.start()
-        if current is not None:
-            self.controller.lib.select(current, emit=False)
+        if current is not None and self.controller.lib.select(current, emit=False):
             self.controller.reading.open(current)
+        old.external.stop()
         old.window.closing.disconnect()
         old.window.close()
         old.window.deleteLater()
@@ -109,6 +146,7 @@ def run(library: str | None = None, argv: Sequence[str] | None = None) -> int:
     except KnownError as exc:
         QMessageBox.critical(None, "Pizhu", str(exc))
         raise
+    main: App | None = None
     try:
         main = App(app, lib)
         main.show()
@@ -116,7 +154,7 @@ def run(library: str | None = None, argv: Sequence[str] | None = None) -> int:
         threading.Thread(target=_warm_jieba, name="pizhu-jieba", daemon=True).start()
         return int(app.exec())
     finally:
-        lib.close()
+        (main.library if main is not None else lib).close()
 
 
 __all__ = ["App", "Qt", "make_application", "run", "tr"]

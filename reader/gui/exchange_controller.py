@@ -13,7 +13,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QPushButton, QWidget
 
 from reader.errors import KnownError
 from reader.exchange.collect import annotated_ids, select_articles
@@ -24,6 +24,7 @@ from reader.exchange.report import Cancel, ExportReport, Progress
 from reader.exchange.share import ShareReport, write_share
 from reader.exchange.untrusted import SharedBundle, read_share
 from reader.exchange.webanno import export_json
+from reader.gui import file_dialogs
 from reader.gui.changes import ChangeBus
 from reader.gui.exchange_view import (
     ANNOTATED,
@@ -49,13 +50,17 @@ from reader.gui.reading_controller import ReadingController
 from reader.store.changes import Changes
 from reader.store.ids import ArticleId
 from reader.store.library import Library
+from reader.store.location import refuse_library_file
 
 
 class FileChooser:
     """Where exports and share files go and which file to merge (tests replace it)."""
 
+    def __init__(self, library: Path | None = None) -> None:
+        self.library = library  # its folder is never where a dialog starts
+
     def export_folder(self, parent: QWidget) -> str | None:
-        return QFileDialog.getExistingDirectory(parent, tr("Export into a folder")) or None
+        return file_dialogs.folder(parent, tr("Export into a folder"), self.library) or None
 
     def export_file(self, parent: QWidget, fmt: str) -> str | None:
         if fmt == JSON:
@@ -66,23 +71,30 @@ class FileChooser:
             )
         else:
             caption, name, kinds = tr("Export as Markdown"), "pizhu.md", tr("Markdown (*.md)")
-        path, _ = QFileDialog.getSaveFileName(parent, caption, name, kinds)
-        return path or None
+        return file_dialogs.save_file(parent, caption, name, kinds, self.library) or None
 
     def share_file(self, parent: QWidget) -> str | None:
-        path, _ = QFileDialog.getSaveFileName(
-            parent, tr("Share file"), "pizhu-share.sqlite", tr("Pizhu share files (*.sqlite)")
+        return (
+            file_dialogs.save_file(
+                parent,
+                tr("Share file"),
+                "pizhu-share.sqlite",
+                tr("Pizhu share files (*.sqlite)"),
+                self.library,
+            )
+            or None
         )
-        return path or None
 
     def merge_file(self, parent: QWidget) -> str | None:
-        path, _ = QFileDialog.getOpenFileName(
-            parent,
-            tr("Merge a share file"),
-            "",
-            tr("Pizhu share files (*.sqlite);;All files (*)"),
+        return (
+            file_dialogs.open_file(
+                parent,
+                tr("Merge a share file"),
+                tr("Pizhu share files (*.sqlite);;All files (*)"),
+                self.library,
+            )
+            or None
         )
-        return path or None
 
 
 def _status(window: QWidget, text: str, ms: int = 10_000) -> None:
@@ -111,7 +123,7 @@ class ExchangeController(QObject):
         self._bus = bus
         self._reading = reading
         self._window = window
-        self.chooser = chooser or FileChooser()
+        self.chooser = chooser or FileChooser(library.path)
         self.open_url: Callable[[QUrl], object] = QDesktopServices.openUrl
         self._jobs = JobRunner("pizhu-exchange", self)
         self.export_dialog: ExportDialog | None = None
@@ -291,6 +303,7 @@ class ExchangeController(QObject):
         source = Path(path)
 
         def job(progress: Progress, cancel: Cancel) -> tuple[SharedBundle, MergeReport]:
+            refuse_library_file(source, self._library.path, "a share file")
             bundle = read_share(source)  # refused files stop here; the library is untouched
             report = merge_bundle(
                 self._library, bundle, dry_run=True, progress=progress, cancel=cancel
@@ -384,7 +397,9 @@ class ExchangeController(QObject):
 
     def _on_changes(self, changes: Changes) -> None:
         current = self._reading.current_id
-        if current is not None and (changes.highlights or changes.articles_removed):
+        if current is not None and (
+            changes.highlights or changes.articles_removed or changes.external
+        ):
             self._update_orphan_notice(current)
 
     # --- running one job -------------------------------------------------------------

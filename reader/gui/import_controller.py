@@ -6,8 +6,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
+from reader.gui import file_dialogs
 from reader.gui.changes import ChangeBus
 from reader.gui.i18n import tr
 from reader.gui.import_view import ImportProgressDialog, ImportReportDialog
@@ -43,14 +44,19 @@ class ImportController(QObject):
         return self._jobs.dialog  # type: ignore[return-value]
 
     def choose_files(self) -> None:
-        files, _ = QFileDialog.getOpenFileNames(
-            self._parent, tr("Import page files"), "", tr("Page dumps (*.txt *.md);;All files (*)")
+        files = file_dialogs.open_files(
+            self._parent,
+            tr("Import page files"),
+            tr("Page dumps (*.txt *.md);;All files (*)"),
+            self._library.path,
         )
         if files:
             self.start(files)
 
     def choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self._parent, tr("Import a folder of pages"))
+        folder = file_dialogs.folder(
+            self._parent, tr("Import a folder of pages"), self._library.path
+        )
         if folder:
             self.start([folder])
 

@@ -206,6 +206,7 @@ class LibraryController(QObject):
             or changes.articles_removed
             or changes.sources_added
             or changes.sources_removed
+            or changes.external
         )
         if structural:
             self.total = browse.article_count(self._library)

@@ -35,6 +35,7 @@ class PreferencesDialog(QDialog):
         account: str = "",
         author_from_env: str | None = None,
         palette: Sequence[tuple[str, str]] = (),
+        backups_kept: int = 10,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(tr("Preferences"))
@@ -72,6 +73,12 @@ class PreferencesDialog(QDialog):
             self.author.setText(author_from_env)
             self.author.setEnabled(False)
             self.author.setToolTip(tr("Set by the PIZHU_AUTHOR environment variable"))
+        self.backups_kept = QSpinBox(self)
+        self.backups_kept.setRange(1, 999)
+        self.backups_kept.setValue(backups_kept)
+        self.backups_kept.setToolTip(
+            tr("The library is backed up once a day and before merges; older backups are deleted")
+        )
         self.meanings: dict[str, QLineEdit] = {}
         form = QFormLayout()
         for label, field in (
@@ -86,6 +93,8 @@ class PreferencesDialog(QDialog):
             form.addRow(label, field)
         self.author.setAccessibleName(tr("Author name"))
         form.addRow(tr("Author name"), self.author)
+        self.backups_kept.setAccessibleName(tr("Backups to keep"))
+        form.addRow(tr("Backups to keep"), self.backups_kept)
         for key, meaning in palette:
             edit = QLineEdit(meaning, self)
             edit.setAccessibleName(tr("Meaning of the colour %1").replace("%1", key))

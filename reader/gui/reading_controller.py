@@ -14,6 +14,7 @@ from reader.gui.settings import MAX_FONT_SIZE, MIN_FONT_SIZE, ReadingPrefs
 from reader.gui.theme import colours
 from reader.store import browse
 from reader.store.changes import Changes
+from reader.store.errors import NotFoundError
 from reader.store.ids import ArticleId
 from reader.store.library import Library
 from reader.store.views import ArticleDetail
@@ -211,16 +212,30 @@ class ReadingController(QObject):
             self._show_match()
 
     # changes
+    def _reopen_if_present(self, aid: ArticleId) -> None:
+        """Another process wrote: show the article as it now is, or close it if it went."""
+        try:
+            self._library.get_article(int(aid))
+        except NotFoundError:
+            self.close()
+            return
+        self._reopen_in_place(aid)
+
+    def _reopen_in_place(self, aid: ArticleId) -> None:
+        bar = self.pane.view.verticalScrollBar()
+        keep = bar.value()
+        self.open(aid, self.query)
+        bar.setValue(keep)
+
     def _on_changes(self, changes: Changes) -> None:
         aid = self.current_id
         if aid is None:
             return
-        if aid in changes.articles_removed:
+        if changes.external:
+            self._reopen_if_present(aid)
+        elif aid in changes.articles_removed:
             self.close()
         elif aid in changes.notes or aid in changes.article_tags or changes.highlights:
             pass  # the annotation panel shows those; the text is unchanged
         elif aid in changes.articles_added:  # rewritten by an edit: show it again in place
-            bar = self.pane.view.verticalScrollBar()
-            keep = bar.value()
-            self.open(aid, self.query)
-            bar.setValue(keep)
+            self._reopen_in_place(aid)

@@ -158,7 +158,7 @@ class TagManagerController(QObject):
             fn(tag)
 
     def _on_changes(self, changes: Changes) -> None:
-        if changes.tags or changes.article_tags or changes.highlights:
+        if changes.tags or changes.article_tags or changes.highlights or changes.external:
             self.fill()
 
     # operations

@@ -13,16 +13,20 @@ from PySide6.QtWidgets import QMessageBox
 from reader.gui import theme
 from reader.gui.annotation_controller import AnnotationController
 from reader.gui.changes import ChangeBus
+from reader.gui.external import ExternalWatch
 from reader.gui.i18n import tr
 from reader.gui.import_controller import ImportController
 from reader.gui.library_controller import LibraryController
 from reader.gui.main_window_view import MainWindow
 from reader.gui.preferences_view import PreferencesDialog
 from reader.gui.reading_controller import ReadingController
+from reader.gui.restore_view import RestoreDialog
 from reader.gui.search_controller import SearchController
 from reader.gui.settings import ReadingPrefs, Settings
 from reader.gui.shortcuts_view import ShortcutsDialog
 from reader.paths import samples_dir
+from reader.store import backups
+from reader.store.changes import Changes
 from reader.store.importer import SUFFIXES
 from reader.store.library import Library
 from reader.store.naming import AUTHOR_ENV, default_author
@@ -41,6 +45,7 @@ def sample_pages() -> list[Path]:
 
 class WindowController(QObject):
     language_requested = Signal(str)
+    restore_requested = Signal(object)  # a Backup: App restores it and reopens the library
     ready = Signal()  # facets loaded; the window is fully populated
 
     def __init__(
@@ -78,6 +83,7 @@ class WindowController(QObject):
         from reader.gui.split_controller import SplitController
 
         self.split = SplitController(library, self.bus, self.undo, self.reading, self.window)
+        self.external = ExternalWatch(library, self.bus, self.annotations.flush, self)
         self._wire()
         self._restore()
 
@@ -92,6 +98,7 @@ class WindowController(QObject):
         a.share.triggered.connect(self.exchange.open_share)
         a.merge_share.triggered.connect(self.exchange.open_merge)
         a.orphans.triggered.connect(lambda: self.exchange.show_orphans())
+        a.restore_backup.triggered.connect(self.open_restore)
         a.quit.triggered.connect(w.close)
         a.find.triggered.connect(self.reading.open_find)
         a.find_next.triggered.connect(self.reading.find_next)
@@ -150,6 +157,9 @@ class WindowController(QObject):
         if last is not None and self.lib.select(last, emit=False):
             self.reading.open(last)
         QTimer.singleShot(0, self._load_late)
+        self.external.start()
+        if self.library.backup_warning:
+            self.window.statusBar().showMessage(self.library.backup_warning, 15_000)
 
     def _load_late(self) -> None:
         self.lib.load_facets()
@@ -220,13 +230,17 @@ class WindowController(QObject):
             account=default_author(None) if not os.environ.get(AUTHOR_ENV) else "",
             author_from_env=os.environ.get(AUTHOR_ENV) or None,
             palette=self.annotations.palette,
+            backups_kept=backups.keep_count(self.library.path),
         )
+        kept = dialog.backups_kept.value()
 
         def accepted() -> None:
             self.apply_reading(dialog.prefs())
             if dialog.author.isEnabled():
                 self.settings.set_author(dialog.chosen_author())
             self.annotations.rename_colours(dialog.chosen_meanings())
+            if dialog.backups_kept.value() != kept:
+                self.bus.run(lambda: self._keep_backups(dialog.backups_kept.value()))
             chosen = dialog.chosen_language()
             if chosen != self.language:
                 self.settings.set_language(chosen)
@@ -235,6 +249,25 @@ class WindowController(QObject):
         dialog.accepted.connect(accepted)
         dialog.open()
         return dialog
+
+    def open_restore(self) -> RestoreDialog:
+        """File → Restore from backup…: pick a backup; the App restores and reopens."""
+        dialog = RestoreDialog(backups.list_backups(self.library.path), self.window)
+
+        def accepted() -> None:
+            chosen = dialog.chosen()
+            if chosen is not None:
+                self.annotations.flush()
+                self.restore_requested.emit(chosen)
+
+        dialog.accepted.connect(accepted)
+        dialog.open()
+        self.restore_dialog = dialog
+        return dialog
+
+    def _keep_backups(self, keep: int) -> Changes:
+        self.library.set_backup_keep(keep)
+        return Changes()
 
     def show_shortcuts(self) -> ShortcutsDialog:
         dialog = ShortcutsDialog(self.window.actions_.all(), self.window)
@@ -273,6 +306,7 @@ class WindowController(QObject):
         self.settings.sync()
 
     def _closing(self) -> None:
+        self.external.stop()
         self.annotations.flush()
         self.annotations.suggestions.shutdown()
         self.imports.shutdown()

@@ -23,6 +23,8 @@ class Changes:
     tags: frozenset[TagId] = field(default_factory=frozenset)  # created/renamed/moved/deleted
     palette: bool = False  # a highlight colour's meaning was renamed
     search_index: bool = False  # the whole index was rebuilt
+    # Another process (a `pizhu` command, a restore) wrote: anything may have changed.
+    external: bool = False
 
     def __or__(self, other: Changes) -> Changes:
         merged: dict[str, object] = {}

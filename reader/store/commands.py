@@ -32,6 +32,8 @@ def _library(args: argparse.Namespace) -> Iterator[Library]:
     from reader.store.library import Library
 
     lib = Library.open(getattr(args, "library", None))
+    if lib.backup_warning:  # the command still runs; the user should know
+        print(f"pizhu: warning: {_line(lib.backup_warning)}", file=sys.stderr)
     try:
         yield lib
     finally:

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
+import weakref
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +23,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import URL
+from sqlalchemy.exc import OperationalError
 
 from reader.paths import migrations_dir
 from reader.store.errors import (
@@ -69,6 +70,30 @@ def make_engine(path: Path, busy_timeout_ms: int | None = None) -> Engine:
     return engine
 
 
+# Every write transaction bumps a counter in the library; each process remembers the
+# values its own commits produced, so a value it did not produce is another process's
+# write (see reader.store.watch). PRAGMA data_version alone cannot tell them apart.
+WRITE_SEQ_KEY = "write_seq"
+_BUMP = (
+    "INSERT INTO settings (key, value) VALUES ('write_seq', '1') "
+    "ON CONFLICT (key) DO UPDATE SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT) "
+    "RETURNING CAST(value AS INTEGER)"
+)
+_own_writes: weakref.WeakKeyDictionary[Engine, set[int]] = weakref.WeakKeyDictionary()
+
+
+def own_writes(engine: Engine) -> set[int]:
+    """The write counter values this process committed through ``engine``."""
+    return _own_writes.setdefault(engine, set())
+
+
+def _bump(conn: Connection) -> int | None:
+    try:
+        return int(conn.exec_driver_sql(_BUMP).scalar_one())
+    except OperationalError:  # no settings table: not a Pizhu library (yet)
+        return None
+
+
 @contextlib.contextmanager
 def writing(engine: Engine) -> Iterator[Connection]:
     """A write transaction (``BEGIN IMMEDIATE``): committed on success, rolled back on error."""
@@ -76,6 +101,9 @@ def writing(engine: Engine) -> Iterator[Connection]:
         conn = conn.execution_options(**{BEGIN_OPTION: "IMMEDIATE"})
         with conn.begin():
             yield conn
+            seq = _bump(conn)
+        if seq is not None:
+            own_writes(engine).add(seq)
 
 
 @contextlib.contextmanager
@@ -122,20 +150,13 @@ class Upgrade:
         return self.from_revision != self.to_revision
 
 
-def backup_copy(path: Path, revision: str | None) -> Path:
-    """A consistent copy of the library beside it (SQLite's online backup, WAL-safe)."""
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f")
-    dest = path.with_name(f"{path.name}.backup-{revision or 'none'}-{stamp}")
-    src = sqlite3.connect(str(path))
-    try:
-        dst = sqlite3.connect(str(dest))
-        try:
-            src.backup(dst)
-        finally:
-            dst.close()
-    finally:
-        src.close()
-    return dest
+def backup_copy(path: Path, revision: str | None, reason: str = "upgrade") -> Path:
+    """A consistent copy of the library in its backups folder (SQLite's online backup,
+    WAL-safe; the library file is never opened outside SQLite)."""
+    from reader.store import backups
+
+    tag = f"{reason}-from-{revision}" if revision and reason == "upgrade" else reason
+    return backups.make_backup(path, tag.lower()).path
 
 
 def _user_tables(conn: Connection) -> list[str]:

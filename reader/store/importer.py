@@ -35,6 +35,7 @@ from reader.ingest import Article, ParsedPage, SourceInfo, parse_text, read_page
 from reader.store import search, searchtext
 from reader.store.changes import Changes
 from reader.store.ids import ArticleId, SourceId
+from reader.store.location import is_library_file
 from reader.store.models import ArticleRow, BlockRow, SourceFile
 from reader.store.pageinfo import PageInfo, page_info
 
@@ -75,14 +76,20 @@ class FileResult:
     articles: int = 0
 
 
-def discover(paths: Iterable[str | Path]) -> tuple[list[Path], list[FileResult]]:
+def discover(
+    paths: Iterable[str | Path], library: Path | None = None
+) -> tuple[list[Path], list[FileResult]]:
     """Page files under ``paths``: named files as given, folders searched recursively
-    for ``.txt``/``.md`` (hidden entries skipped). Unusable paths come back as failures."""
+    for ``.txt``/``.md`` (hidden entries skipped). Unusable paths come back as failures,
+    and so do the ``library``'s own files, which are never opened as pages."""
     files: list[Path] = []
     failures: list[FileResult] = []
     seen: set[Path] = set()
 
     def add(p: Path) -> None:
+        if library is not None and is_library_file(p, library):
+            failures.append(FileResult(str(p), "failed", f"{p}: is the library itself, not a page"))
+            return
         key = p.resolve()
         if key not in seen:
             seen.add(key)
@@ -353,6 +360,7 @@ def run_import(
     progress: ProgressCallback | None = None,
     cancel: CancelCallback | None = None,
     workers: int = 1,
+    library: Path | None = None,
 ) -> ImportSummary:
     """Import every file under ``paths``. ``lookup`` answers "already imported?" outside a
     transaction; ``commit`` stores a prepared file in its own transaction and returns
@@ -361,7 +369,7 @@ def run_import(
     With ``workers`` > 1 the files are decoded, parsed and tokenized in that many worker
     processes (default parser and tokenizer only) while this process commits them in order.
     """
-    files, failures = discover(paths)
+    files, failures = discover(paths, library)
     summary = ImportSummary(results=list(failures))
     total = len(files)
     sources: set[SourceId] = set()

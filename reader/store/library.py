@@ -20,6 +20,7 @@ from sqlalchemy.exc import DBAPIError
 
 from reader.store import (
     anchoring,
+    backups,
     database,
     highlights,
     importer,
@@ -85,6 +86,7 @@ class Library:
         self.engine = engine
         self.upgrade = upgrade
         self._cut: search.Cut | None = None
+        self.backup_warning: str | None = None  # the daily backup failed: tell the user
 
     # --- opening ---------------------------------------------------------------------------
 
@@ -95,8 +97,13 @@ class Library:
         *,
         migrations: Path | None = None,
         busy_timeout_ms: int | None = None,
+        daily_backup: bool = True,
     ) -> Library:
-        """Open (creating or upgrading) the library at ``path`` or the default location."""
+        """Open (creating or upgrading) the library at ``path`` or the default location.
+
+        ``daily_backup``: back the library up if its newest backup is a day old; a
+        backup that cannot be written does not stop the opening (see ``backup_warning``).
+        """
         explicit = path is not None or bool(os.environ.get("PIZHU_LIBRARY"))
         p = resolve_library_path(path)
         if not p.parent.is_dir():
@@ -113,6 +120,11 @@ class Library:
         except BaseException:
             engine.dispose()
             raise
+        if daily_backup:
+            try:
+                backups.daily_backup(p)
+            except LibraryError as exc:
+                lib.backup_warning = str(exc)
         return lib
 
     def close(self) -> None:
@@ -205,6 +217,7 @@ class Library:
             progress=progress,
             cancel=cancel,
             workers=workers if parser is None else 1,
+            library=self.path,
         )
 
     # --- reading ---------------------------------------------------------------------------
@@ -624,6 +637,22 @@ class Library:
             sources_removed=frozenset({source_id}),
             articles_removed=frozenset(ArticleId(r.id) for r in rows),
         )
+
+    # --- backups ---------------------------------------------------------------------------
+
+    def set_backup_keep(self, keep: int) -> None:
+        """Keep the ``keep`` newest backups from now on (pruning the older ones now)."""
+        if keep < 1:
+            raise LibraryError(f"{self.path}: at least one backup must be kept (not {keep})")
+        with self._write() as conn:
+            conn.execute(
+                text(
+                    "INSERT INTO settings (key, value) VALUES (:k, :v) "
+                    "ON CONFLICT (key) DO UPDATE SET value = excluded.value"
+                ),
+                {"k": backups.KEEP_KEY, "v": str(keep)},
+            )
+        backups.prune(self.path, keep)
 
     # --- checking --------------------------------------------------------------------------
 

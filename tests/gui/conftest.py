@@ -11,6 +11,8 @@ pytest.importorskip("PySide6.QtWidgets")
 
 from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths
 
+from tests.gui.sqlite_guard import StraceGuard, audit_opens
+
 collect_ignore = ["screenshots.py"]
 
 PAGE_ONE = """\
@@ -67,6 +69,19 @@ def write_pages(folder: Path) -> list[Path]:
     one.write_text(PAGE_ONE, encoding="utf-8")
     two.write_text(PAGE_TWO, encoding="utf-8")
     return [one, two]
+
+
+@pytest.fixture(autouse=True)
+def _library_only_through_sqlite(tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[None]:
+    """Fails the test if its process opened a library file other than through SQLite."""
+    traced = StraceGuard.available() and not request.node.get_closest_marker("strace_child")
+    guard = StraceGuard(tmp_path / "strace.log") if traced else None
+    tracing = guard is not None and guard.start()
+    with audit_opens() as python_opens:
+        yield
+    found = [*python_opens, *(guard.stop() if guard is not None and tracing else [])]
+    if found:
+        pytest.fail("a library file was opened outside SQLite:\n" + "\n".join(found[:10]))
 
 
 @pytest.fixture(autouse=True)

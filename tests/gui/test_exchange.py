@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -92,12 +95,19 @@ def share_of(lib: Library, path: Path) -> Path:
     return path
 
 
-def library_bytes(lib: Library) -> dict[str, bytes]:
-    return {
-        p.name: p.read_bytes()
-        for p in lib.path.parent.iterdir()
-        if p.name.startswith(lib.path.name) and p.is_file()
-    }
+def library_bytes(lib: Library) -> dict[str, str]:
+    """Hashes of the library's files, read by a child process: reading them here, where
+    SQLite has them open, would drop this process's locks (see sqlite_guard)."""
+    code = (
+        "import hashlib, json, sys, pathlib\n"
+        "lib = pathlib.Path(sys.argv[1])\n"
+        "print(json.dumps({p.name: hashlib.sha256(p.read_bytes()).hexdigest()\n"
+        "    for p in lib.parent.iterdir() if p.name.startswith(lib.name) and p.is_file()}))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(lib.path)], capture_output=True, text=True, check=True
+    )
+    return dict(json.loads(out.stdout))
 
 
 # --- export --------------------------------------------------------------------------

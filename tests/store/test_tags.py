@@ -20,6 +20,9 @@ def rows(lib: Library) -> dict[str, list[tuple[Any, ...]]]:
     """Every annotation row (and the notes index), read with plain sqlite3."""
     with sqlite3.connect(lib.path) as conn:
         out = {t: sorted(conn.execute(f"SELECT * FROM {t}").fetchall()) for t in TABLES}
+        # The write counter moves with every transaction, undo included (watch.py).
+        if "settings" in out:
+            out["settings"] = [r for r in out["settings"] if r[0] != "write_seq"]
         out["search_notes"] = sorted(
             conn.execute("SELECT rowid, words, grams FROM search_notes").fetchall()
         )
