@@ -199,8 +199,9 @@ def test_the_note_author_travels_and_the_later_note_wins_with_its_author(
     report = merge_file(other, share(lib, tmp_path / "a2.pizhu"))
     assert report.count("note", "updated") == 1
     assert note_of(other) == ("王编辑改过的笔记", "王编辑")
+    sql(lib, "UPDATE article_notes SET updated_at = '2026-02-01T00:00:00+00:00'")
     other.set_note(other.article_ids()[0], "对方更晚的笔记", author="对方")
-    sql(other, "UPDATE article_notes SET updated_at = '2099-01-01T00:00:00+00:00'")
+    sql(other, "UPDATE article_notes SET updated_at = '2026-03-01T00:00:00+00:00'")
     report = merge_file(other, share(lib, tmp_path / "a3.pizhu"))
     assert report.count("note", "conflict") == 1
     assert note_of(other) == ("对方更晚的笔记", "对方")  # ours is newer: kept, author too
