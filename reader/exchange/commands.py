@@ -129,9 +129,11 @@ def _cmd_merge(args: argparse.Namespace) -> int:
     if report.backup:
         print(f"backup: {report.backup}")
     for item in report.items:
-        if item.action == "conflict" or item.placement == "orphaned":
-            what = "orphaned" if item.placement == "orphaned" else "conflict"
+        if item.action in ("conflict", "skipped") or item.placement == "orphaned":
+            what = "orphaned" if item.placement == "orphaned" else item.action
             print(f"{what}\t{item.key}\t{_line(item.article)}\t{_line(item.detail)}")
+    if report.omitted:
+        print(f"({report.omitted} more items counted above but not listed)")
     return 0
 
 

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.exchange.merge import MergeReport
+from reader.exchange.merge import MergeItem, MergeReport
 from reader.exchange.orphans import OrphanView
 from reader.exchange.report import ExportReport
 from reader.exchange.share import ShareReport
@@ -409,10 +409,31 @@ def action_names() -> dict[str, str]:
         "conflict": tr("conflict"),
         "re-anchored": tr("re-anchored"),
         "orphaned": tr("orphaned"),
+        "skipped": tr("not applied"),
     }
 
 
-COUNT_COLUMNS = ("added", "updated", "unchanged", "conflict", "re-anchored", "orphaned")
+COUNT_COLUMNS = (
+    "added",
+    "updated",
+    "unchanged",
+    "conflict",
+    "re-anchored",
+    "orphaned",
+    "skipped",
+)
+
+
+def item_detail(item: MergeItem) -> str:
+    """The item's detail for the window; a skipped edit's reason in the user's language."""
+    if item.action != "skipped":
+        return item.detail
+    unknown = tr("unknown")
+    return (
+        tr("%1 is not the author (%2 is): only the author's edits are merged")
+        .replace("%1", item.by or unknown)
+        .replace("%2", item.owner or unknown)
+    )
 
 
 class MergeReportDialog(QDialog):
@@ -433,6 +454,8 @@ class MergeReportDialog(QDialog):
             what = tr(
                 "This is what merging would change. Your library is backed up before the merge."
             )
+        if report.omitted:
+            what += " " + tr("%n more items are counted but not listed.", None, report.omitted)
         self.explain = plain_label(what, self)
         names, actions = kind_names(), action_names()
         self.counts = QTreeWidget(self)
@@ -470,11 +493,12 @@ class MergeReportDialog(QDialog):
             action = actions.get(i.action, i.action)
             if i.placement:
                 action += ", " + actions.get(i.placement, i.placement)
+            detail = item_detail(i)
             line = QTreeWidgetItem(
-                [names.get(i.kind, i.kind), action, one_line(i.article), one_line(i.detail)]
+                [names.get(i.kind, i.kind), action, one_line(i.article), one_line(detail)]
             )
             line.setToolTip(2, i.article)
-            line.setToolTip(3, i.detail)
+            line.setToolTip(3, detail)
             self.items.addTopLevelItem(line)
         self.items.resizeColumnToContents(0)
         self.items.resizeColumnToContents(1)
@@ -502,6 +526,11 @@ def merge_done(report: MergeReport) -> str:
     if report.backup is not None:
         text += " " + tr("Your library was backed up first to %1.").replace(
             "%1", report.backup.name
+        )
+    skipped = report.count("highlight", "skipped") + report.count("note", "skipped")
+    if skipped:
+        text += " " + tr(
+            "%n edits were not applied: their author is not the annotation's.", None, skipped
         )
     orphans = len(report.orphans)
     if orphans:

@@ -18,6 +18,20 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n more items are counted but not listed.</source>
+        <translation>
+            <numerusform>%n more item is counted but not listed.</numerusform>
+            <numerusform>%n more items are counted but not listed.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n edits were not applied: their author is not the annotation&apos;s.</source>
+        <translation>
+            <numerusform>%n edit was not applied: its author is not the annotation&apos;s.</numerusform>
+            <numerusform>%n edits were not applied: their author is not the annotation&apos;s.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n highlights could not be placed in your text; see View → Unplaced highlights.</source>
         <translation>
             <numerusform>%n highlight could not be placed in your text; see View → Unplaced highlights.</numerusform>

@@ -384,6 +384,14 @@
         <translation>未能定位</translation>
     </message>
     <message>
+        <source>not applied</source>
+        <translation>未应用</translation>
+    </message>
+    <message>
+        <source>%1 is not the author (%2 is): only the author&apos;s edits are merged</source>
+        <translation>%1 不是作者(作者是 %2):只合并作者本人的修改</translation>
+    </message>
+    <message>
         <source>Merge report</source>
         <translation>合并报告</translation>
     </message>
@@ -402,6 +410,12 @@
     <message>
         <source>This is what merging would change. Your library is backed up before the merge.</source>
         <translation>以下是合并将带来的变化。合并前会先备份你的文库。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more items are counted but not listed.</source>
+        <translation>
+            <numerusform>另有 %n 项已计数但未列出。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Counts</source>
@@ -426,6 +440,12 @@
     <message>
         <source>Your library was backed up first to %1.</source>
         <translation>合并前已将文库备份为 %1。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n edits were not applied: their author is not the annotation&apos;s.</source>
+        <translation>
+            <numerusform>有 %n 处修改未应用:修改者不是该批注的作者。</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n highlights could not be placed in your text; see View → Unplaced highlights.</source>
