@@ -38,6 +38,7 @@ from reader.exchange.orphans import OrphanView
 from reader.exchange.report import ExportReport
 from reader.exchange.share import ShareReport
 from reader.gui.i18n import tr
+from reader.gui.shown import shown
 
 # What to export or share.
 CURRENT, TAG, SINCE, ANNOTATED, EVERY = "current", "tag", "since", "annotated", "all"
@@ -46,14 +47,14 @@ MARKDOWN_FOLDER, MARKDOWN_FILE, JSON = "markdown-folder", "markdown-file", "json
 
 
 def plain_label(text: str, parent: QWidget | None = None) -> QLabel:
-    label = QLabel(text, parent)
+    label = QLabel(shown(text), parent)
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setWordWrap(True)
     return label
 
 
 def one_line(text: str, limit: int = 120) -> str:
-    flat = " ".join(text.split())
+    flat = " ".join(shown(text).split())
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
@@ -497,8 +498,8 @@ class MergeReportDialog(QDialog):
             line = QTreeWidgetItem(
                 [names.get(i.kind, i.kind), action, one_line(i.article), one_line(detail)]
             )
-            line.setToolTip(2, i.article)
-            line.setToolTip(3, detail)
+            line.setToolTip(2, shown(i.article))
+            line.setToolTip(3, shown(detail))
             self.items.addTopLevelItem(line)
         self.items.resizeColumnToContents(0)
         self.items.resizeColumnToContents(1)
@@ -585,8 +586,8 @@ class OrphansDialog(QDialog):
                     meanings.get(o.colour, o.colour),
                 ]
             )
-            item.setToolTip(0, o.exact)
-            item.setToolTip(1, o.note)
+            item.setToolTip(0, shown(o.exact))
+            item.setToolTip(1, shown(o.note))
             item.setData(0, Qt.ItemDataRole.UserRole, int(o.article_id))
             self.table.addTopLevelItem(item)
         for col, width in enumerate((260, 180, 90, 200)):

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from reader.gui.highlights import swatch
 from reader.gui.i18n import tr
+from reader.gui.shown import shows_text
 from reader.store.ids import HighlightId
 from reader.store.views import HighlightView
 
@@ -133,6 +134,7 @@ class HighlightListModel(QAbstractListModel):
     def rowCount(self, parent: Index = _ROOT) -> int:
         return 0 if parent.isValid() else len(self._shown)
 
+    @shows_text
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._shown):
             return None
