@@ -494,7 +494,8 @@ def _plan_highlights(
             conn,
             'SELECT h.id, h.uuid, h.article_id, h.start, h."end", h.exact, h.prefix, h.suffix, '
             "h.colour, h.note, h.author, h.created_at, h.updated_at, h.deleted, h.orphaned, "
-            "a.text AS body, a.title AS title FROM highlights h "
+            # The article's text is needed only to place an orphan again.
+            "CASE WHEN h.orphaned THEN a.text END AS body, a.title AS title FROM highlights h "
             "JOIN articles a ON a.id = h.article_id WHERE h.uuid IN (:v)",
             [h.uuid for h in chunk],
         ):

@@ -402,6 +402,12 @@ def _refuse_tag_cycles(path: Path, tags: dict[str, SharedTag]) -> None:
             parent = tags[parent].parent
 
 
+_HIGHLIGHT_COLUMNS = (
+    "id", "uuid", "article_id", "start", "end", "exact", "prefix", "suffix", "colour",
+    "note", "author", "created_at", "updated_at", "deleted", "orphaned",
+)  # fmt: skip
+
+
 @dataclass
 class SharedHighlights:
     """The share's highlights, read again from the private copy on every pass, so a
@@ -423,9 +429,37 @@ class SharedHighlights:
         conn = connect(self.copy, self.limits)
         try:
             with _refusing(self.path):
-                yield from self.read(conn)
+                yield from self._reread(conn)
         finally:
             conn.close()
+
+    def _reread(self, conn: sqlite3.Connection) -> Iterator[SharedHighlight]:
+        """A later pass over the private copy whose rows :meth:`read` checked: the
+        values are only unpacked (the uuid lower-cased, as the check returned it)."""
+        have = {str(r[1]) for r in conn.execute('PRAGMA table_xinfo("highlights")')}
+        cols, params = [], []
+        for name in _HIGHLIGHT_COLUMNS:
+            if name in have:
+                cols.append(f'"{name}"')
+            else:  # a column older share files lack: the value the check assumed
+                cols.append("?")
+                params.append(schema.ADDED_LATER[("highlights", name)])
+        rows = conn.execute(f"SELECT {', '.join(cols)} FROM highlights ORDER BY id", params)
+        links = conn.execute(
+            "SELECT highlight_id, tag_id FROM highlight_tags ORDER BY highlight_id"
+        )
+        link = links.fetchone()
+        for hid, uuid, aid, start, end, exact, prefix, suffix, *rest in rows:
+            colour, note, author, created, updated, deleted, orphaned = rest
+            keys: set[str] = set()
+            while link is not None and link[0] <= hid:
+                if link[0] == hid:
+                    keys.add(self.tags[link[1]])
+                link = links.fetchone()
+            yield SharedHighlight(
+                str(uuid).lower(), aid, start, end, exact, prefix, suffix, colour, note,
+                author, created, updated, bool(deleted), bool(orphaned), frozenset(keys),
+            )  # fmt: skip
 
     def read(self, conn: sqlite3.Connection) -> Iterator[SharedHighlight]:
         L = self.limits

@@ -286,3 +286,24 @@ def test_report_counts_everything_but_lists_a_bounded_number_of_items(
     total = sum(row[a] for row in report.counts().values() for a in listed)
     assert total > 2 and report.omitted == total - 2
     assert report.to_json()["items_omitted"] == report.omitted
+
+
+def test_small_chunks_merge_the_same_as_one_chunk(
+    lib: Library, other: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Highlights are planned and written a chunk at a time; where chunks end changes
+    nothing (here every chunk is two highlights, one ending inside an article)."""
+    from reader.exchange import merge
+
+    f = share(lib, tmp_path / "a.pizhu")
+    (tmp_path / "c").mkdir()
+    whole = Library.open(tmp_path / "c" / "library.sqlite")
+    try:
+        expected = merge_file(whole, f)
+        monkeypatch.setattr(merge, "CHUNK", 2)
+        report = merge_file(other, f)
+        assert report.counts() == expected.counts()
+        assert annotations(other) == annotations(whole)
+        assert len(report.changes.highlights) == 3
+    finally:
+        whole.close()
