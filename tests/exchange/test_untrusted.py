@@ -327,3 +327,18 @@ def test_flipped_bytes_are_refused_or_read_never_a_traceback(
             list(bundle.highlights)
         except ShareRefused as exc:
             assert "\n" not in str(exc)
+
+
+def test_highlights_read_again_match_the_checked_ones(good: Path) -> None:
+    """The merge's passes unpack the rows the first pass checked: the same values,
+    a column older files lack (highlights.orphaned before 0003) filled in the same way."""
+    _edit(good, "UPDATE highlights SET uuid = upper(uuid)")
+    _edit(good, "ALTER TABLE highlights DROP COLUMN orphaned")
+    bundle = read_share(good)
+    again = list(bundle.highlights)
+    db = sqlite3.connect(good)
+    checked = list(bundle.highlights.read(db))  # type: ignore[union-attr]
+    db.close()
+    assert again == checked and len(again) == 3
+    assert all(h.uuid == h.uuid.lower() and not h.orphaned for h in again)
+    assert any(h.tags for h in again)
