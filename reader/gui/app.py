@@ -14,6 +14,7 @@ from reader.errors import KnownError
 from reader.gui import theme, typing_hook
 from reader.gui.i18n import Translations, tr
 from reader.gui.settings import APPLICATION, ORGANIZATION, Settings
+from reader.gui.shown import shown
 from reader.gui.window_controller import WindowController
 from reader.paths import resources_dir
 from reader.store.library import Library
@@ -108,7 +109,7 @@ def run(library: str | None = None, argv: Sequence[str] | None = None) -> int:
     try:
         lib = Library.open(library)
     except KnownError as exc:
-        QMessageBox.critical(None, "Pizhu", str(exc))
+        QMessageBox.critical(None, "Pizhu", shown(str(exc)))
         raise
     try:
         main = App(app, lib)

@@ -7,6 +7,8 @@ so highlights (offsets into the stored text) still cover the same words.
 
 from __future__ import annotations
 
+import os
+
 from PySide6.QtCore import Qt
 
 from reader.display import for_display
@@ -77,3 +79,24 @@ def test_window_lists_and_reading_view_never_obey_bidi(app, qtbot, filled, tmp_p
         for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole)
     ]
     assert any("注\ufffd释" in t for t in listed) and all(no_bidi(t) for t in listed)
+
+
+def test_a_refusal_naming_a_hostile_file_shows_its_bidi_characters_visibly(
+    app, qtbot, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    from tests.gui.test_exchange import Chooser, library_bytes
+
+    fifo = tmp_path / "发票\u202egpj.exe"
+    os.mkfifo(fifo)  # a FIFO, too: refused at once, not read (that would hang)
+    exchange = app.controller.exchange
+    exchange.chooser = Chooser(fifo)
+    before = library_bytes(app.library)
+    try:
+        with qtbot.waitSignal(exchange.failed, timeout=10_000) as failed:
+            assert exchange.open_merge()
+        assert "\u202e" in failed.args[0] and "FIFO" in failed.args[0]
+        shown = exchange.message.text()
+        assert no_bidi(shown) and "\ufffdgpj.exe" in shown
+        assert library_bytes(app.library) == before
+    finally:
+        exchange.shutdown()
