@@ -114,7 +114,9 @@ def _dispatch(args: argparse.Namespace, handler: Handler | None) -> int:
             return _run_gui(args)
         return handler(args)
     except KnownError as exc:
-        print(f"pizhu: {for_terminal(str(exc))}", file=sys.stderr)
+        # One line even when the message quotes a name holding a newline.
+        line = for_terminal(str(exc)).replace("\n", "\\n")
+        print(f"pizhu: {line}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("pizhu: interrupted", file=sys.stderr)

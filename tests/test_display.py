@@ -120,11 +120,12 @@ def strings(value: object) -> list[str]:
 def test_error_messages_are_escaped_one_line(
     hostile: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    missing = tmp_path / f"share{EVIL}.pizhu"
+    missing = tmp_path / f"share{EVIL}\n第二行.pizhu"
     code, out, err = run(capsys, "--library", str(hostile), "merge", str(missing))
     assert code == 1 and not out
     assert_clean(err)
     assert err.count("\n") == 1 and "no such file" in err and "\\u202e" in err
+    assert "\\n第二行" in err
 
 
 def test_progress_bar_and_search_marks_still_control_the_terminal(
