@@ -100,3 +100,28 @@ def test_a_refusal_naming_a_hostile_file_shows_its_bidi_characters_visibly(
         assert library_bytes(app.library) == before
     finally:
         exchange.shutdown()
+
+
+def test_tag_manager_paints_stand_ins_but_edits_the_real_name(app, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QLocale
+
+    name = "标签\u202eevil"
+    tid, _ = app.library.ensure_tag(name)
+    tm = app.controller.open_tag_manager()
+    try:
+        item = tm.item(tid)
+        assert item is not None and item.text(0) == name  # the editor's text
+        delegate = tm.dialog.tree.itemDelegate()
+        painted = delegate.displayText(item.data(0, Qt.ItemDataRole.DisplayRole), QLocale())
+        assert painted == "标签\ufffdevil"
+    finally:
+        tm.dialog.close()
+
+
+def test_highlight_cards_draw_stand_ins(app) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QFont
+
+    from reader.gui.highlight_list import _lines
+
+    [(layout, _step)] = _lines("引文\u202e反转\x1b[2J", QFont(), 400, 1)
+    assert layout.text() == "引文\ufffd反转␛[2J"
