@@ -2,6 +2,8 @@
 
 Every command calls the same core the windows use. Expected failures (KnownError) are
 printed as one line on stderr with exit code 1; anything else is a bug and raises.
+Everything a command prints passes through :func:`reader.display.for_terminal`, so
+control and bidi characters from page and share files reach the terminal escaped.
 """
 
 from __future__ import annotations
@@ -10,9 +12,11 @@ import argparse
 import json
 import sys
 from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from typing import Any, TextIO
 
 from reader import __version__
+from reader.display import for_terminal, safe_output
 from reader.errors import KnownError
 from reader.exchange.commands import COMMANDS as EXCHANGE_COMMANDS
 from reader.store.annotation_commands import COMMANDS as ANNOTATION_COMMANDS
@@ -103,12 +107,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     handler: Handler | None = getattr(args, "handler", None)
+    guarded: AbstractContextManager[None] = safe_output() if handler else nullcontext()
+    with guarded:
+        return _dispatch(args, handler)
+
+
+def _dispatch(args: argparse.Namespace, handler: Handler | None) -> int:
     try:
         if handler is None:
             return _run_gui(args)
         return handler(args)
     except KnownError as exc:
-        print(f"pizhu: {exc}", file=sys.stderr)
+        # One line even when the message quotes a name holding a newline.
+        line = for_terminal(str(exc)).replace("\n", "\\n")
+        print(f"pizhu: {line}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("pizhu: interrupted", file=sys.stderr)

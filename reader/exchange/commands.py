@@ -132,13 +132,15 @@ def _cmd_merge(args: argparse.Namespace) -> int:
     if report.backup:
         print(f"backup: {report.backup}")
     for item in report.items:
-        if item.action == "conflict" or item.placement == "orphaned":
-            what = "orphaned" if item.placement == "orphaned" else "conflict"
+        if item.action in ("conflict", "skipped") or item.placement == "orphaned":
+            what = "orphaned" if item.placement == "orphaned" else item.action
             print(f"{what}\t{item.key}\t{_line(item.article)}\t{_line(item.detail)}")
     for fix in report.fixes:
         f = fix.fix
-        what = _line(f"{f.kind}: {f.parser_chosen} → {f.chosen}")
-        print(f"split fix\t{fix.action}\t{_line(f.page_name)}\t{what}\t{_line(fix.detail)}")
+        change = _line(f"{f.kind}: {f.parser_chosen} → {f.chosen}")
+        print(f"split fix\t{fix.action}\t{_line(f.page_name)}\t{change}\t{_line(fix.detail)}")
+    if report.omitted:
+        print(f"({report.omitted} more items counted above but not listed)")
     return 0
 
 

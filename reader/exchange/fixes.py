@@ -19,10 +19,12 @@ import json
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from typing import TYPE_CHECKING, Any, Literal
 
 from sqlalchemy import Connection, select, text
 
+from reader.exchange import checks
 from reader.store import fixrules, search, splitfix
 from reader.store.changes import Changes
 from reader.store.decisions import normalise
@@ -35,9 +37,8 @@ SETTINGS_KEY = "share.split_fixes"
 FORMAT = 1
 MAX_JSON = 8 * 1024**2  # characters
 MAX_FIXES = 50_000
+MAX_DEPTH = 5  # {"fixes": [{"spans": [[s, e]]}]}
 MAX_SPANS = 256
-_HEX64 = re.compile(r"^[0-9a-f]{64}$")
-_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}[T ][0-9:.+\-Z]{0,30}$")
 
 Action = Literal["apply", "applied", "unchanged", "kept", "record", "recorded", "skipped"]
 
@@ -107,15 +108,26 @@ def _s(entry: dict[str, Any], name: str, limit: int, pattern: re.Pattern[str] | 
     value = entry.get(name)
     if not isinstance(value, str) or len(value) > limit:
         raise _Bad(f"{name} is not text")
-    if pattern is not None and not pattern.match(value):
+    if pattern is not None and not checks.matches(pattern, value):
         raise _Bad(f"{name} is malformed")
     return value
 
 
-def _one(entry: Any, pages: dict[str, SharedSource]) -> SharedFix:
+def _time(entry: dict[str, Any], name: str, not_after: datetime) -> str:
+    value = _s(entry, name, 40)
+    try:
+        when = checks.parse_time(value)
+    except checks.Invalid as exc:
+        raise _Bad(f"{name} {exc}") from None
+    if when > not_after:
+        raise _Bad(f"{name} lies in the future")
+    return value
+
+
+def _one(entry: Any, pages: dict[str, SharedSource], not_after: datetime) -> SharedFix:
     if not isinstance(entry, dict):
         raise _Bad("an entry is not an object")
-    page = pages.get(_s(entry, "page", 64, _HEX64))
+    page = pages.get(_s(entry, "page", 64, checks.HEX64))
     if page is None:
         raise _Bad("it names a page the file does not hold")
     raw = entry.get("spans")
@@ -140,19 +152,20 @@ def _one(entry: Any, pages: dict[str, SharedSource]) -> SharedFix:
         parser_chosen=parser_chosen,
         alternative=_s(entry, "alternative", 64),
         author=_s(entry, "author", 1_000),
-        created_at=_s(entry, "created_at", 40, _TIME),
+        created_at=_time(entry, "created_at", not_after),
     )
 
 
-def read(value: object, sources: Iterable[SharedSource]) -> list[SharedFix]:
-    """The fixes a share's settings value holds; raises ValueError (one line) when it is bad."""
+def read(value: object, sources: Iterable[SharedSource], not_after: datetime) -> list[SharedFix]:
+    """The fixes a share's settings value holds; raises ValueError (one line) when it is bad
+    (malformed, nested too deeply, or dated after ``not_after``)."""
     if value is None:
         return []
     if not isinstance(value, str) or len(value) > MAX_JSON:
         raise ValueError("its split fixes are not valid")
     try:
-        doc = json.loads(value)
-    except (ValueError, RecursionError):
+        doc = checks.json_value(value, MAX_DEPTH)
+    except checks.Invalid:
         raise ValueError("its split fixes are not valid JSON") from None
     if not isinstance(doc, dict) or not isinstance(doc.get("fixes"), list):
         raise ValueError("its split fixes are not valid")
@@ -162,7 +175,7 @@ def read(value: object, sources: Iterable[SharedSource]) -> list[SharedFix]:
         raise ValueError("it holds too many split fixes")
     pages = {s.text_hash: s for s in sources}
     try:
-        return [_one(e, pages) for e in doc["fixes"]]
+        return [_one(e, pages, not_after) for e in doc["fixes"]]
     except _Bad as exc:
         raise ValueError(f"a split fix is not valid ({exc})") from None
 

@@ -17,7 +17,15 @@ with the same annotations, and merging a file twice changes nothing):
   as an **orphan** (quote, note, tags kept), never dropped;
 * **article notes**: the later one wins, with its author; **article tags** are united; **tags** are
   matched by their normalized name (new ones are created with their colour and
-  parent); highlight **authors** are kept as the sender wrote them.
+  parent); highlight **authors** are kept as the sender wrote them;
+* **only the author edits** (as in Hypothesis): an incoming edit or deletion of a
+  highlight or article note the receiver already has applies only when its author is
+  the one the receiver has; otherwise it is *skipped* and listed with the reason, so an
+  annotation's author never changes through a merge.
+
+Highlights are streamed: planned and written :data:`CHUNK` at a time, so a file with a
+million of them merges in bounded memory; the report counts everything but lists at
+most :data:`ITEM_LIMIT` items.
 
 :func:`merge_file` validates the file first (:mod:`reader.exchange.untrusted`), plans
 the merge in a read transaction (``dry_run`` stops there), backs the library up and
@@ -28,7 +36,7 @@ from __future__ import annotations
 
 import json
 import uuid as uuidlib
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -55,12 +63,13 @@ from reader.store.library import Library
 from reader.store.location import refuse_library_file
 
 Kind = Literal["article", "highlight", "note", "tag"]
-Action = Literal["added", "updated", "unchanged", "conflict"]
+Action = Literal["added", "updated", "unchanged", "conflict", "skipped"]
 Placement = Literal["", "re-anchored", "orphaned"]
 # Where a highlight goes: (start, end, method) or None for an orphan.
 Placer = Callable[[Selector, str], tuple[int, int, str] | None]
 
 CHUNK = 500
+ITEM_LIMIT = 10_000  # items a report lists; beyond that they are only counted
 
 
 class MergeCancelled(KnownError):
@@ -95,6 +104,8 @@ class MergeItem:
     article: str  # the article's title, for display
     detail: str  # the quote, or the reason
     placement: Placement = ""
+    by: str = ""  # skipped: the incoming edit's author
+    owner: str = ""  # skipped: the author the receiver has
 
     def to_json(self) -> dict[str, str]:
         out = {
@@ -106,6 +117,8 @@ class MergeItem:
         }
         if self.placement:
             out["placement"] = self.placement
+        if self.action == "skipped":
+            out["by"], out["owner"] = self.by, self.owner
         return out
 
 
@@ -117,22 +130,24 @@ class MergeReport:
     dry_run: bool
     sender: str = ""
     backup: Path | None = None
-    items: list[MergeItem] = field(default_factory=list)
-    unchanged: dict[str, int] = field(default_factory=dict)  # kind -> count
+    items: list[MergeItem] = field(default_factory=list)  # at most ITEM_LIMIT
+    tally: dict[tuple[str, str, str], int] = field(default_factory=dict)  # every item
     writes: int = 0  # rows the merge inserts or updates
     changes: Changes = field(default_factory=Changes)
     fixes: list[FixItem] = field(default_factory=list)  # the sender's split fixes
 
     def count(self, kind: Kind, action: Action | None = None, placement: str = "") -> int:
-        if action == "unchanged":
-            return self.unchanged.get(kind, 0)
         return sum(
-            1
-            for i in self.items
-            if i.kind == kind
-            and (action is None or i.action == action)
-            and (not placement or i.placement == placement)
+            n
+            for (k, a, p), n in self.tally.items()
+            if k == kind and (action is None or a == action) and (not placement or p == placement)
         )
+
+    @property
+    def omitted(self) -> int:
+        """Items counted but not listed (beyond :data:`ITEM_LIMIT`)."""
+        listed = sum(n for (_k, a, _p), n in self.tally.items() if a != "unchanged")
+        return listed - len(self.items)
 
     @property
     def empty(self) -> bool:
@@ -143,10 +158,15 @@ class MergeReport:
     def orphans(self) -> list[MergeItem]:
         return [i for i in self.items if i.placement == "orphaned"]
 
+    @property
+    def skipped(self) -> list[MergeItem]:
+        """Edits not applied because their author is not the annotation's."""
+        return [i for i in self.items if i.action == "skipped"]
+
     def counts(self) -> dict[str, dict[str, int]]:
         out: dict[str, dict[str, int]] = {}
         kinds: tuple[Kind, ...] = ("article", "highlight", "note", "tag")
-        actions: tuple[Action, ...] = ("added", "updated", "unchanged", "conflict")
+        actions: tuple[Action, ...] = ("added", "updated", "unchanged", "conflict", "skipped")
         for kind in kinds:
             row: dict[str, int] = {a: self.count(kind, a) for a in actions}
             if kind == "highlight":
@@ -163,7 +183,8 @@ class MergeReport:
             f"highlights: {h['added']} added, {h['updated']} updated, {h['unchanged']} unchanged, "
             f"{h['conflict']} conflicts, {h['re-anchored']} re-anchored, {h['orphaned']} orphaned; "
             f"notes: {c['notes']['added']} added, {c['notes']['updated']} updated, "
-            f"{c['notes']['conflict']} conflicts; tags: {c['tags']['added']} added"
+            f"{c['notes']['conflict']} conflicts; tags: {c['tags']['added']} added; "
+            f"not applied (not the author's): {h['skipped'] + c['notes']['skipped']}"
         ) + self.fixes_summary()
 
     def fixes_summary(self) -> str:
@@ -184,6 +205,7 @@ class MergeReport:
             "backup": str(self.backup) if self.backup else None,
             "counts": self.counts(),
             "items": [i.to_json() for i in self.items],
+            "items_omitted": self.omitted,
             "changes": self.changes.to_json(),
             "split_fixes": [f.to_json() for f in self.fixes],
         }
@@ -230,7 +252,8 @@ class _Plan:
     article_tags: set[tuple[int, str]] = field(default_factory=set)
     reindex: set[int] = field(default_factory=set)
     items: list[MergeItem] = field(default_factory=list)
-    unchanged: dict[str, int] = field(default_factory=dict)
+    tally: dict[tuple[str, str, str], int] = field(default_factory=dict)
+    flushed: int = 0  # highlight writes of chunks already flushed
 
     @property
     def writes(self) -> int:
@@ -238,15 +261,31 @@ class _Plan:
             len(self.new_sources)
             + len(self.new_articles)
             + len(self.new_tags)
-            + len(self.hl_insert)
-            + len(self.hl_update)
-            + len(self.hl_tags)
+            + self.flushed
+            + self.pending
             + len(self.notes)
             + len(self.article_tags)
         )
 
+    @property
+    def pending(self) -> int:
+        """Highlight writes planned for the current chunk."""
+        return len(self.hl_insert) + len(self.hl_update) + len(self.hl_tags)
+
+    def add(self, item: MergeItem) -> None:
+        key = (item.kind, item.action, item.placement)
+        self.tally[key] = self.tally.get(key, 0) + 1
+        if len(self.items) < ITEM_LIMIT:
+            self.items.append(item)
+
     def same(self, kind: str) -> None:
-        self.unchanged[kind] = self.unchanged.get(kind, 0) + 1
+        key = (kind, "unchanged", "")
+        self.tally[key] = self.tally.get(key, 0) + 1
+
+    def flush(self) -> None:
+        """Forget the current chunk's highlight rows (written, or only counted)."""
+        self.flushed += self.pending
+        self.hl_insert, self.hl_update, self.hl_tags = [], [], {}
 
 
 def _state(h: dict[str, Any] | SharedHighlight) -> tuple[Any, ...]:
@@ -308,7 +347,17 @@ def _plan(
     progress: Progress,
     cancel: Cancel,
 ) -> _Plan:
+    """The whole plan, for a dry run: highlight chunks are counted, then forgotten."""
     plan = _Plan()
+    targets = _plan_articles(conn, bundle, plan)
+    _plan_tags(conn, bundle, plan)
+    _plan_highlights(conn, bundle, targets, plan, placer, progress, cancel, plan.flush)
+    _plan_notes(conn, bundle, targets, plan)
+    return plan
+
+
+def _plan_articles(conn: Connection, bundle: SharedBundle, plan: _Plan) -> dict[int, _Target]:
+    """Where each shared article's annotations go; the articles and pages to add."""
     arts = list(bundle.articles.values())
     # Receiver articles with the same text, the same uuid, or from the same page.
     by_hash: dict[str, Any] = {}
@@ -406,12 +455,8 @@ def _plan(
         temp = -(len(plan.new_articles) + 1)
         plan.new_articles.append(_NewArticle(temp, a, source_key, ordinal, new_uuid))
         targets[a.id] = _Target(_Local(temp, a.title, a.text), [], True)
-        plan.items.append(MergeItem("article", "added", new_uuid, a.title or "", src.name))
-
-    _plan_tags(conn, bundle, plan)
-    _plan_highlights(conn, bundle, targets, plan, placer, progress, cancel)
-    _plan_notes(conn, bundle, targets, plan)
-    return plan
+        plan.add(MergeItem("article", "added", new_uuid, a.title or "", src.name))
+    return targets
 
 
 def _overlap(a: str, b: str) -> int:
@@ -433,7 +478,7 @@ def _plan_tags(conn: Connection, bundle: SharedBundle, plan: _Plan) -> None:
             visit(parent, depth + 1)
         placed.add(key)
         plan.new_tags.append(key)
-        plan.items.append(MergeItem("tag", "added", key, "", bundle.tags[key].name))
+        plan.add(MergeItem("tag", "added", key, "", bundle.tags[key].name))
 
     for key in sorted(missing):
         visit(key)
@@ -449,39 +494,56 @@ def _plan_highlights(
     placer: Placer,
     progress: Progress,
     cancel: Cancel,
+    flush: Callable[[], None],
 ) -> None:
-    hls = bundle.highlights
-    total = len(hls)
-    local: dict[str, dict[str, Any]] = {}
-    for r in _rows(
-        conn,
-        'SELECT h.id, h.uuid, h.article_id, h.start, h."end", h.exact, h.prefix, h.suffix, '
-        "h.colour, h.note, h.author, h.created_at, h.updated_at, h.deleted, h.orphaned, "
-        "a.text AS body, a.title AS title FROM highlights h "
-        "JOIN articles a ON a.id = h.article_id WHERE h.uuid IN (:v)",
-        [h.uuid for h in hls],
-    ):
-        local[r.uuid] = dict(r._mapping)
-    local_tags: dict[int, set[str]] = {}
-    for hid, key in _rows(
-        conn,
-        "SELECT l.highlight_id, t.key FROM highlight_tags l JOIN tags t ON t.id = l.tag_id "
-        "WHERE l.highlight_id IN (:v)",
-        [v["id"] for v in local.values()],
-    ):
-        local_tags.setdefault(hid, set()).add(key)
-    for n, h in enumerate(hls):
-        if n % 1000 == 0:
-            if cancel():
-                raise MergeCancelled(f"{bundle.path}: merge cancelled; the library is unchanged")
-            progress(n, total)
-        target = targets[h.article_id]
-        mine = local.get(h.uuid)
-        if mine is None:
-            _plan_new_highlight(h, target, plan, placer)
-        else:
-            _plan_known_highlight(h, mine, local_tags.get(mine["id"], set()), plan, placer)
+    """Plan the highlights :data:`CHUNK` at a time, calling ``flush`` after each chunk
+    (which writes it, or only counts it): memory stays bounded however many there are."""
+    total = len(bundle.highlights)
+    done = 0
+    for chunk in _batches(bundle.highlights, CHUNK):
+        if cancel():
+            raise MergeCancelled(f"{bundle.path}: merge cancelled; the library is unchanged")
+        progress(done, total)
+        local: dict[str, dict[str, Any]] = {}
+        for r in _rows(
+            conn,
+            'SELECT h.id, h.uuid, h.article_id, h.start, h."end", h.exact, h.prefix, h.suffix, '
+            "h.colour, h.note, h.author, h.created_at, h.updated_at, h.deleted, h.orphaned, "
+            # The article's text is needed only to place an orphan again.
+            "CASE WHEN h.orphaned THEN a.text END AS body, a.title AS title FROM highlights h "
+            "JOIN articles a ON a.id = h.article_id WHERE h.uuid IN (:v)",
+            [h.uuid for h in chunk],
+        ):
+            local[r.uuid] = dict(r._mapping)
+        local_tags: dict[int, set[str]] = {}
+        for hid, key in _rows(
+            conn,
+            "SELECT l.highlight_id, t.key FROM highlight_tags l JOIN tags t ON t.id = l.tag_id "
+            "WHERE l.highlight_id IN (:v)",
+            [v["id"] for v in local.values()],
+        ):
+            local_tags.setdefault(hid, set()).add(key)
+        for h in chunk:
+            target = targets[h.article_id]
+            mine = local.get(h.uuid)
+            if mine is None:
+                _plan_new_highlight(h, target, plan, placer)
+            else:
+                _plan_known_highlight(h, mine, local_tags.get(mine["id"], set()), plan, placer)
+        flush()
+        done += len(chunk)
     progress(total, total)
+
+
+def _batches(values: Iterable[SharedHighlight], size: int) -> Iterator[list[SharedHighlight]]:
+    batch: list[SharedHighlight] = []
+    for v in values:
+        batch.append(v)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 def _place_in(
@@ -532,7 +594,7 @@ def _plan_new_highlight(h: SharedHighlight, target: _Target, plan: _Plan, placer
     if h.note and not h.deleted:
         plan.reindex.add(home.id)
     detail = ("deleted: " if h.deleted else "") + _quote(h.exact)
-    plan.items.append(MergeItem("highlight", "added", h.uuid, home.title or "", detail, placement))
+    plan.add(MergeItem("highlight", "added", h.uuid, home.title or "", detail, placement))
 
 
 def _plan_known_highlight(
@@ -549,6 +611,12 @@ def _plan_known_highlight(
     # Concurrent versions keep both sides' tags; otherwise the later version's tags.
     later_tags = set(h.tags) if theirs_win else set(my_tags)
     tags = my_tags | set(h.tags) if same_time else later_tags
+    if h.author != mine["author"] and (theirs_win or same_time) and ours != theirs:
+        owner = str(mine["author"])
+        what = "deletion" if h.deleted and not mine["deleted"] else "edit"
+        why = f"not applied: {what} by {h.author or '?'}, but the highlight is {owner or '?'}'s"
+        plan.add(MergeItem("highlight", "skipped", h.uuid, title, why, "", h.author, owner))
+        return
     winner_deleted = bool(h.deleted) if theirs_win else bool(mine["deleted"])
     if winner_deleted:
         tags = set()
@@ -589,7 +657,7 @@ def _plan_known_highlight(
     else:
         action = "conflict"
         detail = f"same time; {'theirs' if theirs_win else 'ours'} kept by rule"
-    plan.items.append(MergeItem("highlight", action, h.uuid, title, detail, placement))
+    plan.add(MergeItem("highlight", action, h.uuid, title, detail, placement))
 
 
 def _mine_selector(mine: dict[str, Any]) -> Selector:
@@ -619,12 +687,16 @@ def _plan_notes(
             if note.text.strip():
                 plan.notes[home.id] = theirs
                 plan.reindex.add(home.id)
-                plan.items.append(
-                    MergeItem("note", "added", str(home.id), title, _quote(note.text))
-                )
+                plan.add(MergeItem("note", "added", str(home.id), title, _quote(note.text)))
             continue
         if ours[0] == theirs[0]:
             plan.same("note")
+            continue
+        if (theirs[1], theirs[0]) > (ours[1], ours[0]) and theirs[2] != ours[2]:
+            owner = ours[2]
+            why = f"not applied: edit by {theirs[2] or '?'}, but the note is {owner or '?'}'s"
+            skipped = MergeItem("note", "skipped", str(home.id), title, why, "", theirs[2], owner)
+            plan.add(skipped)
             continue
         if (theirs[1], theirs[0]) > (ours[1], ours[0]):
             plan.notes[home.id] = theirs
@@ -633,10 +705,10 @@ def _plan_notes(
             detail = (
                 "theirs kept by rule (same time)" if action == "conflict" else _quote(note.text)
             )
-            plan.items.append(MergeItem("note", action, str(home.id), title, detail))
+            plan.add(MergeItem("note", action, str(home.id), title, detail))
         else:
             why = "ours is newer" if ours[1] > theirs[1] else "same time: ours kept by rule"
-            plan.items.append(MergeItem("note", "conflict", str(home.id), title, why))
+            plan.add(MergeItem("note", "conflict", str(home.id), title, why))
     existing = set(
         _rows(
             conn,
@@ -656,7 +728,24 @@ def _plan_notes(
 # --- applying ------------------------------------------------------------------------------
 
 
-def _apply(conn: Connection, lib: Library, bundle: SharedBundle, plan: _Plan) -> Changes:
+@dataclass
+class _Applied:
+    """What the write transaction has done so far: new rows' ids, for the later steps."""
+
+    conn: Connection
+    lib: Library  # for its segmentation, loaded only when text must be indexed
+    source_ids: dict[int, int] = field(default_factory=dict)  # shared source id -> id
+    ids: dict[int, int] = field(default_factory=dict)  # temp article id -> id
+    tag_ids: dict[str, int] = field(default_factory=dict)  # key -> id
+    new_tag_ids: set[int] = field(default_factory=set)
+    touched: set[int] = field(default_factory=set)  # highlight ids
+
+    def real(self, aid: int) -> int:
+        return self.ids[aid] if aid < 0 else aid
+
+
+def _apply_base(conn: Connection, lib: Library, bundle: SharedBundle, plan: _Plan) -> _Applied:
+    """Write the pages, articles and tags the highlights will refer to."""
     stamp = now_iso()
     source_ids: dict[int, int] = {}
     for sid in plan.new_sources:
@@ -682,7 +771,6 @@ def _apply(conn: Connection, lib: Library, bundle: SharedBundle, plan: _Plan) ->
             },
         ).scalar_one()
     ids: dict[int, int] = {}
-    cut = lib.cut if plan.new_articles or plan.reindex else None
     for na in plan.new_articles:
         a = na.shared
         source_id = -na.source_key if na.source_key < 0 else source_ids[na.source_key]
@@ -732,13 +820,10 @@ def _apply(conn: Connection, lib: Library, bundle: SharedBundle, plan: _Plan) ->
                     for b in a.blocks
                 ],
             )
-        assert cut is not None
-        search.insert_article(conn, aid, search.article_tokens(a.title, a.text, cut))
+        tokens = search.article_tokens(a.title, a.text, lib.cut)
+        search.insert_article(conn, aid, tokens)
     if plan.new_articles:
         search.note_tokenizer_used(conn, search.tokenizer_fingerprint())
-
-    def real(aid: int) -> int:
-        return ids[aid] if aid < 0 else aid
 
     tag_ids = {k: int(i) for k, i in conn.execute(text("SELECT key, id FROM tags")).all()}
     new_tag_ids: set[int] = set()
@@ -759,7 +844,12 @@ def _apply(conn: Connection, lib: Library, bundle: SharedBundle, plan: _Plan) ->
         ).scalar_one()
         tag_ids[key] = int(tid)
         new_tag_ids.add(int(tid))
+    return _Applied(conn, lib, source_ids, ids, tag_ids, new_tag_ids)
 
+
+def _apply_highlights(done: _Applied, plan: _Plan) -> None:
+    """Write the current chunk of highlights, then forget it (``plan.flush``)."""
+    conn, real, tag_ids = done.conn, done.real, done.tag_ids
     if plan.hl_insert:
         for row in plan.hl_insert:
             row["article_id"] = real(row["article_id"])
@@ -798,6 +888,17 @@ def _apply(conn: Connection, lib: Library, bundle: SharedBundle, plan: _Plan) ->
                 text("INSERT OR IGNORE INTO highlight_tags (highlight_id, tag_id) VALUES (:h, :t)"),
                 links,
             )
+    uuids = [str(r["uuid"]) for r in plan.hl_insert] + list(plan.hl_tags)
+    done.touched |= {int(r["id"]) for r in plan.hl_update}
+    done.touched |= {
+        int(i) for (i,) in _rows(conn, "SELECT id FROM highlights WHERE uuid IN (:v)", uuids)
+    }
+    plan.flush()
+
+
+def _apply_rest(done: _Applied, plan: _Plan) -> Changes:
+    """Write notes and article tags, re-index what changed; what changed, in all."""
+    conn, real, tag_ids = done.conn, done.real, done.tag_ids
     for aid, (note, at, author) in plan.notes.items():
         conn.execute(text("DELETE FROM article_notes WHERE article_id = :a"), {"a": real(aid)})
         conn.execute(
@@ -812,19 +913,13 @@ def _apply(conn: Connection, lib: Library, bundle: SharedBundle, plan: _Plan) ->
             text("INSERT OR IGNORE INTO article_tags (article_id, tag_id) VALUES (:a, :t)"),
             [{"a": real(a), "t": tag_ids[k]} for a, k in sorted(plan.article_tags) if k in tag_ids],
         )
-    if cut is not None:
-        for aid in sorted(plan.reindex):
-            search.reindex_notes(conn, real(aid), cut)
-    uuids = [str(r["uuid"]) for r in plan.hl_insert] + list(plan.hl_tags)
-    touched = {int(r["id"]) for r in plan.hl_update}
-    touched |= {
-        int(i) for (i,) in _rows(conn, "SELECT id FROM highlights WHERE uuid IN (:v)", uuids)
-    }
+    for aid in sorted(plan.reindex):
+        search.reindex_notes(conn, real(aid), done.lib.cut)
     return Changes(
-        sources_added=frozenset(SourceId(i) for i in source_ids.values()),
-        articles_added=frozenset(ArticleId(i) for i in ids.values()),
-        highlights=frozenset(HighlightId(i) for i in touched if i is not None),
-        tags=frozenset(TagId(i) for i in new_tag_ids),
+        sources_added=frozenset(SourceId(i) for i in done.source_ids.values()),
+        articles_added=frozenset(ArticleId(i) for i in done.ids.values()),
+        highlights=frozenset(HighlightId(i) for i in done.touched),
+        tags=frozenset(TagId(i) for i in done.new_tag_ids),
         notes=frozenset(ArticleId(real(a)) for a in plan.notes),
         article_tags=frozenset(ArticleId(real(a)) for a, _ in plan.article_tags),
     )
@@ -861,16 +956,30 @@ def merge_bundle(
         with known_errors(lib.path), database.reading(lib.engine) as conn:
             revision = database.current_revision(conn)
         report.backup = database.backup_copy(lib.path, revision, reason="merge")
-    with known_errors(lib.path), database.writing(lib.engine) as conn:
-        report.fixes = fixes.plan(conn, bundle.split_fixes)
-        fixed = fixes.apply(conn, lib.cut, report.fixes) if with_fixes else Changes()
-        plan = _plan(conn, bundle, placer, progress, cancel)  # again, under the write lock
-        changes = _apply(conn, lib, bundle, plan) | fixed
-        if with_fixes:
-            fixes.record_added(conn, report.fixes)
-        if cancel():
-            raise MergeCancelled(f"{bundle.path}: merge cancelled; the library is unchanged")
-    report.items, report.unchanged = [], {}
+    try:
+        with known_errors(lib.path), database.writing(lib.engine) as conn:
+            report.fixes = fixes.plan(conn, bundle.split_fixes)
+            fixed = fixes.apply(conn, lib.cut, report.fixes) if with_fixes else Changes()
+            # Planned again under the write lock, each step written as soon as planned.
+            plan = _Plan()
+            targets = _plan_articles(conn, bundle, plan)
+            _plan_tags(conn, bundle, plan)
+            done = _apply_base(conn, lib, bundle, plan)
+            _plan_highlights(
+                conn, bundle, targets, plan, placer, progress, cancel,
+                lambda: _apply_highlights(done, plan),
+            )  # fmt: skip
+            _plan_notes(conn, bundle, targets, plan)
+            changes = _apply_rest(done, plan) | fixed
+            if with_fixes:
+                fixes.record_added(conn, report.fixes)
+            if cancel():
+                raise MergeCancelled(f"{bundle.path}: merge cancelled; the library is unchanged")
+    except BaseException:
+        # Nothing was merged: a backup of an unchanged library would only pile up.
+        if report.backup is not None:
+            report.backup.unlink(missing_ok=True)
+        raise
     _fill(report, plan, with_fixes)
     report.changes = changes
     return report
@@ -878,7 +987,7 @@ def merge_bundle(
 
 def _fill(report: MergeReport, plan: _Plan, with_fixes: bool = False) -> None:
     report.items = list(plan.items)
-    report.unchanged = dict(plan.unchanged)
+    report.tally = dict(plan.tally)
     report.writes = plan.writes + (fixes.pending(report.fixes) if with_fixes else 0)
 
 

@@ -2,7 +2,9 @@
 
 Nothing in the file is trusted, and nothing in it runs:
 
-1. the header is checked (SQLite, sane page size, not truncated) before SQLite opens it;
+1. it must be a regular file (a FIFO, device or folder is refused without blocking on
+   it) and its header is checked (SQLite, sane page size, not truncated) before SQLite
+   opens it (:mod:`reader.exchange.sharefile`);
 2. a private copy is opened read-only and immutable (a ``-wal`` beside the original is
    never read), with ``trusted_schema`` off, ``query_only`` on, and SQLite's length
    limit lowered so one huge value cannot exhaust memory;
@@ -11,8 +13,17 @@ Nothing in the file is trusted, and nothing in it runs:
    tables with exactly their columns (no generated or hidden ones), only the known
    indexes on plain columns, no views, no triggers, no virtual tables, nothing else;
    a schema revision this Pizhu does not know (a newer Pizhu) is refused;
-5. every row is read into Python and checked (types, JSON shapes, uuids, ranges,
-   sizes); hashes and tag keys are recomputed here, never taken from the file.
+5. every row is read into Python and checked (types, JSON shapes and nesting, uuids,
+   ranges, sizes, tag parents without cycles) with the central validators of
+   :mod:`reader.exchange.checks`; hashes and tag keys are recomputed here, never taken
+   from the file;
+6. times must be real dates and not from the future: a timestamp later than the
+   file's own creation time (or now, whichever is earlier) plus a day of clock skew
+   refuses the whole file. Refusing, not clamping: a forged tombstone dated 9999 would
+   still win any comparison once clamped; refused, it deletes nothing.
+
+Highlights are not kept in memory: they are checked in one pass and read again, in
+id order, from the private copy whenever the merge walks them.
 
 Any failure raises :class:`ShareRefused`: one line naming the file and the reason. The
 receiving library is never opened by this module.
@@ -20,45 +31,26 @@ receiving library is never opened by this module.
 
 from __future__ import annotations
 
-import json
 import re
 import shutil
 import sqlite3
 import tempfile
-import urllib.parse
+import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from reader.errors import KnownError
-from reader.exchange import fixes, schema
+from reader.exchange import checks, fixes, schema
 from reader.exchange.fixes import SharedFix
-from reader.store import database
+from reader.exchange.sharefile import Limits as Limits
+from reader.exchange.sharefile import ShareRefused as ShareRefused
+from reader.exchange.sharefile import check_schema, connect, copy_checked
 from reader.store.importer import content_hash
 from reader.store.library import tag_key
 from reader.store.models import ARTICLE_KINDS, BLOCK_TYPES
-
-HEADER = b"SQLite format 3\x00"
-
-
-@dataclass(frozen=True)
-class Limits:
-    file_bytes: int = 2 * 1024**3
-    value_bytes: int = 32 * 1024**2  # SQLite's length limit while reading
-    page_text: int = 4_000_000  # characters
-    article_text: int = 2_000_000
-    note: int = 200_000
-    quote: int = 200_000
-    context: int = 4_000  # prefix, suffix
-    short: int = 1_000  # names, titles, paths, tag names
-    colour: int = 32
-    rows: int = 2_000_000  # per table
-
-
-class ShareRefused(KnownError):
-    """A share file that is not safe or not valid to merge; the library is untouched."""
 
 
 @dataclass(frozen=True)
@@ -153,171 +145,21 @@ class SharedBundle:
     created: str
     sources: dict[int, SharedSource] = field(default_factory=dict)
     articles: dict[int, SharedArticle] = field(default_factory=dict)
-    highlights: list[SharedHighlight] = field(default_factory=list)
+    highlights: SharedHighlights | list[SharedHighlight] = field(default_factory=list)
     tags: dict[str, SharedTag] = field(default_factory=dict)  # by key
     article_tags: dict[int, set[str]] = field(default_factory=dict)  # article id -> keys
     notes: dict[int, SharedNote] = field(default_factory=dict)
     split_fixes: list[SharedFix] = field(default_factory=list)  # see reader.exchange.fixes
 
 
-# --- the file before SQLite sees it --------------------------------------------------------
-
-
-def _check_header(path: Path, limits: Limits) -> None:
-    try:
-        size = path.stat().st_size
-        with path.open("rb") as f:
-            head = f.read(100)
-    except FileNotFoundError:
-        raise ShareRefused(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise ShareRefused(f"{path}: is a folder, not a share file") from None
-    except OSError as exc:
-        raise ShareRefused(f"{path}: cannot read it ({exc.strerror})") from None
-    if size > limits.file_bytes:
-        raise ShareRefused(f"{path}: refused: larger than {limits.file_bytes} bytes")
-    if len(head) < 100 or not head.startswith(HEADER):
-        raise ShareRefused(f"{path}: refused: not a SQLite database")
-    page = int.from_bytes(head[16:18], "big")
-    page = 65536 if page == 1 else page
-    if page < 512 or page & (page - 1):
-        raise ShareRefused(f"{path}: refused: corrupt SQLite header")
-    pages = int.from_bytes(head[28:32], "big")
-    valid = head[92:96] == head[24:28]
-    if size % page or (valid and pages * page > size) or size < page:
-        raise ShareRefused(f"{path}: refused: the file is truncated")
-
-
-@contextmanager
-def _private_copy(path: Path) -> Iterator[Path]:
-    with tempfile.TemporaryDirectory(prefix="pizhu-share-") as tmp:
-        copy = Path(tmp) / "share.sqlite"
-        shutil.copyfile(path, copy)
-        with copy.open("r+b") as f:  # WAL mark -> rollback mode: the copy stands alone
-            f.seek(18)
-            if f.read(2) == b"\x02\x02":
-                f.seek(18)
-                f.write(b"\x01\x01")
-        yield copy
-
-
-def _connect(copy: Path, limits: Limits) -> sqlite3.Connection:
-    uri = f"file:{urllib.parse.quote(str(copy))}?mode=ro&immutable=1"
-    conn = sqlite3.connect(uri, uri=True, isolation_level=None)
-    conn.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, limits.value_bytes)
-    conn.setlimit(sqlite3.SQLITE_LIMIT_ATTACHED, 0)
-    conn.execute("PRAGMA trusted_schema = OFF")
-    conn.execute("PRAGMA query_only = ON")
-    conn.execute("PRAGMA cell_size_check = ON")
-    conn.execute("PRAGMA mmap_size = 0")
-    return conn
-
-
-# --- the schema ----------------------------------------------------------------------------
-
-
-def _check_schema(conn: sqlite3.Connection, path: Path) -> str:
-    """Refuse anything but the exact share schema; the schema revision."""
-
-    def refuse(reason: str) -> ShareRefused:
-        return ShareRefused(f"{path}: refused: {reason}")
-
-    app = conn.execute("PRAGMA application_id").fetchone()[0]
-    fmt = conn.execute("PRAGMA user_version").fetchone()[0]
-    if app != schema.APPLICATION_ID or fmt < 1:
-        raise refuse("not a Pizhu share file")
-    if fmt > schema.SHARE_FORMAT:
-        raise refuse(f"written by a newer Pizhu (share format {fmt}); please update Pizhu")
-    allowed = {*schema.SHARE_TABLES, "alembic_version"}
-    seen: set[str] = set()
-    indexes: list[tuple[str, str]] = []
-    for kind, name, table, sql in conn.execute(
-        "SELECT type, name, tbl_name, sql FROM sqlite_master"
-    ).fetchall():
-        if kind in ("view", "trigger"):
-            raise refuse(f"it contains a {kind} ({str(name)[:60]!r})")
-        if kind == "table":
-            if name not in allowed:
-                raise refuse(f"unexpected table {str(name)[:60]!r}")
-            if str(sql or "").lstrip().upper().startswith("CREATE VIRTUAL"):
-                raise refuse(f"virtual table {name!r}")
-            seen.add(str(name))
-        elif kind == "index":
-            indexes.append((str(name), str(table)))
-        else:
-            raise refuse(f"unexpected schema entry {str(kind)[:20]!r}")
-    missing = allowed - seen
-    if missing:
-        raise refuse(f"not a Pizhu share file (no table {sorted(missing)[0]!r})")
-    for name, table in indexes:
-        if table not in allowed:
-            raise refuse(f"index {name[:60]!r} on an unknown table")
-        known = schema.expected_indexes(table) if table in schema.SHARE_TABLES else set()
-        if name not in known and not name.startswith(f"sqlite_autoindex_{table}_"):
-            raise refuse(f"unexpected index {name[:60]!r}")
-        for row in conn.execute(f'PRAGMA index_xinfo("{name}")'):
-            if row[1] == -2:
-                raise refuse(f"index {name!r} on an expression")
-    for table in schema.SHARE_TABLES:
-        for row in conn.execute(f'PRAGMA index_list("{table}")'):
-            if row[4]:  # partial
-                raise refuse(f"partial index {row[1]!r}")
-        _check_columns(conn, table, refuse)
-    cols = [r[1] for r in conn.execute('PRAGMA table_xinfo("alembic_version")')]
-    if cols != ["version_num"]:
-        raise refuse("unexpected columns in alembic_version")
-    versions = conn.execute("SELECT version_num FROM alembic_version").fetchall()
-    if len(versions) != 1 or not isinstance(versions[0][0], str):
-        raise refuse("no single schema revision")
-    revision = versions[0][0]
-    try:
-        known_rev = database.script_directory().get_revision(revision)
-    except Exception:
-        known_rev = None
-    if known_rev is None:
-        raise refuse(
-            f"written by a newer Pizhu (schema {revision[:40]!r}; this Pizhu knows up to "
-            f"{database.head_revision()}); please update Pizhu"
-        )
-    if conn.execute("PRAGMA foreign_key_check").fetchone() is not None:
-        raise refuse("broken references between its rows")
-    return revision
-
-
-def _check_columns(conn: sqlite3.Connection, table: str, refuse: Any) -> None:
-    expected = schema.expected_columns(table)
-    found: set[str] = set()
-    for _cid, name, decl, notnull, _default, pk, hidden in conn.execute(
-        f'PRAGMA table_xinfo("{table}")'
-    ):
-        if hidden:
-            raise refuse(f"generated or hidden column {table}.{name}")
-        shape = expected.get(name)
-        if shape is None:
-            raise refuse(f"unexpected column {table}.{str(name)[:60]}")
-        if (str(decl).upper(), bool(notnull), pk) != (shape.type, shape.notnull, shape.pk):
-            raise refuse(f"column {table}.{name} has another type or key")
-        found.add(name)
-    for name in expected.keys() - found:
-        if (table, name) not in schema.ADDED_LATER:
-            raise refuse(f"missing column {table}.{name}")
-
-
 # --- the rows ------------------------------------------------------------------------------
-
-_UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
-_TIME = re.compile(
-    r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?([+-]\d{2}:\d{2}|Z)?)?$"
-)
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_HEX64 = re.compile(r"^[0-9a-f]{64}$")
 
 
 class _Rows:
     """Typed access to one row, refusing the file on the first bad value."""
 
-    def __init__(self, path: Path, table: str, limits: Limits) -> None:
-        self.path, self.table, self.limits = path, table, limits
+    def __init__(self, path: Path, table: str, limits: Limits, not_after: datetime) -> None:
+        self.path, self.table, self.limits, self.not_after = path, table, limits, not_after
         self.row: dict[str, Any] = {}
 
     def bad(self, col: str, why: str) -> ShareRefused:
@@ -350,17 +192,28 @@ class _Rows:
         return None if self.row.get(col) is None else self.txt(col, limit)
 
     def match(self, col: str, pattern: re.Pattern[str], limit: int = 64) -> str:
-        v = self.txt(col, limit).lower() if pattern is _UUID else self.txt(col, limit)
-        if not pattern.match(v):
+        v = self.txt(col, limit).lower() if pattern is checks.UUID else self.txt(col, limit)
+        if not checks.matches(pattern, v):
             raise self.bad(col, "is malformed")
+        return v
+
+    def time(self, col: str) -> str:
+        """A real date and time, no later than the file's creation (see Limits)."""
+        v = self.txt(col, 40)
+        try:
+            when = checks.parse_time(v)
+        except checks.Invalid as exc:
+            raise self.bad(col, str(exc)) from None
+        if when > self.not_after:
+            raise self.bad(col, f"is in the future ({v[:25]!r}; later than the file itself)")
         return v
 
     def json_list(self, col: str, limit: int = 100_000) -> list[Any]:
         raw = self.txt(col, limit)
         try:
-            v = json.loads(raw)
-        except ValueError:
-            raise self.bad(col, "is not JSON") from None
+            v = checks.json_value(raw, self.limits.json_depth)
+        except checks.Invalid as exc:
+            raise self.bad(col, str(exc)) from None
         if not isinstance(v, list):
             raise self.bad(col, "is not a list")
         return v
@@ -372,49 +225,73 @@ class _Rows:
         return [str(x) for x in v]
 
 
-def _rows(conn: sqlite3.Connection, table: str, limits: Limits) -> Iterator[dict[str, Any]]:
+def _rows(
+    conn: sqlite3.Connection, table: str, limits: Limits, order: str = ""
+) -> Iterator[dict[str, Any]]:
     cols = [r[1] for r in conn.execute(f'PRAGMA table_xinfo("{table}")')]
     names = ", ".join(f'"{c}"' for c in cols)
-    cur = conn.execute(f'SELECT {names} FROM "{table}"')
+    by = f' ORDER BY "{order}"' if order else ""
+    cur = conn.execute(f'SELECT {names} FROM "{table}"{by}')
     for n, row in enumerate(cur):
         if n >= limits.rows:
             raise ShareRefused(f"refused: more than {limits.rows} rows in {table}")
         yield dict(zip(cols, row, strict=True))
 
 
-def _read(conn: sqlite3.Connection, path: Path, revision: str, limits: Limits) -> SharedBundle:
+def _settings(
+    conn: sqlite3.Connection, path: Path, revision: str, limits: Limits
+) -> tuple[SharedBundle, datetime]:
+    """The bundle's header, and the latest time its rows may carry."""
     settings = dict(conn.execute("SELECT key, value FROM settings LIMIT 100").fetchall())
     author = settings.get("share.author")
     created = settings.get("share.created")
+    made: datetime | None = None
+    if created is not None:
+        try:
+            made = checks.parse_time(created if isinstance(created, str) else "")
+        except checks.Invalid as exc:
+            raise ShareRefused(f"{path}: refused: its creation time {exc}") from None
     bundle = SharedBundle(
         path=path,
         revision=revision,
         author=author[: limits.short] if isinstance(author, str) else "",
-        created=created[:40] if isinstance(created, str) else "",
+        created=created if isinstance(created, str) else "",
     )
+    return bundle, checks.latest_allowed(made)
+
+
+def _read(conn: sqlite3.Connection, path: Path, revision: str, limits: Limits) -> SharedBundle:
+    bundle, not_after = _settings(conn, path, revision, limits)
     L = limits
-    r = _Rows(path, "source_files", L)
+
+    def rows(table: str) -> _Rows:
+        return _Rows(path, table, L, not_after)
+
+    r = rows("source_files")
     for r.row in _rows(conn, "source_files", L):
         text = r.txt("text", L.page_text)
         date = r.opt("page_date", 10)
-        if date is not None and not _DATE.match(date):
-            raise r.bad("page_date", "is malformed")
+        if date is not None:
+            try:
+                checks.parse_date(date)
+            except checks.Invalid as exc:
+                raise r.bad("page_date", str(exc)) from None
         s = SharedSource(
             id=r.num("id"),
             name=r.txt("name", L.short),
-            sha256=r.match("sha256", _HEX64),
-            text_hash=r.match("text_hash", _HEX64),
+            sha256=r.match("sha256", checks.HEX64),
+            text_hash=r.match("text_hash", checks.HEX64),
             encoding=r.txt("encoding", 32),
             size=r.num("size"),
             text=text,
-            imported_at=r.match("imported_at", _TIME),
+            imported_at=r.time("imported_at"),
             paper=r.opt("paper", L.short),
             page_date=date,
             page=r.opt("page", 16),
         )
         bundle.sources[s.id] = s
     blocks: dict[int, list[SharedBlock]] = {}
-    r = _Rows(path, "blocks", L)
+    r = rows("blocks")
     for r.row in _rows(conn, "blocks", L):
         btype = r.txt("type", 16)
         if btype not in BLOCK_TYPES:
@@ -435,7 +312,7 @@ def _read(conn: sqlite3.Connection, path: Path, revision: str, limits: Limits) -
                 flags=r.str_list("flags"),
             )
         )
-    r = _Rows(path, "articles", L)
+    r = rows("articles")
     for r.row in _rows(conn, "articles", L):
         kind = r.txt("kind", 16)
         if kind not in ARTICLE_KINDS:
@@ -447,7 +324,7 @@ def _read(conn: sqlite3.Connection, path: Path, revision: str, limits: Limits) -
             raise r.bad("consumed", "is malformed")
         bundle.articles[aid] = SharedArticle(
             id=aid,
-            uuid=r.match("uuid", _UUID),
+            uuid=r.match("uuid", checks.UUID),
             source_id=r.num("source_id"),
             ordinal=r.num("ordinal"),
             title=r.opt("title", L.short),
@@ -461,13 +338,13 @@ def _read(conn: sqlite3.Connection, path: Path, revision: str, limits: Limits) -
             content_hash=content_hash(body),
             flags=r.str_list("flags"),
             consumed=consumed,
-            created_at=r.match("created_at", _TIME),
+            created_at=r.time("created_at"),
             blocks=sorted(blocks.get(aid, []), key=lambda b: b.ordinal),
         )
         if bundle.articles[aid].source_id not in bundle.sources:
             raise r.bad("source_id", "names no page")
     tag_rows: dict[int, tuple[str, str, str | None, int | None, str]] = {}
-    r = _Rows(path, "tags", L)
+    r = rows("tags")
     for r.row in _rows(conn, "tags", L):
         name = " ".join(r.txt("name", L.short).split())
         key = tag_key(name)
@@ -477,46 +354,151 @@ def _read(conn: sqlite3.Connection, path: Path, revision: str, limits: Limits) -
         parent = r.row.get("parent_id")
         if parent is not None:
             parent = r.num("parent_id")
-        tag_rows[r.num("id")] = (key, name, colour, parent, r.match("created_at", _TIME))
+        tag_rows[r.num("id")] = (key, name, colour, parent, r.time("created_at"))
     for key, name, colour, parent, created in tag_rows.values():
         parent_key = tag_rows[parent][0] if parent in tag_rows else None
         if parent_key == key:
             parent_key = None
         if key not in bundle.tags:
             bundle.tags[key] = SharedTag(key, name, colour, parent_key, created)
-    hl_tags: dict[int, set[str]] = {}
-    r = _Rows(path, "highlight_tags", L)
-    for r.row in _rows(conn, "highlight_tags", L):
-        tid = r.num("tag_id")
-        if tid not in tag_rows:
-            raise r.bad("tag_id", "names no tag")
-        hl_tags.setdefault(r.num("highlight_id"), set()).add(tag_rows[tid][0])
-    r = _Rows(path, "article_tags", L)
+    _refuse_tag_cycles(path, bundle.tags)
+    r = rows("article_tags")
     for r.row in _rows(conn, "article_tags", L):
         tid = r.num("tag_id")
         aid = r.num("article_id")
         if tid not in tag_rows or aid not in bundle.articles:
             raise r.bad("tag_id", "names no tag or article")
         bundle.article_tags.setdefault(aid, set()).add(tag_rows[tid][0])
-    seen: set[str] = set()
-    r = _Rows(path, "highlights", L)
-    for r.row in _rows(conn, "highlights", L):
+    stream = SharedHighlights(
+        path, Path(), L, not_after, {t: v[0] for t, v in tag_rows.items()}, set(bundle.articles)
+    )
+    stream.count = sum(1 for _ in stream.read(conn))  # every row checked once, none kept
+    twice = conn.execute(
+        "SELECT lower(uuid) FROM highlights GROUP BY lower(uuid) HAVING count(*) > 1 LIMIT 1"
+    ).fetchone()
+    if twice is not None:
+        uuid = str(twice[0])[:40]
+        raise ShareRefused(f"{path}: refused: highlights: uuid {uuid!r} is used twice")
+    bundle.highlights = stream
+    r = rows("article_notes")
+    for r.row in _rows(conn, "article_notes", L):
         aid = r.num("article_id")
         if aid not in bundle.articles:
             raise r.bad("article_id", "names no article")
-        uuid = r.match("uuid", _UUID)
-        if uuid in seen:
-            raise r.bad("uuid", "is used twice")
-        seen.add(uuid)
-        start, end = r.num("start"), r.num("end")
-        if start >= end:
-            raise r.bad("end", "is not after start")
-        colour = r.txt("colour", L.colour, empty=False)
-        if any(not (c.isalnum() or c in "-_#") for c in colour):
-            raise r.bad("colour", "is not a colour name")
-        bundle.highlights.append(
-            SharedHighlight(
-                uuid=uuid,
+        bundle.notes[aid] = SharedNote(
+            aid, r.txt("text", L.note), r.time("updated_at"), r.txt("author", L.short)
+        )
+    raw_fixes = conn.execute(
+        "SELECT value FROM settings WHERE key = ?", (fixes.SETTINGS_KEY,)
+    ).fetchone()
+    try:
+        bundle.split_fixes = fixes.read(
+            None if raw_fixes is None else raw_fixes[0], bundle.sources.values(), not_after
+        )
+    except ValueError as exc:
+        raise ShareRefused(f"{path}: refused: {exc}") from None
+    return bundle
+
+
+def _refuse_tag_cycles(path: Path, tags: dict[str, SharedTag]) -> None:
+    for key in tags:
+        seen = {key}
+        parent = tags[key].parent
+        while parent is not None and parent in tags:
+            if parent in seen:
+                raise ShareRefused(
+                    f"{path}: refused: tags: the parents of {key[:60]!r} form a cycle"
+                )
+            seen.add(parent)
+            parent = tags[parent].parent
+
+
+_HIGHLIGHT_COLUMNS = (
+    "id", "uuid", "article_id", "start", "end", "exact", "prefix", "suffix", "colour",
+    "note", "author", "created_at", "updated_at", "deleted", "orphaned",
+)  # fmt: skip
+
+
+@dataclass
+class SharedHighlights:
+    """The share's highlights, read again from the private copy on every pass, so a
+    file with a million of them is never held in memory at once. Every row was
+    checked when the file was read; a pass yields them in id order."""
+
+    path: Path
+    copy: Path
+    limits: Limits
+    not_after: datetime
+    tags: dict[int, str]  # tag id -> key
+    articles: set[int]
+    count: int = 0
+
+    def __len__(self) -> int:
+        return self.count
+
+    def __iter__(self) -> Iterator[SharedHighlight]:
+        conn = connect(self.copy, self.limits)
+        try:
+            with _refusing(self.path):
+                yield from self._reread(conn)
+        finally:
+            conn.close()
+
+    def _reread(self, conn: sqlite3.Connection) -> Iterator[SharedHighlight]:
+        """A later pass over the private copy whose rows :meth:`read` checked: the
+        values are only unpacked (the uuid lower-cased, as the check returned it)."""
+        have = {str(r[1]) for r in conn.execute('PRAGMA table_xinfo("highlights")')}
+        cols, params = [], []
+        for name in _HIGHLIGHT_COLUMNS:
+            if name in have:
+                cols.append(f'"{name}"')
+            else:  # a column older share files lack: the value the check assumed
+                cols.append("?")
+                params.append(schema.ADDED_LATER[("highlights", name)])
+        rows = conn.execute(f"SELECT {', '.join(cols)} FROM highlights ORDER BY id", params)
+        links = conn.execute(
+            "SELECT highlight_id, tag_id FROM highlight_tags ORDER BY highlight_id"
+        )
+        link = links.fetchone()
+        for hid, uuid, aid, start, end, exact, prefix, suffix, *rest in rows:
+            colour, note, author, created, updated, deleted, orphaned = rest
+            keys: set[str] = set()
+            while link is not None and link[0] <= hid:
+                if link[0] == hid:
+                    keys.add(self.tags[link[1]])
+                link = links.fetchone()
+            yield SharedHighlight(
+                str(uuid).lower(), aid, start, end, exact, prefix, suffix, colour, note,
+                author, created, updated, bool(deleted), bool(orphaned), frozenset(keys),
+            )  # fmt: skip
+
+    def read(self, conn: sqlite3.Connection) -> Iterator[SharedHighlight]:
+        L = self.limits
+        links = _Rows(self.path, "highlight_tags", L, self.not_after)
+        pairs = _rows(conn, "highlight_tags", L, order="highlight_id")
+        links.row = next(pairs, {})
+        r = _Rows(self.path, "highlights", L, self.not_after)
+        for r.row in _rows(conn, "highlights", L, order="id"):
+            hid = r.num("id")
+            keys: set[str] = set()
+            while links.row and links.num("highlight_id") <= hid:
+                tid = links.num("tag_id")
+                if tid not in self.tags:
+                    raise links.bad("tag_id", "names no tag")
+                if links.num("highlight_id") == hid:
+                    keys.add(self.tags[tid])
+                links.row = next(pairs, {})
+            aid = r.num("article_id")
+            if aid not in self.articles:
+                raise r.bad("article_id", "names no article")
+            start, end = r.num("start"), r.num("end")
+            if start >= end:
+                raise r.bad("end", "is not after start")
+            colour = r.txt("colour", L.colour, empty=False)
+            if any(not (c.isalnum() or c in "-_#") for c in colour):
+                raise r.bad("colour", "is not a colour name")
+            yield SharedHighlight(
+                uuid=r.match("uuid", checks.UUID),
                 article_id=aid,
                 start=start,
                 end=end,
@@ -526,49 +508,70 @@ def _read(conn: sqlite3.Connection, path: Path, revision: str, limits: Limits) -
                 colour=colour,
                 note=r.txt("note", L.note),
                 author=r.txt("author", L.short),
-                created_at=r.match("created_at", _TIME),
-                updated_at=r.match("updated_at", _TIME),
+                created_at=r.time("created_at"),
+                updated_at=r.time("updated_at"),
                 deleted=r.flag("deleted"),
                 orphaned=r.flag("orphaned"),
-                tags=frozenset(hl_tags.get(r.num("id"), ())),
+                tags=frozenset(keys),
             )
-        )
-    r = _Rows(path, "article_notes", L)
-    for r.row in _rows(conn, "article_notes", L):
-        aid = r.num("article_id")
-        if aid not in bundle.articles:
-            raise r.bad("article_id", "names no article")
-        bundle.notes[aid] = SharedNote(
-            aid, r.txt("text", L.note), r.match("updated_at", _TIME), r.txt("author", L.short)
-        )
+
+
+@contextmanager
+def _refusing(path: Path) -> Iterator[None]:
+    """SQLite's and Python's complaints about the file, as one-line refusals."""
     try:
-        bundle.split_fixes = fixes.read(settings.get(fixes.SETTINGS_KEY), bundle.sources.values())
-    except ValueError as exc:
-        raise ShareRefused(f"{path}: refused: {exc}") from None
-    return bundle
+        yield
+    except sqlite3.DataError as exc:
+        raise ShareRefused(f"{path}: refused: a value is too large ({exc})") from None
+    except sqlite3.DatabaseError as exc:
+        reason = " ".join(str(exc).split())[:120]
+        raise ShareRefused(f"{path}: refused: corrupt or not a database ({reason})") from None
+    except UnicodeDecodeError:
+        raise ShareRefused(f"{path}: refused: corrupt (text that is not UTF-8)") from None
+    except RecursionError:
+        raise ShareRefused(f"{path}: refused: values nested too deeply") from None
 
 
 def read_share(path: str | Path, limits: Limits | None = None) -> SharedBundle:
-    """Validate the share file at ``path`` and read it into Python, or refuse it."""
+    """Validate the share file at ``path`` and read it, or refuse it.
+
+    Highlights stay in a private copy of the file (deleted when the bundle is
+    collected, or by :func:`close_share`) and are read again on every pass.
+    """
     p = Path(path)
     lim = limits or Limits()
-    _check_header(p, lim)
-    with _private_copy(p) as copy:
+    tmp = Path(tempfile.mkdtemp(prefix="pizhu-share-"))
+    try:
+        copy = tmp / "share.sqlite"
+        copy_checked(p, copy, lim)
         try:
-            conn = _connect(copy, lim)
-        except sqlite3.Error as exc:
-            raise ShareRefused(f"{p}: refused: cannot open it as SQLite ({exc})") from None
-        try:
-            problems = [str(r[0]) for r in conn.execute("PRAGMA quick_check")]
-            if problems != ["ok"]:
-                first = " ".join(problems[0].split())[:120]
-                raise ShareRefused(f"{p}: refused: the database is corrupt ({first})")
-            revision = _check_schema(conn, p)
-            return _read(conn, p, revision, lim)
-        except sqlite3.DataError as exc:
-            raise ShareRefused(f"{p}: refused: a value is too large ({exc})") from None
-        except sqlite3.DatabaseError as exc:
+            conn = connect(copy, lim)
+        except (sqlite3.Error, UnicodeDecodeError) as exc:
             reason = " ".join(str(exc).split())[:120]
-            raise ShareRefused(f"{p}: refused: corrupt or not a database ({reason})") from None
+            raise ShareRefused(f"{p}: refused: cannot open it as SQLite ({reason})") from None
+        try:
+            with _refusing(p):
+                _quick_check(conn, p)
+                revision = check_schema(conn, p)
+                bundle = _read(conn, p, revision, lim)
         finally:
             conn.close()
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    if isinstance(bundle.highlights, SharedHighlights):
+        bundle.highlights.copy = copy
+    weakref.finalize(bundle, shutil.rmtree, tmp, True)
+    return bundle
+
+
+def _quick_check(conn: sqlite3.Connection, path: Path) -> None:
+    # A damaged file's complaint may quote damaged bytes: decode leniently to report it.
+    conn.text_factory = lambda b: b.decode("utf-8", "replace")
+    try:
+        problems = [str(r[0]) for r in conn.execute("PRAGMA quick_check")]
+    finally:
+        conn.text_factory = str
+    if problems != ["ok"]:
+        first = " ".join(problems[0].split())[:120]
+        raise ShareRefused(f"{path}: refused: the database is corrupt ({first})")

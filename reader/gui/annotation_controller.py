@@ -25,6 +25,7 @@ from reader.gui.highlights import HighlightPainter, Mark, doc_ranges, marks_at, 
 from reader.gui.i18n import tr
 from reader.gui.note_saver import NoteSaver
 from reader.gui.reading_controller import ReadingController
+from reader.gui.shown import shown
 from reader.gui.suggestions import SuggestionRunner
 from reader.store import operations as ops
 from reader.store.changes import Changes
@@ -324,10 +325,10 @@ class AnnotationController(QObject):
             p.colour_filter.addItem(swatch_icon(key), meaning, key)
         p.tag_filter.addItem(tr("All tags"), None)
         for t in self.model.tags():
-            p.tag_filter.addItem("#" + t, t)
+            p.tag_filter.addItem("#" + shown(t), t)
         p.author_filter.addItem(tr("All authors"), None)
         for a in self.model.authors():
-            p.author_filter.addItem(a, a)
+            p.author_filter.addItem(shown(a), a)
         for combo, value in zip(
             (p.colour_filter, p.tag_filter, p.author_filter), keep, strict=True
         ):

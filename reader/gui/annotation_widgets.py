@@ -23,11 +23,12 @@ from PySide6.QtWidgets import (
 
 from reader.gui.highlights import swatch
 from reader.gui.i18n import tr
+from reader.gui.shown import shown
 
 
 def button_text(text: str) -> str:
-    """User text on a button: no mnemonic."""
-    return text.replace("&", "&&")
+    """User text on a button: no mnemonic, no bidi or control characters obeyed."""
+    return shown(text).replace("&", "&&")
 
 
 class FlowLayout(QLayout):

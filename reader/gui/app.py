@@ -15,6 +15,7 @@ from reader.gui import theme
 from reader.gui.external import ExternalWatch
 from reader.gui.i18n import Translations, tr
 from reader.gui.settings import APPLICATION, ORGANIZATION, Settings
+from reader.gui.shown import shown
 from reader.gui.window_controller import WindowController
 from reader.paths import resources_dir
 from reader.store import backups
@@ -144,7 +145,7 @@ def run(library: str | None = None, argv: Sequence[str] | None = None) -> int:
     try:
         lib = Library.open(library)
     except KnownError as exc:
-        QMessageBox.critical(None, "Pizhu", str(exc))
+        QMessageBox.critical(None, "Pizhu", shown(str(exc)))
         raise
     main: App | None = None
     try:

@@ -23,6 +23,7 @@ from PySide6.QtGui import (
 
 from reader.gui.i18n import tr
 from reader.gui.settings import ReadingPrefs
+from reader.gui.shown import shown
 from reader.gui.theme import colours, reading_family
 from reader.ingest.model import (
     JOINED,
@@ -161,7 +162,7 @@ def build(article: Article, prefs: ReadingPrefs, block_starts: list[int] | None 
         cf = QTextCharFormat(cf)
         cf.setProperty(PART_PROPERTY, part)
         start = cur.position()
-        cur.insertText(text, cf)
+        cur.insertText(shown(text), cf)  # same length: offsets into the text hold
         parts.setdefault(part, []).append(text)
         return start
 
@@ -230,7 +231,7 @@ def build(article: Article, prefs: ReadingPrefs, block_starts: list[int] | None 
             start = cur.position()
             body = QTextCharFormat(cf)
             body.setProperty(PART_PROPERTY, block.type)
-            cur.insertText(block.text, body)
+            cur.insertText(shown(block.text), body)
             parts.setdefault(block.type, []).append(block.text)
         else:
             start = put(block.type, block.text, cf, bf)

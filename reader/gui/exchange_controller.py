@@ -47,6 +47,7 @@ from reader.gui.exchange_worker import ExchangeWorker, Job
 from reader.gui.i18n import tr
 from reader.gui.jobs import JobRunner
 from reader.gui.reading_controller import ReadingController
+from reader.gui.shown import shown
 from reader.store.changes import Changes
 from reader.store.ids import ArticleId
 from reader.store.library import Library
@@ -424,8 +425,8 @@ class ExchangeController(QObject):
         self._jobs.cancel()
 
     def _failed(self, message: str) -> None:
-        self._inform(tr("Pizhu"), message, QMessageBox.Icon.Warning)
-        _status(self._window, message, 15_000)
+        self._inform(tr("Pizhu"), shown(message), QMessageBox.Icon.Warning)
+        _status(self._window, shown(message), 15_000)
         self.failed.emit(message)
 
     def _cancelled(self, message: str) -> None:

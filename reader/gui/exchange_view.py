@@ -33,11 +33,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.exchange.merge import MergeReport
+from reader.exchange.merge import MergeItem, MergeReport
 from reader.exchange.orphans import OrphanView
 from reader.exchange.report import ExportReport
 from reader.exchange.share import ShareReport
 from reader.gui.i18n import tr
+from reader.gui.shown import shown
 
 # What to export or share.
 CURRENT, TAG, SINCE, ANNOTATED, EVERY = "current", "tag", "since", "annotated", "all"
@@ -46,14 +47,14 @@ MARKDOWN_FOLDER, MARKDOWN_FILE, JSON = "markdown-folder", "markdown-file", "json
 
 
 def plain_label(text: str, parent: QWidget | None = None) -> QLabel:
-    label = QLabel(text, parent)
+    label = QLabel(shown(text), parent)
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setWordWrap(True)
     return label
 
 
 def one_line(text: str, limit: int = 120) -> str:
-    flat = " ".join(text.split())
+    flat = " ".join(shown(text).split())
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
@@ -409,10 +410,31 @@ def action_names() -> dict[str, str]:
         "conflict": tr("conflict"),
         "re-anchored": tr("re-anchored"),
         "orphaned": tr("orphaned"),
+        "skipped": tr("not applied"),
     }
 
 
-COUNT_COLUMNS = ("added", "updated", "unchanged", "conflict", "re-anchored", "orphaned")
+COUNT_COLUMNS = (
+    "added",
+    "updated",
+    "unchanged",
+    "conflict",
+    "re-anchored",
+    "orphaned",
+    "skipped",
+)
+
+
+def item_detail(item: MergeItem) -> str:
+    """The item's detail for the window; a skipped edit's reason in the user's language."""
+    if item.action != "skipped":
+        return item.detail
+    unknown = tr("unknown")
+    return (
+        tr("%1 is not the author (%2 is): only the author's edits are merged")
+        .replace("%1", item.by or unknown)
+        .replace("%2", item.owner or unknown)
+    )
 
 
 class MergeReportDialog(QDialog):
@@ -433,6 +455,8 @@ class MergeReportDialog(QDialog):
             what = tr(
                 "This is what merging would change. Your library is backed up before the merge."
             )
+        if report.omitted:
+            what += " " + tr("%n more items are counted but not listed.", None, report.omitted)
         self.explain = plain_label(what, self)
         names, actions = kind_names(), action_names()
         self.counts = QTreeWidget(self)
@@ -470,11 +494,12 @@ class MergeReportDialog(QDialog):
             action = actions.get(i.action, i.action)
             if i.placement:
                 action += ", " + actions.get(i.placement, i.placement)
+            detail = item_detail(i)
             line = QTreeWidgetItem(
-                [names.get(i.kind, i.kind), action, one_line(i.article), one_line(i.detail)]
+                [names.get(i.kind, i.kind), action, one_line(i.article), one_line(detail)]
             )
-            line.setToolTip(2, i.article)
-            line.setToolTip(3, i.detail)
+            line.setToolTip(2, shown(i.article))
+            line.setToolTip(3, shown(detail))
             self.items.addTopLevelItem(line)
         self.items.resizeColumnToContents(0)
         self.items.resizeColumnToContents(1)
@@ -509,6 +534,11 @@ def merge_done(report: MergeReport) -> str:
     if report.backup is not None:
         text += " " + tr("Your library was backed up first to %1.").replace(
             "%1", report.backup.name
+        )
+    skipped = report.count("highlight", "skipped") + report.count("note", "skipped")
+    if skipped:
+        text += " " + tr(
+            "%n edits were not applied: their author is not the annotation's.", None, skipped
         )
     orphans = len(report.orphans)
     if orphans:
@@ -566,8 +596,8 @@ class OrphansDialog(QDialog):
                     meanings.get(o.colour, o.colour),
                 ]
             )
-            item.setToolTip(0, o.exact)
-            item.setToolTip(1, o.note)
+            item.setToolTip(0, shown(o.exact))
+            item.setToolTip(1, shown(o.note))
             item.setData(0, Qt.ItemDataRole.UserRole, int(o.article_id))
             self.table.addTopLevelItem(item)
         for col, width in enumerate((260, 180, 90, 200)):

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from reader.gui.highlights import swatch
 from reader.gui.i18n import tr
+from reader.gui.shown import shown, shows_text
 from reader.store.ids import HighlightId
 from reader.store.views import HighlightView
 
@@ -133,6 +134,7 @@ class HighlightListModel(QAbstractListModel):
     def rowCount(self, parent: Index = _ROOT) -> int:
         return 0 if parent.isValid() else len(self._shown)
 
+    @shows_text
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._shown):
             return None
@@ -153,7 +155,7 @@ class HighlightListModel(QAbstractListModel):
 
 def _lines(text: str, font: QFont, width: int, max_lines: int) -> list[tuple[QTextLayout, int]]:
     """``text`` laid out in at most ``max_lines`` lines of ``width``; the last one elided."""
-    flat = " ".join(text.split())
+    flat = " ".join(shown(text).split())
     fm = QFontMetrics(font)
     out: list[tuple[QTextLayout, int]] = []
     layout = QTextLayout(flat, font)

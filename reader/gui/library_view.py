@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from reader.gui.i18n import tr
 from reader.gui.models import META_ROLE, SNIPPET_ROLE
+from reader.gui.shown import shown
 from reader.store.searchtext import Snippet
 
 
@@ -47,11 +48,11 @@ def snippet_document(
     f.setFontPointSize(font_pt * 1.05)
     f.setFontWeight(700)
     f.setForeground(text)
-    cur.insertText(title, f)
+    cur.insertText(shown(title), f)
     m = QTextCharFormat()
     m.setFontPointSize(font_pt * 0.85)
     m.setForeground(muted)
-    cur.insertText("\n" + meta, m)
+    cur.insertText("\n" + shown(meta), m)
     cur.insertText("\n")
     plain = QTextCharFormat()
     plain.setFontPointSize(font_pt * 0.95)
@@ -60,10 +61,10 @@ def snippet_document(
     marked.setBackground(mark)
     pos = 0
     for s, e in snippet.marks:
-        cur.insertText(snippet.text[pos:s], plain)
-        cur.insertText(snippet.text[s:e], marked)
+        cur.insertText(shown(snippet.text[pos:s]), plain)
+        cur.insertText(shown(snippet.text[s:e]), marked)
         pos = e
-    cur.insertText(snippet.text[pos:], plain)
+    cur.insertText(shown(snippet.text[pos:]), plain)
     return doc
 
 

@@ -16,6 +16,7 @@ from PySide6.QtCore import (
 )
 
 from reader.gui.i18n import tr
+from reader.gui.shown import shows_text
 from reader.store.browse import NO_DATE, ArticleRowView, PageView, PaperDate
 from reader.store.ids import ArticleId
 from reader.store.views import SearchHit
@@ -120,6 +121,7 @@ class ArticleTableModel(QAbstractTableModel):
             )
         return None
 
+    @shows_text
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._ids):
             return None
@@ -230,6 +232,7 @@ class PaperTreeModel(QAbstractItemModel):
             return None
         return ("page", int(pages[index.row()].id))
 
+    @shows_text
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
@@ -282,6 +285,7 @@ class FacetModel(QAbstractListModel):
     def rowCount(self, parent: Index = _ROOT) -> int:
         return 0 if parent.isValid() else len(self._items)
 
+    @shows_text
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._items):
             return None
@@ -313,6 +317,7 @@ class SearchResultsModel(QAbstractListModel):
     def rowCount(self, parent: Index = _ROOT) -> int:
         return 0 if parent.isValid() else len(self._hits)
 
+    @shows_text
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._hits):
             return None

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from reader.gui.annotation_commands import push
 from reader.gui.changes import ChangeBus
 from reader.gui.i18n import tr
+from reader.gui.shown import ShownDelegate
 from reader.store import operations as ops
 from reader.store.changes import Changes
 from reader.store.ids import TagId
@@ -49,6 +50,7 @@ class TagManagerDialog(QDialog):
         self.setWindowTitle(tr("Tags"))
         self.setAccessibleName(tr("Tag manager"))
         self.tree = QTreeWidget(self)
+        self.tree.setItemDelegate(ShownDelegate(self.tree))
         self.tree.setAccessibleName(tr("Tags"))
         self.tree.setHeaderLabels([tr("Tag"), tr("Articles"), tr("Highlights")])
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

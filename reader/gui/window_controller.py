@@ -24,6 +24,7 @@ from reader.gui.restore_view import RestoreDialog
 from reader.gui.search_controller import SearchController
 from reader.gui.settings import ReadingPrefs, Settings
 from reader.gui.shortcuts_view import ShortcutsDialog
+from reader.gui.shown import shown
 from reader.paths import samples_dir
 from reader.store import backups
 from reader.store.changes import Changes
@@ -288,6 +289,7 @@ class WindowController(QObject):
         box.open()
 
     def show_error(self, message: str) -> None:
+        message = shown(message)  # it may quote a file's name or a title
         self.window.statusBar().showMessage(message, 15_000)
         box = QMessageBox(
             QMessageBox.Icon.Warning,

@@ -15,6 +15,8 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, TextIO
 
+from reader.display import for_terminal, write_raw
+
 if TYPE_CHECKING:  # the library (SQLAlchemy, Alembic) loads only when a command runs
     from reader.store.importer import ImportProgress
     from reader.store.library import Library
@@ -64,12 +66,13 @@ class ProgressBar:
         filled = cells * done // max(1, p.total)
         label = _line(p.path.rsplit("/", 1)[-1])
         line = f"[{'#' * filled}{'.' * (cells - filled)}] {done}/{p.total} {label}"
-        self.stream.write("\r" + line[: self.width - 1].ljust(self.width - 1))
+        write_raw(self.stream, "\r")
+        self.stream.write(line[: self.width - 1].ljust(self.width - 1))
         self.stream.flush()
 
     def clear(self) -> None:
         if self.enabled:
-            self.stream.write("\r" + " " * (self.width - 1) + "\r")
+            write_raw(self.stream, "\r" + " " * (self.width - 1) + "\r")
             self.stream.flush()
 
 
@@ -124,7 +127,14 @@ def _cmd_search(args: argparse.Namespace) -> int:
     for h in hits:
         where = " ".join(x for x in (h.date, h.source) if x)
         print(f"{h.id}\t{_line(h.title or '(untitled)')}\t{where}")
-        print(f"\t{_line(h.snippet.marked(before, after))}")
+        # The marks may be terminal sequences of ours: escape the text, not them.
+        text = h.snippet
+        parts, pos = [], 0
+        for s, e in text.marks:
+            parts += [for_terminal(text.text[pos:s]), before, for_terminal(text.text[s:e]), after]
+            pos = e
+        parts.append(for_terminal(text.text[pos:]))
+        write_raw(sys.stdout, f"\t{_line(''.join(parts))}\n")
     if not hits:
         print("no articles found", file=sys.stderr)
     return 0

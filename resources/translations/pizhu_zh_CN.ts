@@ -1587,5 +1587,25 @@ A reader for annotating local Chinese news.</source>
             <source>&amp;Restore</source>
             <translation>恢复(&amp;R)</translation>
         </message>
+        <message>
+            <source>not applied</source>
+            <translation>未应用</translation>
+        </message>
+        <message>
+            <source>%1 is not the author (%2 is): only the author's edits are merged</source>
+            <translation>%1 不是作者(作者是 %2):只合并作者本人的修改</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n more items are counted but not listed.</source>
+            <translation>
+                <numerusform>另有 %n 项已计数但未列出。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n edits were not applied: their author is not the annotation's.</source>
+            <translation>
+                <numerusform>有 %n 处修改未应用:修改者不是该批注的作者。</numerusform>
+            </translation>
+        </message>
     </context>
 </TS>

@@ -123,6 +123,9 @@ def test_a_page_the_merge_adds_keeps_its_fixes(
         json.dumps({"format": 99, "fixes": []}),
         json.dumps({"format": 1, "fixes": [{"page": "0" * 64}]}),
         "SPANS",
+        "FUTURE",  # dated after the file was made: it would win every later answer
+        "NEWLINE",  # a page hash with a trailing newline
+        "DEEP",  # nested past what a fix can hold
     ],
 )
 def test_bad_fixes_refuse_the_file_in_one_line(
@@ -131,13 +134,19 @@ def test_bad_fixes_refuse_the_file_in_one_line(
     mine, _ = pair
     path = write_share(mine, tmp_path / "a.pizhu").path
     with sqlite3.connect(path) as db:
+        doc = json.loads(
+            db.execute("SELECT value FROM settings WHERE key = 'share.split_fixes'").fetchone()[0]
+        )
+        fix = doc["fixes"][0]
         if value == "SPANS":  # a fix pointing outside its page
-            doc = json.loads(
-                db.execute("SELECT value FROM settings WHERE key = 'share.split_fixes'").fetchone()[
-                    0
-                ]
-            )
-            doc["fixes"][0]["spans"] = [[0, 10**9]]
+            fix["spans"] = [[0, 10**9]]
+        elif value == "FUTURE":
+            fix["created_at"] = "9999-01-01T00:00:00+00:00"
+        elif value == "NEWLINE":
+            fix["page"] += "\n"
+        elif value == "DEEP":
+            fix["spans"] = [[[[[[0, 1]]]]]]
+        if value in ("SPANS", "FUTURE", "NEWLINE", "DEEP"):
             value = json.dumps(doc)
         db.execute("UPDATE settings SET value = ? WHERE key = 'share.split_fixes'", (value,))
     with pytest.raises(ShareRefused, match=r"refused: .*split fix") as err:

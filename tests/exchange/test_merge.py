@@ -195,17 +195,26 @@ def test_the_note_author_travels_and_the_later_note_wins_with_its_author(
     assert note_of(other) == note_of(lib)
     assert note_of(other)[1] == "测试者"
     first = lib.article_ids()[0]
-    lib.set_note(first, "王编辑改过的笔记", author="王编辑")
+    lib.set_note(first, "测试者改过的笔记", author="测试者")
     report = merge_file(other, share(lib, tmp_path / "a2.pizhu"))
     assert report.count("note", "updated") == 1
-    assert note_of(other) == ("王编辑改过的笔记", "王编辑")
+    assert note_of(other) == ("测试者改过的笔记", "测试者")
+    # Someone else rewrote it: only the author edits a note (as in Hypothesis).
+    lib.set_note(first, "王编辑改过的笔记", author="王编辑")
+    report = merge_file(other, share(lib, tmp_path / "a2b.pizhu"))
+    assert report.count("note", "skipped") == 1 and report.empty and report.backup is None
+    assert "王编辑" in report.skipped[0].detail and "测试者" in report.skipped[0].detail
+    assert note_of(other) == ("测试者改过的笔记", "测试者")
+    sql(lib, "UPDATE article_notes SET updated_at = '2026-02-01T00:00:00+00:00'")
     other.set_note(other.article_ids()[0], "对方更晚的笔记", author="对方")
-    sql(other, "UPDATE article_notes SET updated_at = '2099-01-01T00:00:00+00:00'")
+    sql(other, "UPDATE article_notes SET updated_at = '2026-03-01T00:00:00+00:00'")
     report = merge_file(other, share(lib, tmp_path / "a3.pizhu"))
     assert report.count("note", "conflict") == 1
     assert note_of(other) == ("对方更晚的笔记", "对方")  # ours is newer: kept, author too
-    merge_file(lib, share(other, tmp_path / "b.pizhu"))
-    assert note_of(lib) == ("对方更晚的笔记", "对方")
+    # Later, but not the author's.
+    report = merge_file(lib, share(other, tmp_path / "b.pizhu"))
+    assert report.count("note", "skipped") == 1
+    assert note_of(lib) == ("王编辑改过的笔记", "王编辑")
 
 
 def test_a_share_file_from_before_note_authors_still_merges(
@@ -228,3 +237,73 @@ def test_a_share_file_from_before_note_authors_still_merges(
         "王编辑",
     ]
     assert other.check().ok
+
+
+U1 = "11111111-1111-4111-8111-111111111111"
+U2 = "22222222-2222-4222-8222-222222222222"
+
+
+def test_only_the_author_edits_or_deletes_a_highlight(
+    lib: Library, other: Library, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """As in Hypothesis: a later edit or deletion by someone else is listed, not applied."""
+    merge_file(other, share(lib, tmp_path / "a1.pizhu"))
+    before = annotations(other)
+    owner = before[U2][2]  # 王编辑 wrote U2; U1 is 测试者's
+    assert owner == "王编辑" and before[U1][2] == "测试者"
+    later = "2026-03-01T00:00:00+00:00"
+    sql(lib, "UPDATE highlights SET note = '篡改', author = '冒名者', updated_at = :t WHERE uuid = :u", t=later, u=U1)  # fmt: skip
+    sql(lib, "UPDATE highlights SET deleted = 1, author = '冒名者', updated_at = :t WHERE uuid = :u", t=later, u=U2)  # fmt: skip
+    f = share(lib, tmp_path / "a2.pizhu")
+    args = ["--library", str(other.path), "merge", str(f)]
+    assert main([*args, "--dry-run", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["counts"]["highlights"]["skipped"] == 2
+    skipped = {i["key"]: i for i in data["items"] if i["action"] == "skipped"}
+    assert skipped[U1]["by"] == "冒名者" and skipped[U1]["owner"] == "测试者"
+    assert "deletion by 冒名者" in skipped[U2]["detail"] and "王编辑" in skipped[U2]["detail"]
+    assert main(args) == 0
+    out = capsys.readouterr().out
+    lines = [line for line in out.splitlines() if line.startswith("skipped\t")]
+    assert len(lines) == 2 and "not applied (not the author's): 2" in out
+    assert annotations(other) == before  # nothing changed, authors least of all
+    # The author's own later edit still travels.
+    sql(lib, "UPDATE highlights SET note = '本人修改', author = '测试者', updated_at = '2026-03-02T00:00:00+00:00' WHERE uuid = :u", u=U1)  # fmt: skip
+    report = merge_file(other, share(lib, tmp_path / "a3.pizhu"))
+    assert report.count("highlight", "updated") == 1
+    assert annotations(other)[U1][1:3] == ("本人修改", "测试者")
+
+
+def test_report_counts_everything_but_lists_a_bounded_number_of_items(
+    lib: Library, other: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reader.exchange import merge
+
+    monkeypatch.setattr(merge, "ITEM_LIMIT", 2)
+    report = merge_file(other, share(lib, tmp_path / "a.pizhu"), dry_run=True)
+    assert report.count("highlight", "added") == 3 and len(report.items) == 2
+    listed = ("added", "updated", "conflict", "skipped")
+    total = sum(row[a] for row in report.counts().values() for a in listed)
+    assert total > 2 and report.omitted == total - 2
+    assert report.to_json()["items_omitted"] == report.omitted
+
+
+def test_small_chunks_merge_the_same_as_one_chunk(
+    lib: Library, other: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Highlights are planned and written a chunk at a time; where chunks end changes
+    nothing (here every chunk is two highlights, one ending inside an article)."""
+    from reader.exchange import merge
+
+    f = share(lib, tmp_path / "a.pizhu")
+    (tmp_path / "c").mkdir()
+    whole = Library.open(tmp_path / "c" / "library.sqlite")
+    try:
+        expected = merge_file(whole, f)
+        monkeypatch.setattr(merge, "CHUNK", 2)
+        report = merge_file(other, f)
+        assert report.counts() == expected.counts()
+        assert annotations(other) == annotations(whole)
+        assert len(report.changes.highlights) == 3
+    finally:
+        whole.close()

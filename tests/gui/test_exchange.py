@@ -421,3 +421,29 @@ def test_reading_view_names_unplaced_highlights_and_shows_them(
     other = next(a for a in lib.article_ids() if a not in with_orphans)
     app.controller.lib.select(other)
     qtbot.waitUntil(lambda: not pane.orphan_note.isVisible())
+
+
+def test_report_lists_edits_not_applied_because_of_their_author(
+    qtbot, app, exchange, sender, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    annotate(sender)
+    merge_bundle(app.library, read_share(share_of(sender, tmp_path / "one.sqlite")), backup=False)
+    with sqlite3.connect(sender.path) as db:
+        db.execute(
+            "UPDATE highlights SET note = '改写', author = '冒名者', updated_at = "
+            "strftime('%Y-%m-%dT%H:%M:%S+00:00', 'now', '+1 hour') "
+            "WHERE id = (SELECT min(id) FROM highlights)"
+        )
+    exchange.chooser.path = share_of(sender, tmp_path / "two.sqlite")
+    with qtbot.waitSignal(exchange.merge_previewed, timeout=10_000):
+        assert exchange.open_merge()
+    dialog = exchange.report
+    assert dialog.counts.headerItem().text(7) == "not applied"
+    rows = [
+        [dialog.items.topLevelItem(i).text(c) for c in range(4)]
+        for i in range(dialog.items.topLevelItemCount())
+    ]
+    [row] = [r for r in rows if r[1] == "not applied"]
+    assert row[0] == "highlight" and row[3].startswith("冒名者 is not the author (")
+    assert not dialog.merge_button.isEnabled()  # nothing else would change
+    dialog.reject()
