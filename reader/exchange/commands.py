@@ -34,7 +34,12 @@ def _cmd_export(args: argparse.Namespace) -> int:
             report = export_json(lib, ids, args.output, force=args.force)
         else:
             report = export_markdown(
-                lib, ids, args.output, single_file=args.single_file, force=args.force
+                lib,
+                ids,
+                args.output,
+                single_file=args.single_file,
+                force=args.force,
+                template=args.template,
             )
     for path in report.kept:
         print(
@@ -67,6 +72,12 @@ def _add_export(sub: Sub) -> None:
     which.add_argument("--all", action="store_true", help="every annotated article")
     p.add_argument("-o", "--output", required=True, metavar="PATH", help="folder or file")
     p.add_argument("--single-file", action="store_true", help="one Markdown file")
+    p.add_argument(
+        "--template",
+        metavar="NAME|PATH",
+        help="a Jinja2 template file, or the name of one in the user data folder's "
+        "templates/ (default: the built-in Markdown template)",
+    )
     p.add_argument("--force", action="store_true", help="overwrite files changed since")
     p.set_defaults(handler=_cmd_export)
 
