@@ -1,0 +1,229 @@
+"""The notebook: every live highlight of the library, filtered and grouped.
+
+:func:`notebook_index` answers with ids only (grouped and ordered), cheap enough for
+50,000 highlights; :func:`notebook_rows` fetches the fields of the rows a view shows.
+The window's model and ``pizhu highlights`` both call these.
+
+Filters: a tag (with the tags nested under it) on the highlight itself, a colour (key
+or meaning), an author, a date range of when the highlight was made, an article, and
+text found in the quote or the note (ignoring ASCII case).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from sqlalchemy import Connection, text
+
+from reader.errors import KnownError
+from reader.store import database, palette, tagging
+from reader.store.errors import NotFoundError, known_errors
+from reader.store.ids import ArticleId, HighlightId, TagId
+from reader.store.library import Library
+from reader.store.views import HighlightView
+
+Group = Literal["article", "tag", "colour"]
+GROUPS: tuple[Group, ...] = ("article", "tag", "colour")
+UNTAGGED = 0  # the tag group of highlights without tags
+CHUNK = 500
+
+
+@dataclass(frozen=True)
+class NotebookFilter:
+    """Which highlights to show; None means "any"."""
+
+    tag: TagId | str | None = None  # an id (the window) or a name (the CLI)
+    colour: str | None = None  # a palette key or its meaning
+    author: str | None = None
+    since: str | None = None  # YYYY-MM-DD: made on or after
+    until: str | None = None  # YYYY-MM-DD: made on or before
+    article: ArticleId | None = None
+    text: str | None = None
+
+
+@dataclass(frozen=True)
+class NotebookIndex:
+    """The rows of the notebook: (group key, highlight id) in display order. A highlight
+    with several tags appears once under each when grouped by tag."""
+
+    group: Group
+    rows: list[tuple[int, HighlightId]]
+
+    @property
+    def highlight_ids(self) -> list[HighlightId]:
+        return list(dict.fromkeys(h for _, h in self.rows))
+
+
+@dataclass(frozen=True)
+class NotebookRow:
+    """One highlight with what the notebook shows about its article."""
+
+    highlight: HighlightView
+    article_uuid: str
+    title: str | None
+    authors: tuple[str, ...]
+    paper: str | None
+    date: str | None  # the page's date
+    page: str | None
+
+    def to_json(self, meanings: dict[str, str]) -> dict[str, Any]:
+        out = self.highlight.to_json()
+        out["id"] = self.highlight.id
+        out["meaning"] = meanings.get(self.highlight.colour, "")
+        out["article"] = {
+            "id": self.highlight.article_id,
+            "uuid": self.article_uuid,
+            "title": self.title,
+            "authors": list(self.authors),
+            "paper": self.paper,
+            "date": self.date,
+            "page": self.page,
+        }
+        return out
+
+
+@contextmanager
+def _read(lib: Library) -> Iterator[Connection]:
+    with known_errors(lib.path), database.reading(lib.engine) as conn:
+        yield conn
+
+
+def _day(value: str) -> str:
+    try:
+        return dt.date.fromisoformat(value.strip()).isoformat()
+    except ValueError:
+        raise KnownError(f"{value!r} is not a date (use YYYY-MM-DD)") from None
+
+
+def _where(conn: Connection, f: NotebookFilter) -> tuple[list[str], dict[str, Any]]:
+    where = ["NOT h.deleted"]
+    params: dict[str, Any] = {}
+    if f.tag is not None:
+        root = tagging.find(conn, f.tag) if isinstance(f.tag, str) else f.tag
+        if root is None:
+            raise NotFoundError(f"no tag named {f.tag!r}")
+        ids = ",".join(str(int(t)) for t in tagging.subtree(conn, TagId(root)))
+        where.append(f"h.id IN (SELECT highlight_id FROM highlight_tags WHERE tag_id IN ({ids}))")
+    if f.colour is not None:
+        where.append("h.colour = :colour")
+        params["colour"] = palette.resolve(conn, f.colour)
+    if f.author is not None:
+        where.append("h.author = :author")
+        params["author"] = f.author
+    if f.since is not None:
+        where.append("substr(h.created_at, 1, 10) >= :since")
+        params["since"] = _day(f.since)
+    if f.until is not None:
+        where.append("substr(h.created_at, 1, 10) <= :until")
+        params["until"] = _day(f.until)
+    if f.article is not None:
+        where.append("h.article_id = :article")
+        params["article"] = int(f.article)
+    if f.text:
+        escaped = f.text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        where.append("(h.exact LIKE :text ESCAPE '\\' OR h.note LIKE :text ESCAPE '\\')")
+        params["text"] = f"%{escaped}%"
+    return where, params
+
+
+_FROM = (
+    "FROM highlights h JOIN articles a ON a.id = h.article_id "
+    "JOIN source_files s ON s.id = a.source_id"
+)
+_LIBRARY_ORDER = "s.page_date IS NULL, s.page_date, s.id, a.ordinal, h.start, h.id"
+
+
+def notebook_index(
+    lib: Library, f: NotebookFilter | None = None, group: Group = "article"
+) -> NotebookIndex:
+    """The highlights ``f`` selects, grouped (articles in library order, tags by name,
+    colours in palette order) and in reading order within each group."""
+    f = f or NotebookFilter()
+    with _read(lib) as conn:
+        where, params = _where(conn, f)
+        cond = " AND ".join(where)
+        if group == "article":
+            sql = f"SELECT h.article_id, h.id {_FROM} WHERE {cond} ORDER BY {_LIBRARY_ORDER}"
+        elif group == "colour":
+            order = " ".join(
+                f"WHEN '{s.key}' THEN {n}" for n, s in enumerate(palette.DEFAULT_PALETTE)
+            )
+            sql = (
+                f"SELECT CASE h.colour {order} ELSE {len(palette.DEFAULT_PALETTE)} END AS g, "
+                f"h.id {_FROM} WHERE {cond} ORDER BY g, {_LIBRARY_ORDER}"
+            )
+        elif group == "tag":
+            sql = (
+                f"SELECT g, id FROM (SELECT t.id AS g, t.key AS k, 0 AS last, h.id, "
+                f"s.page_date, s.id AS sid, a.ordinal, h.start {_FROM} "
+                "JOIN highlight_tags l ON l.highlight_id = h.id JOIN tags t ON t.id = l.tag_id "
+                f"WHERE {cond} UNION ALL SELECT {UNTAGGED}, '', 1, h.id, s.page_date, s.id, "
+                f"a.ordinal, h.start {_FROM} WHERE {cond} AND NOT EXISTS "
+                "(SELECT 1 FROM highlight_tags l WHERE l.highlight_id = h.id)) "
+                "ORDER BY last, k, page_date IS NULL, page_date, sid, ordinal, start, id"
+            )
+        else:
+            raise ValueError(f"unknown grouping {group!r}")
+        rows = [(int(g), HighlightId(int(h))) for g, h in conn.execute(text(sql), params)]
+    return NotebookIndex(group, rows)
+
+
+def group_labels(lib: Library, group: Group, keys: Sequence[int]) -> dict[int, str]:
+    """What each group key stands for: an article's title, a tag's path, a colour's
+    meaning ("" for the untagged group and untitled articles)."""
+    if group == "colour":
+        swatches = lib.highlight_colours()
+        return {k: swatches[k].label if 0 <= k < len(swatches) else "" for k in keys}
+    if group == "tag":
+        paths = {t.id: t.label for t in lib.tags()}
+        return {k: paths.get(TagId(k), "") for k in keys}
+    out: dict[int, str] = {}
+    with _read(lib) as conn:
+        for lo in range(0, len(keys), CHUNK):
+            chunk = ",".join(str(int(k)) for k in keys[lo : lo + CHUNK])
+            for aid, title in conn.execute(
+                text(f"SELECT id, title FROM articles WHERE id IN ({chunk})")
+            ):
+                out[int(aid)] = title or ""
+    return out
+
+
+def notebook_rows(lib: Library, ids: Sequence[HighlightId]) -> list[NotebookRow]:
+    """The rows of ``ids`` in the given order (ids no longer live are left out)."""
+    found: dict[int, NotebookRow] = {}
+    with _read(lib) as conn:
+        for lo in range(0, len(ids), CHUNK):
+            chunk = ",".join(str(int(i)) for i in ids[lo : lo + CHUNK])
+            tags: dict[int, list[str]] = {}
+            for hid, name in conn.execute(
+                text(
+                    "SELECT l.highlight_id, t.name FROM highlight_tags l "
+                    f"JOIN tags t ON t.id = l.tag_id WHERE l.highlight_id IN ({chunk}) "
+                    "ORDER BY t.key"
+                )
+            ):
+                tags.setdefault(hid, []).append(name)
+            for r in conn.execute(
+                text(
+                    'SELECT h.id, h.article_id, h.uuid, h.start, h."end", h.exact, h.prefix, '
+                    "h.suffix, h.colour, h.note, h.author, h.created_at, h.updated_at, "
+                    "h.orphaned, a.uuid AS article_uuid, a.title, a.authors, s.paper, "
+                    f"s.page_date, s.page {_FROM} WHERE h.id IN ({chunk}) AND NOT h.deleted"
+                )
+            ):
+                authors = json.loads(r.authors) if isinstance(r.authors, str) else r.authors
+                found[r.id] = NotebookRow(
+                    highlight=HighlightView.from_row(r, tags.get(r.id, ())),
+                    article_uuid=r.article_uuid,
+                    title=r.title,
+                    authors=tuple(str(a) for a in authors),
+                    paper=r.paper,
+                    date=r.page_date,
+                    page=r.page,
+                )
+    return [found[i] for i in ids if i in found]
