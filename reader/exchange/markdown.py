@@ -18,10 +18,13 @@ reads as double-quoted scalars with every line break escaped. Files are named
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
 
+from sqlalchemy import text
+
 from reader.errors import KnownError
-from reader.exchange.collect import ExportArticle, load_articles
+from reader.exchange.collect import ExportArticle, load_articles, reading
 from reader.exchange.filenames import NameAllocator, name_key, safe_name
 from reader.exchange.manifest import MANIFEST, Manifest, write_atomic
 from reader.exchange.report import (
@@ -34,7 +37,7 @@ from reader.exchange.report import (
 )
 from reader.exchange.templates import Template, load_template
 from reader.store import palette
-from reader.store.ids import ArticleId
+from reader.store.ids import ArticleId, HighlightId
 from reader.store.library import Library
 
 
@@ -155,3 +158,39 @@ def _put(
     else:
         report.unchanged.append(path)
     manifest.record(name, data, uuid)
+
+
+def export_highlights(
+    lib: Library,
+    highlight_ids: Sequence[HighlightId],
+    out: str | Path,
+    *,
+    template: str | None = None,
+) -> ExportReport:
+    """Write the chosen highlights (the notebook's selection) to one Markdown file,
+    grouped under their articles in library order; article notes stay out."""
+    target = output_file(out, "the export")
+    chosen = load_template(template)
+    wanted = set(highlight_ids)
+    with reading(lib) as conn:
+        owners = {
+            int(r[0])
+            for lo in range(0, len(highlight_ids), 500)
+            for r in conn.execute(
+                text(
+                    "SELECT DISTINCT article_id FROM highlights WHERE id IN "
+                    f"({','.join(str(int(h)) for h in highlight_ids[lo : lo + 500])})"
+                )
+            )
+        }
+    ids = [a for a in lib.article_ids() if a in owners]
+    articles = [
+        replace(a, highlights=tuple(h for h in a.highlights if h.id in wanted), note="")
+        for a in load_articles(lib, ids)
+    ]
+    meanings = {s.key: s.label for s in lib.highlight_colours()}
+    data = render_combined(articles, meanings, chosen).encode("utf-8")
+    write_atomic(target, data)
+    report = ExportReport("markdown", len(articles), sum(len(a.highlights) for a in articles))
+    report.written.append(target)
+    return report

@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QUndoStack
 from PySide6.QtWidgets import QMessageBox
 
+from reader.exchange.citation import gbt7714
 from reader.gui import theme
 from reader.gui.annotation_controller import AnnotationController
 from reader.gui.changes import ChangeBus
@@ -89,6 +90,8 @@ class WindowController(QObject):
         a.share.triggered.connect(self.exchange.open_share)
         a.merge_share.triggered.connect(self.exchange.open_merge)
         a.orphans.triggered.connect(lambda: self.exchange.show_orphans())
+        a.notebook.triggered.connect(self.open_notebook)
+        a.copy_citation.triggered.connect(self.copy_citation)
         a.quit.triggered.connect(w.close)
         a.find.triggered.connect(self.reading.open_find)
         a.find_next.triggered.connect(self.reading.find_next)
@@ -167,6 +170,48 @@ class WindowController(QObject):
         self.tag_manager = TagManagerController(self.library, self.bus, self.undo, self.window)
         self.tag_manager.dialog.open()
         return self.tag_manager
+
+    def open_notebook(self):  # type: ignore[no-untyped-def]
+        """The notebook window (one per main window), raised if already open."""
+        from reader.gui.notebook_controller import NotebookController
+
+        existing = getattr(self, "notebook", None)
+        if existing is None:
+            existing = NotebookController(
+                self.library, self.bus, self.undo, self.settings, parent=self
+            )
+            existing.open_requested.connect(self._open_highlight)
+            self.notebook = existing
+        existing.current_article = self.reading.current_id
+        existing.window.this_article.setEnabled(self.reading.current_id is not None)
+        existing.window.show()
+        existing.window.activateWindow()
+        return existing
+
+    def _open_highlight(self, article_id: int, highlight_id: int) -> None:
+        self.lib.select(article_id, emit=False)
+        if self.reading.current_id != article_id:
+            self.reading.open(article_id)
+        self.annotations.reveal(highlight_id)
+        self.window.activateWindow()
+
+    def copy_citation(self) -> str:
+        """The current highlight as a quote with its source, else the article's citation,
+        on the clipboard (GB/T 7714)."""
+        from PySide6.QtWidgets import QApplication
+
+        from reader.exchange.citation import Cited, quoted
+
+        detail = self.reading.detail
+        if detail is None:
+            return ""
+        s = detail.source
+        cited = Cited(detail.article.title, detail.article.authors, s.paper, s.date, s.page)
+        h = self.annotations.current()
+        text = quoted(h.exact, cited) if h is not None else gbt7714(cited)
+        QApplication.clipboard().setText(text)
+        self.window.statusBar().showMessage(tr("Copied: %1").replace("%1", text), 10_000)
+        return text
 
     def _open_from_search(self, article_id: int, query: str) -> None:
         self.lib.select(article_id, emit=False)

@@ -227,3 +227,12 @@ def notebook_rows(lib: Library, ids: Sequence[HighlightId]) -> list[NotebookRow]
                     page=r.page,
                 )
     return [found[i] for i in ids if i in found]
+
+
+def highlight_authors(lib: Library) -> list[str]:
+    """Who made the library's live highlights, by name."""
+    with _read(lib) as conn:
+        rows = conn.execute(
+            text("SELECT DISTINCT author FROM highlights WHERE NOT deleted AND author != ''")
+        )
+        return sorted(str(r[0]) for r in rows)

@@ -38,5 +38,12 @@
             <numerusform>%n matching articles</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n highlights</source>
+        <translation>
+            <numerusform>%n highlight</numerusform>
+            <numerusform>%n highlights</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

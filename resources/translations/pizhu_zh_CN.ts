@@ -666,6 +666,14 @@
         <translation>未能定位的划线(&amp;U)</translation>
     </message>
     <message>
+        <source>&amp;Notebook</source>
+        <translation>笔记本(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Copy as &amp;citation</source>
+        <translation>复制为引文(&amp;C)</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -1094,6 +1102,10 @@
         <translation>按键</translation>
     </message>
     <message>
+        <source>Copied: %1</source>
+        <translation>已复制:%1</translation>
+    </message>
+    <message>
         <source>About Pizhu</source>
         <translation>关于批注</translation>
     </message>
@@ -1204,8 +1216,60 @@ A reader for annotating local Chinese news.</source>
         <translation>颜色(&amp;C)…</translation>
     </message>
     <message>
+        <source>Notebook</source>
+        <translation>笔记本</translation>
+    </message>
+    <message>
+        <source>Find in quotes and notes</source>
+        <translation>在摘录和批注中查找</translation>
+    </message>
+    <message>
+        <source>Made on or after</source>
+        <translation>不早于此日创建</translation>
+    </message>
+    <message>
+        <source>Made on or before</source>
+        <translation>不晚于此日创建</translation>
+    </message>
+    <message>
+        <source>This &amp;article only</source>
+        <translation>仅本文(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Group by</source>
+        <translation>分组</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>到</translation>
+    </message>
+    <message>
+        <source>&amp;Open in article</source>
+        <translation>在文章中打开(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Add &amp;tag…</source>
+        <translation>添加标签(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove tag…</source>
+        <translation>移除标签(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Colour</source>
+        <translation>颜色(&amp;C)</translation>
+    </message>
+    <message>
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Export selection…</source>
+        <translation>导出所选(&amp;E)…</translation>
     </message>
     <message>
         <source>Delete the tag (undo with Ctrl+Z)</source>
@@ -1242,6 +1306,64 @@ A reader for annotating local Chinese news.</source>
     <message>
         <source>Put this tag under which tag?</source>
         <translation>把这个标签放到哪个标签之下?</translation>
+    </message>
+    <message>
+        <source>Any colour</source>
+        <translation>任意颜色</translation>
+    </message>
+    <message>
+        <source>Any tag</source>
+        <translation>任意标签</translation>
+    </message>
+    <message>
+        <source>Anyone</source>
+        <translation>任何人</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n highlights</source>
+        <translation>
+            <numerusform>%n 条高亮</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Tag highlights</source>
+        <translation>为高亮加标签</translation>
+    </message>
+    <message>
+        <source>Remove tag from highlights</source>
+        <translation>从高亮移除标签</translation>
+    </message>
+    <message>
+        <source>Delete highlights</source>
+        <translation>删除高亮</translation>
+    </message>
+    <message>
+        <source>Exported %1 highlights to %2</source>
+        <translation>已将 %1 条高亮导出到 %2</translation>
+    </message>
+    <message>
+        <source>Add tag</source>
+        <translation>添加标签</translation>
+    </message>
+    <message>
+        <source>Tag the selected highlights with:</source>
+        <translation>为所选高亮添加标签:</translation>
+    </message>
+    <message>
+        <source>Remove tag</source>
+        <translation>移除标签</translation>
+    </message>
+    <message>
+        <source>Remove this tag:</source>
+        <translation>移除此标签:</translation>
+    </message>
+    <message>
+        <source>Export selection</source>
+        <translation>导出所选</translation>
+    </message>
+    <message>
+        <source>(untagged)</source>
+        <translation>(无标签)</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,271 @@
+"""The notebook's behaviour: filters to a query, bulk edits as undoable operations.
+
+Bulk retag, recolour and delete run the same core operations as the annotation pane,
+batched into one step on the window's undo stack (Ctrl+Z in either window takes the
+whole step back). The table follows the change bus: an edit anywhere re-runs the
+notebook's query, which costs one id query, not a reload of every row.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QDate, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QUndoStack
+from PySide6.QtWidgets import QFileDialog, QInputDialog
+
+from reader.errors import KnownError
+from reader.gui.annotation_commands import push
+from reader.gui.changes import ChangeBus
+from reader.gui.i18n import tr
+from reader.gui.notebook_model import NotebookModel
+from reader.gui.notebook_view import NO_DATE, NotebookWindow
+from reader.gui.settings import Settings
+from reader.store import operations as ops
+from reader.store.changes import Changes
+from reader.store.ids import ArticleId, HighlightId, TagId
+from reader.store.library import Library
+from reader.store.notebook import (
+    GROUPS,
+    Group,
+    NotebookFilter,
+    group_labels,
+    highlight_authors,
+    notebook_index,
+    notebook_rows,
+)
+
+TEXT_DELAY_MS = 200
+
+
+class NotebookController(QObject):
+    open_requested = Signal(int, int)  # article id, highlight id
+
+    def __init__(
+        self,
+        library: Library,
+        bus: ChangeBus,
+        undo: QUndoStack,
+        settings: Settings,
+        current_article: ArticleId | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._library = library
+        self._bus = bus
+        self._undo = undo
+        self._settings = settings
+        self.current_article = current_article
+        self.window = NotebookWindow()
+        self.model = NotebookModel(
+            lambda ids: notebook_rows(library, ids),
+            lambda group, keys: group_labels(library, group, keys),  # type: ignore[arg-type]
+            self.window,
+        )
+        self.window.table.setModel(self.model)
+        self._text_timer = QTimer(self)
+        self._text_timer.setSingleShot(True)
+        self._text_timer.setInterval(TEXT_DELAY_MS)
+        self._fill_choices()
+        self._wire()
+        self._restore()
+        self.reload()
+
+    # setup
+    def _fill_choices(self) -> None:
+        w = self.window
+        swatches = self._library.highlight_colours()
+        self.model.meanings = {s.key: s.label for s in swatches}
+        self.model.swatches = {s.key: s.light for s in swatches}
+        w.colour.blockSignals(True)
+        w.colour.clear()
+        w.colour.addItem(tr("Any colour"), None)
+        w.recolour_menu.clear()
+        for s in swatches:
+            w.colour.addItem(s.label, s.key)
+            action = w.recolour_menu.addAction(s.label)
+            action.triggered.connect(lambda _=False, key=s.key: self.recolour(key))
+        w.colour.blockSignals(False)
+        w.tag.blockSignals(True)
+        chosen = w.tag.currentData()
+        w.tag.clear()
+        w.tag.addItem(tr("Any tag"), None)
+        for t in self._library.tags():
+            w.tag.addItem(t.label, int(t.id))
+        at = w.tag.findData(chosen)
+        w.tag.setCurrentIndex(max(at, 0))
+        w.tag.blockSignals(False)
+        w.author.blockSignals(True)
+        who = w.author.currentData()
+        w.author.clear()
+        w.author.addItem(tr("Anyone"), None)
+        for name in highlight_authors(self._library):
+            w.author.addItem(name, name)
+        w.author.setCurrentIndex(max(w.author.findData(who), 0))
+        w.author.blockSignals(False)
+        w.this_article.setEnabled(self.current_article is not None)
+
+    def _wire(self) -> None:
+        w = self.window
+        w.text.textChanged.connect(lambda _t: self._text_timer.start())
+        self._text_timer.timeout.connect(self.reload)
+        for combo in (w.tag, w.colour, w.author, w.group):
+            combo.currentIndexChanged.connect(lambda _i: self.reload())
+        w.since.dateChanged.connect(lambda _d: self.reload())
+        w.until.dateChanged.connect(lambda _d: self.reload())
+        w.this_article.toggled.connect(lambda _on: self.reload())
+        w.table.activated.connect(lambda _index: self.open_current())
+        w.open.clicked.connect(self.open_current)
+        w.add_tag.clicked.connect(self._ask_tag)
+        w.remove_tag.clicked.connect(self._ask_untag)
+        w.delete.clicked.connect(self.delete)
+        w.export.clicked.connect(self._ask_export)
+        w.table.selectionModel().selectionChanged.connect(lambda *_: self._enable())
+        w.closing.connect(self._save)
+        undo = self._undo.createUndoAction(w, tr("&Undo"))
+        undo.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Undo))
+        redo = self._undo.createRedoAction(w, tr("&Redo"))
+        redo.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Redo))
+        w.addActions([undo, redo])
+        self._bus.changed.connect(self._on_changes)
+
+    def _restore(self) -> None:
+        geometry = self._settings.notebook_geometry()
+        if geometry is not None:
+            self.window.restoreGeometry(geometry)
+        group = self._settings.notebook_group()
+        at = self.window.group.findData(group if group in GROUPS else "article")
+        self.window.group.blockSignals(True)
+        self.window.group.setCurrentIndex(max(at, 0))
+        self.window.group.blockSignals(False)
+
+    def _save(self) -> None:
+        self._settings.set_notebook_geometry(self.window.saveGeometry())
+        self._settings.set_notebook_group(self.group())
+
+    # the query
+    def group(self) -> Group:
+        value = self.window.group.currentData()
+        return value if value in GROUPS else "article"
+
+    def current_filter(self) -> NotebookFilter:
+        w = self.window
+
+        def day(edit_date: QDate) -> str | None:
+            return None if edit_date == NO_DATE else edit_date.toString("yyyy-MM-dd")
+
+        tag = w.tag.currentData()
+        return NotebookFilter(
+            tag=None if tag is None else TagId(int(tag)),
+            colour=w.colour.currentData(),
+            author=w.author.currentData(),
+            since=day(w.since.date()),
+            until=day(w.until.date()),
+            article=self.current_article if w.this_article.isChecked() else None,
+            text=w.text.text().strip() or None,
+        )
+
+    def reload(self) -> None:
+        try:
+            index = notebook_index(self._library, self.current_filter(), self.group())
+        except KnownError as exc:
+            self._bus.failed.emit(str(exc))
+            return
+        self.model.set_index(index)
+        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.model.COLUMNS - 1)
+        n = len(index.highlight_ids)
+        self.window.count.setText(tr("%n highlights", "", n))
+        self._enable()
+
+    def _on_changes(self, changes: Changes) -> None:
+        if changes.tags or changes.palette:
+            self._fill_choices()
+        if changes.highlights or changes.tags or changes.palette:
+            self.reload()
+
+    def _enable(self) -> None:
+        w = self.window
+        any_selected = bool(self.selected())
+        for button in (w.open, w.add_tag, w.remove_tag, w.recolour, w.delete, w.export):
+            button.setEnabled(any_selected)
+
+    # selection
+    def selected(self) -> list[HighlightId]:
+        rows = sorted({i.row() for i in self.window.table.selectionModel().selectedRows()})
+        ids = (self.model.highlight_at(r) for r in rows)
+        return list(dict.fromkeys(h for h in ids if h is not None))
+
+    def open_current(self) -> None:
+        index = self.window.table.currentIndex()
+        if not index.isValid():
+            return
+        row = self.model.row_data(index.row())
+        if row is not None:
+            self.open_requested.emit(int(row.highlight.article_id), int(row.highlight.id))
+
+    # bulk edits, each one undo step
+    def _push(self, label: str, parts: list[ops.Operation]) -> None:
+        if parts:
+            push(self._undo, self._library, self._bus, label, ops.Batch(tuple(parts), label))
+
+    def retag(self, name: str) -> None:
+        name = " ".join(name.split())
+        if name:
+            self._push(tr("Tag highlights"), [ops.TagHighlight(h, name) for h in self.selected()])
+
+    def untag(self, name: str) -> None:
+        tag = next((t.id for t in self._library.tags() if t.name == name), None)
+        if tag is not None:
+            parts: list[ops.Operation] = [ops.UntagHighlight(h, tag) for h in self.selected()]
+            self._push(tr("Remove tag from highlights"), parts)
+
+    def recolour(self, colour: str) -> None:
+        parts: list[ops.Operation] = [ops.EditHighlight(h, colour=colour) for h in self.selected()]
+        self._push(tr("Change colour"), parts)
+
+    def delete(self) -> None:
+        parts: list[ops.Operation] = [ops.DeleteHighlight(h) for h in self.selected()]
+        self._push(tr("Delete highlights"), parts)
+
+    def export_selection(self, path: str | Path) -> None:
+        from reader.exchange.markdown import export_highlights
+
+        try:
+            report = export_highlights(self._library, self.selected(), path)
+        except KnownError as exc:
+            self._bus.failed.emit(str(exc))
+            return
+        self.window.count.setText(
+            tr("Exported %1 highlights to %2")
+            .replace("%1", str(report.highlights))
+            .replace("%2", str(path))
+        )
+
+    # dialogs
+    def _ask_tag(self) -> None:
+        names = [t.name for t in self._library.tags()]
+        name, ok = QInputDialog.getItem(
+            self.window, tr("Add tag"), tr("Tag the selected highlights with:"), names, 0, True
+        )
+        if ok:
+            self.retag(name)
+
+    def _ask_untag(self) -> None:
+        rows = [
+            self.model.row_data(i.row()) for i in self.window.table.selectionModel().selectedRows()
+        ]
+        names = sorted({t for r in rows if r is not None for t in r.highlight.tags})
+        if not names:
+            return
+        name, ok = QInputDialog.getItem(
+            self.window, tr("Remove tag"), tr("Remove this tag:"), names, 0, False
+        )
+        if ok:
+            self.untag(name)
+
+    def _ask_export(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self.window, tr("Export selection"), "highlights.md", tr("Markdown (*.md)")
+        )
+        if path:
+            self.export_selection(path)
