@@ -32,6 +32,10 @@ def _cmd_export(args: argparse.Namespace) -> int:
         )
         if args.format == "json":
             report = export_json(lib, ids, args.output, force=args.force)
+        elif args.format == "docx":
+            from reader.exchange.word import export_docx
+
+            report = export_docx(lib, ids, args.output)
         else:
             report = export_markdown(
                 lib,
@@ -57,12 +61,18 @@ def _cmd_export(args: argparse.Namespace) -> int:
 def _add_export(sub: Sub) -> None:
     p = sub.add_parser(
         "export",
-        help="export annotated articles as Markdown or Web Annotation JSON",
+        help="export annotated articles as Markdown, Web Annotation JSON or Word",
         description="Write Markdown summaries (one file per article into a folder, or one "
-        "file with --single-file) or W3C Web Annotation JSON-LD. Files changed since the "
-        "last export are not overwritten without --force.",
+        "file with --single-file, through a Jinja2 template), W3C Web Annotation JSON-LD, "
+        "or a Word clipping report (--format docx). Files changed since the last Markdown "
+        "or JSON export are not overwritten without --force.",
     )
-    p.add_argument("--format", choices=["markdown", "json"], default="markdown")
+    p.add_argument(
+        "--format",
+        choices=["markdown", "json", "docx"],
+        default="markdown",
+        help="Markdown summaries, Web Annotation JSON-LD, or a Word clipping report",
+    )
     which = p.add_mutually_exclusive_group(required=True)
     which.add_argument("--article", nargs="+", metavar="ID", help="articles by id or uuid")
     which.add_argument("--tag", metavar="T", help="articles with tag T (or a tag under it)")
