@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QUndoStack
+from PySide6.QtGui import QColor, QTextDocument, QUndoStack
 from PySide6.QtWidgets import QMessageBox
 
 from reader.exchange.citation import gbt7714
@@ -91,6 +91,9 @@ class WindowController(QObject):
         a.merge_share.triggered.connect(self.exchange.open_merge)
         a.orphans.triggered.connect(lambda: self.exchange.show_orphans())
         a.notebook.triggered.connect(self.open_notebook)
+        a.export_word.triggered.connect(self.export_word)
+        a.export_pdf.triggered.connect(lambda: self.export_pdf())
+        a.print_article.triggered.connect(self.print_article)
         a.copy_citation.triggered.connect(self.copy_citation)
         a.quit.triggered.connect(w.close)
         a.find.triggered.connect(self.reading.open_find)
@@ -212,6 +215,57 @@ class WindowController(QObject):
         QApplication.clipboard().setText(text)
         self.window.statusBar().showMessage(tr("Copied: %1").replace("%1", text), 10_000)
         return text
+
+    def export_word(self) -> None:
+        from reader.gui.exchange_view import WORD
+
+        dialog = self.exchange.open_export()
+        if dialog is not None:
+            dialog.choose_format(WORD)
+
+    def _printable(self) -> QTextDocument | None:
+        from reader.gui.printing import PrintLabels, article_document
+
+        detail = self.reading.detail
+        if detail is None:
+            return None
+        meanings = {s.key: s.label for s in self.library.highlight_colours()}
+        labels = PrintLabels(highlights=tr("Highlights and notes"), note=tr("Note"))
+        return article_document(detail, meanings, self.reading.prefs, labels)
+
+    def export_pdf(self, path: str | None = None) -> str | None:
+        """The open article with its highlights and notes as a PDF file."""
+        from PySide6.QtWidgets import QFileDialog
+
+        from reader.gui.printing import pdf_printer, print_document
+
+        doc = self._printable()
+        if doc is None:
+            return None
+        if path is None:
+            title = (self.reading.detail.article.title or "pizhu") if self.reading.detail else ""
+            path, _ = QFileDialog.getSaveFileName(
+                self.window, tr("Export the article as PDF"), f"{title}.pdf", tr("PDF (*.pdf)")
+            )
+            if not path:
+                return None
+        print_document(doc, pdf_printer(path))
+        self.window.statusBar().showMessage(tr("Saved %1").replace("%1", path), 10_000)
+        return path
+
+    def print_article(self) -> None:
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        from reader.gui.printing import print_document
+
+        doc = self._printable()
+        if doc is None:
+            return
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self.window)
+        dialog.setWindowTitle(tr("Print the article"))
+        if dialog.exec() == QPrintDialog.DialogCode.Accepted:
+            print_document(doc, printer)
 
     def _open_from_search(self, article_id: int, query: str) -> None:
         self.lib.select(article_id, emit=False)

@@ -296,6 +296,10 @@
         <translation>分享</translation>
     </message>
     <message>
+        <source>Word clipping report (.docx)</source>
+        <translation>Word 剪报(.docx)</translation>
+    </message>
+    <message>
         <source>No articles match: nothing was exported.</source>
         <translation>没有符合条件的文章,未导出任何内容。</translation>
     </message>
@@ -654,6 +658,18 @@
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
+        <source>Export to &amp;Word…</source>
+        <translation>导出为 &amp;Word…</translation>
+    </message>
+    <message>
+        <source>Export the article as P&amp;DF…</source>
+        <translation>将文章导出为 P&amp;DF…</translation>
+    </message>
+    <message>
+        <source>&amp;Print the article…</source>
+        <translation>打印文章(&amp;P)…</translation>
+    </message>
+    <message>
         <source>S&amp;hare…</source>
         <translation>分享(&amp;H)…</translation>
     </message>
@@ -790,6 +806,14 @@
         <translation>JSON-LD (*.jsonld *.json)</translation>
     </message>
     <message>
+        <source>Export to Word</source>
+        <translation>导出为 Word</translation>
+    </message>
+    <message>
+        <source>Word (*.docx)</source>
+        <translation>Word 文档 (*.docx)</translation>
+    </message>
+    <message>
         <source>Export as Markdown</source>
         <translation>导出为 Markdown</translation>
     </message>
@@ -812,6 +836,26 @@
     <message>
         <source>Pizhu share files (*.sqlite);;All files (*)</source>
         <translation>批注分享文件 (*.sqlite);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Clipping report</source>
+        <translation>剪报</translation>
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation>目录</translation>
+    </message>
+    <message>
+        <source>Colours</source>
+        <translation>颜色</translation>
+    </message>
+    <message>
+        <source>Highlights not found in this text</source>
+        <translation>在本文中找不到的高亮</translation>
+    </message>
+    <message>
+        <source>{articles} articles, {highlights} highlights</source>
+        <translation>{articles} 篇文章,{highlights} 条高亮</translation>
     </message>
     <message>
         <source>Unplaced highlights in this article</source>
@@ -1104,6 +1148,26 @@
     <message>
         <source>Copied: %1</source>
         <translation>已复制:%1</translation>
+    </message>
+    <message>
+        <source>Highlights and notes</source>
+        <translation>高亮与批注</translation>
+    </message>
+    <message>
+        <source>Export the article as PDF</source>
+        <translation>将文章导出为 PDF</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <source>Print the article</source>
+        <translation>打印文章</translation>
     </message>
     <message>
         <source>About Pizhu</source>
