@@ -16,7 +16,6 @@ from pathlib import Path
 
 from PySide6.QtGui import (
     QColor,
-    QFont,
     QPageLayout,
     QPageSize,
     QTextBlockFormat,
@@ -30,7 +29,6 @@ from reader.exchange.citation import Cited, gbt7714
 from reader.gui import document as docs
 from reader.gui.highlights import HighlightPainter, Mark, background
 from reader.gui.settings import ReadingPrefs
-from reader.gui.theme import reading_family
 from reader.store.views import ArticleDetail
 
 
@@ -42,20 +40,7 @@ class PrintLabels:
 
 def _format(prefs: ReadingPrefs, scale: float, colour: str, bold: bool = False) -> QTextCharFormat:
     """Text in the reading font: without a family, Qt's fallback font lost the digits."""
-    f = QTextCharFormat()
-    f.setFontFamilies([reading_family(prefs.font_family)])
-    f.setFontPointSize(max(6.0, prefs.font_size * scale))
-    f.setFontWeight(QFont.Weight.Bold if bold else QFont.Weight.Normal)
-    f.setForeground(QColor(colour))
-    return f
-
-
-def _block_starts(detail: ArticleDetail) -> list[int]:
-    out, pos = [], 0
-    for b in detail.article.blocks:
-        out.append(pos)
-        pos += len(b.text) + 2
-    return out
+    return docs.char_format(prefs, scale=scale, colour=colour, bold=bold)
 
 
 def article_document(
@@ -67,7 +52,7 @@ def article_document(
     """The printable document of one article (the caller owns it)."""
     labels = labels or PrintLabels()
     light = replace(prefs, theme="light")
-    built = docs.build(detail.article, light, _block_starts(detail))
+    built = docs.build(detail.article, light, docs.block_starts(detail.article))
     doc = built.document
     marks = [Mark(int(h.id), h.start, h.end, h.colour, h.note) for h in detail.highlights]
     HighlightPainter(doc, built.offsets, "light").paint_all(
