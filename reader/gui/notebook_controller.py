@@ -67,12 +67,16 @@ class NotebookController(QObject):
         self._text_timer.setSingleShot(True)
         self._text_timer.setInterval(TEXT_DELAY_MS)
         self._fill_choices()
+        self.window.author.addItem(tr("Anyone"), None)
         self._wire()
         self._restore()
         self.reload()
+        QTimer.singleShot(0, self, self._fill_authors)
 
     # setup
-    def _fill_choices(self) -> None:
+    def _fill_choices(self, authors: bool = False) -> None:
+        """The filter menus; the author list (a scan of every highlight) only when asked,
+        which the first fill does after the table is on screen."""
         w = self.window
         swatches = self._library.highlight_colours()
         self.model.meanings = {s.key: s.label for s in swatches}
@@ -95,6 +99,12 @@ class NotebookController(QObject):
         at = w.tag.findData(chosen)
         w.tag.setCurrentIndex(max(at, 0))
         w.tag.blockSignals(False)
+        if authors:
+            self._fill_authors()
+        w.this_article.setEnabled(self.current_article is not None)
+
+    def _fill_authors(self) -> None:
+        w = self.window
         w.author.blockSignals(True)
         who = w.author.currentData()
         w.author.clear()
@@ -103,7 +113,6 @@ class NotebookController(QObject):
             w.author.addItem(name, name)
         w.author.setCurrentIndex(max(w.author.findData(who), 0))
         w.author.blockSignals(False)
-        w.this_article.setEnabled(self.current_article is not None)
 
     def _wire(self) -> None:
         w = self.window
@@ -173,13 +182,12 @@ class NotebookController(QObject):
             return
         self.model.set_index(index)
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.model.COLUMNS - 1)
-        n = len(index.highlight_ids)
-        self.window.count.setText(tr("%n highlights", "", n))
+        self.window.count.setText(tr("%n highlights", "", index.count))
         self._enable()
 
     def _on_changes(self, changes: Changes) -> None:
-        if changes.tags or changes.palette:
-            self._fill_choices()
+        if changes.tags or changes.palette or changes.highlights:
+            self._fill_choices(authors=bool(changes.highlights))
         if changes.highlights or changes.tags or changes.palette:
             self.reload()
 

@@ -56,7 +56,14 @@ class NotebookIndex:
 
     @property
     def highlight_ids(self) -> list[HighlightId]:
+        if self.group != "tag":  # each highlight is in one group only
+            return [h for _, h in self.rows]
         return list(dict.fromkeys(h for _, h in self.rows))
+
+    @property
+    def count(self) -> int:
+        """How many highlights (not rows: a highlight may sit under several tags)."""
+        return len(self.rows) if self.group != "tag" else len({h for _, h in self.rows})
 
 
 @dataclass(frozen=True)
@@ -169,7 +176,10 @@ def notebook_index(
             )
         else:
             raise ValueError(f"unknown grouping {group!r}")
-        rows = [(int(g), HighlightId(int(h))) for g, h in conn.execute(text(sql), params)]
+        # Straight from the driver: 50,000 plain tuples, without a result object per row.
+        raw = conn.connection.driver_connection
+        assert raw is not None
+        rows: list[tuple[int, HighlightId]] = raw.execute(sql, params).fetchall()
     return NotebookIndex(group, rows)
 
 
