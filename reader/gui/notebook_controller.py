@@ -182,6 +182,8 @@ class NotebookController(QObject):
             return
         self.model.set_index(index)
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.model.COLUMNS - 1)
+        repeated = {"article": NotebookModel.ARTICLE, "colour": NotebookModel.COLOUR}
+        self.window.fit_columns(repeated.get(index.group))
         self.window.count.setText(tr("%n highlights", "", index.count))
         self._enable()
 

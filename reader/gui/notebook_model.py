@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QFont
 
 from reader.gui.i18n import tr
 from reader.gui.models import ChunkCache
@@ -110,7 +110,7 @@ class NotebookModel(QAbstractTableModel):
             tr("Note"),
             tr("Tags"),
             tr("Article"),
-            tr("Date"),
+            tr("Page date"),
             tr("Author"),
         )
         return names[section] if 0 <= section < len(names) else None
@@ -121,6 +121,10 @@ class NotebookModel(QAbstractTableModel):
         row, col = index.row(), index.column()
         if role == ID_ROLE:
             return int(self._rows[row][1])
+        if role == Qt.ItemDataRole.FontRole and col == self.GROUP:
+            bold = QFont()
+            bold.setBold(True)
+            return bold
         if role == Qt.ItemDataRole.BackgroundRole and col == self.COLOUR:
             r = self.row_data(row)
             colour = self.swatches.get(r.highlight.colour) if r else None

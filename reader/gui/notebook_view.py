@@ -119,6 +119,19 @@ class NotebookWindow(QWidget):
         self.delete.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
         self.resize(1200, 700)
 
+    def fit_columns(self, hidden: int | None) -> None:
+        """The quote takes the spare width; the group's own column is not repeated."""
+        header = self.table.horizontalHeader()
+        count = self.table.model().columnCount() if self.table.model() else 0
+        widths = {0: 220, 2: 70, 3: 200, 4: 110, 5: 200, 6: 90, 7: 80}
+        for col in range(count):
+            self.table.setColumnHidden(col, col == hidden)
+            if col == 1:
+                header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
+            else:
+                header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
+                self.table.setColumnWidth(col, widths.get(col, 100))
+
     def closeEvent(self, event: QCloseEvent) -> None:
         self.closing.emit()
         super().closeEvent(event)

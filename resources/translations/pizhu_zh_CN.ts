@@ -1429,5 +1429,9 @@ A reader for annotating local Chinese news.</source>
         <source>(untagged)</source>
         <translation>(无标签)</translation>
     </message>
+    <message>
+        <source>Page date</source>
+        <translation>版面日期</translation>
+    </message>
 </context>
 </TS>
