@@ -1,9 +1,10 @@
 """The notebook's behaviour: filters to a query, bulk edits as undoable operations.
 
-Bulk retag, recolour and delete run the same core operations as the annotation pane,
-batched into one step on the window's undo stack (Ctrl+Z in either window takes the
-whole step back). The table follows the change bus: an edit anywhere re-runs the
-notebook's query, which costs one id query, not a reload of every row.
+Bulk retag, recolour and delete run the core's bulk operations (:mod:`reader.store.bulk`,
+one transaction for the whole selection) as one step on the window's undo stack (Ctrl+Z
+in either window takes the whole step back). The table follows the change bus: an edit
+anywhere re-runs the notebook's query, which costs one id query, not a reload of every
+row.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from reader.gui.i18n import tr
 from reader.gui.notebook_model import NotebookModel
 from reader.gui.notebook_view import NO_DATE, NotebookWindow
 from reader.gui.settings import Settings
+from reader.store import bulk
 from reader.store import operations as ops
 from reader.store.changes import Changes
 from reader.store.ids import ArticleId, HighlightId, TagId
@@ -213,29 +215,31 @@ class NotebookController(QObject):
         if row is not None:
             self.open_requested.emit(int(row.highlight.article_id), int(row.highlight.id))
 
-    # bulk edits, each one undo step
-    def _push(self, label: str, parts: list[ops.Operation]) -> None:
-        if parts:
-            push(self._undo, self._library, self._bus, label, ops.Batch(tuple(parts), label))
+    # bulk edits: each one transaction and one undo step
+    def _push(self, label: str, op: ops.Operation) -> None:
+        push(self._undo, self._library, self._bus, label, op)
 
     def retag(self, name: str) -> None:
         name = " ".join(name.split())
-        if name:
-            self._push(tr("Tag highlights"), [ops.TagHighlight(h, name) for h in self.selected()])
+        chosen = tuple(self.selected())
+        if name and chosen:
+            self._push(tr("Tag highlights"), bulk.TagHighlights(chosen, name))
 
     def untag(self, name: str) -> None:
         tag = next((t.id for t in self._library.tags() if t.name == name), None)
-        if tag is not None:
-            parts: list[ops.Operation] = [ops.UntagHighlight(h, tag) for h in self.selected()]
-            self._push(tr("Remove tag from highlights"), parts)
+        chosen = tuple(self.selected())
+        if tag is not None and chosen:
+            self._push(tr("Remove tag from highlights"), bulk.UntagHighlights(chosen, tag))
 
     def recolour(self, colour: str) -> None:
-        parts: list[ops.Operation] = [ops.EditHighlight(h, colour=colour) for h in self.selected()]
-        self._push(tr("Change colour"), parts)
+        chosen = tuple(self.selected())
+        if chosen:
+            self._push(tr("Change colour"), bulk.recolour(chosen, colour))
 
     def delete(self) -> None:
-        parts: list[ops.Operation] = [ops.DeleteHighlight(h) for h in self.selected()]
-        self._push(tr("Delete highlights"), parts)
+        chosen = tuple(self.selected())
+        if chosen:
+            self._push(tr("Delete highlights"), bulk.DeleteHighlights(chosen))
 
     def export_selection(self, path: str | Path) -> None:
         from reader.exchange.markdown import export_highlights
