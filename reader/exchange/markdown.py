@@ -168,10 +168,12 @@ def export_highlights(
     template: str | None = None,
 ) -> ExportReport:
     """Write the chosen highlights (the notebook's selection) to one Markdown file,
-    grouped under their articles in library order; article notes stay out."""
+    grouped under their articles in library order; a negative id chooses the note of
+    the article with that id."""
     target = output_file(out, "the export")
     chosen = load_template(template)
-    wanted = set(highlight_ids)
+    wanted = {h for h in highlight_ids if h > 0}
+    notes = {-h for h in highlight_ids if h < 0}
     with reading(lib) as conn:
         owners = {
             int(r[0])
@@ -182,10 +184,14 @@ def export_highlights(
                     f"({','.join(str(int(h)) for h in highlight_ids[lo : lo + 500])})"
                 )
             )
-        }
+        } | notes
     ids = [a for a in lib.article_ids() if a in owners]
     articles = [
-        replace(a, highlights=tuple(h for h in a.highlights if h.id in wanted), note="")
+        replace(
+            a,
+            highlights=tuple(h for h in a.highlights if h.id in wanted),
+            note=a.note if a.id in notes else "",
+        )
         for a in load_articles(lib, ids)
     ]
     meanings = {s.key: s.label for s in lib.highlight_colours()}

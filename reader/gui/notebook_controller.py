@@ -11,7 +11,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QDate,
+    QItemSelection,
+    QItemSelectionModel,
+    QObject,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QKeySequence, QUndoStack
 from PySide6.QtWidgets import QFileDialog, QInputDialog
 
@@ -174,6 +182,7 @@ class NotebookController(QObject):
             until=day(w.until.date()),
             article=self.current_article if w.this_article.isChecked() else None,
             text=w.text.text().strip() or None,
+            notes=True,
         )
 
     def reload(self) -> None:
@@ -182,38 +191,68 @@ class NotebookController(QObject):
         except KnownError as exc:
             self._bus.failed.emit(str(exc))
             return
+        keep = set(self.selected_rows())
         self.model.set_index(index)
+        if keep:  # an edit re-runs the query: the same highlights stay selected
+            self._select(keep)
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.model.COLUMNS - 1)
         repeated = {"article": NotebookModel.ARTICLE, "colour": NotebookModel.COLOUR}
         self.window.fit_columns(repeated.get(index.group))
-        self.window.count.setText(tr("%n highlights", "", index.count))
+        count = tr("%n highlights", "", index.count)
+        if index.notes:
+            count += " · " + tr("%n article notes", "", index.notes)
+        self.window.count.setText(count)
         self._enable()
+
+    def _select(self, ids: set[HighlightId]) -> None:
+        chosen = QItemSelection()
+        last = self.model.columnCount() - 1
+        for row in range(self.model.rowCount()):
+            if self.model.highlight_at(row) in ids:
+                chosen.select(self.model.index(row, 0), self.model.index(row, last))
+        flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+        self.window.table.selectionModel().select(chosen, flags)
 
     def _on_changes(self, changes: Changes) -> None:
         if changes.tags or changes.palette or changes.highlights:
             self._fill_choices(authors=bool(changes.highlights))
-        if changes.highlights or changes.tags or changes.palette:
+        if (
+            changes.highlights
+            or changes.tags
+            or changes.palette
+            or changes.notes
+            or changes.article_tags
+        ):
             self.reload()
 
     def _enable(self) -> None:
         w = self.window
-        any_selected = bool(self.selected())
-        for button in (w.open, w.add_tag, w.remove_tag, w.recolour, w.delete, w.export):
-            button.setEnabled(any_selected)
+        highlights = bool(self.selected())
+        for button in (w.add_tag, w.remove_tag, w.recolour, w.delete):
+            button.setEnabled(highlights)
+        rows = bool(self.selected_rows())
+        w.open.setEnabled(rows)
+        w.export.setEnabled(rows)
 
     # selection
-    def selected(self) -> list[HighlightId]:
+    def selected_rows(self) -> list[HighlightId]:
+        """Selected highlights and article notes (an article's id, negated)."""
         rows = sorted({i.row() for i in self.window.table.selectionModel().selectedRows()})
         ids = (self.model.highlight_at(r) for r in rows)
         return list(dict.fromkeys(h for h in ids if h is not None))
+
+    def selected(self) -> list[HighlightId]:
+        """The selected highlights: what bulk edits act on."""
+        return [h for h in self.selected_rows() if h > 0]
 
     def open_current(self) -> None:
         index = self.window.table.currentIndex()
         if not index.isValid():
             return
         row = self.model.row_data(index.row())
-        if row is not None:
-            self.open_requested.emit(int(row.highlight.article_id), int(row.highlight.id))
+        if row is not None:  # an article note opens its article (id 0: no highlight)
+            hid = int(row.highlight.id) if row.kind == "highlight" else 0
+            self.open_requested.emit(int(row.highlight.article_id), hid)
 
     # bulk edits: each one transaction and one undo step
     def _push(self, label: str, op: ops.Operation) -> None:
@@ -245,7 +284,7 @@ class NotebookController(QObject):
         from reader.exchange.markdown import export_highlights
 
         try:
-            report = export_highlights(self._library, self.selected(), path)
+            report = export_highlights(self._library, self.selected_rows(), path)
         except KnownError as exc:
             self._bus.failed.emit(str(exc))
             return

@@ -85,6 +85,8 @@ class NotebookModel(QAbstractTableModel):
         name = self._group_names.get(g, "")
         if name:
             return name
+        if self._group == "colour":
+            return tr("Article notes")
         return tr("(untagged)") if self._group == "tag" else tr("(untitled)")
 
     def _starts_group(self, row: int) -> bool:
@@ -121,10 +123,13 @@ class NotebookModel(QAbstractTableModel):
         row, col = index.row(), index.column()
         if role == ID_ROLE:
             return int(self._rows[row][1])
-        if role == Qt.ItemDataRole.FontRole and col == self.GROUP:
-            bold = QFont()
-            bold.setBold(True)
-            return bold
+        if role == Qt.ItemDataRole.FontRole and col in (self.GROUP, self.QUOTE):
+            if col == self.GROUP or self._rows[row][1] < 0:  # group names, article notes
+                font = QFont()
+                font.setBold(col == self.GROUP)
+                font.setItalic(col == self.QUOTE)
+                return font
+            return None
         if role == Qt.ItemDataRole.BackgroundRole and col == self.COLOUR:
             r = self.row_data(row)
             colour = self.swatches.get(r.highlight.colour) if r else None
@@ -138,10 +143,10 @@ class NotebookModel(QAbstractTableModel):
             return None
         h = r.highlight
         if role == Qt.ItemDataRole.ToolTipRole:
-            return h.exact + (f"\n\n{h.note}" if h.note else "")
+            return "\n\n".join(x for x in (h.exact, h.note) if x)
         flat = " ".join
         if col == self.QUOTE:
-            return flat(h.exact.split())
+            return flat(h.exact.split()) if r.kind == "highlight" else tr("(article note)")
         if col == self.COLOUR:
             return self.meanings.get(h.colour, h.colour)
         if col == self.NOTE:

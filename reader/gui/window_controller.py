@@ -195,7 +195,8 @@ class WindowController(QObject):
         self.lib.select(article_id, emit=False)
         if self.reading.current_id != article_id:
             self.reading.open(article_id)
-        self.annotations.reveal(highlight_id)
+        if highlight_id:
+            self.annotations.reveal(highlight_id)
         self.window.activateWindow()
 
     def copy_citation(self) -> str:

@@ -45,5 +45,12 @@
             <numerusform>%n highlights</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n article notes</source>
+        <translation>
+            <numerusform>%n article note</numerusform>
+            <numerusform>%n article notes</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

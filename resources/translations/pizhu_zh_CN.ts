@@ -1389,6 +1389,12 @@ A reader for annotating local Chinese news.</source>
             <numerusform>%n 条高亮</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n article notes</source>
+        <translation>
+            <numerusform>%n 条文章批注</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Tag highlights</source>
         <translation>为高亮加标签</translation>
@@ -1426,12 +1432,20 @@ A reader for annotating local Chinese news.</source>
         <translation>导出所选</translation>
     </message>
     <message>
+        <source>Article notes</source>
+        <translation>文章批注</translation>
+    </message>
+    <message>
         <source>(untagged)</source>
         <translation>(无标签)</translation>
     </message>
     <message>
         <source>Page date</source>
         <translation>版面日期</translation>
+    </message>
+    <message>
+        <source>(article note)</source>
+        <translation>(文章批注)</translation>
     </message>
 </context>
 </TS>

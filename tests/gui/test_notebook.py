@@ -159,3 +159,26 @@ def test_export_selection(qtbot, filled, settings, no_samples, tmp_path: Path) -
     md = out.read_text(encoding="utf-8")
     assert "> 38.97亿元" in md and "> 群众文化活动120余场" in md and "亮眼答卷" not in md
     assert md.count("\n# ") == 2 and "highlights: 2" in md
+
+
+def test_article_notes_are_rows_too(qtbot, filled, settings, no_samples, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    app = fixture_app(qtbot, filled, settings)
+    first = filled.article_ids()[0]
+    nb = app.controller.open_notebook()
+    app.controller.bus.run(lambda: filled.set_note(first, "整体值得跟进"))
+    assert quotes(nb)[3] == "(article note)"  # after the article's highlights
+    assert nb.window.count.text() == "4 highlights · 1 article note"
+    assert nb.model.data(nb.model.index(3, nb.model.NOTE)) == "整体值得跟进"
+    select_rows(nb, [2, 3])
+    assert nb.selected() == [nb.model.highlight_at(2)]  # bulk edits act on highlights only
+    nb.recolour("purple")
+    assert nb.model.row_data(2).highlight.colour == "purple"
+    out = tmp_path / "with-note.md"
+    nb.export_selection(out)
+    md = out.read_text(encoding="utf-8")
+    assert "整体值得跟进" in md and "> 企业是科技创新与产业创新的核心载体" in md
+    select_rows(nb, [3])
+    nb.open_current()
+    assert app.controller.reading.current_id == first
+    nb.window.colour.setCurrentIndex(nb.window.colour.findData("purple"))
+    assert quotes(nb) == ["企业是科技创新与产业创新的核心载体"]  # notes have no colour

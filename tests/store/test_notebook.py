@@ -12,6 +12,7 @@ from reader.cli import main
 from reader.errors import KnownError
 from reader.store.library import Library
 from reader.store.notebook import (
+    NOTE_GROUP,
     UNTAGGED,
     NotebookFilter,
     group_labels,
@@ -139,3 +140,32 @@ def test_rows_of_many_ids_come_back_in_order(lib: Library) -> None:
         for r in rows[:603]
         if r.highlight.article_id == first
     )
+
+
+def test_article_notes_join_when_asked(lib: Library) -> None:
+    first = lib.article_ids()[0]
+    note = -int(first)
+    with_notes = NotebookFilter(notes=True)
+    index = notebook_index(lib, with_notes)
+    assert index.count == 3 and index.notes == 1
+    rows = notebook_rows(lib, index.highlight_ids)
+    assert [r.highlight.uuid for r in rows] == [H1, H2, "00000000-0000-4000-8000-000000000001", H3]
+    assert rows[2].kind == "note" and rows[2].highlight.id == note
+    assert rows[2].highlight.note.startswith("文章笔记") and rows[2].highlight.tags == (
+        "民生 服务",
+    )
+    assert rows[2].to_json({})["kind"] == "note"
+
+    def ids(f: NotebookFilter, group: str = "article") -> list[int]:
+        return [int(h) for _, h in notebook_index(lib, f, group).rows]  # type: ignore[arg-type]
+
+    assert ids(NotebookFilter(notes=True, text="文章笔记")) == [note]
+    assert note not in ids(NotebookFilter(notes=True, colour="yellow"))
+    assert note in ids(NotebookFilter(notes=True, author="测试者"))
+    assert note in ids(NotebookFilter(notes=True, tag="城市"))  # the article's tag, nested
+    assert note not in ids(NotebookFilter(notes=True, since="2026-02-02"))
+    by_colour = notebook_index(lib, with_notes, "colour").rows
+    assert by_colour[-1] == (NOTE_GROUP, note)
+    by_tag = notebook_index(lib, with_notes, "tag").rows
+    tag = next(t.id for t in lib.tags() if t.name == "民生 服务")
+    assert (tag, note) in by_tag
