@@ -9,6 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from reader.store.views import ArticleDetail
 
 MAX_AUTHORS = 3
 
@@ -22,6 +26,12 @@ class Cited:
     paper: str | None
     date: str | None  # ISO YYYY-MM-DD
     page: str | None  # "3", "A3"
+
+
+def of_article(detail: ArticleDetail) -> Cited:
+    """An open article's citation fields (its page's paper, date and page)."""
+    s = detail.source
+    return Cited(detail.article.title, detail.article.authors, s.paper, s.date, s.page)
 
 
 def _authors(names: Sequence[str]) -> str:

@@ -21,7 +21,7 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QKeySequence, QUndoStack
-from PySide6.QtWidgets import QFileDialog, QInputDialog
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QWidget
 
 from reader.errors import KnownError
 from reader.gui.annotation_commands import push
@@ -59,6 +59,7 @@ class NotebookController(QObject):
         settings: Settings,
         current_article: ArticleId | None = None,
         parent: QObject | None = None,
+        window: QWidget | None = None,  # the main window: the notebook closes with it
     ) -> None:
         super().__init__(parent)
         self._library = library
@@ -66,14 +67,14 @@ class NotebookController(QObject):
         self._undo = undo
         self._settings = settings
         self.current_article = current_article
-        self.window = NotebookWindow()
+        self.window = NotebookWindow(window)
         self.model = NotebookModel(
             lambda ids: notebook_rows(library, ids),
             lambda group, keys: group_labels(library, group, keys),  # type: ignore[arg-type]
             self.window,
         )
         self.window.table.setModel(self.model)
-        self._text_timer = QTimer(self)
+        self._text_timer = QTimer(self.window)  # gone with the window
         self._text_timer.setSingleShot(True)
         self._text_timer.setInterval(TEXT_DELAY_MS)
         self._fill_choices()
@@ -147,6 +148,8 @@ class NotebookController(QObject):
         redo.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Redo))
         w.addActions([undo, redo])
         self._bus.changed.connect(self._on_changes)
+        # closed with the main window: stop following the library
+        w.destroyed.connect(lambda: self._bus.changed.disconnect(self._on_changes))
 
     def _restore(self) -> None:
         geometry = self._settings.notebook_geometry()

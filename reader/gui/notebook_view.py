@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -117,7 +117,13 @@ class NotebookWindow(QWidget):
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
         self.delete.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        find = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
+        find.activated.connect(self._find)
         self.resize(1200, 700)
+
+    def _find(self) -> None:
+        self.text.setFocus()
+        self.text.selectAll()
 
     def fit_columns(self, hidden: int | None) -> None:
         """The quote takes the spare width; the group's own column is not repeated."""

@@ -25,7 +25,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtPrintSupport import QPrinter
 
-from reader.exchange.citation import Cited, gbt7714
+from reader.exchange.citation import gbt7714, of_article
 from reader.gui import document as docs
 from reader.gui.highlights import HighlightPainter, Mark, background
 from reader.gui.settings import ReadingPrefs
@@ -58,8 +58,7 @@ def article_document(
     HighlightPainter(doc, built.offsets, "light").paint_all(
         [m for m, h in zip(marks, detail.highlights, strict=True) if not h.orphaned]
     )
-    s = detail.source
-    citation = gbt7714(Cited(detail.article.title, detail.article.authors, s.paper, s.date, s.page))
+    citation = gbt7714(of_article(detail))
     small = _format(light, 0.85, "#555555")
     top = QTextCursor(doc.begin())  # a block of its own above the title
     top.insertBlock(doc.begin().blockFormat(), small)

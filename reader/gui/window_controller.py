@@ -181,7 +181,7 @@ class WindowController(QObject):
         existing = getattr(self, "notebook", None)
         if existing is None:
             existing = NotebookController(
-                self.library, self.bus, self.undo, self.settings, parent=self
+                self.library, self.bus, self.undo, self.settings, parent=self, window=self.window
             )
             existing.open_requested.connect(self._open_highlight)
             self.notebook = existing
@@ -204,13 +204,12 @@ class WindowController(QObject):
         on the clipboard (GB/T 7714)."""
         from PySide6.QtWidgets import QApplication
 
-        from reader.exchange.citation import Cited, quoted
+        from reader.exchange.citation import of_article, quoted
 
         detail = self.reading.detail
         if detail is None:
             return ""
-        s = detail.source
-        cited = Cited(detail.article.title, detail.article.authors, s.paper, s.date, s.page)
+        cited = of_article(detail)
         h = self.annotations.current()
         text = quoted(h.exact, cited) if h is not None else gbt7714(cited)
         QApplication.clipboard().setText(text)
@@ -370,6 +369,9 @@ class WindowController(QObject):
         self.settings.sync()
 
     def _closing(self) -> None:
+        notebook = getattr(self, "notebook", None)
+        if notebook is not None:
+            notebook.window.close()  # saves its place and grouping
         self.annotations.flush()
         self.annotations.suggestions.shutdown()
         self.imports.shutdown()

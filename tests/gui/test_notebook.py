@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel
+from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QApplication
+from shiboken6 import isValid as shiboken_valid
 
 from reader.gui.notebook_model import NotebookModel
 from reader.store.notebook import group_labels, notebook_index, notebook_rows
@@ -182,3 +183,20 @@ def test_article_notes_are_rows_too(qtbot, filled, settings, no_samples, tmp_pat
     assert app.controller.reading.current_id == first
     nb.window.colour.setCurrentIndex(nb.window.colour.findData("purple"))
     assert quotes(nb) == ["企业是科技创新与产业创新的核心载体"]  # notes have no colour
+
+
+def test_one_notebook_per_window_closed_with_it(qtbot, filled, settings, no_samples) -> None:  # type: ignore[no-untyped-def]
+    app = fixture_app(qtbot, filled, settings)
+    nb = app.controller.open_notebook()
+    assert app.controller.open_notebook() is nb and nb.window.isVisible()
+    nb.window.text.setText("x")
+    nb.window.activateWindow()
+    qtbot.waitUntil(nb.window.isActiveWindow)
+    nb.window.table.setFocus()
+    qtbot.keyClick(nb.window.table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert nb.window.text.selectedText() == "x"  # Ctrl+F goes to the filter
+    app.window.close()
+    assert not nb.window.isVisible()  # closed with the main window
+    nb.window.deleteLater()  # as when the main window goes: the controller stops listening
+    qtbot.waitUntil(lambda: not shiboken_valid(nb.window.text))
+    app.controller.bus.run(lambda: filled.set_note(filled.article_ids()[0], "之后"))  # no crash
