@@ -49,9 +49,17 @@ def _kind(c: str | None) -> str:
     return "other"
 
 
+_INLINE_MARKUP = re.compile(r"[\\`*_\[\]<&|~]")
+_LINE_START_MARKUP = frozenset("#>-+*=_~`0123456789")
+
+
 def _escape(text: str, *, line_start: bool) -> str:
     """Escape ``text`` (one line, no breaks). Outside a whole line is space; outside a
     fragment of a line may be space or markup, so a fragment is checked both ways."""
+    if not _INLINE_MARKUP.search(text) and not (
+        line_start and text[:1] in _LINE_START_MARKUP and text
+    ):
+        return text  # most text has nothing to escape: skip the walk
     edges = ("space",) if line_start else ("space", "punct")
     n = len(text)
     marks = [False] * n

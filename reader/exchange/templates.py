@@ -57,8 +57,13 @@ class MdHighlight:
     author: str
     note: list[str]
     tags: list[str]  # "#tag" words
-    citation: list[str]  # the quote in quotation marks, then the article's citation
     raw: HighlightView
+    article: ExportArticle
+
+    @property
+    def citation(self) -> list[str]:
+        """The quote in quotation marks, then the article's citation (made when used)."""
+        return lines(quoted(self.raw.exact, cited(self.article)))
 
 
 @dataclass(frozen=True)
@@ -101,8 +106,8 @@ def _highlight(a: ExportArticle, h: HighlightView, meanings: Mapping[str, str]) 
         author=inline(h.author),
         note=lines(h.note),
         tags=[tag_word(t) for t in h.tags],
-        citation=lines(quoted(h.exact, cited(a))),
         raw=h,
+        article=a,
     )
 
 
@@ -152,8 +157,11 @@ def _describe(e: jinja2.TemplateError) -> str:
     return where + (e.message or type(e).__name__)
 
 
-def _environment(folder: Path) -> ImmutableSandboxedEnvironment:
-    return ImmutableSandboxedEnvironment(
+def _environment(folder: Path, *, trusted: bool = False) -> jinja2.Environment:
+    """User templates run sandboxed; Pizhu's own default template does not need to pay
+    the sandbox's check on every attribute (most of an export's time)."""
+    kind = jinja2.Environment if trusted else ImmutableSandboxedEnvironment
+    return kind(
         loader=jinja2.FileSystemLoader(folder),
         autoescape=False,  # Markdown, not HTML: the values are escaped for Markdown already
         undefined=jinja2.StrictUndefined,
@@ -192,7 +200,7 @@ def load_template(spec: str | None = None) -> Template:
     """The template ``spec`` names (a path or a user template's name); the default for None."""
     path = resources_dir() / "templates" / "markdown.md.j2" if spec is None else _find(spec)
     try:
-        env = _environment(path.parent)
+        env = _environment(path.parent, trusted=spec is None)
         return Template(spec or DEFAULT, _extension(path), env.get_template(path.name))
     except jinja2.TemplateError as e:
         raise KnownError(f"template {path}: {_describe(e)}") from None

@@ -102,3 +102,17 @@ def test_exported_files_follow_the_umask(lib: Library, tmp_path: Path) -> None:
         os.umask(old)
     for path in [*report.written, tmp_path / "out" / ".pizhu-export.json"]:
         assert stat.S_IMODE(path.stat().st_mode) == 0o644
+
+
+def test_highlight_citation_in_a_template(lib: Library, tmp_path: Path) -> None:
+    path = tmp_path / "cite.md.j2"
+    path.write_text(
+        "{% for a in articles %}{% for h in a.highlights %}{{ h.citation | join(' ') }}\n"
+        "{% endfor %}{% endfor %}",
+        encoding="utf-8",
+    )
+    out = tmp_path / "c.md"
+    export_markdown(lib, lib.article_ids()[1:], out, single_file=True, template=str(path))
+    assert out.read_text(encoding="utf-8") == (
+        "“全长21.5公里” 李青. 呼和浩特地铁3号线试运行[N]. 呼和浩特日报, 2026-01-15(3).\n"
+    )
