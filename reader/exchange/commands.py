@@ -12,6 +12,7 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from reader.errors import KnownError
 from reader.store.commands import _library, _line, _print_json
 
 if TYPE_CHECKING:
@@ -26,6 +27,9 @@ def _cmd_export(args: argparse.Namespace) -> int:
     from reader.exchange.markdown import export_markdown
     from reader.exchange.webanno import export_json
 
+    if args.format != "markdown" and (args.template or args.single_file):
+        option = "--template" if args.template else "--single-file"
+        raise KnownError(f"{option}: only for --format markdown")
     with _library(args) as lib:
         ids = select_articles(
             lib, articles=args.article or (), tag=args.tag, since=args.since, every=args.all

@@ -21,7 +21,7 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QKeySequence, QUndoStack
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QWidget
 
 from reader.errors import KnownError
 from reader.gui.annotation_commands import push
@@ -259,7 +259,12 @@ class NotebookController(QObject):
 
     # bulk edits: each one transaction and one undo step
     def _push(self, label: str, op: ops.Operation) -> None:
-        push(self._undo, self._library, self._bus, label, op)
+        # one transaction: thousands of highlights take a second or more (no partial cancel)
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            push(self._undo, self._library, self._bus, label, op)
+        finally:
+            QApplication.restoreOverrideCursor()
 
     def retag(self, name: str) -> None:
         name = " ".join(name.split())

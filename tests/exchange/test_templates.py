@@ -92,6 +92,9 @@ def test_cli_template_and_unknown_template(
     assert main([*base, "-o", str(tmp_path / "p"), "--template", "nope"]) == 1
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "no template 'nope'" in err
+    json_out = ["-o", str(tmp_path / "a.json"), "--format", "json", "--template", str(path)]
+    assert main([*base, *json_out]) == 1
+    assert "--template: only for --format markdown" in capsys.readouterr().err
 
 
 def test_exported_files_follow_the_umask(lib: Library, tmp_path: Path) -> None:
