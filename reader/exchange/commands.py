@@ -12,6 +12,7 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from reader.errors import KnownError
 from reader.store.commands import _library, _line, _print_json
 
 if TYPE_CHECKING:
@@ -26,15 +27,27 @@ def _cmd_export(args: argparse.Namespace) -> int:
     from reader.exchange.markdown import export_markdown
     from reader.exchange.webanno import export_json
 
+    if args.format != "markdown" and (args.template or args.single_file):
+        option = "--template" if args.template else "--single-file"
+        raise KnownError(f"{option}: only for --format markdown")
     with _library(args) as lib:
         ids = select_articles(
             lib, articles=args.article or (), tag=args.tag, since=args.since, every=args.all
         )
         if args.format == "json":
             report = export_json(lib, ids, args.output, force=args.force)
+        elif args.format == "docx":
+            from reader.exchange.word import export_docx
+
+            report = export_docx(lib, ids, args.output)
         else:
             report = export_markdown(
-                lib, ids, args.output, single_file=args.single_file, force=args.force
+                lib,
+                ids,
+                args.output,
+                single_file=args.single_file,
+                force=args.force,
+                template=args.template,
             )
     for path in report.kept:
         print(
@@ -52,12 +65,18 @@ def _cmd_export(args: argparse.Namespace) -> int:
 def _add_export(sub: Sub) -> None:
     p = sub.add_parser(
         "export",
-        help="export annotated articles as Markdown or Web Annotation JSON",
+        help="export annotated articles as Markdown, Web Annotation JSON or Word",
         description="Write Markdown summaries (one file per article into a folder, or one "
-        "file with --single-file) or W3C Web Annotation JSON-LD. Files changed since the "
-        "last export are not overwritten without --force.",
+        "file with --single-file, through a Jinja2 template), W3C Web Annotation JSON-LD, "
+        "or a Word clipping report (--format docx). Files changed since the last Markdown "
+        "or JSON export are not overwritten without --force.",
     )
-    p.add_argument("--format", choices=["markdown", "json"], default="markdown")
+    p.add_argument(
+        "--format",
+        choices=["markdown", "json", "docx"],
+        default="markdown",
+        help="Markdown summaries, Web Annotation JSON-LD, or a Word clipping report",
+    )
     which = p.add_mutually_exclusive_group(required=True)
     which.add_argument("--article", nargs="+", metavar="ID", help="articles by id or uuid")
     which.add_argument("--tag", metavar="T", help="articles with tag T (or a tag under it)")
@@ -67,6 +86,12 @@ def _add_export(sub: Sub) -> None:
     which.add_argument("--all", action="store_true", help="every annotated article")
     p.add_argument("-o", "--output", required=True, metavar="PATH", help="folder or file")
     p.add_argument("--single-file", action="store_true", help="one Markdown file")
+    p.add_argument(
+        "--template",
+        metavar="NAME|PATH",
+        help="a Jinja2 template file, or the name of one in the user data folder's "
+        "templates/ (default: the built-in Markdown template)",
+    )
     p.add_argument("--force", action="store_true", help="overwrite files changed since")
     p.set_defaults(handler=_cmd_export)
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
+import secrets
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -26,9 +26,21 @@ def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def _create_temporary(folder: Path) -> tuple[int, str]:
+    """A new file beside the target, created with 0666 less the umask: exported files are
+    the user's ordinary files, not private ones (mkstemp would make them 0600)."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    while True:
+        tmp = folder / f".pizhu-{secrets.token_hex(8)}.tmp"
+        try:
+            return os.open(tmp, flags, 0o666), str(tmp)
+        except FileExistsError:
+            continue
+
+
 def write_atomic(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` through a temporary file in the same folder."""
-    fd, tmp = tempfile.mkstemp(prefix=".pizhu-", suffix=".tmp", dir=path.parent)
+    fd, tmp = _create_temporary(path.parent)
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data)

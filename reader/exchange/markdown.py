@@ -1,28 +1,31 @@
 """Markdown summaries of annotated articles: one file per article, or one combined file.
 
-Each article starts with YAML front matter (title, paper, date, page, authors, tags,
-source, pizhu_id), then its highlights in reading order as blockquotes with the colour
-and its meaning, the note and ``#tags``, then the highlights a merge could not place,
-then the article note under a "Note" heading that names its author.
+Rendered through a Jinja2 template (``reader.exchange.templates``; the default is
+``resources/templates/markdown.md.j2``). By default each article starts with YAML front
+matter (title, paper, date, page, authors, tags, source, pizhu_id, citation), then its
+title and GB/T 7714 citation, its highlights in reading order as blockquotes with the
+colour and its meaning, the note and ``#tags``, then the highlights a merge could not
+place, then the article note under a "Note" heading that names its author. A single-file
+export has one front matter and a section per article.
 
 User text (titles, quotes, notes, tag names, even colour names) never becomes Markdown
-or HTML structure: every ASCII punctuation character that CommonMark gives a meaning is
-backslash-escaped, indentation is dropped (no code blocks), control characters are
-removed, and front-matter values are JSON strings, which YAML reads as double-quoted
-scalars with every line break escaped.
+or HTML structure: punctuation is escaped where CommonMark would read it as markup
+(``reader.exchange.mdescape``), and front-matter values are JSON strings, which YAML
+reads as double-quoted scalars with every line break escaped. Files are named
+``YYYY-MM-DD 第N版 title.md`` when the page tells its date and page.
 """
 
 from __future__ import annotations
 
-import json
-import re
-import unicodedata
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
 
+from sqlalchemy import text
+
 from reader.errors import KnownError
-from reader.exchange.collect import ExportArticle, load_articles
-from reader.exchange.filenames import NameAllocator, name_key
+from reader.exchange.collect import ExportArticle, load_articles, reading
+from reader.exchange.filenames import NameAllocator, name_key, safe_name
 from reader.exchange.manifest import MANIFEST, Manifest, write_atomic
 from reader.exchange.report import (
     Cancel,
@@ -32,11 +35,11 @@ from reader.exchange.report import (
     no_progress,
     output_file,
 )
+from reader.exchange.templates import Template, load_template
 from reader.store import palette
-from reader.store.ids import ArticleId
+from reader.store.ids import ArticleId, HighlightId
 from reader.store.library import Library
 from reader.store.location import refuse_library_file
-from reader.store.views import HighlightView
 
 
 def default_meanings() -> dict[str, str]:
@@ -44,138 +47,29 @@ def default_meanings() -> dict[str, str]:
     return {s.key: s.label for s in palette.DEFAULT_PALETTE}
 
 
-_ESCAPED = frozenset("\\`*_{}[]()<>#+-.!|~&=:$%^")
-_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
-_LINE_BREAKS = re.compile(r"\r\n|[\r\x85\u2028\u2029]")
-_HSPACE = re.compile(r"[ \t]+")
-
-
-def _clean(text: str) -> str:
-    return _CONTROLS.sub("", _LINE_BREAKS.sub("\n", text)).replace("\x0c", "")
-
-
-def inline(text: str) -> str:
-    """One line of user text as literal Markdown (line breaks become spaces)."""
-    flat = _HSPACE.sub(" ", _clean(text).replace("\n", " ")).strip(" \t")
-    return "".join("\\" + c if c in _ESCAPED else c for c in flat)
-
-
-def lines(text: str) -> list[str]:
-    """User text as literal Markdown lines; runs of blank lines become one empty line."""
-    out: list[str] = []
-    for raw in _clean(text).split("\n"):
-        line = inline(raw)
-        if line:
-            out.append(line)
-        elif out and out[-1]:
-            out.append("")
-    while out and not out[-1]:
-        out.pop()
-    return out
-
-
-def yaml_value(value: object) -> str:
-    """A JSON rendering that YAML 1.1 and 1.2 read back as the same value."""
-    encoded = json.dumps(value, ensure_ascii=False)
-    return "".join(
-        f"\\u{ord(c):04x}"
-        if unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp", "Cs", "Co") or c == "\x85"
-        else c
-        for c in encoded
-    )
-
-
-def front_matter(a: ExportArticle) -> list[str]:
-    fields: list[tuple[str, object]] = [
-        ("title", a.title),
-        ("paper", a.paper),
-        ("date", a.date),
-        ("page", a.page),
-        ("authors", list(a.authors)),
-        ("tags", list(a.tags)),
-        ("source", a.source),
-        ("pizhu_id", a.uuid),
-    ]
-    return [f"{k}: {yaml_value(v)}" for k, v in fields]
-
-
-def tag_word(name: str) -> str:
-    """``#name`` with spaces as underscores and the rest escaped."""
-    return "#" + inline("_".join(name.split()))
-
-
-def _highlight(h: HighlightView, meanings: Mapping[str, str]) -> list[str]:
-    out = [f"> {line}" if line else ">" for line in lines(h.exact)] or ["> …"]
-    out.append("")
-    label = [f"**{inline(h.colour)}**"]
-    meaning = meanings.get(h.colour)
-    if meaning:
-        label.append(inline(meaning))
-    if h.author:
-        label.append(inline(h.author))
-    out.append(" · ".join(label))
-    note = lines(h.note)
-    if note:
-        out += ["", *note]
-    if h.tags:
-        out += ["", " ".join(tag_word(t) for t in h.tags)]
-    out.append("")
-    return out
-
-
-def article_body(a: ExportArticle, level: int, meanings: Mapping[str, str]) -> list[str]:
-    """The article's heading, highlights, orphans and note (no front matter)."""
-    h1, h2 = "#" * level, "#" * (level + 1)
-    out = [f"{h1} {inline(a.title or '') or 'Untitled'}", ""]
-    placed = [h for h in a.highlights if not h.orphaned]
-    orphans = [h for h in a.highlights if h.orphaned]
-    if placed:
-        out += [f"{h2} Highlights", ""]
-        for h in placed:
-            out += _highlight(h, meanings)
-    if orphans:
-        out += [f"{h2} Highlights not found in this text", ""]
-        for h in orphans:
-            out += _highlight(h, meanings)
-    note = lines(a.note)
-    if note:
-        heading = f"{h2} Note · {inline(a.note_author)}" if a.note_author else f"{h2} Note"
-        out += [heading, "", *note, ""]
-    return out
-
-
-def render_article(a: ExportArticle, meanings: Mapping[str, str] | None = None) -> str:
-    meanings = default_meanings() if meanings is None else meanings
+def render_article(
+    a: ExportArticle, meanings: Mapping[str, str] | None = None, template: Template | None = None
+) -> str:
     """One article as a Markdown file with YAML front matter."""
-    out = ["---", *front_matter(a), "---", "", *article_body(a, 1, meanings)]
-    return "\n".join(out).rstrip("\n") + "\n"
+    meanings = default_meanings() if meanings is None else meanings
+    return (template or load_template()).render([a], meanings, single=False)
 
 
 def render_combined(
-    articles: Sequence[ExportArticle], meanings: Mapping[str, str] | None = None
+    articles: Sequence[ExportArticle],
+    meanings: Mapping[str, str] | None = None,
+    template: Template | None = None,
 ) -> str:
-    """Several articles in one file; each article's front matter is a ```yaml block."""
+    """Several articles in one file: one front matter, then a section per article."""
     meanings = default_meanings() if meanings is None else meanings
-    total = sum(len(a.highlights) for a in articles)
-    out = [
-        "---",
-        f"title: {yaml_value('Pizhu export')}",
-        f"articles: {len(articles)}",
-        f"highlights: {total}",
-        "---",
-        "",
-    ]
-    for a in articles:
-        body = article_body(a, 1, meanings)
-        out += body[:2]  # the title and the blank line after it
-        out += ["```yaml", *front_matter(a), "```", ""]
-        out += body[2:]
-    return "\n".join(out).rstrip("\n") + "\n"
+    return (template or load_template()).render(articles, meanings, single=True)
 
 
 def file_stem(a: ExportArticle) -> str:
+    """``YYYY-MM-DD 第N版 title``, with the parts the page file tells."""
     title = " ".join((a.title or "").split()) or "untitled"
-    return f"{a.date} {title}" if a.date else title
+    edition = f"第{a.page}版" if a.page else ""
+    return " ".join(x for x in (a.date, edition, title) if x)
 
 
 def export_markdown(
@@ -186,6 +80,7 @@ def export_markdown(
     single_file: bool = False,
     force: bool = False,
     meanings: Mapping[str, str] | None = None,
+    template: str | None = None,
     progress: Progress | None = None,
     cancel: Cancel | None = None,
 ) -> ExportReport:
@@ -201,6 +96,7 @@ def export_markdown(
     if meanings is None:  # the library's own labels, as its users renamed them
         meanings = {s.key: s.label for s in lib.highlight_colours()}
     target = Path(out)
+    chosen = load_template(template)  # a broken template fails before anything is written
     report = ExportReport("markdown")
     articles = load_articles(lib, ids)
     report.articles = len(articles)
@@ -208,7 +104,7 @@ def export_markdown(
     if single_file:
         output_file(target, "--single-file")
         manifest = Manifest.load(target.parent)
-        data = render_combined(articles, meanings).encode("utf-8")
+        data = render_combined(articles, meanings, chosen).encode("utf-8")
         _put(manifest, target.name, data, "", force, report)
         manifest.save()
         progress(1, 1)
@@ -232,21 +128,22 @@ def export_markdown(
             report.cancelled = True
             break
         name = by_article[a.uuid]
-        if name is None or name not in keep or not _same_key(name, file_stem(a)):
-            name = names.allocate(file_stem(a), ".md")
-        _put(manifest, name, render_article(a, meanings).encode("utf-8"), a.uuid, force, report)
+        ext = chosen.extension
+        if name is None or name not in keep or not _same_key(name, file_stem(a), ext):
+            name = names.allocate(file_stem(a), ext)
+        data = render_article(a, meanings, chosen).encode("utf-8")
+        _put(manifest, name, data, a.uuid, force, report)
         progress(done + 1, total)
     manifest.save()
     return report
 
 
-def _same_key(name: str, stem: str) -> bool:
+def _same_key(name: str, stem: str, ext: str) -> bool:
     """Whether an earlier file name still fits the article (title unchanged)."""
-    from reader.exchange.filenames import safe_name
-
-    base = safe_name(stem, ".md")
-    key, ours = name_key(name), name_key(base)
-    return key == ours or (key.startswith(ours[:-3] + " (") and key.endswith(").md"))
+    base = safe_name(stem, ext)
+    key, ours, tail = name_key(name), name_key(base), name_key(ext)
+    stem_key = ours[: len(ours) - len(tail)]
+    return key == ours or (key.startswith(stem_key + " (") and key.endswith(")" + tail))
 
 
 def _put(
@@ -263,3 +160,45 @@ def _put(
     else:
         report.unchanged.append(path)
     manifest.record(name, data, uuid)
+
+
+def export_highlights(
+    lib: Library,
+    highlight_ids: Sequence[HighlightId],
+    out: str | Path,
+    *,
+    template: str | None = None,
+) -> ExportReport:
+    """Write the chosen highlights (the notebook's selection) to one Markdown file,
+    grouped under their articles in library order; a negative id chooses the note of
+    the article with that id."""
+    target = output_file(out, "the export")
+    chosen = load_template(template)
+    wanted = {h for h in highlight_ids if h > 0}
+    notes = {-h for h in highlight_ids if h < 0}
+    with reading(lib) as conn:
+        owners = {
+            int(r[0])
+            for lo in range(0, len(highlight_ids), 500)
+            for r in conn.execute(
+                text(
+                    "SELECT DISTINCT article_id FROM highlights WHERE id IN "
+                    f"({','.join(str(int(h)) for h in highlight_ids[lo : lo + 500])})"
+                )
+            )
+        } | notes
+    ids = [a for a in lib.article_ids() if a in owners]
+    articles = [
+        replace(
+            a,
+            highlights=tuple(h for h in a.highlights if h.id in wanted),
+            note=a.note if a.id in notes else "",
+        )
+        for a in load_articles(lib, ids)
+    ]
+    meanings = {s.key: s.label for s in lib.highlight_colours()}
+    data = render_combined(articles, meanings, chosen).encode("utf-8")
+    write_atomic(target, data)
+    report = ExportReport("markdown", len(articles), sum(len(a.highlights) for a in articles))
+    report.written.append(target)
+    return report

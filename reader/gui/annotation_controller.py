@@ -523,6 +523,10 @@ class AnnotationController(QObject):
             self.panel.highlight_tag_field.setFocus()
         return hid
 
+    def reveal(self, hid: HighlightId | int) -> None:
+        """Select the highlight's card and scroll the article to it (the notebook's Open)."""
+        self._select_card(hid, True)
+
     def current(self) -> HighlightView | None:
         index = self.panel.cards.currentIndex()
         return self.model.highlight(index.row()) if index.isValid() else None

@@ -96,6 +96,18 @@ def _char(
     return f
 
 
+char_format = _char  # for pages built around the article (print)
+
+
+def block_starts(article: Article) -> list[int]:
+    """Each block's offset in the article text (blocks are joined by blank lines)."""
+    out, pos = [], 0
+    for b in article.blocks:
+        out.append(pos)
+        pos += len(b.text) + 2
+    return out
+
+
 def _block(
     prefs: ReadingPrefs,
     *,

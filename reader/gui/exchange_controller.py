@@ -24,6 +24,7 @@ from reader.exchange.report import Cancel, ExportReport, Progress
 from reader.exchange.share import ShareReport, write_share
 from reader.exchange.untrusted import SharedBundle, read_share
 from reader.exchange.webanno import export_json
+from reader.exchange.word import DocxLabels, export_docx
 from reader.gui import file_dialogs
 from reader.gui.changes import ChangeBus
 from reader.gui.exchange_view import (
@@ -34,6 +35,7 @@ from reader.gui.exchange_view import (
     MARKDOWN_FOLDER,
     SINCE,
     TAG,
+    WORD,
     ExchangeProgressDialog,
     ExportDialog,
     ExportSummaryDialog,
@@ -70,6 +72,8 @@ class FileChooser:
                 "pizhu.jsonld",
                 tr("JSON-LD (*.jsonld *.json)"),
             )
+        elif fmt == WORD:
+            caption, name, kinds = tr("Export to Word"), "pizhu.docx", tr("Word (*.docx)")
         else:
             caption, name, kinds = tr("Export as Markdown"), "pizhu.md", tr("Markdown (*.md)")
         return file_dialogs.save_file(parent, caption, name, kinds, self.library) or None
@@ -96,6 +100,21 @@ class FileChooser:
             )
             or None
         )
+
+
+def word_labels() -> DocxLabels:
+    """The Word report's headings in the window's language."""
+    return DocxLabels(
+        title=tr("Clipping report"),
+        contents=tr("Contents"),
+        colours=tr("Colours"),
+        highlights=tr("Highlights"),
+        not_found=tr("Highlights not found in this text"),
+        note=tr("Note"),
+        tags=tr("Tags"),
+        untitled=tr("(untitled)"),
+        summary=tr("{articles} articles, {highlights} highlights"),
+    )
 
 
 def _status(window: QWidget, text: str, ms: int = 10_000) -> None:
@@ -221,11 +240,16 @@ class ExchangeController(QObject):
         kind, value, fmt = dialog.scope.kind(), dialog.scope.value(), dialog.format()
         target, force = Path(dialog.target()), dialog.force.isChecked()
         current, meanings = self._reading.current_id, dict(self.meanings())
+        labels = word_labels()
 
         def job(progress: Progress, cancel: Cancel) -> ExportReport | None:
             ids = self._ids(kind, value, current)
             if not ids:
                 return None
+            if fmt == WORD:
+                return export_docx(
+                    self._library, ids, target, labels=labels, progress=progress, cancel=cancel
+                )
             if fmt == JSON:
                 return export_json(
                     self._library, ids, target, force=force, progress=progress, cancel=cancel

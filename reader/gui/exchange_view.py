@@ -44,6 +44,7 @@ from reader.gui.shown import shown
 CURRENT, TAG, SINCE, ANNOTATED, EVERY = "current", "tag", "since", "annotated", "all"
 # Export formats.
 MARKDOWN_FOLDER, MARKDOWN_FILE, JSON = "markdown-folder", "markdown-file", "json"
+WORD = "docx"
 
 
 def plain_label(text: str, parent: QWidget | None = None) -> QLabel:
@@ -252,6 +253,7 @@ class ExportDialog(_ArticlesDialog):
             (MARKDOWN_FOLDER, tr("Markdown, one file per article, into a folder")),
             (MARKDOWN_FILE, tr("Markdown, one file")),
             (JSON, tr("JSON (W3C Web Annotation)")),
+            (WORD, tr("Word clipping report (.docx)")),
         ):
             b = QRadioButton(text, formats)
             b.setObjectName(f"format-{key}")

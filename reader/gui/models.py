@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -28,6 +28,45 @@ META_ROLE = Qt.ItemDataRole.UserRole + 3
 NODE_ROLE = Qt.ItemDataRole.UserRole + 4
 
 _ROOT = QModelIndex()
+
+
+K = TypeVar("K")
+V = TypeVar("V")
+
+
+class ChunkCache(Generic[K, V]):
+    """Rows of a long id list, fetched ``size`` ids at a time; the ``keep`` most recently
+    used chunks stay cached."""
+
+    def __init__(self, fetch: Callable[[Sequence[K]], dict[K, V]], size: int, keep: int) -> None:
+        self._fetch = fetch
+        self.size = size
+        self._keep = keep
+        self._chunks: OrderedDict[int, dict[K, V]] = OrderedDict()
+        self.fetches = 0  # chunk queries made, for tests and the benchmark
+
+    def get(self, ids: Sequence[K], row: int) -> V | None:
+        key = row // self.size
+        chunk = self._chunks.get(key)
+        if chunk is None:
+            chunk = self._fetch(ids[key * self.size : (key + 1) * self.size])
+            self.fetches += 1
+            self._chunks[key] = chunk
+            while len(self._chunks) > self._keep:
+                self._chunks.popitem(last=False)
+        else:
+            self._chunks.move_to_end(key)
+        return chunk.get(ids[row])
+
+    def __len__(self) -> int:
+        return len(self._chunks)
+
+    def forget(self, row: int | None = None) -> None:
+        """Drop the chunk holding ``row``, or every chunk."""
+        if row is None:
+            self._chunks.clear()
+        else:
+            self._chunks.pop(row // self.size, None)
 
 
 def kind_label(kind: str) -> str:
@@ -57,18 +96,22 @@ class ArticleTableModel(QAbstractTableModel):
         parent: Any = None,
     ) -> None:
         super().__init__(parent)
-        self._fetch = fetch
         self._ids: list[ArticleId] = []
         self._row_of: dict[ArticleId, int] = {}
-        self._chunks: OrderedDict[int, dict[ArticleId, ArticleRowView]] = OrderedDict()
-        self.fetches = 0  # chunk queries made, for tests and the benchmark
+        self._cache: ChunkCache[ArticleId, ArticleRowView] = ChunkCache(
+            lambda ids: {r.id: r for r in fetch(ids)}, self.CHUNK, self.MAX_CHUNKS
+        )
+
+    @property
+    def fetches(self) -> int:  # chunk queries made, for tests and the benchmark
+        return self._cache.fetches
 
     # the ids
     def set_ids(self, ids: Sequence[ArticleId]) -> None:
         self.beginResetModel()
         self._ids = list(ids)
         self._row_of = {a: i for i, a in enumerate(self._ids)}
-        self._chunks.clear()
+        self._cache.forget()
         self.endResetModel()
 
     def ids(self) -> list[ArticleId]:
@@ -86,22 +129,11 @@ class ArticleTableModel(QAbstractTableModel):
             row = self._row_of.get(aid)
             if row is None:
                 continue
-            self._chunks.pop(row // self.CHUNK, None)
+            self._cache.forget(row)
             self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
 
     def _row(self, row: int) -> ArticleRowView | None:
-        key = row // self.CHUNK
-        chunk = self._chunks.get(key)
-        if chunk is None:
-            ids = self._ids[key * self.CHUNK : (key + 1) * self.CHUNK]
-            chunk = {r.id: r for r in self._fetch(ids)}
-            self.fetches += 1
-            self._chunks[key] = chunk
-            while len(self._chunks) > self.MAX_CHUNKS:
-                self._chunks.popitem(last=False)
-        else:
-            self._chunks.move_to_end(key)
-        return chunk.get(self._ids[row])
+        return self._cache.get(self._ids, row)
 
     # Qt
     def rowCount(self, parent: Index = _ROOT) -> int:

@@ -102,11 +102,7 @@ class ReadingController(QObject):
 
     @staticmethod
     def _block_starts(detail: ArticleDetail) -> list[int]:
-        out, pos = [], 0
-        for b in detail.article.blocks:
-            out.append(pos)
-            pos += len(b.text) + 2
-        return out
+        return docs.block_starts(detail.article)
 
     def show_hits(self, query: str, scroll: bool = True) -> None:
         """Mark every hit of a library search and scroll to the first."""

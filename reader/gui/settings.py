@@ -105,6 +105,19 @@ class Settings:
     def set_splitter(self, value: QByteArray) -> None:
         self.q.setValue("window/splitter", value)
 
+    # notebook
+    def notebook_group(self) -> str:
+        return self._str("notebook/group", "article")
+
+    def set_notebook_group(self, value: str) -> None:
+        self.q.setValue("notebook/group", value)
+
+    def notebook_geometry(self) -> QByteArray | None:
+        return self._bytes("notebook/geometry")
+
+    def set_notebook_geometry(self, value: QByteArray) -> None:
+        self.q.setValue("notebook/geometry", value)
+
     # session
     def last_article(self) -> int | None:
         value = self._int("session/last_article", 0, 0, 2**62)

@@ -7,10 +7,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QUndoStack
+from PySide6.QtGui import QColor, QTextDocument, QUndoStack
 from PySide6.QtWidgets import QMessageBox
 
-from reader.gui import theme
+from reader.exchange.citation import gbt7714
+from reader.gui import file_dialogs, theme
 from reader.gui.annotation_controller import AnnotationController
 from reader.gui.changes import ChangeBus
 from reader.gui.external import ExternalWatch
@@ -100,6 +101,11 @@ class WindowController(QObject):
         a.merge_share.triggered.connect(self.exchange.open_merge)
         a.orphans.triggered.connect(lambda: self.exchange.show_orphans())
         a.restore_backup.triggered.connect(self.open_restore)
+        a.notebook.triggered.connect(self.open_notebook)
+        a.export_word.triggered.connect(self.export_word)
+        a.export_pdf.triggered.connect(lambda: self.export_pdf())
+        a.print_article.triggered.connect(self.print_article)
+        a.copy_citation.triggered.connect(self.copy_citation)
         a.quit.triggered.connect(w.close)
         a.find.triggered.connect(self.reading.open_find)
         a.find_next.triggered.connect(self.reading.find_next)
@@ -181,6 +187,101 @@ class WindowController(QObject):
         self.tag_manager = TagManagerController(self.library, self.bus, self.undo, self.window)
         self.tag_manager.dialog.open()
         return self.tag_manager
+
+    def open_notebook(self):  # type: ignore[no-untyped-def]
+        """The notebook window (one per main window), raised if already open."""
+        from reader.gui.notebook_controller import NotebookController
+
+        existing = getattr(self, "notebook", None)
+        if existing is None:
+            existing = NotebookController(
+                self.library, self.bus, self.undo, self.settings, parent=self, window=self.window
+            )
+            existing.open_requested.connect(self._open_highlight)
+            self.notebook = existing
+        existing.current_article = self.reading.current_id
+        existing.window.this_article.setEnabled(self.reading.current_id is not None)
+        existing.window.show()
+        existing.window.activateWindow()
+        return existing
+
+    def _open_highlight(self, article_id: int, highlight_id: int) -> None:
+        self.lib.select(article_id, emit=False)
+        if self.reading.current_id != article_id:
+            self.reading.open(article_id)
+        if highlight_id:
+            self.annotations.reveal(highlight_id)
+        self.window.activateWindow()
+
+    def copy_citation(self) -> str:
+        """The current highlight as a quote with its source, else the article's citation,
+        on the clipboard (GB/T 7714)."""
+        from PySide6.QtWidgets import QApplication
+
+        from reader.exchange.citation import of_article, quoted
+
+        detail = self.reading.detail
+        if detail is None:
+            return ""
+        cited = of_article(detail)
+        h = self.annotations.current()
+        text = quoted(h.exact, cited) if h is not None else gbt7714(cited)
+        QApplication.clipboard().setText(text)
+        self.window.statusBar().showMessage(tr("Copied: %1").replace("%1", text), 10_000)
+        return text
+
+    def export_word(self) -> None:
+        from reader.gui.exchange_view import WORD
+
+        dialog = self.exchange.open_export()
+        if dialog is not None:
+            dialog.choose_format(WORD)
+
+    def _printable(self) -> QTextDocument | None:
+        from reader.gui.printing import PrintLabels, article_document
+
+        detail = self.reading.detail
+        if detail is None:
+            return None
+        meanings = {s.key: s.label for s in self.library.highlight_colours()}
+        labels = PrintLabels(highlights=tr("Highlights and notes"), note=tr("Note"))
+        return article_document(detail, meanings, self.reading.prefs, labels)
+
+    def export_pdf(self, path: str | None = None) -> str | None:
+        """The open article with its highlights and notes as a PDF file."""
+        from reader.gui.printing import pdf_printer, print_document
+
+        doc = self._printable()
+        if doc is None:
+            return None
+        if path is None:
+            title = (self.reading.detail.article.title or "pizhu") if self.reading.detail else ""
+            path = file_dialogs.save_file(
+                self.window,
+                tr("Export the article as PDF"),
+                f"{title}.pdf",
+                tr("PDF (*.pdf)"),
+                self.library.path,
+            )
+            if not path:
+                return None
+        print_document(doc, pdf_printer(path))
+        self.window.statusBar().showMessage(tr("Saved %1").replace("%1", path), 10_000)
+        return path
+
+    def print_article(self) -> None:
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        from reader.gui.printing import print_document
+
+        doc = self._printable()
+        if doc is None:
+            return
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self.window)
+        dialog.setWindowTitle(tr("Print the article"))
+        if dialog.exec() == QPrintDialog.DialogCode.Accepted:
+            print_document(doc, printer)
 
     def _open_from_search(self, article_id: int, query: str) -> None:
         self.lib.select(article_id, emit=False)
@@ -309,6 +410,9 @@ class WindowController(QObject):
 
     def _closing(self) -> None:
         self.external.stop()
+        notebook = getattr(self, "notebook", None)
+        if notebook is not None:
+            notebook.window.close()  # saves its place and grouping
         self.annotations.flush()
         self.annotations.suggestions.shutdown()
         self.imports.shutdown()

@@ -1,4 +1,4 @@
-"""Annotation commands for ``pizhu``: highlight a quote, tag an article.
+"""Annotation commands for ``pizhu``: highlight a quote, tag an article, list highlights.
 
 For scripting and tests: the same undoable operations the windows run
 (:mod:`reader.store.operations`). Registered in reader/cli.py's COMMANDS.
@@ -105,4 +105,61 @@ def _add_tag(sub: Sub) -> None:
     p.set_defaults(handler=_cmd_tag)
 
 
-COMMANDS: list[Callable[[Sub], None]] = [_add_highlight, _add_tag]
+def _cmd_highlights(args: argparse.Namespace) -> int:
+    from reader.exchange.citation import Cited, gbt7714
+    from reader.store.notebook import NotebookFilter, notebook_index, notebook_rows
+
+    with _library(args) as lib:
+        f = NotebookFilter(
+            tag=args.tag,
+            colour=args.color,
+            author=args.author,
+            since=args.since,
+            until=args.until,
+            article=None if args.article is None else lib.resolve(args.article),
+            text=args.text,
+        )
+        rows = notebook_rows(lib, notebook_index(lib, f).highlight_ids)
+        meanings = {s.key: s.label for s in lib.highlight_colours()}
+    if args.json:
+        out = []
+        for r in rows:
+            item = r.to_json(meanings)
+            item["citation"] = gbt7714(Cited(r.title, r.authors, r.paper, r.date, r.page))
+            out.append(item)
+        _print_json({"total": len(out), "highlights": out})
+        return 0
+    for r in rows:
+        h = r.highlight
+        tags = f" [{', '.join(h.tags)}]" if h.tags else ""
+        note = f" — {_line(h.note)}" if h.note else ""
+        colour = f"{h.colour}({meanings.get(h.colour, '')})"
+        print(
+            f"{h.id}\t{r.date or '-'}\t{colour}\t{_line(r.title or '')}\t"
+            f"{_line(h.exact)}{tags}{note}"
+        )
+    return 0
+
+
+def _add_highlights(sub: Sub) -> None:
+    p = sub.add_parser(
+        "highlights",
+        help="list the highlights of the whole library (the notebook)",
+        description="Every live highlight, articles in library order and highlights in "
+        "reading order, filtered by tag (with the tags nested under it), colour, author, "
+        "the day it was made, article or text in the quote or note.",
+    )
+    p.add_argument("--tag", metavar="T", help="highlights tagged T or a tag under it")
+    p.add_argument(
+        "--color", "--colour", metavar="C", help="a palette colour or its meaning (待查)"
+    )
+    p.add_argument("--author", metavar="A", help="highlights made by A")
+    p.add_argument("--since", metavar="D", help="made on or after D (YYYY-MM-DD)")
+    p.add_argument("--until", metavar="D", help="made on or before D (YYYY-MM-DD)")
+    p.add_argument("--article", metavar="ID", help="in one article (id or uuid)")
+    p.add_argument("--text", metavar="TEXT", help="TEXT in the quote or the note")
+    p.add_argument("--json", action="store_true", help="print total and highlights as JSON")
+    p.set_defaults(handler=_cmd_highlights)
+
+
+COMMANDS: list[Callable[[Sub], None]] = [_add_highlight, _add_tag, _add_highlights]

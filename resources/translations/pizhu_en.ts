@@ -80,5 +80,19 @@
                 <numerusform>%n edits were not applied: their author is not the annotation's.</numerusform>
             </translation>
         </message>
+        <message numerus="yes">
+            <source>%n highlights</source>
+            <translation>
+                <numerusform>%n highlight</numerusform>
+                <numerusform>%n highlights</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n article notes</source>
+            <translation>
+                <numerusform>%n article note</numerusform>
+                <numerusform>%n article notes</numerusform>
+            </translation>
+        </message>
     </context>
 </TS>

@@ -1607,5 +1607,209 @@ A reader for annotating local Chinese news.</source>
                 <numerusform>有 %n 处修改未应用:修改者不是该批注的作者。</numerusform>
             </translation>
         </message>
+        <message>
+            <source>Word clipping report (.docx)</source>
+            <translation>Word 剪报(.docx)</translation>
+        </message>
+        <message>
+            <source>Export to &amp;Word…</source>
+            <translation>导出为 &amp;Word…</translation>
+        </message>
+        <message>
+            <source>Export the article as P&amp;DF…</source>
+            <translation>将文章导出为 P&amp;DF…</translation>
+        </message>
+        <message>
+            <source>&amp;Print the article…</source>
+            <translation>打印文章(&amp;P)…</translation>
+        </message>
+        <message>
+            <source>&amp;Notebook</source>
+            <translation>笔记本(&amp;N)</translation>
+        </message>
+        <message>
+            <source>Copy as &amp;citation</source>
+            <translation>复制为引文(&amp;C)</translation>
+        </message>
+        <message>
+            <source>Export to Word</source>
+            <translation>导出为 Word</translation>
+        </message>
+        <message>
+            <source>Word (*.docx)</source>
+            <translation>Word 文档 (*.docx)</translation>
+        </message>
+        <message>
+            <source>Clipping report</source>
+            <translation>剪报</translation>
+        </message>
+        <message>
+            <source>Contents</source>
+            <translation>目录</translation>
+        </message>
+        <message>
+            <source>Colours</source>
+            <translation>颜色</translation>
+        </message>
+        <message>
+            <source>Highlights not found in this text</source>
+            <translation>在本文中找不到的高亮</translation>
+        </message>
+        <message>
+            <source>{articles} articles, {highlights} highlights</source>
+            <translation>{articles} 篇文章,{highlights} 条高亮</translation>
+        </message>
+        <message>
+            <source>Copied: %1</source>
+            <translation>已复制:%1</translation>
+        </message>
+        <message>
+            <source>Highlights and notes</source>
+            <translation>高亮与批注</translation>
+        </message>
+        <message>
+            <source>Export the article as PDF</source>
+            <translation>将文章导出为 PDF</translation>
+        </message>
+        <message>
+            <source>PDF (*.pdf)</source>
+            <translation>PDF (*.pdf)</translation>
+        </message>
+        <message>
+            <source>Saved %1</source>
+            <translation>已保存 %1</translation>
+        </message>
+        <message>
+            <source>Print the article</source>
+            <translation>打印文章</translation>
+        </message>
+        <message>
+            <source>Notebook</source>
+            <translation>笔记本</translation>
+        </message>
+        <message>
+            <source>Find in quotes and notes</source>
+            <translation>在摘录和批注中查找</translation>
+        </message>
+        <message>
+            <source>Made on or after</source>
+            <translation>不早于此日创建</translation>
+        </message>
+        <message>
+            <source>Made on or before</source>
+            <translation>不晚于此日创建</translation>
+        </message>
+        <message>
+            <source>This &amp;article only</source>
+            <translation>仅本文(&amp;A)</translation>
+        </message>
+        <message>
+            <source>Group by</source>
+            <translation>分组</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>从</translation>
+        </message>
+        <message>
+            <source>to</source>
+            <translation>到</translation>
+        </message>
+        <message>
+            <source>&amp;Open in article</source>
+            <translation>在文章中打开(&amp;O)</translation>
+        </message>
+        <message>
+            <source>Add &amp;tag…</source>
+            <translation>添加标签(&amp;T)…</translation>
+        </message>
+        <message>
+            <source>&amp;Remove tag…</source>
+            <translation>移除标签(&amp;R)…</translation>
+        </message>
+        <message>
+            <source>&amp;Colour</source>
+            <translation>颜色(&amp;C)</translation>
+        </message>
+        <message>
+            <source>&amp;Export selection…</source>
+            <translation>导出所选(&amp;E)…</translation>
+        </message>
+        <message>
+            <source>Any colour</source>
+            <translation>任意颜色</translation>
+        </message>
+        <message>
+            <source>Any tag</source>
+            <translation>任意标签</translation>
+        </message>
+        <message>
+            <source>Anyone</source>
+            <translation>任何人</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n highlights</source>
+            <translation>
+                <numerusform>%n 条高亮</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n article notes</source>
+            <translation>
+                <numerusform>%n 条文章批注</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Tag highlights</source>
+            <translation>为高亮加标签</translation>
+        </message>
+        <message>
+            <source>Remove tag from highlights</source>
+            <translation>从高亮移除标签</translation>
+        </message>
+        <message>
+            <source>Delete highlights</source>
+            <translation>删除高亮</translation>
+        </message>
+        <message>
+            <source>Exported %1 highlights to %2</source>
+            <translation>已将 %1 条高亮导出到 %2</translation>
+        </message>
+        <message>
+            <source>Add tag</source>
+            <translation>添加标签</translation>
+        </message>
+        <message>
+            <source>Tag the selected highlights with:</source>
+            <translation>为所选高亮添加标签:</translation>
+        </message>
+        <message>
+            <source>Remove tag</source>
+            <translation>移除标签</translation>
+        </message>
+        <message>
+            <source>Remove this tag:</source>
+            <translation>移除此标签:</translation>
+        </message>
+        <message>
+            <source>Export selection</source>
+            <translation>导出所选</translation>
+        </message>
+        <message>
+            <source>Article notes</source>
+            <translation>文章批注</translation>
+        </message>
+        <message>
+            <source>(untagged)</source>
+            <translation>(无标签)</translation>
+        </message>
+        <message>
+            <source>Page date</source>
+            <translation>版面日期</translation>
+        </message>
+        <message>
+            <source>(article note)</source>
+            <translation>(文章批注)</translation>
+        </message>
     </context>
 </TS>

@@ -12,7 +12,8 @@ from markdown_it import MarkdownIt
 from reader.cli import main
 from reader.exchange.collect import load_articles, select_articles
 from reader.exchange.manifest import MANIFEST
-from reader.exchange.markdown import export_markdown, inline, lines, render_article
+from reader.exchange.markdown import export_markdown, render_article
+from reader.exchange.mdescape import inline, lines
 from reader.store.library import Library
 
 SNAPSHOTS = Path(__file__).parent / "snapshots"
@@ -54,8 +55,8 @@ def test_per_article_files_match_snapshots(lib: Library, tmp_path: Path) -> None
     assert report.ok and report.articles == 2 and report.highlights == 3
     names = sorted(p.name for p in out.glob("*.md"))
     assert names == [
-        "2026-01-15 呼和浩特地铁3号线试运行.md",
-        "2026-01-15 青城公园新增十二处便民驿站.md",
+        "2026-01-15 第3版 呼和浩特地铁3号线试运行.md",
+        "2026-01-15 第3版 青城公园新增十二处便民驿站.md",
     ]
     for n, name in enumerate(names):
         check_snapshot(f"article-{n}.md", (out / name).read_text(encoding="utf-8"))
@@ -69,7 +70,9 @@ def test_single_file_matches_snapshot(lib: Library, tmp_path: Path) -> None:
     check_snapshot("combined.md", md)
     kinds = tokens(md)
     assert "html_block" not in kinds and "html_inline" not in kinds
-    assert kinds.count("fence") == 2  # each article's front matter
+    assert "fence" not in kinds  # one front matter for the file, none per article
+    assert md.count("\n---\n") == 1 and md.count("\n# ") == 2  # a section per article
+    assert "> 全长21.5公里" in md and "文章笔记:" in md  # running text as typed
 
 
 def test_front_matter_fields(lib: Library) -> None:
@@ -84,6 +87,7 @@ def test_front_matter_fields(lib: Library) -> None:
         "tags": ["民生 服务"],
         "source": "呼和浩特日报_2026-01-15_第03版.txt",
         "pizhu_id": "00000000-0000-4000-8000-000000000001",
+        "citation": "王晓, 李青. 青城公园新增十二处便民驿站[N]. 呼和浩特日报, 2026-01-15(3).",
     }
 
 
@@ -128,7 +132,7 @@ def test_each_construct_is_escaped(text: str) -> None:
 def test_tags_are_tags_not_headings(lib: Library) -> None:
     article = load_articles(lib, lib.article_ids()[:1])[0]
     md = render_article(article)
-    assert "#\\#\\<b\\>x\\</b\\> #民生\\_服务" in md
+    assert "#\\#\\<b>x\\</b> #民生_服务" in md
 
 
 def test_changed_file_is_kept_without_force(lib: Library, tmp_path: Path) -> None:
@@ -150,11 +154,11 @@ def test_changed_file_is_kept_without_force(lib: Library, tmp_path: Path) -> Non
 def test_user_file_with_the_same_name_is_not_touched(lib: Library, tmp_path: Path) -> None:
     out = tmp_path / "export"
     out.mkdir()
-    mine = out / "2026-01-15 呼和浩特地铁3号线试运行.md"
+    mine = out / "2026-01-15 第3版 呼和浩特地铁3号线试运行.md"
     mine.write_text("mine\n", encoding="utf-8")
     report = export_markdown(lib, lib.article_ids(), out)
     assert mine.read_text(encoding="utf-8") == "mine\n"
-    assert (out / "2026-01-15 呼和浩特地铁3号线试运行 (2).md").is_file() and report.ok
+    assert (out / "2026-01-15 第3版 呼和浩特地铁3号线试运行 (2).md").is_file() and report.ok
 
 
 def test_same_titles_get_distinct_names(lib: Library, tmp_path: Path) -> None:
@@ -162,7 +166,10 @@ def test_same_titles_get_distinct_names(lib: Library, tmp_path: Path) -> None:
 
     sql(lib, "UPDATE articles SET title = 'CON'")
     report = export_markdown(lib, lib.article_ids(), tmp_path / "x")
-    assert sorted(p.name for p in report.written) == ["2026-01-15 CON (2).md", "2026-01-15 CON.md"]
+    assert sorted(p.name for p in report.written) == [
+        "2026-01-15 第3版 CON (2).md",
+        "2026-01-15 第3版 CON.md",
+    ]
 
 
 def test_cancel_stops_between_files(lib: Library, tmp_path: Path) -> None:

@@ -156,7 +156,7 @@ def test_reanchoring_after_a_better_repair(lib: Library, tmp_path: Path) -> None
         md = (
             export_markdown(receiver, [aid], tmp_path / "md").written[0].read_text(encoding="utf-8")
         )
-        assert "Highlights not found in this text" in md and "PM2\\.5监测屏同" in md
+        assert "Highlights not found in this text" in md and "PM2.5监测屏同" in md
     finally:
         receiver.close()
 

@@ -174,6 +174,16 @@ def main(out: Path) -> int:
         shot(orphans, "9-unplaced-highlights")
         orphans.reject()
 
+    # 11. the notebook: every highlight of the library, grouped by article, then by tag
+    nb = c.open_notebook()
+    nb.window.resize(1300, 640)
+    shot(nb.window, "11-notebook")
+    nb.window.group.setCurrentIndex(nb.window.group.findData("tag"))
+    nb.window.table.selectRow(1)
+    shot(nb.window, "11b-notebook-by-tag")
+    nb.window.group.setCurrentIndex(nb.window.group.findData("article"))
+    nb.window.close()
+
     w.actions_.dark_theme.trigger()
     shot(w, "5-dark-theme")
     w.actions_.dark_theme.trigger()
@@ -208,6 +218,10 @@ def main(out: Path) -> int:
         view = main_app.controller.split.open_current()
         shot(view, "11b-check-the-split-zh")
         view.close()
+    zh_notebook = main_app.controller.open_notebook()
+    zh_notebook.window.resize(1300, 640)
+    shot(zh_notebook.window, "11c-notebook-chinese")
+    zh_notebook.window.close()
     main_app.controller.lib.pane.search_field.setText("")
 
     main_app.window.close()

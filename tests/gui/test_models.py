@@ -58,7 +58,7 @@ def test_article_rows_are_fetched_in_chunks_on_demand() -> None:
     assert asked == [ArticleTableModel.CHUNK]
     for row in range(0, 100_000, ArticleTableModel.CHUNK):
         model.index(row, 0).data()
-    assert len(model._chunks) <= ArticleTableModel.MAX_CHUNKS  # the cache stays bounded
+    assert len(model._cache) <= ArticleTableModel.MAX_CHUNKS  # the cache stays bounded
 
 
 def test_paper_tree_model_loads_pages_when_expanded(qtmodeltester) -> None:  # type: ignore[no-untyped-def]

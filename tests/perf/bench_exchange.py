@@ -10,7 +10,8 @@ times:
 * merging it into a library that holds the same pages (every highlight new, placed at
   its own position) and into an empty one (every article and page added too);
 * merging the same file again (nothing changes);
-* exporting 10,000 highlights to Markdown (one file per article) and to JSON.
+* exporting 10,000 highlights to Markdown (one file per article), to JSON and to Word
+  (``--exports-only`` skips the share and merge steps).
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from reader.exchange.markdown import export_markdown  # noqa: E402
 from reader.exchange.merge import merge_file  # noqa: E402
 from reader.exchange.share import write_share  # noqa: E402
 from reader.exchange.webanno import export_json  # noqa: E402
+from reader.exchange.word import export_docx  # noqa: E402
 from reader.store.library import Library  # noqa: E402
 from tests.store.conftest import SMALL_PAGE, variant  # noqa: E402
 
@@ -106,6 +108,7 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--highlights", type=int, default=50_000)
     ap.add_argument("--workdir", type=Path)
+    ap.add_argument("--exports-only", action="store_true", help="skip share and merge")
     args = ap.parse_args()
     work = Path(args.workdir or tempfile.mkdtemp(prefix="pizhu-bench-"))
     pages_count = -(-args.highlights // (2 * PER_ARTICLE))
@@ -118,6 +121,15 @@ def main() -> None:
     shutil.copyfile(template, sender_path)
     annotate(sender_path, args.highlights)
     sender = Library.open(sender_path)
+    if not args.exports_only:
+        share_and_merge(sender, work, template)
+    exports(sender, work)
+    sender.close()
+    if not args.workdir:
+        shutil.rmtree(work)
+
+
+def share_and_merge(sender: Library, work: Path, template: Path) -> None:
     share = work / "all.pizhu"
     report = timed("share", lambda: write_share(sender, share, force=True))
     print(
@@ -139,6 +151,8 @@ def main() -> None:
     print("  " + r.summary())
     empty.close()
 
+
+def exports(sender: Library, work: Path) -> None:
     ids, count = [], 0
     for aid in sender.article_ids():
         ids.append(aid)
@@ -153,12 +167,8 @@ def main() -> None:
         "export them to Markdown again (unchanged)",
         lambda: export_markdown(sender, ids, work / "md"),
     )
-    rep = timed(
-        "export 10,000 highlights to JSON", lambda: export_json(sender, ids, work / "a.json")
-    )
-    sender.close()
-    if not args.workdir:
-        shutil.rmtree(work)
+    timed("export 10,000 highlights to JSON", lambda: export_json(sender, ids, work / "a.json"))
+    timed("export them to Word", lambda: export_docx(sender, ids, work / "report.docx"))
 
 
 if __name__ == "__main__":

@@ -1,0 +1,215 @@
+"""Operations on many highlights at once (the notebook's selection), each one transaction.
+
+A batch of single-highlight operations costs a transaction and a few statements per
+highlight (recolouring 50,000 took 75 s); these read the highlights' states with a few
+chunked queries, write with set-based statements in one transaction (1.7 s), and answer
+with an inverse that puts every highlight back as it was (colour and time, tags, the
+deleted rows with their notes and tags). Notes are re-indexed once per article touched
+(most of a large delete's time: 50,000 highlights, a third with notes, 8.5 s).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import Connection, text
+
+from reader.store import database, highlights, palette, search, tagging
+from reader.store.changes import Changes
+from reader.store.errors import NotFoundError, known_errors
+from reader.store.ids import ArticleId, HighlightId, TagId
+from reader.store.importer import now_iso
+from reader.store.operations import Applied, Batch, DeleteTag, Operation
+
+if TYPE_CHECKING:
+    from reader.store.library import Library
+
+
+CHUNK = 500  # ids per IN (…)
+
+
+@contextmanager
+def _write(lib: Library) -> Iterator[Connection]:
+    with known_errors(lib.path), database.writing(lib.engine) as conn:
+        yield conn
+
+
+def _changed(ids: tuple[HighlightId, ...], tags: frozenset[TagId] = frozenset()) -> Changes:
+    return Changes(highlights=frozenset(ids), tags=tags)
+
+
+def _chunks(ids: Sequence[HighlightId]) -> Iterator[str]:
+    for lo in range(0, len(ids), CHUNK):
+        yield ",".join(str(int(h)) for h in ids[lo : lo + CHUNK])
+
+
+def states(conn: Connection, ids: Sequence[HighlightId]) -> list[highlights.HighlightState]:
+    """The live highlights ``ids`` as they are, read in a few queries; an id that is not
+    a live highlight is a NotFoundError (nothing has changed yet)."""
+    rows: dict[int, tuple[int, str, str, str]] = {}
+    tags: dict[int, list[TagId]] = {}
+    for chunk in _chunks(ids):
+        for hid, aid, colour, note, at in conn.execute(
+            text(
+                "SELECT id, article_id, colour, note, updated_at FROM highlights "
+                f"WHERE id IN ({chunk}) AND NOT deleted"
+            )
+        ):
+            rows[hid] = (aid, colour, note, at)
+        for hid, tid in conn.execute(
+            text(
+                f"SELECT highlight_id, tag_id FROM highlight_tags WHERE highlight_id IN ({chunk}) "
+                "ORDER BY highlight_id, tag_id"
+            )
+        ):
+            tags.setdefault(hid, []).append(TagId(tid))
+    missing = [h for h in ids if h not in rows]
+    if missing:
+        raise NotFoundError(f"no highlight {missing[0]}")
+    return [
+        highlights.HighlightState(
+            h, ArticleId(rows[h][0]), rows[h][1], rows[h][2], rows[h][3], tuple(tags.get(h, ()))
+        )
+        for h in dict.fromkeys(ids)
+    ]
+
+
+def _driver(conn: Connection) -> Any:
+    raw = conn.connection.driver_connection
+    assert raw is not None
+    return raw
+
+
+@dataclass(frozen=True)
+class SetColours:
+    """Give each highlight its colour; ``stamps`` (undo) put the old edit times back."""
+
+    items: tuple[tuple[HighlightId, str], ...]
+    stamps: tuple[str, ...] = ()
+    label: str = "Change colour"
+
+    def apply(self, lib: Library) -> Applied:
+        now = now_iso()
+        ids = tuple(h for h, _ in self.items)
+        with _write(lib) as conn:
+            was = {s.id: s for s in states(conn, ids)}
+            keys = {c: palette.resolve(conn, c) for c in {c for _, c in self.items}}
+            stamps = self.stamps or tuple(now for _ in self.items)
+            _driver(conn).executemany(
+                "UPDATE highlights SET colour = ?, updated_at = ? WHERE id = ?",
+                [(keys[c], t, int(h)) for (h, c), t in zip(self.items, stamps, strict=True)],
+            )
+        before = tuple((h, was[h].colour) for h in ids)
+        times = tuple(was[h].updated_at for h in ids)
+        return Applied(_changed(ids), SetColours(before, times, self.label))
+
+
+def recolour(ids: tuple[HighlightId, ...], colour: str) -> SetColours:
+    return SetColours(tuple((h, colour) for h in dict.fromkeys(ids)))
+
+
+@dataclass(frozen=True)
+class DeleteHighlights:
+    highlights: tuple[HighlightId, ...]
+    label: str = "Delete highlights"
+
+    def apply(self, lib: Library) -> Applied:
+        stamp = now_iso()
+        with _write(lib) as conn:
+            before = states(conn, self.highlights)
+            for chunk in _chunks(self.highlights):
+                conn.execute(
+                    text(
+                        f"UPDATE highlights SET deleted = 1, updated_at = :s WHERE id IN ({chunk})"
+                    ),
+                    {"s": stamp},
+                )
+                conn.execute(text(f"DELETE FROM highlight_tags WHERE highlight_id IN ({chunk})"))
+            _reindex(conn, lib, {s.article_id for s in before if s.note})
+        return Applied(_changed(self.highlights), ReviveHighlights(tuple(before), self.label))
+
+
+@dataclass(frozen=True)
+class ReviveHighlights:
+    states: tuple[highlights.HighlightState, ...]
+    label: str = "Restore highlights"
+
+    def apply(self, lib: Library) -> Applied:
+        ids = tuple(s.id for s in self.states)
+        with _write(lib) as conn:
+            found = {
+                int(r[0])
+                for chunk in _chunks(ids)
+                for r in conn.execute(text(f"SELECT id FROM highlights WHERE id IN ({chunk})"))
+            }
+            missing = [h for h in ids if h not in found]
+            if missing:
+                raise NotFoundError(f"no highlight {missing[0]}")
+            raw = _driver(conn)
+            raw.executemany(
+                "UPDATE highlights SET deleted = 0, colour = ?, note = ?, updated_at = ? "
+                "WHERE id = ?",
+                [(s.colour, s.note, s.updated_at, int(s.id)) for s in self.states],
+            )
+            raw.executemany(
+                "INSERT OR IGNORE INTO highlight_tags (highlight_id, tag_id) VALUES (?, ?)",
+                [(int(s.id), int(t)) for s in self.states for t in s.tags],
+            )
+            _reindex(conn, lib, {s.article_id for s in self.states if s.note})
+        return Applied(_changed(ids), DeleteHighlights(ids, self.label))
+
+
+def _reindex(conn: Connection, lib: Library, articles: set[ArticleId]) -> None:
+    """Search indexes the notes of live highlights; once per article touched."""
+    for aid in sorted(articles):
+        search.reindex_notes(conn, aid, lib.cut)
+
+
+@dataclass(frozen=True)
+class TagHighlights:
+    """Tag every highlight with ``tag`` (an id, or a name created when needed)."""
+
+    highlights: tuple[HighlightId, ...]
+    tag: TagId | str
+    label: str = "Tag highlights"
+
+    def apply(self, lib: Library) -> Applied:
+        with _write(lib) as conn:
+            if isinstance(self.tag, str):
+                tid, new = tagging.create(conn, self.tag, parent=None, colour=None, stamp=now_iso())
+            else:
+                tagging.row(conn, self.tag)
+                tid, new = self.tag, False
+            before = states(conn, self.highlights)
+            added = tuple(s.id for s in before if tid not in s.tags)
+            _driver(conn).executemany(
+                "INSERT INTO highlight_tags (highlight_id, tag_id) VALUES (?, ?)",
+                [(int(h), int(tid)) for h in added],
+            )
+        untag: Operation = UntagHighlights(added, tid, self.label)
+        inverse: Operation = Batch((untag, DeleteTag(tid)), self.label) if new else untag
+        return Applied(_changed(self.highlights, frozenset({tid} if new else ())), inverse, tid)
+
+
+@dataclass(frozen=True)
+class UntagHighlights:
+    highlights: tuple[HighlightId, ...]
+    tag: TagId
+    label: str = "Remove tag from highlights"
+
+    def apply(self, lib: Library) -> Applied:
+        with _write(lib) as conn:
+            before = states(conn, self.highlights)
+            removed = tuple(s.id for s in before if self.tag in s.tags)
+            for chunk in _chunks(removed):
+                conn.execute(
+                    text(
+                        f"DELETE FROM highlight_tags WHERE highlight_id IN ({chunk}) "
+                        "AND tag_id = :t"
+                    ),
+                    {"t": int(self.tag)},
+                )
+        return Applied(_changed(self.highlights), TagHighlights(removed, self.tag, self.label))
