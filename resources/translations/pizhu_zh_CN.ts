@@ -1,1815 +1,1815 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
-    <context>
-        <name />
-        <message>
-            <source>Annotations</source>
-            <translation>批注</translation>
-        </message>
-        <message>
-            <source>Highlights and notes for this article will appear here.</source>
-            <translation>本文的划线和笔记会显示在这里。</translation>
-        </message>
-        <message>
-            <source>Add a tag… (Ctrl+T)</source>
-            <translation>添加标签… (Ctrl+T)</translation>
-        </message>
-        <message>
-            <source>Add a tag to the article</source>
-            <translation>给文章添加标签</translation>
-        </message>
-        <message>
-            <source>Suggested:</source>
-            <translation>推荐:</translation>
-        </message>
-        <message>
-            <source>A note on this article…</source>
-            <translation>写下对本文的笔记…</translation>
-        </message>
-        <message>
-            <source>Article note</source>
-            <translation>文章笔记</translation>
-        </message>
-        <message>
-            <source>Note author</source>
-            <translation>笔记作者</translation>
-        </message>
-        <message>
-            <source>Save state</source>
-            <translation>保存状态</translation>
-        </message>
-        <message>
-            <source>Filter highlights by colour</source>
-            <translation>按颜色筛选划线</translation>
-        </message>
-        <message>
-            <source>Filter highlights by tag</source>
-            <translation>按标签筛选划线</translation>
-        </message>
-        <message>
-            <source>Filter highlights by author</source>
-            <translation>按作者筛选划线</translation>
-        </message>
-        <message>
-            <source>Highlights</source>
-            <translation>划线</translation>
-        </message>
-        <message>
-            <source>Chosen highlight</source>
-            <translation>所选划线</translation>
-        </message>
-        <message>
-            <source>Delete</source>
-            <translation>删除</translation>
-        </message>
-        <message>
-            <source>Delete the highlight (Del; undo with Ctrl+Z)</source>
-            <translation>删除划线 (Del;Ctrl+Z 撤销)</translation>
-        </message>
-        <message>
-            <source>Delete the highlight</source>
-            <translation>删除划线</translation>
-        </message>
-        <message>
-            <source>A note on this highlight…</source>
-            <translation>写下对这条划线的笔记…</translation>
-        </message>
-        <message>
-            <source>Highlight note</source>
-            <translation>划线笔记</translation>
-        </message>
-        <message>
-            <source>Tag this highlight…</source>
-            <translation>给这条划线加标签…</translation>
-        </message>
-        <message>
-            <source>Add a tag to the highlight</source>
-            <translation>给划线添加标签</translation>
-        </message>
-        <message>
-            <source>Note</source>
-            <translation>笔记</translation>
-        </message>
-        <message>
-            <source>Starts mid-sentence: the beginning is missing from the page.</source>
-            <translation>从句子中间开始:开头不在本版上。</translation>
-        </message>
-        <message>
-            <source>Breaks off mid-sentence: the rest is missing from the page.</source>
-            <translation>在句子中间中断:后文不在本版上。</translation>
-        </message>
-        <message>
-            <source>Joined across a column or page break.</source>
-            <translation>已跨栏或跨版拼接。</translation>
-        </message>
-        <message>
-            <source>Moved back to this article from elsewhere on the page.</source>
-            <translation>已从本版其他位置移回本文。</translation>
-        </message>
-        <message>
-            <source>May belong to another article on the page.</source>
-            <translation>可能属于本版另一篇文章。</translation>
-        </message>
-        <message>
-            <source>Untitled fragment</source>
-            <translation>无标题片段</translation>
-        </message>
-        <message>
-            <source>By %1</source>
-            <translation>记者 %1</translation>
-        </message>
-        <message>
-            <source>Photos: %1</source>
-            <translation>摄影 %1</translation>
-        </message>
-        <message>
-            <source>Continued from %1</source>
-            <translation>上接%1</translation>
-        </message>
-        <message>
-            <source>A fragment: text from a story whose title is on another page.</source>
-            <translation>片段:所属文章的标题在其他版面。</translation>
-        </message>
-        <message>
-            <source>Continued on %1</source>
-            <translation>下转%1</translation>
-        </message>
-        <message>
-            <source>Welcome</source>
-            <translation>欢迎</translation>
-        </message>
-        <message>
-            <source>Your library is empty</source>
-            <translation>文库还是空的</translation>
-        </message>
-        <message>
-            <source>Pizhu reads the text files a PDF converter makes from newspaper pages. Import your own pages, or start with a few sample pages to see how it works.</source>
-            <translation>批注读取由 PDF 转换工具从报纸版面生成的文本文件。导入你自己的版面,或先载入几个示例版面看看效果。</translation>
-        </message>
-        <message>
-            <source>Load the sample pages</source>
-            <translation>载入示例版面</translation>
-        </message>
-        <message>
-            <source>Import files…</source>
-            <translation>导入文件…</translation>
-        </message>
-        <message>
-            <source>Import a folder…</source>
-            <translation>导入文件夹…</translation>
-        </message>
-        <message>
-            <source>You can also drop files or folders on this window.</source>
-            <translation>也可以把文件或文件夹拖到本窗口。</translation>
-        </message>
-        <message>
-            <source>Import page files</source>
-            <translation>导入版面文件</translation>
-        </message>
-        <message>
-            <source>Page dumps (*.txt *.md);;All files (*)</source>
-            <translation>版面文本 (*.txt *.md);;所有文件 (*)</translation>
-        </message>
-        <message>
-            <source>Import a folder of pages</source>
-            <translation>导入版面文件夹</translation>
-        </message>
-        <message>
-            <source>Cancelling after the current file…</source>
-            <translation>当前文件完成后取消…</translation>
-        </message>
-        <message>
-            <source>Importing</source>
-            <translation>正在导入</translation>
-        </message>
-        <message>
-            <source>Import progress</source>
-            <translation>导入进度</translation>
-        </message>
-        <message>
-            <source>Preparing…</source>
-            <translation>准备中…</translation>
-        </message>
-        <message>
-            <source>Cancel</source>
-            <translation>取消</translation>
-        </message>
-        <message>
-            <source>File %1 of %2: %3</source>
-            <translation>第 %1 个,共 %2 个:%3</translation>
-        </message>
-        <message>
-            <source>Imported %1 files (%2 articles); %3 skipped, %4 failed.</source>
-            <translation>已导入 %1 个文件(%2 篇文章);跳过 %3 个,失败 %4 个。</translation>
-        </message>
-        <message>
-            <source>Import cancelled: the files imported before stay in the library.</source>
-            <translation>导入已取消:之前导入的文件仍保留在文库中。</translation>
-        </message>
-        <message>
-            <source>Import report</source>
-            <translation>导入报告</translation>
-        </message>
-        <message>
-            <source>Files not imported</source>
-            <translation>未导入的文件</translation>
-        </message>
-        <message>
-            <source>The current article</source>
-            <translation>当前文章</translation>
-        </message>
-        <message>
-            <source>Articles with the tag</source>
-            <translation>带有标签的文章</translation>
-        </message>
-        <message>
-            <source>Annotated on or after</source>
-            <translation>此日期起有批注的文章</translation>
-        </message>
-        <message>
-            <source>Every annotated article</source>
-            <translation>所有有批注的文章</translation>
-        </message>
-        <message>
-            <source>Every article in the library</source>
-            <translation>文库中的全部文章</translation>
-        </message>
-        <message>
-            <source>Current article</source>
-            <translation>当前文章</translation>
-        </message>
-        <message>
-            <source>Destination</source>
-            <translation>保存位置</translation>
-        </message>
-        <message>
-            <source>Not chosen yet</source>
-            <translation>尚未选择</translation>
-        </message>
-        <message>
-            <source>Choose…</source>
-            <translation>选择…</translation>
-        </message>
-        <message>
-            <source>Export annotations</source>
-            <translation>导出批注</translation>
-        </message>
-        <message>
-            <source>Format</source>
-            <translation>格式</translation>
-        </message>
-        <message>
-            <source>Markdown, one file per article, into a folder</source>
-            <translation>Markdown,每篇文章一个文件,存入文件夹</translation>
-        </message>
-        <message>
-            <source>Markdown, one file</source>
-            <translation>Markdown,单个文件</translation>
-        </message>
-        <message>
-            <source>JSON (W3C Web Annotation)</source>
-            <translation>JSON (W3C Web Annotation)</translation>
-        </message>
-        <message>
-            <source>Overwrite files I changed since the last export</source>
-            <translation>覆盖上次导出后我改动过的文件</translation>
-        </message>
-        <message>
-            <source>Export</source>
-            <translation>导出</translation>
-        </message>
-        <message>
-            <source>Save to:</source>
-            <translation>保存到:</translation>
-        </message>
-        <message>
-            <source>Share annotations</source>
-            <translation>分享批注</translation>
-        </message>
-        <message>
-            <source>A share file holds the chosen articles' text with their highlights, notes and tags. Someone else can merge it into their library.</source>
-            <translation>分享文件包含所选文章的正文及其划线、笔记和标签,别人可以把它合并进自己的文库。</translation>
-        </message>
-        <message>
-            <source>Share</source>
-            <translation>分享</translation>
-        </message>
-        <message>
-            <source>No articles match: nothing was exported.</source>
-            <translation>没有符合条件的文章,未导出任何内容。</translation>
-        </message>
-        <message>
-            <source>Exported %1 articles (%2 highlights): %3 files written, %4 unchanged, %5 kept because you edited them.</source>
-            <translation>已导出 %1 篇文章(%2 条划线):写入 %3 个文件,%4 个未变,%5 个因你改动过而保留。</translation>
-        </message>
-        <message>
-            <source>Export cancelled: the files written before stay.</source>
-            <translation>导出已取消:已写入的文件保留。</translation>
-        </message>
-        <message>
-            <source>Tick “Overwrite files I changed” to replace them.</source>
-            <translation>勾选“覆盖我改动过的文件”即可替换它们。</translation>
-        </message>
-        <message>
-            <source>Export finished</source>
-            <translation>导出完成</translation>
-        </message>
-        <message>
-            <source>Exported files</source>
-            <translation>导出的文件</translation>
-        </message>
-        <message>
-            <source>File</source>
-            <translation>文件</translation>
-        </message>
-        <message>
-            <source>Status</source>
-            <translation>状态</translation>
-        </message>
-        <message>
-            <source>kept (you edited it)</source>
-            <translation>保留(你改动过)</translation>
-        </message>
-        <message>
-            <source>written</source>
-            <translation>已写入</translation>
-        </message>
-        <message>
-            <source>unchanged</source>
-            <translation>未变</translation>
-        </message>
-        <message>
-            <source>Open folder</source>
-            <translation>打开文件夹</translation>
-        </message>
-        <message>
-            <source>Wrote %1: %2 articles, %3 highlights (%4 deletions), %5 notes, %6 tags.</source>
-            <translation>已写入 %1:%2 篇文章,%3 条划线(%4 条删除记录),%5 条笔记,%6 个标签。</translation>
-        </message>
-        <message>
-            <source>article</source>
-            <translation>文章</translation>
-        </message>
-        <message>
-            <source>highlight</source>
-            <translation>划线</translation>
-        </message>
-        <message>
-            <source>note</source>
-            <translation>笔记</translation>
-        </message>
-        <message>
-            <source>tag</source>
-            <translation>标签</translation>
-        </message>
-        <message>
-            <source>added</source>
-            <translation>新增</translation>
-        </message>
-        <message>
-            <source>updated</source>
-            <translation>更新</translation>
-        </message>
-        <message>
-            <source>conflict</source>
-            <translation>冲突</translation>
-        </message>
-        <message>
-            <source>re-anchored</source>
-            <translation>重新定位</translation>
-        </message>
-        <message>
-            <source>orphaned</source>
-            <translation>未能定位</translation>
-        </message>
-        <message>
-            <source>Merge report</source>
-            <translation>合并报告</translation>
-        </message>
-        <message>
-            <source>%1 — shared by %2</source>
-            <translation>%1 — 分享者:%2</translation>
-        </message>
-        <message>
-            <source>unknown</source>
-            <translation>未知</translation>
-        </message>
-        <message>
-            <source>Nothing to merge: your library already has everything in this file.</source>
-            <translation>无需合并:你的文库已包含此文件中的全部内容。</translation>
-        </message>
-        <message>
-            <source>This is what merging would change. Your library is backed up before the merge.</source>
-            <translation>以下是合并将带来的变化。合并前会先备份你的文库。</translation>
-        </message>
-        <message>
-            <source>Counts</source>
-            <translation>数量</translation>
-        </message>
-        <message>
-            <source>Merge items</source>
-            <translation>合并条目</translation>
-        </message>
-        <message>
-            <source>Detail</source>
-            <translation>详情</translation>
-        </message>
-        <message>
-            <source>Merge</source>
-            <translation>合并</translation>
-        </message>
-        <message>
-            <source>Merged %1.</source>
-            <translation>已合并 %1。</translation>
-        </message>
-        <message>
-            <source>Your library was backed up first to %1.</source>
-            <translation>合并前已将文库备份为 %1。</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n highlights could not be placed in your text; see View → Unplaced highlights.</source>
-            <translation>
-                <numerusform>有 %n 条划线无法在你的正文中定位;见“视图 → 未能定位的划线”。</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n split fixes taken.</source>
-            <translation>
-                <numerusform>已采用 %n 处拆分修正。</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Unplaced highlights</source>
-            <translation>未能定位的划线</translation>
-        </message>
-        <message>
-            <source>Every highlight has its place in the text.</source>
-            <translation>所有划线都已在正文中定位。</translation>
-        </message>
-        <message>
-            <source>These highlights came with a merge, but their quotes are not in your copy of the article. They are kept, exported and shared; a later merge places them when it can. Double-click one to open its article.</source>
-            <translation>这些划线来自合并,但你的文章副本中找不到它们引用的文字。它们会被保留、导出和分享;以后的合并能定位时会放回原处。双击一条即可打开其文章。</translation>
-        </message>
-        <message>
-            <source>In “%1”.</source>
-            <translation>在“%1”中。</translation>
-        </message>
-        <message>
-            <source>Quote</source>
-            <translation>引文</translation>
-        </message>
-        <message>
-            <source>Author</source>
-            <translation>作者</translation>
-        </message>
-        <message>
-            <source>Colour</source>
-            <translation>颜色</translation>
-        </message>
-        <message>
-            <source>Reason</source>
-            <translation>原因</translation>
-        </message>
-        <message>
-            <source>failed</source>
-            <translation>失败</translation>
-        </message>
-        <message>
-            <source>skipped</source>
-            <translation>跳过</translation>
-        </message>
-        <message>
-            <source>All kinds</source>
-            <translation>全部类型</translation>
-        </message>
-        <message>
-            <source>Highlights (%1)</source>
-            <translation>划线 (%1)</translation>
-        </message>
-        <message>
-            <source>No highlights yet</source>
-            <translation>还没有划线</translation>
-        </message>
-        <message>
-            <source>Rename a colour</source>
-            <translation>重命名颜色</translation>
-        </message>
-        <message>
-            <source>All colours</source>
-            <translation>全部颜色</translation>
-        </message>
-        <message>
-            <source>All authors</source>
-            <translation>全部作者</translation>
-        </message>
-        <message>
-            <source>Select some of the article's text first.</source>
-            <translation>请先选中文章中的一段文字。</translation>
-        </message>
-        <message>
-            <source>Highlight</source>
-            <translation>划线</translation>
-        </message>
-        <message>
-            <source>Highlight: %1</source>
-            <translation>划线:%1</translation>
-        </message>
-        <message>
-            <source>Delete highlight</source>
-            <translation>删除划线</translation>
-        </message>
-        <message>
-            <source>Tag: %1</source>
-            <translation>标签:%1</translation>
-        </message>
-        <message>
-            <source>Only highlights tagged %1 or a tag under it; click to show all</source>
-            <translation>只显示带有标签 %1 或其子标签的划线;点击显示全部</translation>
-        </message>
-        <message>
-            <source>Clear the tag filter %1</source>
-            <translation>清除标签筛选 %1</translation>
-        </message>
-        <message>
-            <source>Highlight with note…</source>
-            <translation>划线并写笔记…</translation>
-        </message>
-        <message>
-            <source>Edit note</source>
-            <translation>编辑笔记</translation>
-        </message>
-        <message>
-            <source>Change colour</source>
-            <translation>更改颜色</translation>
-        </message>
-        <message>
-            <source>Edit the article note</source>
-            <translation>编辑文章笔记</translation>
-        </message>
-        <message>
-            <source>Edit the highlight note</source>
-            <translation>编辑划线笔记</translation>
-        </message>
-        <message>
-            <source>by %1</source>
-            <translation>作者：%1</translation>
-        </message>
-        <message>
-            <source>Saved</source>
-            <translation>已保存</translation>
-        </message>
-        <message>
-            <source>Tag the article</source>
-            <translation>给文章加标签</translation>
-        </message>
-        <message>
-            <source>Remove a tag</source>
-            <translation>移除标签</translation>
-        </message>
-        <message>
-            <source>Tag the highlight</source>
-            <translation>给划线加标签</translation>
-        </message>
-        <message>
-            <source>All tags</source>
-            <translation>全部标签</translation>
-        </message>
-        <message>
-            <source>%1 articles</source>
-            <translation>%1 篇文章</translation>
-        </message>
-        <message>
-            <source>%1 of %2 articles</source>
-            <translation>%1 / %2 篇文章</translation>
-        </message>
-        <message>
-            <source>Library</source>
-            <translation>文库</translation>
-        </message>
-        <message>
-            <source>Search the library (Ctrl+K)</source>
-            <translation>搜索文库 (Ctrl+K)</translation>
-        </message>
-        <message>
-            <source>Search the library</source>
-            <translation>搜索文库</translation>
-        </message>
-        <message>
-            <source>Filter by kind</source>
-            <translation>按类型筛选</translation>
-        </message>
-        <message>
-            <source>Filter by author</source>
-            <translation>按作者筛选</translation>
-        </message>
-        <message>
-            <source>Show all</source>
-            <translation>显示全部</translation>
-        </message>
-        <message>
-            <source>Clear every filter</source>
-            <translation>清除所有筛选</translation>
-        </message>
-        <message>
-            <source>Show all articles</source>
-            <translation>显示全部文章</translation>
-        </message>
-        <message>
-            <source>Papers by date and page</source>
-            <translation>按日期和版面浏览报纸</translation>
-        </message>
-        <message>
-            <source>Tags</source>
-            <translation>标签</translation>
-        </message>
-        <message>
-            <source>Papers</source>
-            <translation>报纸</translation>
-        </message>
-        <message>
-            <source>Articles</source>
-            <translation>文章</translation>
-        </message>
-        <message>
-            <source>Article count</source>
-            <translation>文章数</translation>
-        </message>
-        <message>
-            <source>Search results</source>
-            <translation>搜索结果</translation>
-        </message>
-        <message>
-            <source>Number of search results</source>
-            <translation>搜索结果数</translation>
-        </message>
-        <message>
-            <source>Import &amp;files…</source>
-            <translation>导入文件(&amp;F)…</translation>
-        </message>
-        <message>
-            <source>Import a f&amp;older…</source>
-            <translation>导入文件夹(&amp;O)…</translation>
-        </message>
-        <message>
-            <source>Load the &amp;sample pages</source>
-            <translation>载入示例版面(&amp;S)</translation>
-        </message>
-        <message>
-            <source>&amp;Export…</source>
-            <translation>导出(&amp;E)…</translation>
-        </message>
-        <message>
-            <source>S&amp;hare…</source>
-            <translation>分享(&amp;H)…</translation>
-        </message>
-        <message>
-            <source>&amp;Merge a share file…</source>
-            <translation>合并分享文件(&amp;M)…</translation>
-        </message>
-        <message>
-            <source>&amp;Unplaced highlights</source>
-            <translation>未能定位的划线(&amp;U)</translation>
-        </message>
-        <message>
-            <source>&amp;Check the split…</source>
-            <translation>核对拆分(&amp;C)…</translation>
-        </message>
-        <message>
-            <source>&amp;Quit</source>
-            <translation>退出(&amp;Q)</translation>
-        </message>
-        <message>
-            <source>&amp;Undo</source>
-            <translation>撤销(&amp;U)</translation>
-        </message>
-        <message>
-            <source>&amp;Redo</source>
-            <translation>重做(&amp;R)</translation>
-        </message>
-        <message>
-            <source>&amp;Find in article</source>
-            <translation>在文中查找(&amp;F)</translation>
-        </message>
-        <message>
-            <source>Find &amp;next</source>
-            <translation>查找下一个(&amp;N)</translation>
-        </message>
-        <message>
-            <source>Find pre&amp;vious</source>
-            <translation>查找上一个(&amp;V)</translation>
-        </message>
-        <message>
-            <source>&amp;Search the library</source>
-            <translation>搜索文库(&amp;S)</translation>
-        </message>
-        <message>
-            <source>&amp;Merge with the next article</source>
-            <translation>与下一篇合并(&amp;M)</translation>
-        </message>
-        <message>
-            <source>S&amp;plit the article at this paragraph</source>
-            <translation>从此段拆分文章(&amp;P)</translation>
-        </message>
-        <message>
-            <source>Mo&amp;ve this section to another article…</source>
-            <translation>将本节移到另一篇文章(&amp;V)…</translation>
-        </message>
-        <message>
-            <source>Mark as a &amp;fragment</source>
-            <translation>标记为片段(&amp;F)</translation>
-        </message>
-        <message>
-            <source>&amp;Highlight the selection</source>
-            <translation>划线标注所选文字(&amp;H)</translation>
-        </message>
-        <message>
-            <source>Highlight and add a &amp;note</source>
-            <translation>划线并写笔记(&amp;N)</translation>
-        </message>
-        <message>
-            <source>&amp;Tag the article…</source>
-            <translation>给文章加标签(&amp;T)…</translation>
-        </message>
-        <message>
-            <source>Manage ta&amp;gs…</source>
-            <translation>管理标签(&amp;G)…</translation>
-        </message>
-        <message>
-            <source>&amp;Preferences…</source>
-            <translation>首选项(&amp;P)…</translation>
-        </message>
-        <message>
-            <source>&amp;Next article</source>
-            <translation>下一篇(&amp;N)</translation>
-        </message>
-        <message>
-            <source>P&amp;revious article</source>
-            <translation>上一篇(&amp;R)</translation>
-        </message>
-        <message>
-            <source>&amp;Library pane</source>
-            <translation>文库面板(&amp;L)</translation>
-        </message>
-        <message>
-            <source>&amp;Annotation pane</source>
-            <translation>批注面板(&amp;A)</translation>
-        </message>
-        <message>
-            <source>Zoom &amp;in</source>
-            <translation>放大(&amp;I)</translation>
-        </message>
-        <message>
-            <source>Zoom &amp;out</source>
-            <translation>缩小(&amp;O)</translation>
-        </message>
-        <message>
-            <source>&amp;Actual size</source>
-            <translation>原始大小(&amp;A)</translation>
-        </message>
-        <message>
-            <source>&amp;Dark theme</source>
-            <translation>深色主题(&amp;D)</translation>
-        </message>
-        <message>
-            <source>&amp;Keyboard shortcuts</source>
-            <translation>键盘快捷键(&amp;K)</translation>
-        </message>
-        <message>
-            <source>&amp;About Pizhu</source>
-            <translation>关于批注(&amp;A)</translation>
-        </message>
-        <message>
-            <source>Export into a folder</source>
-            <translation>导出到文件夹</translation>
-        </message>
-        <message>
-            <source>Export as JSON</source>
-            <translation>导出为 JSON</translation>
-        </message>
-        <message>
-            <source>JSON-LD (*.jsonld *.json)</source>
-            <translation>JSON-LD (*.jsonld *.json)</translation>
-        </message>
-        <message>
-            <source>Export as Markdown</source>
-            <translation>导出为 Markdown</translation>
-        </message>
-        <message>
-            <source>Markdown (*.md)</source>
-            <translation>Markdown (*.md)</translation>
-        </message>
-        <message>
-            <source>Share file</source>
-            <translation>分享文件</translation>
-        </message>
-        <message>
-            <source>Pizhu share files (*.sqlite)</source>
-            <translation>批注分享文件 (*.sqlite)</translation>
-        </message>
-        <message>
-            <source>Merge a share file</source>
-            <translation>合并分享文件</translation>
-        </message>
-        <message>
-            <source>Pizhu share files (*.sqlite);;All files (*)</source>
-            <translation>批注分享文件 (*.sqlite);;所有文件 (*)</translation>
-        </message>
-        <message>
-            <source>Unplaced highlights in this article</source>
-            <translation>本文中未能定位的划线</translation>
-        </message>
-        <message>
-            <source>Untitled</source>
-            <translation>无标题</translation>
-        </message>
-        <message>
-            <source>Exporting</source>
-            <translation>正在导出</translation>
-        </message>
-        <message>
-            <source>Writing %1…</source>
-            <translation>正在写入 %1…</translation>
-        </message>
-        <message>
-            <source>Sharing</source>
-            <translation>正在分享</translation>
-        </message>
-        <message>
-            <source>Share file written</source>
-            <translation>分享文件已写入</translation>
-        </message>
-        <message>
-            <source>Checking the share file</source>
-            <translation>正在检查分享文件</translation>
-        </message>
-        <message>
-            <source>Reading %1…</source>
-            <translation>正在读取 %1…</translation>
-        </message>
-        <message>
-            <source>Merging</source>
-            <translation>正在合并</translation>
-        </message>
-        <message>
-            <source>Merging %1 into your library…</source>
-            <translation>正在把 %1 合并进你的文库…</translation>
-        </message>
-        <message>
-            <source>Merge finished</source>
-            <translation>合并完成</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n highlights of this article could not be placed in its text.</source>
-            <translation>
-                <numerusform>本文有 %n 条划线无法在正文中定位。</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n unplaced highlights</source>
-            <translation>
-                <numerusform>%n 条未能定位的划线</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Show the highlights that could not be placed</source>
-            <translation>显示未能定位的划线</translation>
-        </message>
-        <message>
-            <source>Cancelling…</source>
-            <translation>正在取消…</translation>
-        </message>
-        <message>
-            <source>Pizhu</source>
-            <translation>批注</translation>
-        </message>
-        <message>
-            <source>&amp;File</source>
-            <translation>文件(&amp;F)</translation>
-        </message>
-        <message>
-            <source>&amp;Edit</source>
-            <translation>编辑(&amp;E)</translation>
-        </message>
-        <message>
-            <source>&amp;View</source>
-            <translation>视图(&amp;V)</translation>
-        </message>
-        <message>
-            <source>&amp;Help</source>
-            <translation>帮助(&amp;H)</translation>
-        </message>
-        <message>
-            <source>Article</source>
-            <translation>文章</translation>
-        </message>
-        <message>
-            <source>Photo story</source>
-            <translation>图片报道</translation>
-        </message>
-        <message>
-            <source>Fragment</source>
-            <translation>片段</translation>
-        </message>
-        <message>
-            <source>Page %1</source>
-            <translation>第%1版</translation>
-        </message>
-        <message>
-            <source>Page ?</source>
-            <translation>版次不详</translation>
-        </message>
-        <message>
-            <source>(untitled)</source>
-            <translation>(无标题)</translation>
-        </message>
-        <message>
-            <source>Title</source>
-            <translation>标题</translation>
-        </message>
-        <message>
-            <source>Date</source>
-            <translation>日期</translation>
-        </message>
-        <message>
-            <source>to take</source>
-            <translation>待采用</translation>
-        </message>
-        <message>
-            <source>taken</source>
-            <translation>已采用</translation>
-        </message>
-        <message>
-            <source>kept with the page the merge adds</source>
-            <translation>随合并新增的版面保存</translation>
-        </message>
-        <message>
-            <source>kept with the added page</source>
-            <translation>已随新增版面保存</translation>
-        </message>
-        <message>
-            <source>you have the same</source>
-            <translation>你已有相同的</translation>
-        </message>
-        <message>
-            <source>your later answer is kept</source>
-            <translation>保留你较晚的选择</translation>
-        </message>
-        <message>
-            <source>does not fit your articles</source>
-            <translation>与你的文章不符</translation>
-        </message>
-        <message numerus="yes">
-            <source>Also take the sender's %n split fixes (cut the pages as they did)</source>
-            <translation>
-                <numerusform>同时采用分享者的 %n 处拆分修正(按对方的方式拆分版面)</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Split fixes: nothing to take</source>
-            <translation>拆分修正:没有需要采用的</translation>
-        </message>
-        <message>
-            <source>Cut the shared pages into articles as the sender did, so your highlights and theirs sit on the same articles</source>
-            <translation>按分享者的方式把这些版面拆成文章,让你和对方的划线落在同样的文章上</translation>
-        </message>
-        <message>
-            <source>The counts above are without the split fixes.</source>
-            <translation>以上数量未计入拆分修正。</translation>
-        </message>
-        <message>
-            <source>Split fixes</source>
-            <translation>拆分修正</translation>
-        </message>
-        <message>
-            <source>Page</source>
-            <translation>版次</translation>
-        </message>
-        <message>
-            <source>Split fix</source>
-            <translation>拆分修正</translation>
-        </message>
-        <message>
-            <source>By</source>
-            <translation>修正者</translation>
-        </message>
-        <message>
-            <source>%1: %2 instead of %3</source>
-            <translation>%1:%2,而非%3</translation>
-        </message>
-        <message>
-            <source>%1: %2 (accepted)</source>
-            <translation>%1:%2(已确认)</translation>
-        </message>
-        <message>
-            <source>Kind</source>
-            <translation>类型</translation>
-        </message>
-        <message>
-            <source>Undated pages</source>
-            <translation>日期不详的版面</translation>
-        </message>
-        <message>
-            <source>%1 pages, %2 articles</source>
-            <translation>%1 个版面,%2 篇文章</translation>
-        </message>
-        <message>
-            <source>Preferences</source>
-            <translation>首选项</translation>
-        </message>
-        <message>
-            <source>Light</source>
-            <translation>浅色</translation>
-        </message>
-        <message>
-            <source>Dark</source>
-            <translation>深色</translation>
-        </message>
-        <message>
-            <source>characters</source>
-            <translation>字</translation>
-        </message>
-        <message>
-            <source>Follow the system</source>
-            <translation>跟随系统</translation>
-        </message>
-        <message>
-            <source>Stamped on every highlight and note; empty: the account's name</source>
-            <translation>记在每条划线和笔记上;留空则用系统账户名</translation>
-        </message>
-        <message>
-            <source>Set by the PIZHU_AUTHOR environment variable</source>
-            <translation>由环境变量 PIZHU_AUTHOR 设定</translation>
-        </message>
-        <message>
-            <source>Theme</source>
-            <translation>主题</translation>
-        </message>
-        <message>
-            <source>Reading font</source>
-            <translation>阅读字体</translation>
-        </message>
-        <message>
-            <source>Font size</source>
-            <translation>字号</translation>
-        </message>
-        <message>
-            <source>Line height</source>
-            <translation>行高</translation>
-        </message>
-        <message>
-            <source>Column width</source>
-            <translation>栏宽</translation>
-        </message>
-        <message>
-            <source>Language</source>
-            <translation>语言</translation>
-        </message>
-        <message>
-            <source>Author name</source>
-            <translation>作者名</translation>
-        </message>
-        <message>
-            <source>Meaning of the colour %1</source>
-            <translation>颜色 %1 的含义</translation>
-        </message>
-        <message>
-            <source>A new language applies to menus and dialogs at once.</source>
-            <translation>新语言会立即应用到菜单和对话框。</translation>
-        </message>
-        <message>
-            <source>Highlight colour: its meaning</source>
-            <translation>划线颜色:它的含义</translation>
-        </message>
-        <message>
-            <source>No matches</source>
-            <translation>无匹配</translation>
-        </message>
-        <message>
-            <source>%1 of %2</source>
-            <translation>第 %1 个,共 %2 个</translation>
-        </message>
-        <message>
-            <source>Article text</source>
-            <translation>文章正文</translation>
-        </message>
-        <message>
-            <source>Find in article</source>
-            <translation>在文中查找</translation>
-        </message>
-        <message>
-            <source>Previous match (Shift+F3)</source>
-            <translation>上一个匹配 (Shift+F3)</translation>
-        </message>
-        <message>
-            <source>Previous match</source>
-            <translation>上一个匹配</translation>
-        </message>
-        <message>
-            <source>Next match (F3)</source>
-            <translation>下一个匹配 (F3)</translation>
-        </message>
-        <message>
-            <source>Next match</source>
-            <translation>下一个匹配</translation>
-        </message>
-        <message>
-            <source>Close (Esc)</source>
-            <translation>关闭 (Esc)</translation>
-        </message>
-        <message>
-            <source>Close find bar</source>
-            <translation>关闭查找栏</translation>
-        </message>
-        <message>
-            <source>Reading pane</source>
-            <translation>阅读区</translation>
-        </message>
-        <message>
-            <source>show</source>
-            <translation>查看</translation>
-        </message>
-        <message>
-            <source>check</source>
-            <translation>核对</translation>
-        </message>
-        <message>
-            <source>Check how this page was split into articles</source>
-            <translation>核对本版是如何拆分成文章的</translation>
-        </message>
-        <message>
-            <source>Choose an article to read.</source>
-            <translation>请选择一篇文章阅读。</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n highlights could not be placed —</source>
-            <translation>
-                <numerusform>有 %n 条划线无法定位 —</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>The split of this page has %n doubtful decisions —</source>
-            <translation>
-                <numerusform>本版的拆分有 %n 处存疑 —</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>No articles match.</source>
-            <translation>没有匹配的文章。</translation>
-        </message>
-        <message>
-            <source>The best %1 matches</source>
-            <translation>最相关的 %1 篇</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n matching articles</source>
-            <translation>
-                <numerusform>%n 篇匹配的文章</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Delete the chosen highlight (in the highlight list)</source>
-            <translation>删除所选划线(在划线列表中)</translation>
-        </message>
-        <message>
-            <source>Keyboard shortcuts</source>
-            <translation>键盘快捷键</translation>
-        </message>
-        <message>
-            <source>Action</source>
-            <translation>操作</translation>
-        </message>
-        <message>
-            <source>Keys</source>
-            <translation>按键</translation>
-        </message>
-        <message>
-            <source>About Pizhu</source>
-            <translation>关于批注</translation>
-        </message>
-        <message>
-            <source>Pizhu (批注) %1
+<context>
+    <name></name>
+    <message>
+        <source>Annotations</source>
+        <translation>批注</translation>
+    </message>
+    <message>
+        <source>Highlights and notes for this article will appear here.</source>
+        <translation>本文的划线和笔记会显示在这里。</translation>
+    </message>
+    <message>
+        <source>Add a tag… (Ctrl+T)</source>
+        <translation>添加标签… (Ctrl+T)</translation>
+    </message>
+    <message>
+        <source>Add a tag to the article</source>
+        <translation>给文章添加标签</translation>
+    </message>
+    <message>
+        <source>Suggested:</source>
+        <translation>推荐:</translation>
+    </message>
+    <message>
+        <source>A note on this article…</source>
+        <translation>写下对本文的笔记…</translation>
+    </message>
+    <message>
+        <source>Article note</source>
+        <translation>文章笔记</translation>
+    </message>
+    <message>
+        <source>Note author</source>
+        <translation>笔记作者</translation>
+    </message>
+    <message>
+        <source>Save state</source>
+        <translation>保存状态</translation>
+    </message>
+    <message>
+        <source>Filter highlights by colour</source>
+        <translation>按颜色筛选划线</translation>
+    </message>
+    <message>
+        <source>Filter highlights by tag</source>
+        <translation>按标签筛选划线</translation>
+    </message>
+    <message>
+        <source>Filter highlights by author</source>
+        <translation>按作者筛选划线</translation>
+    </message>
+    <message>
+        <source>Highlights</source>
+        <translation>划线</translation>
+    </message>
+    <message>
+        <source>Chosen highlight</source>
+        <translation>所选划线</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Delete the highlight (Del; undo with Ctrl+Z)</source>
+        <translation>删除划线 (Del;Ctrl+Z 撤销)</translation>
+    </message>
+    <message>
+        <source>Delete the highlight</source>
+        <translation>删除划线</translation>
+    </message>
+    <message>
+        <source>A note on this highlight…</source>
+        <translation>写下对这条划线的笔记…</translation>
+    </message>
+    <message>
+        <source>Highlight note</source>
+        <translation>划线笔记</translation>
+    </message>
+    <message>
+        <source>Tag this highlight…</source>
+        <translation>给这条划线加标签…</translation>
+    </message>
+    <message>
+        <source>Add a tag to the highlight</source>
+        <translation>给划线添加标签</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>笔记</translation>
+    </message>
+    <message>
+        <source>Starts mid-sentence: the beginning is missing from the page.</source>
+        <translation>从句子中间开始:开头不在本版上。</translation>
+    </message>
+    <message>
+        <source>Breaks off mid-sentence: the rest is missing from the page.</source>
+        <translation>在句子中间中断:后文不在本版上。</translation>
+    </message>
+    <message>
+        <source>Joined across a column or page break.</source>
+        <translation>已跨栏或跨版拼接。</translation>
+    </message>
+    <message>
+        <source>Moved back to this article from elsewhere on the page.</source>
+        <translation>已从本版其他位置移回本文。</translation>
+    </message>
+    <message>
+        <source>May belong to another article on the page.</source>
+        <translation>可能属于本版另一篇文章。</translation>
+    </message>
+    <message>
+        <source>Untitled fragment</source>
+        <translation>无标题片段</translation>
+    </message>
+    <message>
+        <source>By %1</source>
+        <translation>记者 %1</translation>
+    </message>
+    <message>
+        <source>Photos: %1</source>
+        <translation>摄影 %1</translation>
+    </message>
+    <message>
+        <source>Continued from %1</source>
+        <translation>上接%1</translation>
+    </message>
+    <message>
+        <source>A fragment: text from a story whose title is on another page.</source>
+        <translation>片段:所属文章的标题在其他版面。</translation>
+    </message>
+    <message>
+        <source>Continued on %1</source>
+        <translation>下转%1</translation>
+    </message>
+    <message>
+        <source>Welcome</source>
+        <translation>欢迎</translation>
+    </message>
+    <message>
+        <source>Your library is empty</source>
+        <translation>文库还是空的</translation>
+    </message>
+    <message>
+        <source>Pizhu reads the text files a PDF converter makes from newspaper pages. Import your own pages, or start with a few sample pages to see how it works.</source>
+        <translation>批注读取由 PDF 转换工具从报纸版面生成的文本文件。导入你自己的版面,或先载入几个示例版面看看效果。</translation>
+    </message>
+    <message>
+        <source>Load the sample pages</source>
+        <translation>载入示例版面</translation>
+    </message>
+    <message>
+        <source>Import files…</source>
+        <translation>导入文件…</translation>
+    </message>
+    <message>
+        <source>Import a folder…</source>
+        <translation>导入文件夹…</translation>
+    </message>
+    <message>
+        <source>You can also drop files or folders on this window.</source>
+        <translation>也可以把文件或文件夹拖到本窗口。</translation>
+    </message>
+    <message>
+        <source>Import page files</source>
+        <translation>导入版面文件</translation>
+    </message>
+    <message>
+        <source>Page dumps (*.txt *.md);;All files (*)</source>
+        <translation>版面文本 (*.txt *.md);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Import a folder of pages</source>
+        <translation>导入版面文件夹</translation>
+    </message>
+    <message>
+        <source>Cancelling after the current file…</source>
+        <translation>当前文件完成后取消…</translation>
+    </message>
+    <message>
+        <source>Importing</source>
+        <translation>正在导入</translation>
+    </message>
+    <message>
+        <source>Import progress</source>
+        <translation>导入进度</translation>
+    </message>
+    <message>
+        <source>Preparing…</source>
+        <translation>准备中…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>File %1 of %2: %3</source>
+        <translation>第 %1 个,共 %2 个:%3</translation>
+    </message>
+    <message>
+        <source>Imported %1 files (%2 articles); %3 skipped, %4 failed.</source>
+        <translation>已导入 %1 个文件(%2 篇文章);跳过 %3 个,失败 %4 个。</translation>
+    </message>
+    <message>
+        <source>Import cancelled: the files imported before stay in the library.</source>
+        <translation>导入已取消:之前导入的文件仍保留在文库中。</translation>
+    </message>
+    <message>
+        <source>Import report</source>
+        <translation>导入报告</translation>
+    </message>
+    <message>
+        <source>Files not imported</source>
+        <translation>未导入的文件</translation>
+    </message>
+    <message>
+        <source>The current article</source>
+        <translation>当前文章</translation>
+    </message>
+    <message>
+        <source>Articles with the tag</source>
+        <translation>带有标签的文章</translation>
+    </message>
+    <message>
+        <source>Annotated on or after</source>
+        <translation>此日期起有批注的文章</translation>
+    </message>
+    <message>
+        <source>Every annotated article</source>
+        <translation>所有有批注的文章</translation>
+    </message>
+    <message>
+        <source>Every article in the library</source>
+        <translation>文库中的全部文章</translation>
+    </message>
+    <message>
+        <source>Current article</source>
+        <translation>当前文章</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation>保存位置</translation>
+    </message>
+    <message>
+        <source>Not chosen yet</source>
+        <translation>尚未选择</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Export annotations</source>
+        <translation>导出批注</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>Markdown, one file per article, into a folder</source>
+        <translation>Markdown,每篇文章一个文件,存入文件夹</translation>
+    </message>
+    <message>
+        <source>Markdown, one file</source>
+        <translation>Markdown,单个文件</translation>
+    </message>
+    <message>
+        <source>JSON (W3C Web Annotation)</source>
+        <translation>JSON (W3C Web Annotation)</translation>
+    </message>
+    <message>
+        <source>Overwrite files I changed since the last export</source>
+        <translation>覆盖上次导出后我改动过的文件</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Save to:</source>
+        <translation>保存到:</translation>
+    </message>
+    <message>
+        <source>Share annotations</source>
+        <translation>分享批注</translation>
+    </message>
+    <message>
+        <source>A share file holds the chosen articles&apos; text with their highlights, notes and tags. Someone else can merge it into their library.</source>
+        <translation>分享文件包含所选文章的正文及其划线、笔记和标签,别人可以把它合并进自己的文库。</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>分享</translation>
+    </message>
+    <message>
+        <source>No articles match: nothing was exported.</source>
+        <translation>没有符合条件的文章,未导出任何内容。</translation>
+    </message>
+    <message>
+        <source>Exported %1 articles (%2 highlights): %3 files written, %4 unchanged, %5 kept because you edited them.</source>
+        <translation>已导出 %1 篇文章(%2 条划线):写入 %3 个文件,%4 个未变,%5 个因你改动过而保留。</translation>
+    </message>
+    <message>
+        <source>Export cancelled: the files written before stay.</source>
+        <translation>导出已取消:已写入的文件保留。</translation>
+    </message>
+    <message>
+        <source>Tick “Overwrite files I changed” to replace them.</source>
+        <translation>勾选“覆盖我改动过的文件”即可替换它们。</translation>
+    </message>
+    <message>
+        <source>Export finished</source>
+        <translation>导出完成</translation>
+    </message>
+    <message>
+        <source>Exported files</source>
+        <translation>导出的文件</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>kept (you edited it)</source>
+        <translation>保留(你改动过)</translation>
+    </message>
+    <message>
+        <source>written</source>
+        <translation>已写入</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>未变</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <source>Wrote %1: %2 articles, %3 highlights (%4 deletions), %5 notes, %6 tags.</source>
+        <translation>已写入 %1:%2 篇文章,%3 条划线(%4 条删除记录),%5 条笔记,%6 个标签。</translation>
+    </message>
+    <message>
+        <source>article</source>
+        <translation>文章</translation>
+    </message>
+    <message>
+        <source>highlight</source>
+        <translation>划线</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>笔记</translation>
+    </message>
+    <message>
+        <source>tag</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>updated</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>conflict</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <source>re-anchored</source>
+        <translation>重新定位</translation>
+    </message>
+    <message>
+        <source>orphaned</source>
+        <translation>未能定位</translation>
+    </message>
+    <message>
+        <source>Merge report</source>
+        <translation>合并报告</translation>
+    </message>
+    <message>
+        <source>%1 — shared by %2</source>
+        <translation>%1 — 分享者:%2</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>Nothing to merge: your library already has everything in this file.</source>
+        <translation>无需合并:你的文库已包含此文件中的全部内容。</translation>
+    </message>
+    <message>
+        <source>This is what merging would change. Your library is backed up before the merge.</source>
+        <translation>以下是合并将带来的变化。合并前会先备份你的文库。</translation>
+    </message>
+    <message>
+        <source>Counts</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Merge items</source>
+        <translation>合并条目</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>合并</translation>
+    </message>
+    <message>
+        <source>Merged %1.</source>
+        <translation>已合并 %1。</translation>
+    </message>
+    <message>
+        <source>Your library was backed up first to %1.</source>
+        <translation>合并前已将文库备份为 %1。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n highlights could not be placed in your text; see View → Unplaced highlights.</source>
+        <translation>
+            <numerusform>有 %n 条划线无法在你的正文中定位;见“视图 → 未能定位的划线”。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n split fixes taken.</source>
+        <translation>
+            <numerusform>已采用 %n 处拆分修正。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Unplaced highlights</source>
+        <translation>未能定位的划线</translation>
+    </message>
+    <message>
+        <source>Every highlight has its place in the text.</source>
+        <translation>所有划线都已在正文中定位。</translation>
+    </message>
+    <message>
+        <source>These highlights came with a merge, but their quotes are not in your copy of the article. They are kept, exported and shared; a later merge places them when it can. Double-click one to open its article.</source>
+        <translation>这些划线来自合并,但你的文章副本中找不到它们引用的文字。它们会被保留、导出和分享;以后的合并能定位时会放回原处。双击一条即可打开其文章。</translation>
+    </message>
+    <message>
+        <source>In “%1”.</source>
+        <translation>在“%1”中。</translation>
+    </message>
+    <message>
+        <source>Quote</source>
+        <translation>引文</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>作者</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>颜色</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <source>Highlights (%1)</source>
+        <translation>划线 (%1)</translation>
+    </message>
+    <message>
+        <source>No highlights yet</source>
+        <translation>还没有划线</translation>
+    </message>
+    <message>
+        <source>Rename a colour</source>
+        <translation>重命名颜色</translation>
+    </message>
+    <message>
+        <source>All colours</source>
+        <translation>全部颜色</translation>
+    </message>
+    <message>
+        <source>All authors</source>
+        <translation>全部作者</translation>
+    </message>
+    <message>
+        <source>Select some of the article&apos;s text first.</source>
+        <translation>请先选中文章中的一段文字。</translation>
+    </message>
+    <message>
+        <source>Highlight</source>
+        <translation>划线</translation>
+    </message>
+    <message>
+        <source>Highlight: %1</source>
+        <translation>划线:%1</translation>
+    </message>
+    <message>
+        <source>Delete highlight</source>
+        <translation>删除划线</translation>
+    </message>
+    <message>
+        <source>Tag: %1</source>
+        <translation>标签:%1</translation>
+    </message>
+    <message>
+        <source>Only highlights tagged %1 or a tag under it; click to show all</source>
+        <translation>只显示带有标签 %1 或其子标签的划线;点击显示全部</translation>
+    </message>
+    <message>
+        <source>Clear the tag filter %1</source>
+        <translation>清除标签筛选 %1</translation>
+    </message>
+    <message>
+        <source>Highlight with note…</source>
+        <translation>划线并写笔记…</translation>
+    </message>
+    <message>
+        <source>Edit note</source>
+        <translation>编辑笔记</translation>
+    </message>
+    <message>
+        <source>Change colour</source>
+        <translation>更改颜色</translation>
+    </message>
+    <message>
+        <source>Edit the article note</source>
+        <translation>编辑文章笔记</translation>
+    </message>
+    <message>
+        <source>Edit the highlight note</source>
+        <translation>编辑划线笔记</translation>
+    </message>
+    <message>
+        <source>by %1</source>
+        <translation>作者：%1</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>已保存</translation>
+    </message>
+    <message>
+        <source>Tag the article</source>
+        <translation>给文章加标签</translation>
+    </message>
+    <message>
+        <source>Remove a tag</source>
+        <translation>移除标签</translation>
+    </message>
+    <message>
+        <source>Tag the highlight</source>
+        <translation>给划线加标签</translation>
+    </message>
+    <message>
+        <source>All tags</source>
+        <translation>全部标签</translation>
+    </message>
+    <message>
+        <source>%1 articles</source>
+        <translation>%1 篇文章</translation>
+    </message>
+    <message>
+        <source>%1 of %2 articles</source>
+        <translation>%1 / %2 篇文章</translation>
+    </message>
+    <message>
+        <source>Library</source>
+        <translation>文库</translation>
+    </message>
+    <message>
+        <source>Search the library (Ctrl+K)</source>
+        <translation>搜索文库 (Ctrl+K)</translation>
+    </message>
+    <message>
+        <source>Search the library</source>
+        <translation>搜索文库</translation>
+    </message>
+    <message>
+        <source>Filter by kind</source>
+        <translation>按类型筛选</translation>
+    </message>
+    <message>
+        <source>Filter by author</source>
+        <translation>按作者筛选</translation>
+    </message>
+    <message>
+        <source>Show all</source>
+        <translation>显示全部</translation>
+    </message>
+    <message>
+        <source>Clear every filter</source>
+        <translation>清除所有筛选</translation>
+    </message>
+    <message>
+        <source>Show all articles</source>
+        <translation>显示全部文章</translation>
+    </message>
+    <message>
+        <source>Papers by date and page</source>
+        <translation>按日期和版面浏览报纸</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Papers</source>
+        <translation>报纸</translation>
+    </message>
+    <message>
+        <source>Articles</source>
+        <translation>文章</translation>
+    </message>
+    <message>
+        <source>Article count</source>
+        <translation>文章数</translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation>搜索结果</translation>
+    </message>
+    <message>
+        <source>Number of search results</source>
+        <translation>搜索结果数</translation>
+    </message>
+    <message>
+        <source>Import &amp;files…</source>
+        <translation>导入文件(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Import a f&amp;older…</source>
+        <translation>导入文件夹(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Load the &amp;sample pages</source>
+        <translation>载入示例版面(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>S&amp;hare…</source>
+        <translation>分享(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>&amp;Merge a share file…</source>
+        <translation>合并分享文件(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>&amp;Unplaced highlights</source>
+        <translation>未能定位的划线(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Check the split…</source>
+        <translation>核对拆分(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Find in article</source>
+        <translation>在文中查找(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Find &amp;next</source>
+        <translation>查找下一个(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Find pre&amp;vious</source>
+        <translation>查找上一个(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Search the library</source>
+        <translation>搜索文库(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Merge with the next article</source>
+        <translation>与下一篇合并(&amp;M)</translation>
+    </message>
+    <message>
+        <source>S&amp;plit the article at this paragraph</source>
+        <translation>从此段拆分文章(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Mo&amp;ve this section to another article…</source>
+        <translation>将本节移到另一篇文章(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>Mark as a &amp;fragment</source>
+        <translation>标记为片段(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Highlight the selection</source>
+        <translation>划线标注所选文字(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Highlight and add a &amp;note</source>
+        <translation>划线并写笔记(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Tag the article…</source>
+        <translation>给文章加标签(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Manage ta&amp;gs…</source>
+        <translation>管理标签(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>首选项(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Next article</source>
+        <translation>下一篇(&amp;N)</translation>
+    </message>
+    <message>
+        <source>P&amp;revious article</source>
+        <translation>上一篇(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Library pane</source>
+        <translation>文库面板(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Annotation pane</source>
+        <translation>批注面板(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;in</source>
+        <translation>放大(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;out</source>
+        <translation>缩小(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Actual size</source>
+        <translation>原始大小(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Dark theme</source>
+        <translation>深色主题(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;About Pizhu</source>
+        <translation>关于批注(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Export into a folder</source>
+        <translation>导出到文件夹</translation>
+    </message>
+    <message>
+        <source>Export as JSON</source>
+        <translation>导出为 JSON</translation>
+    </message>
+    <message>
+        <source>JSON-LD (*.jsonld *.json)</source>
+        <translation>JSON-LD (*.jsonld *.json)</translation>
+    </message>
+    <message>
+        <source>Export as Markdown</source>
+        <translation>导出为 Markdown</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown (*.md)</translation>
+    </message>
+    <message>
+        <source>Share file</source>
+        <translation>分享文件</translation>
+    </message>
+    <message>
+        <source>Pizhu share files (*.sqlite)</source>
+        <translation>批注分享文件 (*.sqlite)</translation>
+    </message>
+    <message>
+        <source>Merge a share file</source>
+        <translation>合并分享文件</translation>
+    </message>
+    <message>
+        <source>Pizhu share files (*.sqlite);;All files (*)</source>
+        <translation>批注分享文件 (*.sqlite);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Unplaced highlights in this article</source>
+        <translation>本文中未能定位的划线</translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation>无标题</translation>
+    </message>
+    <message>
+        <source>Exporting</source>
+        <translation>正在导出</translation>
+    </message>
+    <message>
+        <source>Writing %1…</source>
+        <translation>正在写入 %1…</translation>
+    </message>
+    <message>
+        <source>Sharing</source>
+        <translation>正在分享</translation>
+    </message>
+    <message>
+        <source>Share file written</source>
+        <translation>分享文件已写入</translation>
+    </message>
+    <message>
+        <source>Checking the share file</source>
+        <translation>正在检查分享文件</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>正在读取 %1…</translation>
+    </message>
+    <message>
+        <source>Merging</source>
+        <translation>正在合并</translation>
+    </message>
+    <message>
+        <source>Merging %1 into your library…</source>
+        <translation>正在把 %1 合并进你的文库…</translation>
+    </message>
+    <message>
+        <source>Merge finished</source>
+        <translation>合并完成</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n highlights of this article could not be placed in its text.</source>
+        <translation>
+            <numerusform>本文有 %n 条划线无法在正文中定位。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unplaced highlights</source>
+        <translation>
+            <numerusform>%n 条未能定位的划线</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Show the highlights that could not be placed</source>
+        <translation>显示未能定位的划线</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>Pizhu</source>
+        <translation>批注</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Article</source>
+        <translation>文章</translation>
+    </message>
+    <message>
+        <source>Photo story</source>
+        <translation>图片报道</translation>
+    </message>
+    <message>
+        <source>Fragment</source>
+        <translation>片段</translation>
+    </message>
+    <message>
+        <source>Page %1</source>
+        <translation>第%1版</translation>
+    </message>
+    <message>
+        <source>Page ?</source>
+        <translation>版次不详</translation>
+    </message>
+    <message>
+        <source>(untitled)</source>
+        <translation>(无标题)</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>to take</source>
+        <translation>待采用</translation>
+    </message>
+    <message>
+        <source>taken</source>
+        <translation>已采用</translation>
+    </message>
+    <message>
+        <source>kept with the page the merge adds</source>
+        <translation>随合并新增的版面保存</translation>
+    </message>
+    <message>
+        <source>kept with the added page</source>
+        <translation>已随新增版面保存</translation>
+    </message>
+    <message>
+        <source>you have the same</source>
+        <translation>你已有相同的</translation>
+    </message>
+    <message>
+        <source>your later answer is kept</source>
+        <translation>保留你较晚的选择</translation>
+    </message>
+    <message>
+        <source>does not fit your articles</source>
+        <translation>与你的文章不符</translation>
+    </message>
+    <message numerus="yes">
+        <source>Also take the sender&apos;s %n split fixes (cut the pages as they did)</source>
+        <translation>
+            <numerusform>同时采用分享者的 %n 处拆分修正(按对方的方式拆分版面)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Split fixes: nothing to take</source>
+        <translation>拆分修正:没有需要采用的</translation>
+    </message>
+    <message>
+        <source>Cut the shared pages into articles as the sender did, so your highlights and theirs sit on the same articles</source>
+        <translation>按分享者的方式把这些版面拆成文章,让你和对方的划线落在同样的文章上</translation>
+    </message>
+    <message>
+        <source>The counts above are without the split fixes.</source>
+        <translation>以上数量未计入拆分修正。</translation>
+    </message>
+    <message>
+        <source>Split fixes</source>
+        <translation>拆分修正</translation>
+    </message>
+    <message>
+        <source>Page</source>
+        <translation>版次</translation>
+    </message>
+    <message>
+        <source>Split fix</source>
+        <translation>拆分修正</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>修正者</translation>
+    </message>
+    <message>
+        <source>%1: %2 instead of %3</source>
+        <translation>%1:%2,而非%3</translation>
+    </message>
+    <message>
+        <source>%1: %2 (accepted)</source>
+        <translation>%1:%2(已确认)</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Undated pages</source>
+        <translation>日期不详的版面</translation>
+    </message>
+    <message>
+        <source>%1 pages, %2 articles</source>
+        <translation>%1 个版面,%2 篇文章</translation>
+    </message>
+    <message>
+        <source>Preferences</source>
+        <translation>首选项</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <source>characters</source>
+        <translation>字</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>Stamped on every highlight and note; empty: the account&apos;s name</source>
+        <translation>记在每条划线和笔记上;留空则用系统账户名</translation>
+    </message>
+    <message>
+        <source>Set by the PIZHU_AUTHOR environment variable</source>
+        <translation>由环境变量 PIZHU_AUTHOR 设定</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Reading font</source>
+        <translation>阅读字体</translation>
+    </message>
+    <message>
+        <source>Font size</source>
+        <translation>字号</translation>
+    </message>
+    <message>
+        <source>Line height</source>
+        <translation>行高</translation>
+    </message>
+    <message>
+        <source>Column width</source>
+        <translation>栏宽</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Author name</source>
+        <translation>作者名</translation>
+    </message>
+    <message>
+        <source>Meaning of the colour %1</source>
+        <translation>颜色 %1 的含义</translation>
+    </message>
+    <message>
+        <source>A new language applies to menus and dialogs at once.</source>
+        <translation>新语言会立即应用到菜单和对话框。</translation>
+    </message>
+    <message>
+        <source>Highlight colour: its meaning</source>
+        <translation>划线颜色:它的含义</translation>
+    </message>
+    <message>
+        <source>No matches</source>
+        <translation>无匹配</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>第 %1 个,共 %2 个</translation>
+    </message>
+    <message>
+        <source>Article text</source>
+        <translation>文章正文</translation>
+    </message>
+    <message>
+        <source>Find in article</source>
+        <translation>在文中查找</translation>
+    </message>
+    <message>
+        <source>Previous match (Shift+F3)</source>
+        <translation>上一个匹配 (Shift+F3)</translation>
+    </message>
+    <message>
+        <source>Previous match</source>
+        <translation>上一个匹配</translation>
+    </message>
+    <message>
+        <source>Next match (F3)</source>
+        <translation>下一个匹配 (F3)</translation>
+    </message>
+    <message>
+        <source>Next match</source>
+        <translation>下一个匹配</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>关闭 (Esc)</translation>
+    </message>
+    <message>
+        <source>Close find bar</source>
+        <translation>关闭查找栏</translation>
+    </message>
+    <message>
+        <source>Reading pane</source>
+        <translation>阅读区</translation>
+    </message>
+    <message>
+        <source>show</source>
+        <translation>查看</translation>
+    </message>
+    <message>
+        <source>check</source>
+        <translation>核对</translation>
+    </message>
+    <message>
+        <source>Check how this page was split into articles</source>
+        <translation>核对本版是如何拆分成文章的</translation>
+    </message>
+    <message>
+        <source>Choose an article to read.</source>
+        <translation>请选择一篇文章阅读。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n highlights could not be placed —</source>
+        <translation>
+            <numerusform>有 %n 条划线无法定位 —</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The split of this page has %n doubtful decisions —</source>
+        <translation>
+            <numerusform>本版的拆分有 %n 处存疑 —</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No articles match.</source>
+        <translation>没有匹配的文章。</translation>
+    </message>
+    <message>
+        <source>The best %1 matches</source>
+        <translation>最相关的 %1 篇</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n matching articles</source>
+        <translation>
+            <numerusform>%n 篇匹配的文章</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete the chosen highlight (in the highlight list)</source>
+        <translation>删除所选划线(在划线列表中)</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>按键</translation>
+    </message>
+    <message>
+        <source>About Pizhu</source>
+        <translation>关于批注</translation>
+    </message>
+    <message>
+        <source>Pizhu (批注) %1
 A reader for annotating local Chinese news.</source>
-            <translation>批注 (Pizhu) %1
+        <translation>批注 (Pizhu) %1
 为本地中文新闻做批注的阅读器。</translation>
-        </message>
-        <message>
-            <source>Merge with the next article</source>
-            <translation>与下一篇合并</translation>
-        </message>
-        <message>
-            <source>Put the cursor in a paragraph first.</source>
-            <translation>请先把光标放在某一段中。</translation>
-        </message>
-        <message>
-            <source>Split the article here</source>
-            <translation>在此拆分文章</translation>
-        </message>
-        <message>
-            <source>Mark as fragment</source>
-            <translation>标记为片段</translation>
-        </message>
-        <message>
-            <source>Put the cursor in a section heading first.</source>
-            <translation>请先把光标放在小节标题中。</translation>
-        </message>
-        <message>
-            <source>Move section to…</source>
-            <translation>移动小节到…</translation>
-        </message>
-        <message>
-            <source>Move this section to which article?</source>
-            <translation>将本节移到哪篇文章?</translation>
-        </message>
-        <message>
-            <source>Move section</source>
-            <translation>移动小节</translation>
-        </message>
-        <message>
-            <source>Remove the tag %1</source>
-            <translation>移除标签 %1</translation>
-        </message>
-        <message>
-            <source>Add the tag %1</source>
-            <translation>添加标签 %1</translation>
-        </message>
-        <message>
-            <source>%1 (H)</source>
-            <translation>%1 (H)</translation>
-        </message>
-        <message>
-            <source>Highlight the selection</source>
-            <translation>划线标注所选文字</translation>
-        </message>
-        <message>
-            <source>Highlight and write a note (N)</source>
-            <translation>划线并写笔记 (N)</translation>
-        </message>
-        <message>
-            <source>Tag</source>
-            <translation>标签</translation>
-        </message>
-        <message>
-            <source>Highlight and tag it</source>
-            <translation>划线并加标签</translation>
-        </message>
-        <message>
-            <source>(no author)</source>
-            <translation>(无作者)</translation>
-        </message>
-        <message>
-            <source>Keyword of the article</source>
-            <translation>文章关键词</translation>
-        </message>
-        <message>
-            <source>Place named in the article</source>
-            <translation>文中提到的地点</translation>
-        </message>
-        <message>
-            <source>Person named in the article</source>
-            <translation>文中提到的人物</translation>
-        </message>
-        <message>
-            <source>Organisation named in the article</source>
-            <translation>文中提到的机构</translation>
-        </message>
-        <message>
-            <source>Tag manager</source>
-            <translation>标签管理</translation>
-        </message>
-        <message>
-            <source>&amp;Rename</source>
-            <translation>重命名(&amp;R)</translation>
-        </message>
-        <message>
-            <source>&amp;Merge into…</source>
-            <translation>合并到(&amp;M)…</translation>
-        </message>
-        <message>
-            <source>Move &amp;under…</source>
-            <translation>移到…之下(&amp;U)</translation>
-        </message>
-        <message>
-            <source>&amp;Colour…</source>
-            <translation>颜色(&amp;C)…</translation>
-        </message>
-        <message>
-            <source>&amp;Delete</source>
-            <translation>删除(&amp;D)</translation>
-        </message>
-        <message>
-            <source>Delete the tag (undo with Ctrl+Z)</source>
-            <translation>删除标签 (Ctrl+Z 撤销)</translation>
-        </message>
-        <message>
-            <source>Rename tag</source>
-            <translation>重命名标签</translation>
-        </message>
-        <message>
-            <source>Merge tags</source>
-            <translation>合并标签</translation>
-        </message>
-        <message>
-            <source>Delete tag</source>
-            <translation>删除标签</translation>
-        </message>
-        <message>
-            <source>Change the tag colour</source>
-            <translation>更改标签颜色</translation>
-        </message>
-        <message>
-            <source>Move tag</source>
-            <translation>移动标签</translation>
-        </message>
-        <message>
-            <source>Merge this tag into which tag?</source>
-            <translation>把这个标签合并到哪个标签?</translation>
-        </message>
-        <message>
-            <source>(top level)</source>
-            <translation>(顶层)</translation>
-        </message>
-        <message>
-            <source>Put this tag under which tag?</source>
-            <translation>把这个标签放到哪个标签之下?</translation>
-        </message>
-        <message>
-            <source>Broken paragraph</source>
-            <translation>断开的段落</translation>
-        </message>
-        <message>
-            <source>Heading line</source>
-            <translation>标题行</translation>
-        </message>
-        <message>
-            <source>Interleaved section</source>
-            <translation>穿插的小节</translation>
-        </message>
-        <message>
-            <source>Stray paragraphs</source>
-            <translation>游离段落</translation>
-        </message>
-        <message>
-            <source>joined</source>
-            <translation>已拼接</translation>
-        </message>
-        <message>
-            <source>kept apart</source>
-            <translation>保持分开</translation>
-        </message>
-        <message>
-            <source>an article title</source>
-            <translation>文章标题</translation>
-        </message>
-        <message>
-            <source>a kicker</source>
-            <translation>引题/栏目</translation>
-        </message>
-        <message>
-            <source>a section heading</source>
-            <translation>小节标题</translation>
-        </message>
-        <message>
-            <source>moved back to its story</source>
-            <translation>移回所属文章</translation>
-        </message>
-        <message>
-            <source>kept where printed</source>
-            <translation>留在原处</translation>
-        </message>
-        <message>
-            <source>a fragment of its own</source>
-            <translation>独立片段</translation>
-        </message>
-        <message>
-            <source>part of the story around it</source>
-            <translation>属于所在文章</translation>
-        </message>
-        <message>
-            <source>title</source>
-            <translation>标题</translation>
-        </message>
-        <message>
-            <source>byline</source>
-            <translation>署名</translation>
-        </message>
-        <message>
-            <source>kicker</source>
-            <translation>引题/栏目</translation>
-        </message>
-        <message>
-            <source>continuation marker</source>
-            <translation>转版标记</translation>
-        </message>
-        <message>
-            <source>photo credit</source>
-            <translation>摄影署名</translation>
-        </message>
-        <message>
-            <source>duplicate, dropped</source>
-            <translation>重复,已舍去</translation>
-        </message>
-        <message>
-            <source>markup</source>
-            <translation>标记符号</translation>
-        </message>
-        <message>
-            <source>Open an article first.</source>
-            <translation>请先打开一篇文章。</translation>
-        </message>
-        <message>
-            <source>Check the split — %1</source>
-            <translation>核对拆分 — %1</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n doubtful decisions to check</source>
-            <translation>
-                <numerusform>有 %n 处存疑待核对</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Nothing doubtful left on this page.</source>
-            <translation>本版已没有存疑之处。</translation>
-        </message>
-        <message>
-            <source>%1: %2</source>
-            <translation>%1:%2</translation>
-        </message>
-        <message>
-            <source>(or %1)</source>
-            <translation>(或:%1)</translation>
-        </message>
-        <message>
-            <source>(changed by you)</source>
-            <translation>(已由你改动)</translation>
-        </message>
-        <message>
-            <source>(accepted)</source>
-            <translation>(已确认)</translation>
-        </message>
-        <message>
-            <source>Make it %1</source>
-            <translation>改为%1</translation>
-        </message>
-        <message>
-            <source>Keep</source>
-            <translation>保持</translation>
-        </message>
-        <message>
-            <source>Accept the split decision</source>
-            <translation>确认拆分判断</translation>
-        </message>
-        <message>
-            <source>Change the split decision</source>
-            <translation>改变拆分判断</translation>
-        </message>
-        <message>
-            <source>Keep this choice and stop marking it as doubtful</source>
-            <translation>保持这个判断,不再标为存疑</translation>
-        </message>
-        <message>
-            <source>Take the other choice; Ctrl+Z undoes it</source>
-            <translation>改用另一种判断;Ctrl+Z 可撤销</translation>
-        </message>
-        <message>
-            <source>Check the split</source>
-            <translation>核对拆分</translation>
-        </message>
-        <message>
-            <source>Page text</source>
-            <translation>版面原文</translation>
-        </message>
-        <message>
-            <source>Articles made from the page</source>
-            <translation>由本版拆出的文章</translation>
-        </message>
-        <message>
-            <source>An article's text (one colour per article)</source>
-            <translation>文章正文(每篇文章一种颜色)</translation>
-        </message>
-        <message>
-            <source>Used as title, byline, marker… or dropped as a duplicate</source>
-            <translation>用作标题、署名、标记…或作为重复内容舍去</translation>
-        </message>
-        <message>
-            <source>Underlined in red: a doubtful decision</source>
-            <translation>红色波浪线:存疑的判断</translation>
-        </message>
-        <message>
-            <source>The parser's decisions</source>
-            <translation>解析器的判断</translation>
-        </message>
-        <message>
-            <source>Where</source>
-            <translation>位置</translation>
-        </message>
-        <message>
-            <source>Decision</source>
-            <translation>判断</translation>
-        </message>
-        <message>
-            <source>Confidence</source>
-            <translation>把握</translation>
-        </message>
-        <message>
-            <source>The parser recorded no decisions for this page.</source>
-            <translation>解析器没有为本版记录任何判断。</translation>
-        </message>
-        <message>
-            <source>Decisions</source>
-            <translation>判断</translation>
-        </message>
-        <message>
-            <source>&amp;Restore from backup…</source>
-            <translation>从备份恢复(&amp;R)…</translation>
-        </message>
-        <message>
-            <source>The library is backed up once a day and before merges; older backups are deleted</source>
-            <translation>文库每天以及每次合并前自动备份;更早的备份会被删除</translation>
-        </message>
-        <message>
-            <source>Backups to keep</source>
-            <translation>保留的备份数</translation>
-        </message>
-        <message>
-            <source>Restored %1; the library as it was is in %2</source>
-            <translation>已恢复 %1;恢复前的文库保存在 %2</translation>
-        </message>
-        <message>
-            <source>Folder</source>
-            <translation>文件夹</translation>
-        </message>
-        <message>
-            <source>%1 file</source>
-            <translation>%1 文件</translation>
-        </message>
-        <message>
-            <source>daily</source>
-            <translation>每日</translation>
-        </message>
-        <message>
-            <source>made by hand</source>
-            <translation>手动</translation>
-        </message>
-        <message>
-            <source>before a merge</source>
-            <translation>合并前</translation>
-        </message>
-        <message>
-            <source>before a restore</source>
-            <translation>恢复前</translation>
-        </message>
-        <message>
-            <source>before an upgrade</source>
-            <translation>升级前</translation>
-        </message>
-        <message>
-            <source>%1 MB</source>
-            <translation>%1 MB</translation>
-        </message>
-        <message>
-            <source>Restore from backup</source>
-            <translation>从备份恢复</translation>
-        </message>
-        <message>
-            <source>Replace the library with one of its backups. The library as it is now is backed up first, so a restore can itself be undone from this list.</source>
-            <translation>用一个备份替换文库。恢复前会先备份当前文库,所以恢复本身也可以从这个列表撤销。</translation>
-        </message>
-        <message>
-            <source>This library has no backups yet.</source>
-            <translation>这个文库还没有备份。</translation>
-        </message>
-        <message>
-            <source>Backups</source>
-            <translation>备份</translation>
-        </message>
-        <message>
-            <source>&amp;Restore</source>
-            <translation>恢复(&amp;R)</translation>
-        </message>
-        <message>
-            <source>not applied</source>
-            <translation>未应用</translation>
-        </message>
-        <message>
-            <source>%1 is not the author (%2 is): only the author's edits are merged</source>
-            <translation>%1 不是作者(作者是 %2):只合并作者本人的修改</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n more items are counted but not listed.</source>
-            <translation>
-                <numerusform>另有 %n 项已计数但未列出。</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n edits were not applied: their author is not the annotation's.</source>
-            <translation>
-                <numerusform>有 %n 处修改未应用:修改者不是该批注的作者。</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Word clipping report (.docx)</source>
-            <translation>Word 剪报(.docx)</translation>
-        </message>
-        <message>
-            <source>Export to &amp;Word…</source>
-            <translation>导出为 &amp;Word…</translation>
-        </message>
-        <message>
-            <source>Export the article as P&amp;DF…</source>
-            <translation>将文章导出为 P&amp;DF…</translation>
-        </message>
-        <message>
-            <source>&amp;Print the article…</source>
-            <translation>打印文章(&amp;P)…</translation>
-        </message>
-        <message>
-            <source>&amp;Notebook</source>
-            <translation>笔记本(&amp;N)</translation>
-        </message>
-        <message>
-            <source>Copy as &amp;citation</source>
-            <translation>复制为引文(&amp;C)</translation>
-        </message>
-        <message>
-            <source>Export to Word</source>
-            <translation>导出为 Word</translation>
-        </message>
-        <message>
-            <source>Word (*.docx)</source>
-            <translation>Word 文档 (*.docx)</translation>
-        </message>
-        <message>
-            <source>Clipping report</source>
-            <translation>剪报</translation>
-        </message>
-        <message>
-            <source>Contents</source>
-            <translation>目录</translation>
-        </message>
-        <message>
-            <source>Colours</source>
-            <translation>颜色</translation>
-        </message>
-        <message>
-            <source>Highlights not found in this text</source>
-            <translation>在本文中找不到的高亮</translation>
-        </message>
-        <message>
-            <source>{articles} articles, {highlights} highlights</source>
-            <translation>{articles} 篇文章,{highlights} 条高亮</translation>
-        </message>
-        <message>
-            <source>Copied: %1</source>
-            <translation>已复制:%1</translation>
-        </message>
-        <message>
-            <source>Highlights and notes</source>
-            <translation>高亮与批注</translation>
-        </message>
-        <message>
-            <source>Export the article as PDF</source>
-            <translation>将文章导出为 PDF</translation>
-        </message>
-        <message>
-            <source>PDF (*.pdf)</source>
-            <translation>PDF (*.pdf)</translation>
-        </message>
-        <message>
-            <source>Saved %1</source>
-            <translation>已保存 %1</translation>
-        </message>
-        <message>
-            <source>Print the article</source>
-            <translation>打印文章</translation>
-        </message>
-        <message>
-            <source>Notebook</source>
-            <translation>笔记本</translation>
-        </message>
-        <message>
-            <source>Find in quotes and notes</source>
-            <translation>在摘录和批注中查找</translation>
-        </message>
-        <message>
-            <source>Made on or after</source>
-            <translation>不早于此日创建</translation>
-        </message>
-        <message>
-            <source>Made on or before</source>
-            <translation>不晚于此日创建</translation>
-        </message>
-        <message>
-            <source>This &amp;article only</source>
-            <translation>仅本文(&amp;A)</translation>
-        </message>
-        <message>
-            <source>Group by</source>
-            <translation>分组</translation>
-        </message>
-        <message>
-            <source>From</source>
-            <translation>从</translation>
-        </message>
-        <message>
-            <source>to</source>
-            <translation>到</translation>
-        </message>
-        <message>
-            <source>&amp;Open in article</source>
-            <translation>在文章中打开(&amp;O)</translation>
-        </message>
-        <message>
-            <source>Add &amp;tag…</source>
-            <translation>添加标签(&amp;T)…</translation>
-        </message>
-        <message>
-            <source>&amp;Remove tag…</source>
-            <translation>移除标签(&amp;R)…</translation>
-        </message>
-        <message>
-            <source>&amp;Colour</source>
-            <translation>颜色(&amp;C)</translation>
-        </message>
-        <message>
-            <source>&amp;Export selection…</source>
-            <translation>导出所选(&amp;E)…</translation>
-        </message>
-        <message>
-            <source>Any colour</source>
-            <translation>任意颜色</translation>
-        </message>
-        <message>
-            <source>Any tag</source>
-            <translation>任意标签</translation>
-        </message>
-        <message>
-            <source>Anyone</source>
-            <translation>任何人</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n highlights</source>
-            <translation>
-                <numerusform>%n 条高亮</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n article notes</source>
-            <translation>
-                <numerusform>%n 条文章批注</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Tag highlights</source>
-            <translation>为高亮加标签</translation>
-        </message>
-        <message>
-            <source>Remove tag from highlights</source>
-            <translation>从高亮移除标签</translation>
-        </message>
-        <message>
-            <source>Delete highlights</source>
-            <translation>删除高亮</translation>
-        </message>
-        <message>
-            <source>Exported %1 highlights to %2</source>
-            <translation>已将 %1 条高亮导出到 %2</translation>
-        </message>
-        <message>
-            <source>Add tag</source>
-            <translation>添加标签</translation>
-        </message>
-        <message>
-            <source>Tag the selected highlights with:</source>
-            <translation>为所选高亮添加标签:</translation>
-        </message>
-        <message>
-            <source>Remove tag</source>
-            <translation>移除标签</translation>
-        </message>
-        <message>
-            <source>Remove this tag:</source>
-            <translation>移除此标签:</translation>
-        </message>
-        <message>
-            <source>Export selection</source>
-            <translation>导出所选</translation>
-        </message>
-        <message>
-            <source>Article notes</source>
-            <translation>文章批注</translation>
-        </message>
-        <message>
-            <source>(untagged)</source>
-            <translation>(无标签)</translation>
-        </message>
-        <message>
-            <source>Page date</source>
-            <translation>版面日期</translation>
-        </message>
-        <message>
-            <source>(article note)</source>
-            <translation>(文章批注)</translation>
-        </message>
-    </context>
+    </message>
+    <message>
+        <source>Merge with the next article</source>
+        <translation>与下一篇合并</translation>
+    </message>
+    <message>
+        <source>Put the cursor in a paragraph first.</source>
+        <translation>请先把光标放在某一段中。</translation>
+    </message>
+    <message>
+        <source>Split the article here</source>
+        <translation>在此拆分文章</translation>
+    </message>
+    <message>
+        <source>Mark as fragment</source>
+        <translation>标记为片段</translation>
+    </message>
+    <message>
+        <source>Put the cursor in a section heading first.</source>
+        <translation>请先把光标放在小节标题中。</translation>
+    </message>
+    <message>
+        <source>Move section to…</source>
+        <translation>移动小节到…</translation>
+    </message>
+    <message>
+        <source>Move this section to which article?</source>
+        <translation>将本节移到哪篇文章?</translation>
+    </message>
+    <message>
+        <source>Move section</source>
+        <translation>移动小节</translation>
+    </message>
+    <message>
+        <source>Remove the tag %1</source>
+        <translation>移除标签 %1</translation>
+    </message>
+    <message>
+        <source>Add the tag %1</source>
+        <translation>添加标签 %1</translation>
+    </message>
+    <message>
+        <source>%1 (H)</source>
+        <translation>%1 (H)</translation>
+    </message>
+    <message>
+        <source>Highlight the selection</source>
+        <translation>划线标注所选文字</translation>
+    </message>
+    <message>
+        <source>Highlight and write a note (N)</source>
+        <translation>划线并写笔记 (N)</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Highlight and tag it</source>
+        <translation>划线并加标签</translation>
+    </message>
+    <message>
+        <source>(no author)</source>
+        <translation>(无作者)</translation>
+    </message>
+    <message>
+        <source>Keyword of the article</source>
+        <translation>文章关键词</translation>
+    </message>
+    <message>
+        <source>Place named in the article</source>
+        <translation>文中提到的地点</translation>
+    </message>
+    <message>
+        <source>Person named in the article</source>
+        <translation>文中提到的人物</translation>
+    </message>
+    <message>
+        <source>Organisation named in the article</source>
+        <translation>文中提到的机构</translation>
+    </message>
+    <message>
+        <source>Tag manager</source>
+        <translation>标签管理</translation>
+    </message>
+    <message>
+        <source>&amp;Rename</source>
+        <translation>重命名(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Merge into…</source>
+        <translation>合并到(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Move &amp;under…</source>
+        <translation>移到…之下(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Colour…</source>
+        <translation>颜色(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Delete the tag (undo with Ctrl+Z)</source>
+        <translation>删除标签 (Ctrl+Z 撤销)</translation>
+    </message>
+    <message>
+        <source>Rename tag</source>
+        <translation>重命名标签</translation>
+    </message>
+    <message>
+        <source>Merge tags</source>
+        <translation>合并标签</translation>
+    </message>
+    <message>
+        <source>Delete tag</source>
+        <translation>删除标签</translation>
+    </message>
+    <message>
+        <source>Change the tag colour</source>
+        <translation>更改标签颜色</translation>
+    </message>
+    <message>
+        <source>Move tag</source>
+        <translation>移动标签</translation>
+    </message>
+    <message>
+        <source>Merge this tag into which tag?</source>
+        <translation>把这个标签合并到哪个标签?</translation>
+    </message>
+    <message>
+        <source>(top level)</source>
+        <translation>(顶层)</translation>
+    </message>
+    <message>
+        <source>Put this tag under which tag?</source>
+        <translation>把这个标签放到哪个标签之下?</translation>
+    </message>
+    <message>
+        <source>Broken paragraph</source>
+        <translation>断开的段落</translation>
+    </message>
+    <message>
+        <source>Heading line</source>
+        <translation>标题行</translation>
+    </message>
+    <message>
+        <source>Interleaved section</source>
+        <translation>穿插的小节</translation>
+    </message>
+    <message>
+        <source>Stray paragraphs</source>
+        <translation>游离段落</translation>
+    </message>
+    <message>
+        <source>joined</source>
+        <translation>已拼接</translation>
+    </message>
+    <message>
+        <source>kept apart</source>
+        <translation>保持分开</translation>
+    </message>
+    <message>
+        <source>an article title</source>
+        <translation>文章标题</translation>
+    </message>
+    <message>
+        <source>a kicker</source>
+        <translation>引题/栏目</translation>
+    </message>
+    <message>
+        <source>a section heading</source>
+        <translation>小节标题</translation>
+    </message>
+    <message>
+        <source>moved back to its story</source>
+        <translation>移回所属文章</translation>
+    </message>
+    <message>
+        <source>kept where printed</source>
+        <translation>留在原处</translation>
+    </message>
+    <message>
+        <source>a fragment of its own</source>
+        <translation>独立片段</translation>
+    </message>
+    <message>
+        <source>part of the story around it</source>
+        <translation>属于所在文章</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>byline</source>
+        <translation>署名</translation>
+    </message>
+    <message>
+        <source>kicker</source>
+        <translation>引题/栏目</translation>
+    </message>
+    <message>
+        <source>continuation marker</source>
+        <translation>转版标记</translation>
+    </message>
+    <message>
+        <source>photo credit</source>
+        <translation>摄影署名</translation>
+    </message>
+    <message>
+        <source>duplicate, dropped</source>
+        <translation>重复,已舍去</translation>
+    </message>
+    <message>
+        <source>markup</source>
+        <translation>标记符号</translation>
+    </message>
+    <message>
+        <source>Open an article first.</source>
+        <translation>请先打开一篇文章。</translation>
+    </message>
+    <message>
+        <source>Check the split — %1</source>
+        <translation>核对拆分 — %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n doubtful decisions to check</source>
+        <translation>
+            <numerusform>有 %n 处存疑待核对</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing doubtful left on this page.</source>
+        <translation>本版已没有存疑之处。</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1:%2</translation>
+    </message>
+    <message>
+        <source>(or %1)</source>
+        <translation>(或:%1)</translation>
+    </message>
+    <message>
+        <source>(changed by you)</source>
+        <translation>(已由你改动)</translation>
+    </message>
+    <message>
+        <source>(accepted)</source>
+        <translation>(已确认)</translation>
+    </message>
+    <message>
+        <source>Make it %1</source>
+        <translation>改为%1</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>保持</translation>
+    </message>
+    <message>
+        <source>Accept the split decision</source>
+        <translation>确认拆分判断</translation>
+    </message>
+    <message>
+        <source>Change the split decision</source>
+        <translation>改变拆分判断</translation>
+    </message>
+    <message>
+        <source>Keep this choice and stop marking it as doubtful</source>
+        <translation>保持这个判断,不再标为存疑</translation>
+    </message>
+    <message>
+        <source>Take the other choice; Ctrl+Z undoes it</source>
+        <translation>改用另一种判断;Ctrl+Z 可撤销</translation>
+    </message>
+    <message>
+        <source>Check the split</source>
+        <translation>核对拆分</translation>
+    </message>
+    <message>
+        <source>Page text</source>
+        <translation>版面原文</translation>
+    </message>
+    <message>
+        <source>Articles made from the page</source>
+        <translation>由本版拆出的文章</translation>
+    </message>
+    <message>
+        <source>An article&apos;s text (one colour per article)</source>
+        <translation>文章正文(每篇文章一种颜色)</translation>
+    </message>
+    <message>
+        <source>Used as title, byline, marker… or dropped as a duplicate</source>
+        <translation>用作标题、署名、标记…或作为重复内容舍去</translation>
+    </message>
+    <message>
+        <source>Underlined in red: a doubtful decision</source>
+        <translation>红色波浪线:存疑的判断</translation>
+    </message>
+    <message>
+        <source>The parser&apos;s decisions</source>
+        <translation>解析器的判断</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>判断</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>把握</translation>
+    </message>
+    <message>
+        <source>The parser recorded no decisions for this page.</source>
+        <translation>解析器没有为本版记录任何判断。</translation>
+    </message>
+    <message>
+        <source>Decisions</source>
+        <translation>判断</translation>
+    </message>
+    <message>
+        <source>&amp;Restore from backup…</source>
+        <translation>从备份恢复(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>The library is backed up once a day and before merges; older backups are deleted</source>
+        <translation>文库每天以及每次合并前自动备份;更早的备份会被删除</translation>
+    </message>
+    <message>
+        <source>Backups to keep</source>
+        <translation>保留的备份数</translation>
+    </message>
+    <message>
+        <source>Restored %1; the library as it was is in %2</source>
+        <translation>已恢复 %1;恢复前的文库保存在 %2</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>%1 file</source>
+        <translation>%1 文件</translation>
+    </message>
+    <message>
+        <source>daily</source>
+        <translation>每日</translation>
+    </message>
+    <message>
+        <source>made by hand</source>
+        <translation>手动</translation>
+    </message>
+    <message>
+        <source>before a merge</source>
+        <translation>合并前</translation>
+    </message>
+    <message>
+        <source>before a restore</source>
+        <translation>恢复前</translation>
+    </message>
+    <message>
+        <source>before an upgrade</source>
+        <translation>升级前</translation>
+    </message>
+    <message>
+        <source>%1 MB</source>
+        <translation>%1 MB</translation>
+    </message>
+    <message>
+        <source>Restore from backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <source>Replace the library with one of its backups. The library as it is now is backed up first, so a restore can itself be undone from this list.</source>
+        <translation>用一个备份替换文库。恢复前会先备份当前文库,所以恢复本身也可以从这个列表撤销。</translation>
+    </message>
+    <message>
+        <source>This library has no backups yet.</source>
+        <translation>这个文库还没有备份。</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>恢复(&amp;R)</translation>
+    </message>
+    <message>
+        <source>not applied</source>
+        <translation>未应用</translation>
+    </message>
+    <message>
+        <source>%1 is not the author (%2 is): only the author&apos;s edits are merged</source>
+        <translation>%1 不是作者(作者是 %2):只合并作者本人的修改</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more items are counted but not listed.</source>
+        <translation>
+            <numerusform>另有 %n 项已计数但未列出。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n edits were not applied: their author is not the annotation&apos;s.</source>
+        <translation>
+            <numerusform>有 %n 处修改未应用:修改者不是该批注的作者。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Word clipping report (.docx)</source>
+        <translation>Word 剪报(.docx)</translation>
+    </message>
+    <message>
+        <source>Export to &amp;Word…</source>
+        <translation>导出为 &amp;Word…</translation>
+    </message>
+    <message>
+        <source>Export the article as P&amp;DF…</source>
+        <translation>将文章导出为 P&amp;DF…</translation>
+    </message>
+    <message>
+        <source>&amp;Print the article…</source>
+        <translation>打印文章(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Notebook</source>
+        <translation>笔记本(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Copy as &amp;citation</source>
+        <translation>复制为引文(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Export to Word</source>
+        <translation>导出为 Word</translation>
+    </message>
+    <message>
+        <source>Word (*.docx)</source>
+        <translation>Word 文档 (*.docx)</translation>
+    </message>
+    <message>
+        <source>Clipping report</source>
+        <translation>剪报</translation>
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation>目录</translation>
+    </message>
+    <message>
+        <source>Colours</source>
+        <translation>颜色</translation>
+    </message>
+    <message>
+        <source>Highlights not found in this text</source>
+        <translation>在本文中找不到的高亮</translation>
+    </message>
+    <message>
+        <source>{articles} articles, {highlights} highlights</source>
+        <translation>{articles} 篇文章,{highlights} 条高亮</translation>
+    </message>
+    <message>
+        <source>Copied: %1</source>
+        <translation>已复制:%1</translation>
+    </message>
+    <message>
+        <source>Highlights and notes</source>
+        <translation>高亮与批注</translation>
+    </message>
+    <message>
+        <source>Export the article as PDF</source>
+        <translation>将文章导出为 PDF</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <source>Print the article</source>
+        <translation>打印文章</translation>
+    </message>
+    <message>
+        <source>Notebook</source>
+        <translation>笔记本</translation>
+    </message>
+    <message>
+        <source>Find in quotes and notes</source>
+        <translation>在摘录和批注中查找</translation>
+    </message>
+    <message>
+        <source>Made on or after</source>
+        <translation>不早于此日创建</translation>
+    </message>
+    <message>
+        <source>Made on or before</source>
+        <translation>不晚于此日创建</translation>
+    </message>
+    <message>
+        <source>This &amp;article only</source>
+        <translation>仅本文(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Group by</source>
+        <translation>分组</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>到</translation>
+    </message>
+    <message>
+        <source>&amp;Open in article</source>
+        <translation>在文章中打开(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Add &amp;tag…</source>
+        <translation>添加标签(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove tag…</source>
+        <translation>移除标签(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Colour</source>
+        <translation>颜色(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Export selection…</source>
+        <translation>导出所选(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Any colour</source>
+        <translation>任意颜色</translation>
+    </message>
+    <message>
+        <source>Any tag</source>
+        <translation>任意标签</translation>
+    </message>
+    <message>
+        <source>Anyone</source>
+        <translation>任何人</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n highlights</source>
+        <translation>
+            <numerusform>%n 条高亮</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n article notes</source>
+        <translation>
+            <numerusform>%n 条文章批注</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Tag highlights</source>
+        <translation>为高亮加标签</translation>
+    </message>
+    <message>
+        <source>Remove tag from highlights</source>
+        <translation>从高亮移除标签</translation>
+    </message>
+    <message>
+        <source>Delete highlights</source>
+        <translation>删除高亮</translation>
+    </message>
+    <message>
+        <source>Exported %1 highlights to %2</source>
+        <translation>已将 %1 条高亮导出到 %2</translation>
+    </message>
+    <message>
+        <source>Add tag</source>
+        <translation>添加标签</translation>
+    </message>
+    <message>
+        <source>Tag the selected highlights with:</source>
+        <translation>为所选高亮添加标签:</translation>
+    </message>
+    <message>
+        <source>Remove tag</source>
+        <translation>移除标签</translation>
+    </message>
+    <message>
+        <source>Remove this tag:</source>
+        <translation>移除此标签:</translation>
+    </message>
+    <message>
+        <source>Export selection</source>
+        <translation>导出所选</translation>
+    </message>
+    <message>
+        <source>Article notes</source>
+        <translation>文章批注</translation>
+    </message>
+    <message>
+        <source>(untagged)</source>
+        <translation>(无标签)</translation>
+    </message>
+    <message>
+        <source>Page date</source>
+        <translation>版面日期</translation>
+    </message>
+    <message>
+        <source>(article note)</source>
+        <translation>(文章批注)</translation>
+    </message>
+</context>
 </TS>
