@@ -12,13 +12,14 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Select, func, select, text
+from sqlalchemy import Connection, Select, func, literal_column, select, text
 
 from reader.store import database, searchtext, tagging
 from reader.store.errors import known_errors
 from reader.store.ids import ArticleId, SourceId, TagId
 from reader.store.library import Library
 from reader.store.models import ArticleRow, SourceFile, TagRow
+from reader.store.trash import LIVE, LIVE_PAGE
 
 ROW_CHUNK = 500  # ids per IN (…) query
 
@@ -59,6 +60,8 @@ class ArticleRowView:
     source: str
     authors: tuple[str, ...]
     flags: tuple[str, ...]
+    highlights: int = 0  # live highlights
+    page_name: str | None = None
 
 
 @dataclass(frozen=True)
@@ -86,19 +89,52 @@ class TagCount:
     count: int
 
 
-def _order(q: Select[Any]) -> Select[Any]:
-    return q.order_by(
-        SourceFile.page_date.is_(None),
-        SourceFile.page_date,
-        SourceFile.id,
-        ArticleRow.ordinal,
-    )
+# The article list's sort keys (columns a user can sort by); "library" is page date,
+# page, position on the page.
+SORT_KEYS = ("library", "title", "date", "page", "kind", "authors", "highlights", "source")
+
+_HIGHLIGHT_COUNT: Any = literal_column(
+    "(SELECT count(*) FROM highlights h WHERE h.article_id = articles.id AND NOT h.deleted)"
+)
 
 
-def article_ids(lib: Library, f: ArticleFilter | None = None) -> list[ArticleId]:
-    """Ids of the articles ``f`` selects, in library order (page date, page, position)."""
+def _keys(sort: str) -> list[tuple[Any | None, Any]]:
+    """(unknown-last flag, value) pairs a sort orders by before library order."""
+    page = [
+        (SourceFile.page.is_(None), func.length(SourceFile.page)),  # "3" < "12" < "A1"
+        (None, SourceFile.page),
+    ]
+    keys: dict[str, list[tuple[Any | None, Any]]] = {
+        "library": [],
+        "title": [(ArticleRow.title.is_(None), ArticleRow.title)],
+        "date": [(SourceFile.page_date.is_(None), SourceFile.page_date)],
+        "page": page,
+        "kind": [(None, ArticleRow.kind)],
+        "authors": [(func.json_array_length(ArticleRow.authors) == 0, ArticleRow.authors)],
+        "highlights": [(None, _HIGHLIGHT_COUNT)],
+        "source": [(None, SourceFile.name)],
+    }
+    return keys[sort]
+
+
+def _order(q: Select[Any], sort: str = "library", descending: bool = False) -> Select[Any]:
+    first = _keys(sort)
+    keys: list[Any] = []
+    then = [*_keys("date"), (None, SourceFile.paper), *_keys("page")]
+    for i, (unknown, value) in enumerate([*first, *then]):
+        if unknown is not None:
+            keys.append(unknown)  # unknown values stay last either way
+        keys.append(value.desc() if descending and i < len(first) else value)
+    return q.order_by(*keys, SourceFile.id, ArticleRow.ordinal)
+
+
+def article_ids(
+    lib: Library, f: ArticleFilter | None = None, sort: str = "library", descending: bool = False
+) -> list[ArticleId]:
+    """Ids of the articles ``f`` selects, in library order (page date, page, position)
+    or sorted by one of :data:`SORT_KEYS` (then library order)."""
     f = f or ArticleFilter()
-    q = select(ArticleRow.id).join(SourceFile, SourceFile.id == ArticleRow.source_id)
+    q = select(ArticleRow.id).join(SourceFile, SourceFile.id == ArticleRow.source_id).where(LIVE)
     if f.kind is not None:
         q = q.where(ArticleRow.kind == f.kind)
     if f.source is not None:
@@ -116,7 +152,7 @@ def article_ids(lib: Library, f: ArticleFilter | None = None) -> list[ArticleId]
         if f.tag is not None:
             # The tag, the tags nested under it, on articles or on their highlights.
             q = q.where(ArticleRow.id.in_(tagging.tagged_articles(tagging.subtree(conn, f.tag))))
-        return [ArticleId(int(r[0])) for r in conn.execute(_order(q))]
+        return [ArticleId(int(r[0])) for r in conn.execute(_order(q, sort, descending))]
 
 
 def article_rows(lib: Library, ids: Sequence[ArticleId]) -> list[ArticleRowView]:
@@ -136,6 +172,8 @@ def article_rows(lib: Library, ids: Sequence[ArticleId]) -> list[ArticleRowView]
                     SourceFile.page,
                     SourceFile.paper,
                     SourceFile.name,
+                    SourceFile.page_name,
+                    _HIGHLIGHT_COUNT.label("highlights"),
                 )
                 .join(SourceFile, SourceFile.id == ArticleRow.source_id)
                 .where(ArticleRow.id.in_(chunk))
@@ -151,13 +189,22 @@ def article_rows(lib: Library, ids: Sequence[ArticleId]) -> list[ArticleRowView]
                     source=r.name,
                     authors=tuple(str(a) for a in r.authors),
                     flags=tuple(str(x) for x in r.flags),
+                    highlights=int(r.highlights),
+                    page_name=r.page_name,
                 )
     return [found[i] for i in ids if i in found]
 
 
 def article_count(lib: Library) -> int:
     with _read(lib) as conn:
-        return int(conn.execute(select(func.count()).select_from(ArticleRow)).scalar_one())
+        return int(
+            conn.execute(
+                select(func.count())
+                .select_from(ArticleRow)
+                .join(SourceFile, SourceFile.id == ArticleRow.source_id)
+                .where(LIVE)
+            ).scalar_one()
+        )
 
 
 def paper_dates(lib: Library) -> list[PaperDate]:
@@ -165,7 +212,9 @@ def paper_dates(lib: Library) -> list[PaperDate]:
     with _read(lib) as conn:
         pages = dict(
             conn.execute(
-                select(SourceFile.page_date, func.count()).group_by(SourceFile.page_date)
+                select(SourceFile.page_date, func.count())
+                .where(LIVE_PAGE)
+                .group_by(SourceFile.page_date)
             ).all()
         )
         arts = dict(
@@ -173,6 +222,7 @@ def paper_dates(lib: Library) -> list[PaperDate]:
                 select(SourceFile.page_date, func.count())
                 .select_from(ArticleRow)
                 .join(SourceFile, SourceFile.id == ArticleRow.source_id)
+                .where(LIVE)
                 .group_by(SourceFile.page_date)
             ).all()
         )
@@ -194,6 +244,7 @@ def pages_on(lib: Library, date: str) -> list[PageView]:
     """The pages of one date (NO_DATE: undated pages), in page order."""
     counts = (
         select(ArticleRow.source_id, func.count().label("n"))
+        .where(ArticleRow.deleted_at.is_(None))
         .group_by(ArticleRow.source_id)
         .subquery()
     )
@@ -205,6 +256,7 @@ def pages_on(lib: Library, date: str) -> list[PageView]:
         SourceFile.page,
         func.coalesce(counts.c.n, 0),
     ).outerjoin(counts, counts.c.source_id == SourceFile.id)
+    q = q.where(LIVE_PAGE)
     q = q.where(SourceFile.page_date.is_(None) if date == NO_DATE else SourceFile.page_date == date)
     with _read(lib) as conn:
         views = [
@@ -231,7 +283,10 @@ def author_counts(lib: Library, limit: int = 500) -> list[tuple[str, int]]:
     with _read(lib) as conn:
         rows = conn.execute(
             text(
-                "SELECT j.value, count(*) AS n FROM articles, json_each(articles.authors) AS j "
+                "SELECT j.value, count(*) AS n FROM articles "
+                "JOIN source_files s ON s.id = articles.source_id, "
+                "json_each(articles.authors) AS j "
+                "WHERE articles.deleted_at IS NULL AND s.deleted_at IS NULL "
                 "GROUP BY j.value ORDER BY n DESC, j.value LIMIT :limit"
             ),
             {"limit": limit},

@@ -23,6 +23,8 @@ class Changes:
     tags: frozenset[TagId] = field(default_factory=frozenset)  # created/renamed/moved/deleted
     palette: bool = False  # a highlight colour's meaning was renamed
     search_index: bool = False  # the whole index was rebuilt
+    articles_changed: frozenset[ArticleId] = field(default_factory=frozenset)  # title, kind…
+    sources_changed: frozenset[SourceId] = field(default_factory=frozenset)  # paper, date…
 
     def __or__(self, other: Changes) -> Changes:
         merged: dict[str, object] = {}

@@ -30,6 +30,7 @@ from reader.store import (
     searchtext,
     suggest,
     tagging,
+    trash,
 )
 from reader.store.changes import Changes
 from reader.store.errors import LibraryError, NotFoundError, known_errors
@@ -218,7 +219,11 @@ class Library:
     def article_ids(self, tag: str | None = None) -> list[ArticleId]:
         """Every article id in library order (page date, file, position); cheap."""
         with self._read() as conn:
-            q = select(ArticleRow.id).join(SourceFile, SourceFile.id == ArticleRow.source_id)
+            q = (
+                select(ArticleRow.id)
+                .join(SourceFile, SourceFile.id == ArticleRow.source_id)
+                .where(trash.LIVE)
+            )
             if tag is not None:
                 q = q.where(
                     ArticleRow.id.in_(tagging.tagged_articles(self._tag_closure_ids(conn, tag)))
@@ -322,6 +327,7 @@ class Library:
                 note=note.text if note else "",
                 note_author=note.author if note else "",
                 highlights=tuple(highlights),
+                in_trash=row.deleted_at is not None or src.deleted_at is not None,
             )
 
     def article_highlights(
@@ -409,13 +415,27 @@ class Library:
             return []
         cut = self.cut
         with self._read() as conn:
-            matches, terms = search.query(conn, query, limit, cut)
+            # The index keeps trashed articles (restoring them is instant): ask for as
+            # many more as the trash could hide, and leave those out.
+            hidden = conn.execute(
+                select(func.count())
+                .select_from(ArticleRow)
+                .join(SourceFile, SourceFile.id == ArticleRow.source_id)
+                .where(~trash.LIVE)
+            ).scalar_one()
+            matches, terms = search.query(conn, query, limit + int(hidden), cut)
             if not matches:
                 return []
             ids = [m.article_id for m in matches]
-            rows = {r.id: r for r in _listing(conn, ids, ArticleRow.text)}
+            rows = {
+                r.id: r
+                for r in _listing(conn, ids, ArticleRow.text)
+                if r.deleted_at is None and r.page_deleted_at is None
+            }
         hits: list[SearchHit] = []
         for m in matches:
+            if len(hits) >= limit:
+                break
             r = rows.get(m.article_id)
             if r is None:
                 continue
@@ -447,6 +467,14 @@ class Library:
 
     def _index_current(self, conn: Connection) -> bool:
         return search.stored_fingerprint(conn) == search.tokenizer_fingerprint()
+
+    def ensure_search_current(self) -> None:
+        """Rebuild the index first if another tokenizer built it (before removing rows
+        from it, which needs the words it was built with)."""
+        with self._read() as conn:
+            current = self._index_current(conn)
+        if not current:
+            self.rebuild_search_index()
 
     # --- annotating ------------------------------------------------------------------------
 
@@ -602,10 +630,7 @@ class Library:
     def delete_source(self, source_id: SourceId) -> Changes:
         """Remove an imported page with its articles, their highlights and notes."""
         cut = self.cut
-        with self._read() as conn:
-            current = self._index_current(conn)
-        if not current:
-            self.rebuild_search_index()
+        self.ensure_search_current()
         with self._write() as conn:
             rows = conn.execute(
                 select(ArticleRow.id, ArticleRow.title, ArticleRow.text).where(
@@ -687,6 +712,8 @@ def _listing(conn: Connection, ids: Sequence[int], *extra: Any) -> Sequence[Any]
             ArticleRow.kind,
             SourceFile.name,
             SourceFile.page_date,
+            ArticleRow.deleted_at,
+            SourceFile.deleted_at.label("page_deleted_at"),
             *extra,
         )
         .join(SourceFile, SourceFile.id == ArticleRow.source_id)
@@ -705,4 +732,6 @@ def _source_view(r: Any) -> SourceView:
         paper=r.paper,
         date=r.page_date,
         page=r.page,
+        page_name=r.page_name,
+        in_trash=r.deleted_at is not None,
     )
