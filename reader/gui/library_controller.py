@@ -2,12 +2,23 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QObject, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QObject, Qt, Signal
 
 from reader.gui.changes import ChangeBus
 from reader.gui.i18n import tr
 from reader.gui.library_view import LibraryPane
-from reader.gui.models import ArticleTableModel, FacetModel, PaperTreeModel, kind_label
+from reader.gui.models import ArticleTableModel, FacetModel, kind_label
+from reader.gui.paper_tree import (
+    ARTICLE,
+    ISSUE,
+    MONTH,
+    PAGE,
+    PAPER,
+    UNDATED,
+    YEAR,
+    Node,
+    PaperTreeModel,
+)
 from reader.store import browse
 from reader.store.browse import ArticleFilter
 from reader.store.changes import Changes
@@ -25,14 +36,16 @@ class LibraryController(QObject):
         self._library = library
         self.pane = pane
         self.filter = ArticleFilter()
+        self.sort: tuple[str, bool] = ("library", False)  # sort key, descending
         self.total = 0
         self.articles = ArticleTableModel(lambda ids: browse.article_rows(library, ids), self)
         self.papers = PaperTreeModel(
-            lambda: browse.paper_dates(library), lambda d: browse.pages_on(library, d), self
+            lambda: browse.page_index(library), lambda s: browse.page_articles(library, s), self
         )
         self.tags = FacetModel(self)
         self.kinds = FacetModel(self)
         self.authors = FacetModel(self)
+        self.articles.sort_requested.connect(self._sort_requested)
         pane.articles.setModel(self.articles)
         pane.size_columns()
         pane.papers.setModel(self.papers)
@@ -83,7 +96,8 @@ class LibraryController(QObject):
 
     def _reload_ids(self) -> None:
         keep = self.current_id()
-        self.articles.set_ids(browse.article_ids(self._library, self.filter))
+        key, descending = self.sort
+        self.articles.set_ids(browse.article_ids(self._library, self.filter, key, descending))
         n = self.articles.rowCount()
         if self.filter.empty:
             self.pane.status.setText(tr("%1 articles").replace("%1", str(n)))
@@ -123,6 +137,8 @@ class LibraryController(QObject):
             "author": self.filter.author,
             "source": self.filter.source,
             "date": self.filter.date,
+            "paper": self.filter.paper,
+            "period": self.filter.period,
         }
         values.update(changes)
         return ArticleFilter(**values)  # type: ignore[arg-type]
@@ -130,13 +146,67 @@ class LibraryController(QObject):
     def _paper_chosen(self, index: QModelIndex, _prev: QModelIndex) -> None:
         if self._syncing:
             return
-        node = self.papers.node(index)
+        self.set_filter(self._with(**self.node_filter(self.papers.node_at(index))))
+        n = self.papers.node_at(index)
+        if n.kind == ARTICLE:
+            self.select(ArticleId(int(n.value)))
+
+    def node_filter(self, n: Node) -> dict[str, object]:
+        """The filter fields a Papers tree node stands for."""
+        none: dict[str, object] = {"date": None, "source": None, "paper": None, "period": None}
+        if n.kind in (PAPER, YEAR, MONTH, ISSUE):
+            none["paper"] = n.paper()
+        if n.kind in (YEAR, MONTH):
+            none["period"] = str(n.value)
+        elif n.kind == ISSUE:
+            none["date"] = str(n.value)
+        elif n.kind == UNDATED:
+            none["date"] = browse.NO_DATE
+        elif n.kind == PAGE:
+            none["source"] = SourceId(int(n.value))
+        elif n.kind == ARTICLE and n.parent is not None:
+            none["source"] = SourceId(int(n.parent.value))
+        return none
+
+    def show_page(self, source: SourceId, article: ArticleId | None = None) -> None:
+        """Choose a page in the Papers tree (the list shows its articles)."""
+        node = self.papers.find(PAGE, source)
         if node is None:
-            self.set_filter(self._with(date=None, source=None))
-        elif node[0] == "date":
-            self.set_filter(self._with(date=str(node[1]), source=None))
-        else:
-            self.set_filter(self._with(date=None, source=SourceId(int(node[1]))))
+            return
+        index = self.papers.index_of(node)
+        self.pane.tabs.setCurrentWidget(self.pane.papers)
+        self.pane.papers.scrollTo(index)
+        self.pane.papers.setCurrentIndex(index)
+        if article is not None:
+            self.select(article, emit=False)
+
+    def show_issue(self, date: str) -> bool:
+        node = self.papers.find(ISSUE, date)
+        if node is None:
+            return False
+        index = self.papers.index_of(node)
+        self.pane.tabs.setCurrentWidget(self.pane.papers)
+        self.pane.papers.scrollTo(index)
+        self.pane.papers.setCurrentIndex(index)
+        self.pane.papers.expand(index)
+        return True
+
+    def _sort_requested(self, key: str, descending: bool) -> None:
+        if (key, descending) != self.sort:
+            self.sort = (key, descending)
+            self._reload_ids()
+
+    def library_order(self) -> None:
+        header = self.pane.articles.horizontalHeader()
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self._sort_requested("library", False)
+
+    def selected_ids(self) -> list[ArticleId]:
+        """The chosen rows' articles in list order (the current one if none is chosen)."""
+        rows = sorted(i.row() for i in self.pane.articles.selectionModel().selectedRows())
+        ids = [a for a in (self.articles.id_at(r) for r in rows) if a is not None]
+        current = self.current_id()
+        return ids or ([current] if current is not None else [])
 
     def _tag_chosen(self, index: QModelIndex, _prev: QModelIndex) -> None:
         if self._syncing:
@@ -218,3 +288,11 @@ class LibraryController(QObject):
             if self.filter.tag is not None:
                 self._reload_ids()
             self.articles.invalidate(list(changes.article_tags))
+        if not structural and (changes.sources_changed or changes.articles_changed):
+            # Dates, pages, papers or titles moved: the tree and the order may change.
+            self.papers.reload()
+            self._reload_ids()
+            if changes.articles_changed:
+                self.load_facets()
+        elif not structural and changes.highlights and self.sort[0] == "highlights":
+            self._reload_ids()

@@ -158,6 +158,7 @@ class LibraryPane(QWidget):
         self.papers.setHeaderHidden(True)
         self.papers.setUniformRowHeights(True)
         self.papers.setAccessibleName(tr("Papers by date and page"))
+        self.papers.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tags = QListView(self)
         self.tags.setAccessibleName(tr("Tags"))
         self.tags.setUniformItemSizes(True)
@@ -169,7 +170,15 @@ class LibraryPane(QWidget):
         self.articles = QTableView(self)
         self.articles.setAccessibleName(tr("Articles"))
         self.articles.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.articles.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Several at once: edit their metadata, tag, export or delete them together.
+        self.articles.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.articles.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.articles.horizontalHeader().setContextMenuPolicy(
+            Qt.ContextMenuPolicy.CustomContextMenu
+        )
+        self.articles.horizontalHeader().setSectionsMovable(True)
+        self.articles.horizontalHeader().setSortIndicatorShown(True)
+        self.articles.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.articles.setShowGrid(False)
         self.articles.setWordWrap(False)
         self.articles.setAlternatingRowColors(True)
@@ -226,8 +235,19 @@ class LibraryPane(QWidget):
         layout.addWidget(self.search_field)
         layout.addWidget(self.stack, 1)
 
+    # Shown until the user chooses: title, date, page, kind; authors, highlights and
+    # source file are a right-click on the header away.
+    DEFAULT_HIDDEN = (4, 5, 6)
+
     def size_columns(self) -> None:
         header = self.articles.horizontalHeader()
+        header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for col in (1, 2, 3):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        em = self.fontMetrics().horizontalAdvance("0")
+        widths = {1: 11, 2: 5, 3: 7, 4: 10, 5: 5, 6: 18}
+        for col, chars in widths.items():
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(col, em * chars + 16)
+        for col in self.DEFAULT_HIDDEN:
+            header.setSectionHidden(col, True)
+        self.articles.setSortingEnabled(True)

@@ -105,6 +105,13 @@ class Settings:
     def set_splitter(self, value: QByteArray) -> None:
         self.q.setValue("window/splitter", value)
 
+    def list_header(self) -> QByteArray | None:
+        """The article list's columns: which show, their order, widths and sort."""
+        return self._bytes("window/list_header")
+
+    def set_list_header(self, value: QByteArray) -> None:
+        self.q.setValue("window/list_header", value)
+
     # session
     def last_article(self) -> int | None:
         value = self._int("session/last_article", 0, 0, 2**62)

@@ -75,6 +75,18 @@ class WindowController(QObject):
         from reader.gui.exchange_controller import ExchangeController
 
         self.exchange = ExchangeController(library, self.bus, self.reading, self.window)
+        from reader.gui.collection_controller import CollectionController
+
+        self.collection = CollectionController(
+            library,
+            self.bus,
+            self.undo,
+            self.reading,
+            self.lib,
+            self.window,
+            tag=self.annotations.focus_tag_field,
+            export=self.exchange.open_export,
+        )
         self._wire()
         self._restore()
 
@@ -125,6 +137,10 @@ class WindowController(QObject):
         self.lib.open_requested.connect(self.reading.open)
         self.lib.tag_filter_changed.connect(self.annotations.set_tag_scope)
         self.lib.emptiness_changed.connect(w.show_welcome)
+        # The sample pages only ever go into an empty library.
+        self.lib.emptiness_changed.connect(
+            lambda empty: a.load_samples.setEnabled(empty and bool(sample_pages()))
+        )
         self.search.open_requested.connect(self._open_from_search)
         self.reading.opened.connect(self._opened)
         self.imports.done.connect(self._imported)
@@ -142,6 +158,9 @@ class WindowController(QObject):
         splitter = self.settings.splitter()
         if splitter is not None:  # after show: the splitter now has its real width
             self.window.splitter.restoreState(splitter)
+        header = self.settings.list_header()
+        if header is not None:
+            self.window.library.articles.horizontalHeader().restoreState(header)
         self.lib.load()
         last = self.settings.last_article()
         if last is not None and self.lib.select(last, emit=False):
@@ -266,6 +285,7 @@ class WindowController(QObject):
     def save_state(self) -> None:
         self.settings.set_geometry(self.window.saveGeometry())
         self.settings.set_splitter(self.window.splitter.saveState())
+        self.settings.set_list_header(self.window.library.articles.horizontalHeader().saveState())
         self.settings.set_last_article(self.reading.current_id)
         self.settings.sync()
 

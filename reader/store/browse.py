@@ -14,7 +14,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Select, func, literal_column, select, text
 
-from reader.store import database, searchtext, tagging
+from reader.store import database, pageinfo, searchtext, tagging
 from reader.store.errors import known_errors
 from reader.store.ids import ArticleId, SourceId, TagId
 from reader.store.library import Library
@@ -24,6 +24,7 @@ from reader.store.trash import LIVE, LIVE_PAGE
 ROW_CHUNK = 500  # ids per IN (…) query
 
 NO_DATE = ""  # the "date" of pages whose date is unknown
+NO_PAPER = ""  # the "paper" of dated pages whose paper is unknown
 
 
 @contextmanager
@@ -41,6 +42,8 @@ class ArticleFilter:
     author: str | None = None
     source: SourceId | None = None
     date: str | None = None  # YYYY-MM-DD, or NO_DATE for undated pages
+    paper: str | None = None  # a paper's name, or NO_PAPER
+    period: str | None = None  # a year ("2026") or a month ("2026-02") of page dates
 
     @property
     def empty(self) -> bool:
@@ -79,6 +82,7 @@ class PageView:
     date: str | None
     page: str | None
     articles: int
+    page_name: str | None = None
 
 
 @dataclass(frozen=True)
@@ -144,6 +148,12 @@ def article_ids(
             q = q.where(SourceFile.page_date.is_(None))
         else:
             q = q.where(SourceFile.page_date == f.date)
+    if f.paper is not None:
+        q = q.where(
+            SourceFile.paper.is_(None) if f.paper == NO_PAPER else SourceFile.paper == f.paper
+        )
+    if f.period is not None:
+        q = q.where(SourceFile.page_date.like(f.period.replace("%", "") + "-%"))
     if f.author is not None:
         q = q.where(
             text("EXISTS (SELECT 1 FROM json_each(articles.authors) WHERE value = :author)")
@@ -233,11 +243,8 @@ def paper_dates(lib: Library) -> list[PaperDate]:
     return out
 
 
-def _page_key(p: PageView) -> tuple[str, int, str, str]:
-    page = p.page or ""
-    letter = page[:1] if page[:1].isalpha() else ""
-    digits = page[len(letter) :]
-    return (letter, int(digits) if digits.isdigit() else 10**6, p.paper or "", p.name)
+def _page_key(p: PageView) -> tuple[tuple[str, int], str, str]:
+    return (pageinfo.page_key(p.page), p.paper or "", p.name)
 
 
 def pages_on(lib: Library, date: str) -> list[PageView]:
@@ -263,6 +270,74 @@ def pages_on(lib: Library, date: str) -> list[PageView]:
             PageView(SourceId(r[0]), r[1], r[2], r[3], r[4], int(r[5])) for r in conn.execute(q)
         ]
     return sorted(views, key=_page_key)
+
+
+def page_index(lib: Library) -> list[PageView]:
+    """Every page in the library with its facts and article count (one short query;
+    the Papers tree is built from it)."""
+    counts = (
+        select(ArticleRow.source_id, func.count().label("n"))
+        .where(ArticleRow.deleted_at.is_(None))
+        .group_by(ArticleRow.source_id)
+        .subquery()
+    )
+    q = (
+        select(
+            SourceFile.id,
+            SourceFile.name,
+            SourceFile.paper,
+            SourceFile.page_date,
+            SourceFile.page,
+            func.coalesce(counts.c.n, 0),
+            SourceFile.page_name,
+        )
+        .outerjoin(counts, counts.c.source_id == SourceFile.id)
+        .where(LIVE_PAGE)
+    )
+    with _read(lib) as conn:
+        return [
+            PageView(SourceId(r[0]), r[1], r[2], r[3], r[4], int(r[5]), r[6])
+            for r in conn.execute(q)
+        ]
+
+
+def page_articles(lib: Library, source: SourceId) -> list[tuple[ArticleId, str | None]]:
+    """The live articles of a page in their printed order: (id, title)."""
+    with _read(lib) as conn:
+        rows = conn.execute(
+            select(ArticleRow.id, ArticleRow.title)
+            .where(ArticleRow.source_id == source, ArticleRow.deleted_at.is_(None))
+            .order_by(ArticleRow.ordinal)
+        ).all()
+    return [(ArticleId(int(r[0])), r[1]) for r in rows]
+
+
+def source_of(lib: Library, article: ArticleId) -> SourceId | None:
+    with _read(lib) as conn:
+        found = conn.execute(select(ArticleRow.source_id).where(ArticleRow.id == article)).scalar()
+    return SourceId(int(found)) if found is not None else None
+
+
+def neighbour_page(lib: Library, source: SourceId, delta: int) -> SourceId | None:
+    """The next (+1) or previous (-1) page of the same issue (same paper and date)."""
+    with _read(lib) as conn:
+        me = conn.execute(
+            select(SourceFile.paper, SourceFile.page_date).where(SourceFile.id == source)
+        ).first()
+        if me is None or me.page_date is None:
+            return None
+        paper = SourceFile.paper.is_(None) if me.paper is None else SourceFile.paper == me.paper
+        rows = conn.execute(
+            select(SourceFile.id, SourceFile.page, SourceFile.name).where(
+                LIVE_PAGE, SourceFile.page_date == me.page_date, paper
+            )
+        ).all()
+    order = sorted(rows, key=lambda r: (pageinfo.page_key(r.page), r.name, r.id))
+    ids = [SourceId(int(r.id)) for r in order]
+    if source not in ids:
+        return None
+    at = ids.index(source) + delta
+    return ids[at] if 0 <= at < len(ids) else None
 
 
 def tag_counts(lib: Library) -> list[TagCount]:
