@@ -36,6 +36,7 @@ from typing import Any, Literal
 from sqlalchemy import Connection, text
 
 from reader.errors import KnownError
+from reader.exchange import merge_collection
 from reader.exchange.report import Cancel, Progress, never, no_progress
 from reader.exchange.untrusted import (
     SharedArticle,
@@ -216,11 +217,15 @@ class _Plan:
     reindex: set[int] = field(default_factory=set)
     items: list[MergeItem] = field(default_factory=list)
     unchanged: dict[str, int] = field(default_factory=dict)
+    collection: merge_collection.CollectionPlan = field(
+        default_factory=merge_collection.CollectionPlan
+    )
 
     @property
     def writes(self) -> int:
         return (
-            len(self.new_sources)
+            self.collection.writes
+            + len(self.new_sources)
             + len(self.new_articles)
             + len(self.new_tags)
             + len(self.hl_insert)
@@ -393,6 +398,11 @@ def _plan(
         targets[a.id] = _Target(_Local(temp, a.title, a.text), [], True)
         plan.items.append(MergeItem("article", "added", new_uuid, a.title or "", src.name))
 
+    # Page facts the receiver lacks, and deletions, travel (reader.exchange.merge_collection).
+    homes = {aid: t.home.id for aid, t in targets.items()}
+    plan.collection = merge_collection.plan(conn, bundle, homes)
+    for aid, _when in plan.collection.trash:
+        plan.items.append(MergeItem("article", "updated", str(aid), "", "moved to the trash"))
     _plan_tags(conn, bundle, plan)
     _plan_highlights(conn, bundle, targets, plan, placer, progress, cancel)
     _plan_notes(conn, bundle, targets, plan)
@@ -649,8 +659,9 @@ def _apply(conn: Connection, lib: Library, bundle: SharedBundle, plan: _Plan) ->
         source_ids[sid] = conn.execute(
             text(
                 "INSERT INTO source_files (path, name, sha256, text_hash, encoding, size, text, "
-                "imported_at, paper, page_date, page) VALUES (:path, :name, :sha, :th, :enc, "
-                ":size, :text, :at, :paper, :date, :page) RETURNING id"
+                "imported_at, paper, page_date, page, page_name, deleted_at) VALUES (:path, "
+                ":name, :sha, :th, :enc, :size, :text, :at, :paper, :date, :page, :page_name, "
+                ":deleted_at) RETURNING id"
             ),
             {
                 "path": s.name,
@@ -664,6 +675,8 @@ def _apply(conn: Connection, lib: Library, bundle: SharedBundle, plan: _Plan) ->
                 "paper": s.paper,
                 "date": s.page_date,
                 "page": s.page,
+                "page_name": s.page_name,
+                "deleted_at": s.deleted_at,
             },
         ).scalar_one()
     ids: dict[int, int] = {}
@@ -675,9 +688,9 @@ def _apply(conn: Connection, lib: Library, bundle: SharedBundle, plan: _Plan) ->
             text(
                 "INSERT INTO articles (uuid, source_id, ordinal, title, kind, kicker, authors, "
                 "photographers, continued_from, continued_on, text, content_hash, flags, "
-                "consumed, created_at) VALUES (:uuid, :src, :ord, :title, :kind, :kicker, "
-                ":authors, :photographers, :cf, :co, :text, :hash, :flags, :consumed, :at) "
-                "RETURNING id"
+                "consumed, created_at, deleted_at) VALUES (:uuid, :src, :ord, :title, :kind, "
+                ":kicker, :authors, :photographers, :cf, :co, :text, :hash, :flags, :consumed, "
+                ":at, :deleted_at) RETURNING id"
             ),
             {
                 "uuid": na.uuid,
@@ -695,6 +708,7 @@ def _apply(conn: Connection, lib: Library, bundle: SharedBundle, plan: _Plan) ->
                 "flags": json.dumps(a.flags, ensure_ascii=False),
                 "consumed": json.dumps(a.consumed, ensure_ascii=False),
                 "at": stamp,
+                "deleted_at": a.deleted_at,
             },
         ).scalar_one()
         ids[na.temp_id] = aid
@@ -800,6 +814,7 @@ def _apply(conn: Connection, lib: Library, bundle: SharedBundle, plan: _Plan) ->
     if cut is not None:
         for aid in sorted(plan.reindex):
             search.reindex_notes(conn, real(aid), cut)
+    pages_changed, trashed = merge_collection.apply(conn, plan.collection)
     uuids = [str(r["uuid"]) for r in plan.hl_insert] + list(plan.hl_tags)
     touched = {int(r["id"]) for r in plan.hl_update}
     touched |= {
@@ -812,6 +827,8 @@ def _apply(conn: Connection, lib: Library, bundle: SharedBundle, plan: _Plan) ->
         tags=frozenset(TagId(i) for i in new_tag_ids),
         notes=frozenset(ArticleId(real(a)) for a in plan.notes),
         article_tags=frozenset(ArticleId(real(a)) for a, _ in plan.article_tags),
+        articles_removed=frozenset(trashed),
+        sources_changed=frozenset(pages_changed),
     )
 
 

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, and_, delete, select, update
+from sqlalchemy import Connection, and_, delete, select, text, update
 
 from reader.store import database, search
 from reader.store.changes import Changes
@@ -240,3 +240,22 @@ def in_trash(lib: Library, article: ArticleId) -> bool:
             .where(ArticleRow.id == article)
         ).first()
     return r is not None and (r[0] is not None or r[1] is not None)
+
+
+def annotated_in_trash(lib: Library) -> list[ArticleId]:
+    """Trashed articles that carry annotations (a share file sends them as tombstones)."""
+    with known_errors(lib.path), database.reading(lib.engine) as conn:
+        rows = conn.execute(
+            select(ArticleRow.id)
+            .join(SourceFile, SourceFile.id == ArticleRow.source_id)
+            .where(~LIVE)
+            .where(
+                text(
+                    "EXISTS (SELECT 1 FROM highlights h WHERE h.article_id = articles.id) "
+                    "OR EXISTS (SELECT 1 FROM article_notes n WHERE n.article_id = articles.id) "
+                    "OR EXISTS (SELECT 1 FROM article_tags t WHERE t.article_id = articles.id)"
+                )
+            )
+            .order_by(ArticleRow.id)
+        ).scalars()
+        return [ArticleId(int(a)) for a in rows]
