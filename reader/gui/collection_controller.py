@@ -147,17 +147,7 @@ class CollectionController(QObject):
         return bool(pages) and self._push(tr("Delete pages"), trash.TrashPages(tuple(pages)))
 
     def _node_pages(self, node: Node) -> list[SourceId]:
-        if node.kind == PAGE:
-            return [SourceId(int(node.value))]
-        out: list[SourceId] = []
-        stack = list(node.children)
-        while stack:
-            n = stack.pop()
-            if n.kind == PAGE:
-                out.append(SourceId(int(n.value)))
-            elif n.kind != ARTICLE:
-                stack.extend(n.children)
-        return sorted(out)
+        return self._lib.papers.pages_under(node)
 
     def delete_tree_node(self) -> bool:
         node = self._lib.papers.node_at(self._lib.pane.papers.currentIndex())

@@ -23,6 +23,7 @@ from reader.store import browse
 from reader.store.browse import ArticleFilter
 from reader.store.changes import Changes
 from reader.store.ids import ArticleId, SourceId, TagId
+from reader.store.libindex import LibraryIndex
 from reader.store.library import Library
 
 
@@ -39,8 +40,13 @@ class LibraryController(QObject):
         self.sort: tuple[str, bool] = ("library", False)  # sort key, descending
         self.total = 0
         self.articles = ArticleTableModel(lambda ids: browse.article_rows(library, ids), self)
+        # Pages and their article ids in memory: the tree and page-decided orders come
+        # from it without scanning the articles again (reloaded when pages change).
+        self.index = LibraryIndex({}, {})
         self.papers = PaperTreeModel(
-            lambda: browse.page_index(library), lambda s: browse.page_articles(library, s), self
+            lambda: (list(self.index.pages.values()), self.index.count),
+            lambda s: browse.page_articles(library, s),
+            self,
         )
         self.tags = FacetModel(self)
         self.kinds = FacetModel(self)
@@ -70,10 +76,14 @@ class LibraryController(QObject):
     # loading
     def load(self) -> None:
         """Article ids and papers now (cheap); facets that scan every article come later."""
-        self.total = browse.article_count(self._library)
-        self.papers.reload()
+        self._reload_index()
         self._reload_ids()
         self.emptiness_changed.emit(self.total == 0)
+
+    def _reload_index(self) -> None:
+        self.index = LibraryIndex.load(self._library)
+        self.total = self.index.total
+        self.papers.reload()
 
     def load_facets(self) -> None:
         self._syncing = True
@@ -97,7 +107,10 @@ class LibraryController(QObject):
     def _reload_ids(self) -> None:
         keep = self.current_id()
         key, descending = self.sort
-        self.articles.set_ids(browse.article_ids(self._library, self.filter, key, descending))
+        ids = browse.indexed_ids(self.index, self.filter, key, descending)
+        if ids is None:
+            ids = browse.article_ids(self._library, self.filter, key, descending)
+        self.articles.set_ids(ids)
         n = self.articles.rowCount()
         if self.filter.empty:
             self.pane.status.setText(tr("%1 articles").replace("%1", str(n)))
@@ -278,8 +291,7 @@ class LibraryController(QObject):
             or changes.sources_removed
         )
         if structural:
-            self.total = browse.article_count(self._library)
-            self.papers.reload()
+            self._reload_index()
             self._reload_ids()
             self.load_facets()
             self.emptiness_changed.emit(self.total == 0)
@@ -290,7 +302,7 @@ class LibraryController(QObject):
             self.articles.invalidate(list(changes.article_tags))
         if not structural and (changes.sources_changed or changes.articles_changed):
             # Dates, pages, papers or titles moved: the tree and the order may change.
-            self.papers.reload()
+            self._reload_index()
             self._reload_ids()
             if changes.articles_changed:
                 self.load_facets()

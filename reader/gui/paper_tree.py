@@ -1,21 +1,22 @@
 """The Papers tree: paper → year → month → issue → page (版次 版名) → articles.
 
-Built from one list of pages (:func:`reader.store.browse.page_index`, a few thousand
-rows even for a large library); a page's articles are fetched when it is first
-expanded. Pages without a date sit under "Undated pages" by file name.
+Built from one list of pages (the window's :class:`~reader.store.libindex.LibraryIndex`,
+a few thousand rows even for a large library) down to the issues; an issue's pages are
+made into nodes when it is first expanded (or looked for), a page's articles fetched
+when it is first expanded. Pages without a date sit under "Undated pages" by file name.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import QAbstractItemModel, QLocale, QModelIndex, QPersistentModelIndex, Qt
 
 from reader.gui.i18n import tr
 from reader.gui.models import NODE_ROLE, title_or_untitled
-from reader.store.browse import NO_DATE, NO_PAPER, PageView
+from reader.store.browse import NO_DATE, NO_PAPER
 from reader.store.ids import ArticleId, SourceId
 from reader.store.pageinfo import page_key
 
@@ -35,16 +36,32 @@ PAPER, YEAR, MONTH, ISSUE, PAGE, ARTICLE, UNDATED = (
 )
 
 
-@dataclass(eq=False)
+class PageLike(Protocol):
+    @property
+    def id(self) -> SourceId: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def paper(self) -> str | None: ...
+    @property
+    def date(self) -> str | None: ...
+    @property
+    def page(self) -> str | None: ...
+    @property
+    def page_name(self) -> str | None: ...
+
+
+@dataclass(eq=False, slots=True)
 class Node:
     kind: str
     value: Any
     parent: Node | None = None
     children: list[Node] = field(default_factory=list)
     articles: int = 0
-    page: PageView | None = None
+    page: PageLike | None = None
     title: str | None = None  # an article's
-    loaded: bool = True  # a page's articles are fetched on first expansion
+    loaded: bool = True  # issues make page nodes, pages fetch articles, on first expansion
+    pending: list[PageLike] = field(default_factory=list)  # an issue's pages, until then
 
     def add(self, child: Node) -> Node:
         child.parent = self
@@ -62,7 +79,7 @@ class Node:
         return str(n.value) if n is not None else None
 
 
-def page_text(p: PageView) -> str:
+def page_text(p: PageLike) -> str:
     """版次 版名 ("第3版 要闻" in Chinese), else the file name."""
     if not p.page:
         return p.name
@@ -70,35 +87,43 @@ def page_text(p: PageView) -> str:
     return f"{label} {p.page_name}" if p.page_name else label
 
 
-def build(pages: list[PageView]) -> Node:
+def build(pages: Sequence[PageLike], count: Callable[[SourceId], int]) -> Node:
     root = Node("root", None)
     papers: dict[str, Node] = {}
-    undated = Node(UNDATED, NO_DATE)
-    for p in sorted(pages, key=lambda p: (p.date or "", page_key(p.page), p.name)):
+    undated = Node(UNDATED, NO_DATE, loaded=False)
+    issues: dict[tuple[str, str], Node] = {}
+    for p in pages:
+        n = count(p.id)
         if not p.date:
-            undated.add(Node(PAGE, p.id, page=p, articles=p.articles, loaded=False))
-            undated.articles += p.articles
+            undated.pending.append(p)
+            undated.articles += n
             continue
-        name = p.paper or NO_PAPER
+        key = (p.paper or NO_PAPER, p.date)
+        issue = issues.get(key)
+        if issue is None:
+            issue = issues[key] = Node(ISSUE, p.date, loaded=False)
+        issue.pending.append(p)
+        issue.articles += n
+    for (name, date), issue in sorted(issues.items(), key=lambda kv: kv[0][1], reverse=True):
         paper = papers.get(name)
         if paper is None:
             paper = papers[name] = Node(PAPER, name)
-        year = _child(paper, YEAR, p.date[:4])
-        month = _child(year, MONTH, p.date[:7])
-        issue = _child(month, ISSUE, p.date)
-        issue.add(Node(PAGE, p.id, page=p, articles=p.articles, loaded=False))
-        for n in (paper, year, month, issue):
-            n.articles += p.articles
+        year = _child(paper, YEAR, date[:4])
+        month = _child(year, MONTH, date[:7])
+        month.add(issue)  # newest first
+        for node in (paper, year, month):
+            node.articles += issue.articles
     for name in sorted(papers, key=lambda n: (n == NO_PAPER, n)):
-        paper = root.add(papers[name])
-        paper.children.reverse()  # newest year first
-        for year in paper.children:
-            year.children.reverse()
-            for month in year.children:
-                month.children.reverse()
-    if undated.children:
+        root.add(papers[name])
+    if undated.pending:
         root.add(undated)
     return root
+
+
+def page_nodes(pages: list[PageLike], count: Callable[[SourceId], int]) -> list[Node]:
+    """An issue's (or the undated folder's) pages in page order."""
+    ordered = sorted(pages, key=lambda p: (page_key(p.page), p.name, p.id))
+    return [Node(PAGE, p.id, page=p, articles=count(p.id), loaded=False) for p in ordered]
 
 
 def _child(parent: Node, kind: str, value: str) -> Node:
@@ -110,19 +135,27 @@ def _child(parent: Node, kind: str, value: str) -> Node:
 class PaperTreeModel(QAbstractItemModel):
     def __init__(
         self,
-        pages: Callable[[], list[PageView]],
+        pages: Callable[[], tuple[Sequence[PageLike], Callable[[SourceId], int]]],
         articles: Callable[[SourceId], list[tuple[ArticleId, str | None]]],
         parent: Any = None,
     ) -> None:
+        """``pages``: every page and a function giving a page's article count."""
         super().__init__(parent)
         self._load_pages = pages
         self._load_articles = articles
+        self._count: Callable[[SourceId], int] = lambda _s: 0
         self.root = Node("root", None)
 
     def reload(self) -> None:
         self.beginResetModel()
-        self.root = build(self._load_pages())
+        pages, self._count = self._load_pages()
+        self.root = build(pages, self._count)
         self.endResetModel()
+
+    def load(self, node: Node) -> None:
+        """Make an issue's page nodes (or fetch a page's articles) now."""
+        if not node.loaded:
+            self.fetchMore(self.index_of(node))
 
     # navigation
     def node_at(self, index: Index) -> Node:
@@ -138,15 +171,29 @@ class PaperTreeModel(QAbstractItemModel):
         return self.createIndex(node.row(), 0, node)
 
     def find(self, kind: str, value: Any, under: Node | None = None) -> Node | None:
-        """The first node of ``kind`` with ``value`` (loading no articles)."""
+        """The first node of ``kind`` with ``value`` (making the issue's page nodes
+        when looking for a page; loading no articles)."""
         stack = list(reversed((under or self.root).children))
         while stack:
             n = stack.pop()
             if n.kind == kind and n.value == value:
                 return n
+            if kind == PAGE and not n.loaded and any(p.id == value for p in n.pending):
+                self.load(n)
             if n.kind != PAGE:
                 stack.extend(reversed(n.children))
         return None
+
+    def pages_under(self, node: Node) -> list[SourceId]:
+        """Every page at or under ``node``, made into nodes or not."""
+        if node.kind == PAGE:
+            return [SourceId(int(node.value))]
+        if node.kind == ARTICLE:
+            return []
+        out = [SourceId(int(p.id)) for p in node.pending]
+        for child in node.children:
+            out += self.pages_under(child)
+        return sorted(out)
 
     def issue_dates(self) -> set[str]:
         out: set[str] = set()
@@ -187,22 +234,27 @@ class PaperTreeModel(QAbstractItemModel):
         n = self.node_at(parent)
         if n.kind == PAGE and not n.loaded:
             return n.articles > 0
-        return bool(n.children)
+        return bool(n.children) or bool(n.pending)
 
     def canFetchMore(self, parent: Index) -> bool:
-        n = self.node_at(parent)
-        return n.kind == PAGE and not n.loaded
+        return not self.node_at(parent).loaded
 
     def fetchMore(self, parent: Index) -> None:
         n = self.node_at(parent)
-        if n.kind != PAGE or n.loaded:
+        if n.loaded:
             return
         n.loaded = True
-        rows = self._load_articles(SourceId(int(n.value)))
-        if rows:
-            self.beginInsertRows(parent, 0, len(rows) - 1)
-            for aid, title in rows:
-                n.add(Node(ARTICLE, aid, title=title))
+        if n.kind == PAGE:
+            made = [
+                Node(ARTICLE, aid, title=title)
+                for aid, title in self._load_articles(SourceId(int(n.value)))
+            ]
+        else:
+            made, n.pending = page_nodes(n.pending, self._count), []
+        if made:
+            self.beginInsertRows(parent, 0, len(made) - 1)
+            for child in made:
+                n.add(child)
             self.endInsertRows()
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

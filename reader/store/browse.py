@@ -7,7 +7,7 @@ each call one short read transaction, nothing here knows about Qt.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
@@ -17,6 +17,7 @@ from sqlalchemy import Connection, Select, func, literal_column, select, text
 from reader.store import database, pageinfo, searchtext, tagging
 from reader.store.errors import known_errors
 from reader.store.ids import ArticleId, SourceId, TagId
+from reader.store.libindex import PAGE_SORTS, LibraryIndex, Page
 from reader.store.library import Library
 from reader.store.models import ArticleRow, SourceFile, TagRow
 from reader.store.trash import LIVE, LIVE_PAGE
@@ -162,7 +163,18 @@ def article_ids(
         if f.tag is not None:
             # The tag, the tags nested under it, on articles or on their highlights.
             q = q.where(ArticleRow.id.in_(tagging.tagged_articles(tagging.subtree(conn, f.tag))))
-        return [ArticleId(int(r[0])) for r in conn.execute(_order(q, sort, descending))]
+        return _raw_ids(conn, _order(q, sort, descending))
+
+
+def _raw_ids(conn: Connection, q: Select[Any]) -> list[ArticleId]:
+    """The first column of ``q``'s rows, read from the driver's cursor: a list of a
+    hundred thousand ids is mostly the cost of making rows, which this skips."""
+    compiled = q.compile(dialect=conn.dialect, compile_kwargs={"render_postcompile": True})
+    names = compiled.positiontup or []
+    args = [compiled.params[n] for n in names]
+    raw = conn.connection.driver_connection
+    assert raw is not None
+    return [ArticleId(r[0]) for r in raw.execute(str(compiled), args)]
 
 
 def article_rows(lib: Library, ids: Sequence[ArticleId]) -> list[ArticleRowView]:
@@ -338,6 +350,37 @@ def neighbour_page(lib: Library, source: SourceId, delta: int) -> SourceId | Non
         return None
     at = ids.index(source) + delta
     return ids[at] if 0 <= at < len(ids) else None
+
+
+def indexed_ids(
+    index: LibraryIndex, f: ArticleFilter, sort: str = "library", descending: bool = False
+) -> list[ArticleId] | None:
+    """:func:`article_ids` from a :class:`LibraryIndex` when the filter and the order
+    are about pages alone (None otherwise: ask :func:`article_ids`)."""
+    if f.kind is not None or f.tag is not None or f.author is not None:
+        return None
+    if sort not in PAGE_SORTS:
+        return None
+    tests: list[Callable[[Page], bool]] = []
+    if f.source is not None:
+        tests.append(lambda p: p.id == f.source)
+    if f.date is not None:
+        tests.append(lambda p: p.date is None if f.date == NO_DATE else p.date == f.date)
+    if f.paper is not None:
+        tests.append(lambda p: p.paper is None if f.paper == NO_PAPER else p.paper == f.paper)
+    if f.period is not None:
+        prefix = f.period + "-"
+        tests.append(lambda p: p.date is not None and p.date.startswith(prefix))
+    keep = (lambda p: all(t(p) for t in tests)) if tests else None
+    return index.ids(sort, descending, keep)
+
+
+def page_views(index: LibraryIndex) -> list[PageView]:
+    """Every live page with its live article count (what :func:`page_index` answers)."""
+    return [
+        PageView(p.id, p.name, p.paper, p.date, p.page, index.count(p.id), p.page_name)
+        for p in index.pages.values()
+    ]
 
 
 def tag_counts(lib: Library) -> list[TagCount]:

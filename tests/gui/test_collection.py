@@ -192,7 +192,9 @@ def test_tree_article_nodes_next_page_and_calendar(app, filled, qtbot) -> None: 
     c.bus.publish(done.changes)
     lib = c.lib
     issue = lib.papers.find(ISSUE, "2026-02-10")
-    assert issue is not None and [n.value for n in issue.children] == [one, two]
+    assert issue is not None
+    lib.papers.load(issue)
+    assert [n.value for n in issue.children] == [one, two]
     page = lib.papers.index_of(issue.children[0])
     lib.pane.papers.expand(page)
     lib.papers.fetchMore(page)

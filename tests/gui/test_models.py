@@ -74,7 +74,8 @@ def test_paper_tree_goes_paper_year_month_issue_page_article(qtmodeltester) -> N
         loaded.append(int(source))
         return [(ArticleId(100 + i), f"标题{i}") for i in range(2)]
 
-    model = PaperTreeModel(lambda: pages, articles)
+    counts = {p.id: p.articles for p in pages}
+    model = PaperTreeModel(lambda: (pages, counts.__getitem__), articles)
     model.reload()
     labels = [model.index(r, 0).data() for r in range(model.rowCount())]
     assert labels == ["晚报  (6)", "Unknown paper  (1)", "Undated pages  (4)"]
@@ -84,6 +85,8 @@ def test_paper_tree_goes_paper_year_month_issue_page_article(qtmodeltester) -> N
     month = model.index(0, 0, model.index(0, 0, paper))
     issue = model.index(0, 0, month)
     assert issue.data() == "2026-01-02  (5)"
+    assert model.canFetchMore(issue)  # its pages become nodes when it is expanded
+    model.fetchMore(issue)
     # Pages in page order (3 before 12), with 版次 and 版名.
     assert [model.index(r, 0, issue).data() for r in range(2)] == [
         "Page 3 要闻  (3)",
@@ -95,7 +98,9 @@ def test_paper_tree_goes_paper_year_month_issue_page_article(qtmodeltester) -> N
     assert loaded == [2] and model.index(1, 0, page).data() == "标题1"
     assert model.node(model.index(1, 0, page)) == ("article", 101)
     undated = model.index(2, 0)
+    model.fetchMore(undated)
     assert model.index(0, 0, undated).data() == "scan-7.txt  (4)"  # its file name
+    assert model.find("page", SourceId(3)) is not None  # in an issue not expanded yet
     assert model.issue_dates() == {"2026-01-02", "2025-12-31"}
     qtmodeltester.check(model, force_py=True)
 

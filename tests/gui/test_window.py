@@ -64,6 +64,7 @@ def test_three_panes_and_library_contents(app) -> None:  # type: ignore[no-untyp
     assert lib.articles.rowCount() == 4
     # a page in the tree filters to its articles
     issue = lib.papers.index(1, 0, month)
+    lib.papers.fetchMore(issue)
     lib.pane.papers.setCurrentIndex(lib.papers.index(0, 0, issue))
     assert lib.articles.rowCount() == 2
 

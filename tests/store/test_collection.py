@@ -220,3 +220,33 @@ def test_import_refuses_a_file_that_is_not_a_page_dump(
 def test_article_id_unknown_is_refused_by_metadata(library: Library) -> None:
     with pytest.raises(Exception, match="no article 5"):
         metadata.set_articles([ArticleId(5)], title="x").apply(library)
+
+
+def test_the_in_memory_index_orders_exactly_as_the_query(library: Library, tmp_path: Path) -> None:
+    from reader.store.libindex import LibraryIndex
+
+    _import(library, tmp_path / "p", "晚报_2026-01-02_第12版.txt")
+    _import(library, tmp_path / "p", "晨报_2026-01-02_第A3版.txt", SMALL_PAGE + "\n二。\n")
+    _import(library, tmp_path / "p", "晚报_2026-01-01_第3版.txt", SMALL_PAGE + "\n三。\n")
+    _import(library, tmp_path / "p", "undated.txt", SMALL_PAGE + "\n四。\n")
+    _import(library, tmp_path / "p", "日报_2026-01-02.txt", SMALL_PAGE + "\n五。\n")
+    trash.TrashArticles((library.article_ids()[1],)).apply(library)
+    index = LibraryIndex.load(library)
+    assert index.total == browse.article_count(library)
+    filters = [
+        browse.ArticleFilter(),
+        browse.ArticleFilter(date="2026-01-02"),
+        browse.ArticleFilter(date=browse.NO_DATE),
+        browse.ArticleFilter(period="2026-01"),
+        browse.ArticleFilter(source=SourceId(2)),
+    ]
+    for f in filters:
+        for sort in ("library", "date", "page", "source"):
+            for desc in (False, True):
+                assert browse.indexed_ids(index, f, sort, desc) == browse.article_ids(
+                    library, f, sort, desc
+                ), (f, sort, desc)
+    assert browse.indexed_ids(index, browse.ArticleFilter(kind="photo")) is None
+    assert browse.indexed_ids(index, browse.ArticleFilter(), "title") is None
+    views = {v.id: v for v in browse.page_views(index)}
+    assert views == {v.id: v for v in browse.page_index(library)}
