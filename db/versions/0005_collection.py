@@ -27,6 +27,7 @@ def upgrade() -> None:
         batch.add_column(sa.Column("deleted_at", sa.String(32), nullable=True))
     with op.batch_alter_table("articles") as batch:
         batch.add_column(sa.Column("deleted_at", sa.String(32), nullable=True))
+    op.create_index("ix_articles_deleted_at", "articles", ["deleted_at"])
     _backfill()
 
 

@@ -74,16 +74,21 @@ class LibraryIndex:
                     "WHERE deleted_at IS NULL"
                 )
             }
+            # The (source_id, ordinal) index covers this scan; the trashed few come from
+            # the deleted_at index, so the table itself is never read.
+            gone = {
+                r[0] for r in raw.execute("SELECT id FROM articles WHERE deleted_at IS NOT NULL")
+            }
             by_page: dict[int, list[ArticleId]] = {}
             current: list[ArticleId] = []
             last = None
-            for aid, sid, gone in raw.execute(
-                "SELECT id, source_id, deleted_at FROM articles ORDER BY source_id, ordinal"
+            for aid, sid in raw.execute(
+                "SELECT id, source_id FROM articles ORDER BY source_id, ordinal"
             ):
                 if sid != last:
                     last = sid
                     current = by_page.setdefault(sid, [])
-                if gone is None:
+                if aid not in gone:
                     current.append(aid)
         by_page = {s: v for s, v in by_page.items() if s in pages}
         return cls(pages, by_page)

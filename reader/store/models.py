@@ -94,7 +94,8 @@ class ArticleRow(Base):
     flags: Mapped[list[Any]] = mapped_column(default=list)
     consumed: Mapped[list[Any]] = mapped_column(default=list)  # [[s, e, reason], …]
     created_at: Mapped[str] = mapped_column(String(32))
-    deleted_at: Mapped[str | None] = mapped_column(String(32))  # in the trash since
+    # In the trash since (indexed: the few trashed rows are found without a scan).
+    deleted_at: Mapped[str | None] = mapped_column(String(32), index=True)
 
     source: Mapped[SourceFile] = relationship(back_populates="articles")
     blocks: Mapped[list[BlockRow]] = relationship(
