@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QMenu,
     QMessageBox,
+    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -31,7 +32,7 @@ from reader.gui.metadata_view import MetadataDialog
 from reader.gui.paper_tree import ARTICLE, PAGE, Node
 from reader.gui.reading_controller import ReadingController
 from reader.gui.trash_view import TrashDialog
-from reader.store import browse, database, metadata, pageinfo, trash
+from reader.store import browse, continuations, database, metadata, pageinfo, trash
 from reader.store.ids import ArticleId, SourceId
 from reader.store.library import Library
 from reader.store.operations import Batch, Operation
@@ -80,6 +81,12 @@ class CollectionController(QObject):
         pane.articles.horizontalHeader().customContextMenuRequested.connect(self.header_menu)
         # The list's selection follows the open article, wherever it was opened from.
         reading.opened.connect(lambda aid: lib.select(aid, emit=False))
+        self.story: continuations.Story | None = None
+        reading.opened.connect(self._show_story)
+        rp = reading.pane
+        rp.continued_from.clicked.connect(lambda: self._follow(self.story_from()))
+        rp.continued_on.clicked.connect(lambda: self._follow(self.story_on()))
+        rp.whole_story.clicked.connect(lambda: self.show_whole_story())
 
     # --- running operations ------------------------------------------------------------
 
@@ -255,6 +262,57 @@ class CollectionController(QObject):
 
         dialog.accepted.connect(chosen)
         self.calendar = calendar
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    # --- stories in parts -----------------------------------------------------------------
+
+    def _show_story(self, aid: int) -> None:
+        try:
+            self.story = self._library.story(ArticleId(aid))
+        except KnownError as exc:
+            self._bus.failed.emit(str(exc))
+            return
+        st = self.story
+        before = st.pages.get(st.continued_from, "") if st.continued_from else None
+        after = st.pages.get(st.continued_on, "") if st.continued_on else None
+        self._reading.pane.show_story(before, after, len(st.parts))
+
+    def story_from(self) -> ArticleId | None:
+        return self.story.continued_from if self.story else None
+
+    def story_on(self) -> ArticleId | None:
+        return self.story.continued_on if self.story else None
+
+    def _follow(self, aid: ArticleId | None) -> None:
+        if aid is not None:
+            self._open(aid)
+
+    def show_whole_story(self) -> QDialog | None:
+        """Every part of the open story, one after another, as plain text (highlights
+        stay on their parts: this view is for reading)."""
+        if self.story is None or len(self.story.parts) < 2:
+            return None
+        details = [self._library.get_article(a) for a in self.story.parts]
+        dialog = QDialog(self._window)
+        dialog.setObjectName("whole-story")
+        dialog.setWindowTitle(details[0].article.title or tr("(untitled)"))
+        view = QTextBrowser(dialog)
+        view.setOpenLinks(False)
+        view.setOpenExternalLinks(False)
+        pieces: list[str] = []
+        for d in details:
+            where = tr("Page %1").replace("%1", d.source.page or "?")
+            pieces.append(f"— {where} —\n\n{d.text}")
+        view.setPlainText("\n\n".join(pieces))  # page text is untrusted: plain text only
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
+        buttons.rejected.connect(dialog.reject)
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(view, 1)
+        layout.addWidget(buttons)
+        dialog.resize(640, 560)
+        self.story_view = view
         self.dialog = dialog
         dialog.open()
         return dialog

@@ -20,6 +20,7 @@ from sqlalchemy.exc import DBAPIError
 
 from reader.store import (
     anchoring,
+    continuations,
     database,
     highlights,
     importer,
@@ -316,6 +317,7 @@ class Library:
                 select(ArticleNote.text, ArticleNote.author).where(ArticleNote.article_id == aid)
             ).first()
             highlights = self._highlights(conn, aid)
+            told = continuations.story(conn, aid)
             return ArticleDetail(
                 id=aid,
                 uuid=row.uuid,
@@ -328,6 +330,8 @@ class Library:
                 note_author=note.author if note else "",
                 highlights=tuple(highlights),
                 in_trash=row.deleted_at is not None or src.deleted_at is not None,
+                continued_on_id=told.continued_on,
+                continued_from_id=told.continued_from,
             )
 
     def article_highlights(
@@ -432,10 +436,26 @@ class Library:
                 for r in _listing(conn, ids, ArticleRow.text)
                 if r.deleted_at is None and r.page_deleted_at is None
             }
+            # A story printed in parts is one hit: the best-ranked part stands for it.
+            story_of = {
+                int(r[0]): continuations.story(conn, ArticleId(int(r[0]))).parts[0]
+                for r in conn.execute(
+                    select(ArticleRow.id).where(
+                        ArticleRow.id.in_(list(rows)),
+                        (ArticleRow.continued_on.is_not(None))
+                        | (ArticleRow.continued_from.is_not(None)),
+                    )
+                )
+            }
         hits: list[SearchHit] = []
+        stories: set[int] = set()
         for m in matches:
             if len(hits) >= limit:
                 break
+            head = story_of.get(m.article_id, m.article_id)
+            if head in stories:
+                continue
+            stories.add(head)
             r = rows.get(m.article_id)
             if r is None:
                 continue
@@ -452,6 +472,11 @@ class Library:
                 )
             )
         return hits
+
+    def story(self, article_id: ArticleId) -> continuations.Story:
+        """The parts of the story an article belongs to, in reading order."""
+        with self._read() as conn:
+            return continuations.story(conn, article_id)
 
     def count_matches(self, query: str) -> int:
         with self._read() as conn:

@@ -226,3 +226,39 @@ def test_samples_are_offered_only_in_an_empty_library(
     app = make_app(qtbot, filled, settings)
     assert not app.window.actions_.load_samples.isEnabled()
     app.controller.imports.shutdown()
+
+
+def test_continued_stories_link_both_ways_and_read_whole(
+    qtbot, library, settings, no_samples, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    from tests.conftest import SAMPLES
+
+    folder = tmp_path / "story"
+    folder.mkdir()
+    for name in ("2026-02-26-page-01-yaowen.txt", "2026-02-26-page-03-zonghe.txt"):
+        (folder / name).write_bytes((SAMPLES / name).read_bytes())
+    library.import_paths([folder])
+    app = make_app(qtbot, library, settings)
+    c = app.controller
+    first = next(a for a in library.article_ids() if library.get_article(a).continued_on_id)
+    second = library.get_article(first).continued_on_id
+    c.reading.open(first)
+    pane = c.reading.pane
+    assert pane.story_bottom.isVisible() and pane.continued_on.text() == "continued on page 3 →"
+    assert pane.story_top.isVisible() and not pane.continued_from.isVisible()
+    qtbot.mouseClick(pane.continued_on, Qt.MouseButton.LeftButton)
+    assert c.reading.current_id == second and c.lib.current_id() == second
+    assert pane.continued_from.text() == "← continued from page 1"
+    assert not pane.story_bottom.isVisible()
+    qtbot.mouseClick(pane.whole_story, Qt.MouseButton.LeftButton)
+    text = c.collection.story_view.toPlainText()
+    one, three = library.get_article(first).text, library.get_article(second).text
+    assert text.index(one[:20]) < text.index(three[:20]) and "— Page 3 —" in text
+    c.collection.dialog.reject()
+    qtbot.mouseClick(pane.continued_from, Qt.MouseButton.LeftButton)
+    assert c.reading.current_id == first
+    # An article that is not continued shows no links.
+    other = next(a for a in library.article_ids() if a not in (first, second))
+    c.reading.open(other)
+    assert not pane.story_top.isVisible() and not pane.story_bottom.isVisible()
+    c.imports.shutdown()
