@@ -31,9 +31,11 @@ from reader.gui.library_controller import LibraryController
 from reader.gui.metadata_view import MetadataDialog
 from reader.gui.paper_tree import ARTICLE, PAGE, Node
 from reader.gui.reading_controller import ReadingController
+from reader.gui.settings import Settings
 from reader.gui.trash_view import TrashDialog
 from reader.store import browse, continuations, database, metadata, pageinfo, trash
 from reader.store.ids import ArticleId, SourceId
+from reader.store.importer import ImportSummary
 from reader.store.library import Library
 from reader.store.operations import Batch, Operation
 
@@ -49,6 +51,7 @@ class CollectionController(QObject):
         window: QWidget,
         tag: Callable[[], None],
         export: Callable[[], object],
+        settings: Settings | None = None,
     ) -> None:
         super().__init__(window)
         self._library = library
@@ -59,6 +62,7 @@ class CollectionController(QObject):
         self._window = window
         self._tag = tag
         self._export = export
+        self._settings = settings
         self.dialog: QDialog | None = None
         a = window.actions_  # type: ignore[attr-defined]
         a.edit_metadata.triggered.connect(lambda: self.edit_metadata())
@@ -128,6 +132,8 @@ class CollectionController(QObject):
             page = dialog.page_changes()
             if page:
                 ops.append(metadata.set_pages(sources, **page))
+                if self._settings is not None:
+                    self._settings.set_last_issue(page.get("paper"), page.get("date"))
             art = dialog.article_changes()
             if art and arts:
                 ops.append(metadata.set_articles(arts, **art))
@@ -137,6 +143,37 @@ class CollectionController(QObject):
         dialog.accepted.connect(accepted)
         self.dialog = dialog
         dialog.open()
+        return dialog
+
+    def ask_undated(self, summary: ImportSummary) -> MetadataDialog | None:
+        """After an import: pages whose file names and headers told no date get the
+        Metadata dialog, with the paper and date used last offered."""
+        imported = [
+            SourceId(r.source_id)
+            for r in summary.results
+            if r.status == "imported" and r.source_id is not None
+        ]
+        if not imported:
+            return None
+        with database.reading(self._library.engine) as conn:
+            infos = pageinfo.stored_many(conn, [int(s) for s in imported])
+        undated = [s for s in imported if infos.get(int(s)) and infos[int(s)].date is None]
+        if not undated:
+            return None
+        dialog = self.edit_metadata(pages=undated)
+        if dialog is None:
+            return None
+        dialog.setWindowTitle(tr("Pages without a date"))
+        dialog.intro.setText(
+            tr(
+                "The names of %1 imported pages do not tell their date. Which issue are they from?"
+            ).replace("%1", str(len(undated)))
+        )
+        if self._settings is not None:
+            if not dialog.edits["paper"].text():
+                dialog.edits["paper"].setText(self._settings.last_paper())
+            dialog.edits["date"].setText(self._settings.last_date())
+        dialog.edits["date"].setFocus()
         return dialog
 
     def _papers(self) -> list[str]:

@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from reader.gui import dialog_folders
 from reader.gui.changes import ChangeBus
 from reader.gui.i18n import tr
 from reader.gui.import_view import ImportProgressDialog, ImportReportDialog
@@ -44,14 +45,21 @@ class ImportController(QObject):
 
     def choose_files(self) -> None:
         files, _ = QFileDialog.getOpenFileNames(
-            self._parent, tr("Import page files"), "", tr("Page dumps (*.txt *.md);;All files (*)")
+            self._parent,
+            tr("Import page files"),
+            dialog_folders.start_folder("import"),
+            tr("Page dumps (*.txt *.md);;All files (*)"),
         )
         if files:
+            dialog_folders.remember("import", files[0])
             self.start(files)
 
     def choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self._parent, tr("Import a folder of pages"))
+        folder = QFileDialog.getExistingDirectory(
+            self._parent, tr("Import a folder of pages"), dialog_folders.start_folder("import")
+        )
         if folder:
+            dialog_folders.remember("import", Path(folder).parent)
             self.start([folder])
 
     def start(self, paths: Sequence[str | Path]) -> bool:

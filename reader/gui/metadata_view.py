@@ -57,7 +57,7 @@ class MetadataDialog(QDialog):
         self.setObjectName("metadata-dialog")
         self.setWindowTitle(tr("Metadata"))
         n, m = len(articles), len(pages)
-        intro = QLabel(self)
+        self.intro = intro = QLabel(self)
         intro.setTextFormat(Qt.TextFormat.PlainText)
         intro.setWordWrap(True)
         if n:

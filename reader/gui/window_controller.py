@@ -86,6 +86,7 @@ class WindowController(QObject):
             self.window,
             tag=self.annotations.focus_tag_field,
             export=self.exchange.open_export,
+            settings=settings,
         )
         self._wire()
         self._restore()
@@ -144,6 +145,7 @@ class WindowController(QObject):
         self.search.open_requested.connect(self._open_from_search)
         self.reading.opened.connect(self._opened)
         self.imports.done.connect(self._imported)
+        self.imports.done.connect(self.collection.ask_undated)
         self.bus.failed.connect(self.show_error)
 
     def _restore(self) -> None:

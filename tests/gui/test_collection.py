@@ -262,3 +262,48 @@ def test_continued_stories_link_both_ways_and_read_whole(
     c.reading.open(other)
     assert not pane.story_top.isVisible() and not pane.story_bottom.isVisible()
     c.imports.shutdown()
+
+
+def test_importing_undated_pages_asks_for_the_issue(app, filled, settings, tmp_path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from tests.gui.conftest import PAGE_TWO
+
+    c = app.controller
+    settings.set_last_issue("呼和浩特晚报", "2026-02-11")
+    scan = tmp_path / "scans" / "scan-0001.txt"
+    scan.parent.mkdir()
+    scan.write_text(PAGE_TWO + "\n补充一段。\n", encoding="utf-8")
+    with qtbot.waitSignal(c.imports.done, timeout=10_000):
+        c.imports.start([scan])
+    dialog = c.collection.dialog
+    assert isinstance(dialog, MetadataDialog) and dialog.isVisible()
+    assert dialog.windowTitle() == "Pages without a date"
+    assert dialog.edits["paper"].text() == "呼和浩特晚报"  # what was used last
+    assert dialog.edits["date"].text() == "2026-02-11"
+    dialog.edits["date"].setText("2026-02-12")
+    dialog.accept()
+    src = next(s for s in filled.sources() if s.name == "scan-0001.txt")
+    assert (src.paper, src.date) == ("呼和浩特晚报", "2026-02-12")
+    assert settings.last_date() == "2026-02-12"
+    assert c.lib.papers.find(ISSUE, "2026-02-12") is not None
+    c.window.actions_.undo.trigger()  # the date was one undoable step
+    assert next(s for s in filled.sources() if s.name == "scan-0001.txt").date is None
+
+
+def test_import_dialogs_start_in_the_last_folder_or_home(app, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QStandardPaths
+    from PySide6.QtWidgets import QFileDialog
+
+    asked: list[str] = []
+
+    def files(_parent, _title, folder, _filter):  # type: ignore[no-untyped-def]
+        asked.append(folder)
+        return ([str(tmp_path / "pages" / "晚报-2026-02-10-第3版.txt")], "")
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", files)
+    monkeypatch.setattr(app.controller.imports, "start", lambda paths: True)
+    monkeypatch.chdir(tmp_path / "pages")  # whatever the working directory is
+    imports = app.controller.imports
+    imports.choose_files()
+    home = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.HomeLocation)
+    imports.choose_files()
+    assert asked == [home, str(tmp_path / "pages")]
