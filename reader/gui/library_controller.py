@@ -204,6 +204,32 @@ class LibraryController(QObject):
         self.pane.papers.expand(index)
         return True
 
+    def view_state(self) -> tuple[ArticleFilter, tuple[str, object] | None, int]:
+        """What a rebuilt window (another UI language) restores: the filter, the chosen
+        Papers tree node and the library tab."""
+        return (
+            self.filter,
+            self.papers.node(self.pane.papers.currentIndex()),
+            self.pane.tabs.currentIndex(),
+        )
+
+    def restore_view_state(
+        self, state: tuple[ArticleFilter, tuple[str, object] | None, int]
+    ) -> None:
+        f, node, tab = state
+        if node is not None:
+            found = self.papers.find(*node)
+            if found is not None:
+                self._syncing = True
+                try:
+                    index = self.papers.index_of(found)
+                    self.pane.papers.setCurrentIndex(index)
+                    self.pane.papers.scrollTo(index)
+                finally:
+                    self._syncing = False
+        self.pane.tabs.setCurrentIndex(tab)
+        self.set_filter(f)
+
     def _sort_requested(self, key: str, descending: bool) -> None:
         if (key, descending) != self.sort:
             self.sort = (key, descending)

@@ -270,7 +270,7 @@ class PaperTreeModel(QAbstractItemModel):
                 return n.page.name
             if n.kind == ARTICLE:
                 return title_or_untitled(n.title)
-            return tr("%n articles", n=n.articles)
+            return tr("%n articles", None, n.articles)
         return None
 
     def _label(self, n: Node) -> str:

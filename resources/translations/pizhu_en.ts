@@ -38,5 +38,12 @@
             <numerusform>%n matching articles</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n articles</source>
+        <translation>
+            <numerusform>%n article</numerusform>
+            <numerusform>%n articles</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

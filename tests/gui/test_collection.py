@@ -307,3 +307,40 @@ def test_import_dialogs_start_in_the_last_folder_or_home(app, tmp_path, monkeypa
     home = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.HomeLocation)
     imports.choose_files()
     assert asked == [home, str(tmp_path / "pages")]
+
+
+def test_switching_language_keeps_search_tree_and_article(
+    qtbot, filled, settings, no_samples
+) -> None:  # type: ignore[no-untyped-def]
+    settings.set_language("en")
+    app = make_app(qtbot, filled, settings)
+    c = app.controller
+    issue = c.lib.papers.find(ISSUE, "2026-02-10")
+    c.lib.pane.papers.setCurrentIndex(c.lib.papers.index_of(issue))
+    article = c.lib.articles.id_at(1)
+    c.lib.select(article)
+    c.window.library.search_field.setText("赛罕区")
+    qtbot.waitUntil(lambda: c.search.results.rowCount() > 0)
+    # qtbot closes the old window at teardown: keep it alive until then.
+    c.window.deleteLater = lambda: None  # type: ignore[method-assign]
+    dialog = c.open_preferences()
+    dialog.language.setCurrentIndex(dialog.language.findData("zh_CN"))
+    dialog.accept()
+    try:
+        new = app.controller
+        qtbot.addWidget(new.window)
+        assert new is not c
+        assert new.window.library.search_field.text() == "赛罕区"
+        qtbot.waitUntil(lambda: new.search.results.rowCount() > 0)
+        node = new.lib.papers.node_at(new.lib.pane.papers.currentIndex())
+        assert (node.kind, node.value) == (ISSUE, "2026-02-10")
+        assert new.lib.filter.date == "2026-02-10" and new.lib.articles.rowCount() == 2
+        assert new.reading.current_id == article
+        # The collection's words are Chinese too.
+        assert new.lib.papers.index(0, 0).data().startswith("未知报纸")
+        assert new.lib.articles.headerData(6, Qt.Orientation.Horizontal) == "源文件"
+        assert new.window.actions_.edit_metadata.text() == "元数据(&M)…"
+        assert new.reading.pane.whole_story.text() == "阅读全文"
+    finally:
+        app.translations.apply("en")
+        app.controller.imports.shutdown()
