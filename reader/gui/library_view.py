@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from reader.gui.i18n import tr
 from reader.gui.models import META_ROLE, SNIPPET_ROLE
+from reader.gui.theme import LIGHT
 from reader.store.searchtext import Snippet
 
 
@@ -70,7 +71,7 @@ def snippet_document(
 class SearchHitDelegate(QStyledItemDelegate):
     """Draws a hit as title, date/source line, and the snippet with its marks."""
 
-    mark_colour = QColor("#ffe58a")
+    mark_colour = QColor(LIGHT.hit)
 
     def _doc(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex

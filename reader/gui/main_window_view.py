@@ -28,6 +28,7 @@ class Actions:
                     seqs += QKeySequence.keyBindings(k)
                 else:
                     seqs.append(QKeySequence(k))
+            seqs = list({q.toString(): q for q in seqs}.values())  # each binding once
             if seqs:
                 a.setShortcuts(seqs)
             owner.addAction(a)
@@ -42,7 +43,8 @@ class Actions:
         self.orphans = make(tr("&Unplaced highlights"), name="orphans")
         self.quit = make(tr("&Quit"), "Ctrl+Q", name="quit")
         self.undo = make(tr("&Undo"), Keys.Undo, name="undo")
-        self.redo = make(tr("&Redo"), Keys.Redo, name="redo")
+        # Ctrl+Y on every platform (Linux desktops bind only Ctrl+Shift+Z to Redo).
+        self.redo = make(tr("&Redo"), Keys.Redo, "Ctrl+Y", name="redo")
         self.find = make(tr("&Find in article"), "Ctrl+F", name="find")
         self.find_next = make(tr("Find &next"), "F3", name="find_next")
         self.find_previous = make(tr("Find pre&vious"), "Shift+F3", name="find_previous")

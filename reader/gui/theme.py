@@ -41,9 +41,11 @@ LIGHT = Colours(
     muted="#6b6b6b",
     heading="#111111",
     accent="#a23b2a",
-    hit="#ffe58a",
-    current_hit="#ffb84d",
-    selection="#bcd4f6",
+    # Teal for search hits and warm grey for the selection: no highlight colour is
+    # near either (tests/gui/test_collection.py measures the distances).
+    hit="#5ce1e6",
+    current_hit="#1fb5c4",
+    selection="#d6d3cc",
     selection_text="#000000",
 )
 DARK = Colours(
@@ -52,9 +54,9 @@ DARK = Colours(
     muted="#9a9a9a",
     heading="#f0f0f0",
     accent="#e07a5f",
-    hit="#6b5a1e",
-    current_hit="#a0662a",
-    selection="#35557d",
+    hit="#0f8a80",
+    current_hit="#12b5a6",
+    selection="#5a5a5a",
     selection_text="#ffffff",
 )
 

@@ -89,6 +89,10 @@ class WindowController(QObject):
             settings=settings,
         )
         self._wire()
+        from reader.gui.app_shortcuts import AppShortcuts
+
+        acts = self.window.actions_
+        self.app_keys = AppShortcuts(self.window, (acts.export, acts.tag_article, acts.search))
         self._restore()
 
     # wiring
@@ -292,6 +296,7 @@ class WindowController(QObject):
         self.settings.sync()
 
     def _closing(self) -> None:
+        self.app_keys.remove()
         self.annotations.flush()
         self.annotations.suggestions.shutdown()
         self.imports.shutdown()

@@ -344,3 +344,60 @@ def test_switching_language_keeps_search_tree_and_article(
     finally:
         app.translations.apply("en")
         app.controller.imports.shutdown()
+
+
+def test_app_wide_keys_work_from_text_fields_and_ctrl_y_redoes(app, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QApplication
+
+    c = app.controller
+    w = c.window
+    w.activateWindow()
+    c.lib.select(c.lib.articles.id_at(0))
+    tag_field = w.annotations.tag_field
+    tag_field.setFocus()
+    tag_field.setText("科技")
+    tag_field.setCursorPosition(0)
+    qtbot.keyClick(tag_field, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.focusWidget() is w.library.search_field
+    assert tag_field.text() == "科技"  # the field did not delete to the end of the line
+    qtbot.keyClick(w.library.search_field, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.focusWidget() is tag_field
+    exported: list[bool] = []
+    w.actions_.export.triggered.connect(lambda: exported.append(True))
+    qtbot.keyClick(tag_field, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    assert exported == [True]
+    c.exchange.export_dialog.reject()
+    # Ctrl+Y redoes (on Linux too, as the README says).
+    assert "Ctrl+Y" in [k.toString() for k in w.actions_.redo.shortcuts()]
+    c.lib.pane.articles.setFocus()
+    qtbot.keyClick(c.lib.pane.articles, Qt.Key.Key_Delete)
+    n = c.lib.articles.rowCount()
+    assert n == 3
+    c.reading.pane.view.setFocus()
+    c.window.actions_.undo.trigger()
+    assert c.lib.articles.rowCount() == n + 1
+    qtbot.keyClick(c.reading.pane.view, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert c.lib.articles.rowCount() == n
+
+
+def _distance(a: str, b: str) -> float:
+    from PySide6.QtGui import QColor
+
+    x, y = QColor(a), QColor(b)
+    return float(
+        ((x.red() - y.red()) ** 2 + (x.green() - y.green()) ** 2 + (x.blue() - y.blue()) ** 2)
+        ** 0.5
+    )
+
+
+def test_search_hits_and_selection_stand_apart_from_highlight_colours() -> None:
+    from reader.gui import theme
+    from reader.store.palette import DEFAULT_PALETTE
+
+    for name in ("light", "dark"):
+        c = theme.colours(name)
+        swatches = {s.key: (s.light if name == "light" else s.dark) for s in DEFAULT_PALETTE}
+        for key, colour in swatches.items():
+            assert _distance(c.hit, colour) >= 60, (name, key)
+            assert _distance(c.current_hit, colour) >= 60, (name, key)
+        assert _distance(c.selection, swatches["blue"]) >= 60, name
