@@ -85,7 +85,7 @@ class MetadataDialog(QDialog):
             edit.setAccessibleName(label)
             self.initial[key] = text
             self.edits[key] = edit
-            form.addRow(label, edit)
+            form.addRow(self._label(label), edit)
             return edit
 
         values_of: dict[str, list[Any]] = {
@@ -106,7 +106,7 @@ class MetadataDialog(QDialog):
             common_kind = _common([a.get("kind") for a in articles])
             self.kind_initial = max(0, self.kind.findData(common_kind)) if common_kind else 0
             self.kind.setCurrentIndex(self.kind_initial)
-            form.addRow(tr("Kind"), self.kind)
+            form.addRow(self._label(tr("Kind")), self.kind)
             line(
                 "authors",
                 tr("Authors"),
@@ -138,6 +138,11 @@ class MetadataDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         self.resize(max(420, self.sizeHint().width()), self.sizeHint().height())
+
+    def _label(self, text: str) -> QLabel:
+        label = QLabel(text, self)
+        label.setTextFormat(Qt.TextFormat.PlainText)  # like every label that shows text
+        return label
 
     def _changed(self, key: str) -> str | None:
         edit = self.edits.get(key)
