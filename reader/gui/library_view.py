@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPalette, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -141,7 +141,12 @@ class LibraryPane(QWidget):
         self.author_filter = QComboBox(self)
         self.author_filter.setAccessibleName(tr("Filter by author"))
         self.author_filter.setToolTip(tr("Filter by author"))
-        self.author_filter.setMinimumContentsLength(6)
+        # Both menus may shrink to a few characters: the pane fits a narrow window.
+        self.kind_filter.setMinimumContentsLength(4)
+        self.kind_filter.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.author_filter.setMinimumContentsLength(4)
         self.author_filter.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
@@ -180,6 +185,9 @@ class LibraryPane(QWidget):
         self.articles.horizontalHeader().setSectionsMovable(True)
         self.articles.horizontalHeader().setSortIndicatorShown(True)
         self.articles.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        # The title takes the width the other columns leave, never less than 10 characters.
+        self.articles.viewport().installEventFilter(self)
+        self.articles.horizontalHeader().sectionResized.connect(self._other_resized)
         self.articles.setShowGrid(False)
         self.articles.setWordWrap(False)
         self.articles.setAlternatingRowColors(True)
@@ -240,15 +248,41 @@ class LibraryPane(QWidget):
     # source file are a right-click on the header away.
     DEFAULT_HIDDEN = (4, 5, 6)
 
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and obj is self.articles.viewport():
+            self.fit_title()
+        return False
+
+    def _other_resized(self, section: int, _old: int, _new: int) -> None:
+        if section != 0:
+            self.fit_title()
+
+    def fit_title(self) -> None:
+        header = self.articles.horizontalHeader()
+        if header.count() == 0:
+            return
+        others = sum(
+            header.sectionSize(c) for c in range(1, header.count()) if not header.isSectionHidden(c)
+        )
+        least = self.fontMetrics().horizontalAdvance("0") * 10
+        want = max(least, self.articles.viewport().width() - others)
+        if header.sectionSize(0) != want:
+            header.blockSignals(True)
+            header.resizeSection(0, want)
+            header.blockSignals(False)
+            self.articles.viewport().update()
+
     def size_columns(self) -> None:
         header = self.articles.horizontalHeader()
         header.setStretchLastSection(False)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        header.sectionCountChanged.connect(lambda _o, _n: self.fit_title())
         em = self.fontMetrics().horizontalAdvance("0")
-        widths = {1: 11, 2: 5, 3: 7, 4: 10, 5: 5, 6: 18}
+        widths = {1: 10, 2: 4, 3: 6, 4: 9, 5: 4, 6: 16}
         for col, chars in widths.items():
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(col, em * chars + 16)
         for col in self.DEFAULT_HIDDEN:
             header.setSectionHidden(col, True)
         self.articles.setSortingEnabled(True)
+        self.fit_title()

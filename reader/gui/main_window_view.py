@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import QMainWindow, QSplitter, QStackedWidget, QWidget
 
 from reader.gui.annotation_view import AnnotationPanel
@@ -119,7 +126,19 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setStretchFactor(2, 0)
         self.splitter.setSizes([360, 700, 340])
+        self.centre.setMinimumWidth(230)
+        # Never narrower than its contents need (three filter menus in a row).
+        self.annotations.setMinimumWidth(
+            max(self.annotations.minimumWidth(), self.annotations.minimumSizeHint().width())
+        )
         self.setCentralWidget(self.splitter)
+        self._auto_hidden = False  # the annotation pane was hidden for want of width
+        # Not the panes' sum: a narrow window folds a pane (fit_panes) instead of refusing.
+        self.setMinimumSize(480, 360)
+        # In a narrow window one side pane at a time: showing one folds the other.
+        a = self.actions_
+        a.toggle_annotations.toggled.connect(lambda on: self._one_side(on, a.toggle_library))
+        a.toggle_library.toggled.connect(lambda on: self._one_side(on, a.toggle_annotations))
         self._menus()
         self.statusBar().setSizeGripEnabled(True)
         self.resize(1400, 860)
@@ -158,6 +177,47 @@ class MainWindow(QMainWindow):
         m.addActions([a.zoom_in, a.zoom_out, a.zoom_reset, a.dark_theme])
         m = bar.addMenu(tr("&Help"))
         m.addActions([a.shortcuts, a.about])
+
+    # A window that fits: below NARROW pixels the annotation pane folds away (Ctrl+Shift+A
+    # brings it back), and the reading column never gets less than READING_SHARE of the
+    # width while the side panes can give it room.
+    NARROW = 750
+    READING_SHARE = 0.42
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_panes()
+
+    def fit_panes(self) -> None:
+        width = self.width()
+        shown = self.actions_.toggle_annotations
+        if width < self.NARROW and shown.isChecked() and not self._auto_hidden:
+            self._auto_hidden = True
+            shown.setChecked(False)
+        elif width >= self.NARROW and self._auto_hidden:
+            self._auto_hidden = False
+            if not shown.isChecked():
+                shown.setChecked(True)
+        sizes = self.splitter.sizes()
+        total = sum(sizes)
+        if total <= 0 or len(sizes) != 3:
+            return
+        want = int(total * self.READING_SHARE)
+        if sizes[1] >= want:
+            return
+        side = [sizes[0], sizes[2]]
+        spare = sum(side)
+        if spare <= 0:
+            return
+        # The side panes give up width in proportion, down to their minimum.
+        need = want - sizes[1]
+        mins = [self.library.minimumSizeHint().width(), self.annotations.minimumWidth()]
+        new_side = [max(m, s - need * s // spare) for s, m in zip(side, mins, strict=True)]
+        self.splitter.setSizes([new_side[0], total - sum(new_side), new_side[1]])
+
+    def _one_side(self, shown: bool, other: QAction) -> None:
+        if shown and self.width() < self.NARROW and other.isChecked():
+            other.setChecked(False)
 
     def show_welcome(self, empty: bool) -> None:
         self.centre.setCurrentWidget(self.welcome if empty else self.reading)

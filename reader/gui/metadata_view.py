@@ -60,7 +60,9 @@ class MetadataDialog(QDialog):
         self.intro = intro = QLabel(self)
         intro.setTextFormat(Qt.TextFormat.PlainText)
         intro.setWordWrap(True)
-        if n:
+        if n == 1:
+            intro.hide()  # one article: nothing differs
+        elif n:
             intro.setText(
                 tr("%1 articles on %2 pages. Fields left empty where they differ are kept.")
                 .replace("%1", str(n))

@@ -11,7 +11,7 @@ pytest.importorskip("PySide6.QtWidgets")
 
 from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths
 
-collect_ignore = ["screenshots.py"]
+collect_ignore = ["screenshots.py", "screenshots_collection.py"]
 
 PAGE_ONE = """\
 # 呼和浩特:科技赋能强产业 创新驱动启新程

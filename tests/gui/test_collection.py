@@ -401,3 +401,35 @@ def test_search_hits_and_selection_stand_apart_from_highlight_colours() -> None:
             assert _distance(c.hit, colour) >= 60, (name, key)
             assert _distance(c.current_hit, colour) >= 60, (name, key)
         assert _distance(c.selection, swatches["blue"]) >= 60, name
+
+
+@pytest.mark.parametrize("size", [(1024, 600), (683, 740)])
+def test_the_window_fits_small_screens(app, qtbot, size) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QApplication
+
+    w = app.window
+    c = app.controller
+    c.lib.select(c.lib.articles.id_at(0))
+    assert w.minimumWidth() <= 683 and w.minimumHeight() <= 600
+    w.resize(*size)
+    QApplication.processEvents()
+    assert (w.width(), w.height()) == size
+    reading = w.reading.view.viewport().width()
+    assert reading >= 0.38 * size[0]  # the reading column keeps a readable width
+    em = w.reading.view.fontMetrics().horizontalAdvance("中")
+    assert reading >= 12 * em
+    header = w.library.articles.horizontalHeader()
+    assert header.sectionSize(0) >= 10 * w.library.fontMetrics().horizontalAdvance("0")
+    annotations_shown = w.annotations.isVisible()
+    assert annotations_shown == (size[0] >= w.NARROW)
+    if not annotations_shown:  # folded away, one key brings it back (the library folds)
+        w.actions_.toggle_annotations.trigger()
+        QApplication.processEvents()
+        assert w.annotations.isVisible() and not w.library.isVisible()
+        assert w.width() == size[0]
+        w.actions_.toggle_library.trigger()
+        QApplication.processEvents()
+        assert w.library.isVisible() and not w.annotations.isVisible()
+    for child in (w.library, w.centre, w.annotations):
+        if child.isVisible():
+            assert child.width() >= child.minimumSizeHint().width() - 1
