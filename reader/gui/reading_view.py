@@ -130,9 +130,28 @@ class ArticleView(QTextBrowser):
         super().resizeEvent(event)
         self._fit_column()
 
+    def position_at(self, point: QPoint) -> int:
+        """The text position under a viewport point. Unlike ``cursorForPosition``, a
+        point in the generous space between two lines belongs to the line above it at
+        the same x (Qt maps it to that line's end)."""
+        cursor = self.cursorForPosition(point)
+        block = cursor.block()
+        layout = block.layout()
+        if layout is None or layout.lineCount() == 0:
+            return cursor.position()
+        origin = self.document().documentLayout().blockBoundingRect(block).topLeft()
+        x = point.x() + self.horizontalScrollBar().value() - origin.x()
+        y = point.y() + self.verticalScrollBar().value() - origin.y()
+        chosen = layout.lineAt(0)
+        for i in range(1, layout.lineCount()):
+            line = layout.lineAt(i)
+            if y >= line.y():
+                chosen = line
+        return block.position() + chosen.xToCursor(x)
+
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
-        cursor = self.cursorForPosition(event.position().toPoint())
-        if self.select_word_at(cursor.position()):
+        position = self.position_at(event.position().toPoint())
+        if self.select_word_at(position):
             event.accept()
             self.selection_made.emit()
             return

@@ -433,3 +433,28 @@ def test_the_window_fits_small_screens(app, qtbot, size) -> None:  # type: ignor
     for child in (w.library, w.centre, w.annotations):
         if child.isVisible():
             assert child.width() >= child.minimumSizeHint().width() - 1
+
+
+def test_double_click_in_the_line_spacing_picks_the_word_under_the_pointer(app, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QTextCursor
+
+    app.controller.lib.step(+1)
+    view = app.window.reading.view
+    view.resize(700, 600)
+    doc = view.document()
+    at = doc.toPlainText().index("成交额") + 1
+    cursor = QTextCursor(doc)
+    cursor.setPosition(at)
+    view.setTextCursor(cursor)
+    view.ensureCursorVisible()
+    rect = view.cursorRect(cursor)
+    below = QTextCursor(cursor)
+    below.movePosition(QTextCursor.MoveOperation.Down)
+    next_top = view.cursorRect(below).top()
+    assert next_top - rect.bottom() > 8  # there is line spacing to click in
+    for y in range(rect.top() + 2, next_top - 1, 3):
+        assert abs(view.position_at(QPoint(rect.center().x(), y)) - at) <= 1, y
+    gap = QPoint(rect.center().x() + 2, (rect.bottom() + next_top) // 2)
+    qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=gap)
+    assert view.textCursor().selectedText() == "成交额"  # not the word at the end of the line
