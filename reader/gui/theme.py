@@ -41,12 +41,13 @@ LIGHT = Colours(
     muted="#6b6b6b",
     heading="#111111",
     accent="#a23b2a",
-    # Teal for search hits and warm grey for the selection: no highlight colour is
-    # near either (tests/gui/test_collection.py measures the distances).
+    # Teal for search hits; a deep slate blue for the selection and the focus ring
+    # (Fusion draws it in the selection colour): no highlight colour is near either
+    # (tests/gui/test_collection.py measures the distances).
     hit="#5ce1e6",
     current_hit="#1fb5c4",
-    selection="#d6d3cc",
-    selection_text="#000000",
+    selection="#2f6f8a",
+    selection_text="#ffffff",
 )
 DARK = Colours(
     background="#1d1f21",
@@ -56,8 +57,8 @@ DARK = Colours(
     accent="#e07a5f",
     hit="#0f8a80",
     current_hit="#12b5a6",
-    selection="#5a5a5a",
-    selection_text="#ffffff",
+    selection="#4f93ad",
+    selection_text="#000000",
 )
 
 

@@ -458,3 +458,43 @@ def test_double_click_in_the_line_spacing_picks_the_word_under_the_pointer(app, 
     gap = QPoint(rect.center().x() + 2, (rect.bottom() + next_top) // 2)
     qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=gap)
     assert view.textCursor().selectedText() == "成交额"  # not the word at the end of the line
+
+
+@pytest.mark.parametrize("name", ["light", "dark"])
+def test_a_visible_focus_ring_in_both_themes(app, qtbot, name) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QColor
+    from PySide6.QtWidgets import QApplication
+
+    from reader.gui import theme
+
+    c = app.controller
+    c.apply_reading(type(c.reading.prefs)(**{**vars(c.reading.prefs), "theme": name}))
+    QApplication.processEvents()  # the palette change reaches the widgets
+    ring = QColor(theme.colours(name).selection)
+    field = app.window.library.search_field
+    with qtbot.waitActive(app.window):
+        app.window.activateWindow()
+
+    def ring_pixels() -> int:
+        image = field.grab().toImage()
+        n = 0
+        for x in range(image.width()):
+            for y in (0, 1, image.height() - 2, image.height() - 1):
+                p = image.pixelColor(x, y)
+                if (
+                    abs(p.red() - ring.red())
+                    + abs(p.green() - ring.green())
+                    + abs(p.blue() - ring.blue())
+                    < 100  # Fusion draws the ring a shade darker than the colour itself
+                ):
+                    n += 1
+        return n
+
+    app.window.library.articles.setFocus()
+    qtbot.waitUntil(lambda: not field.hasFocus())
+    unfocused = ring_pixels()
+    field.setFocus()
+    qtbot.waitUntil(field.hasFocus)
+    assert ring_pixels() > unfocused + field.width()  # a frame in the ring colour appears
+    background = QColor(theme.palette(name).color(theme.palette(name).ColorRole.Base))
+    assert _distance(ring.name(), background.name()) > 100  # and it stands out
