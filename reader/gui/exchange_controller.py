@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QUrl, Signal
+from PySide6.QtCore import QObject, QSettings, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QPushButton, QWidget
 
@@ -24,6 +24,7 @@ from reader.exchange.report import Cancel, ExportReport, Progress
 from reader.exchange.share import ShareReport, write_share
 from reader.exchange.untrusted import SharedBundle, read_share
 from reader.exchange.webanno import export_json
+from reader.gui import dialog_folders
 from reader.gui.changes import ChangeBus
 from reader.gui.exchange_view import (
     ANNOTATED,
@@ -54,8 +55,16 @@ from reader.store.library import Library
 class FileChooser:
     """Where exports and share files go and which file to merge (tests replace it)."""
 
+    # Every dialog starts in the folder used last for its kind of file, else the home
+    # folder (reader.gui.dialog_folders), never the working directory.
+
     def export_folder(self, parent: QWidget) -> str | None:
-        return QFileDialog.getExistingDirectory(parent, tr("Export into a folder")) or None
+        path = QFileDialog.getExistingDirectory(
+            parent, tr("Export into a folder"), dialog_folders.start_folder("export")
+        )
+        if path:
+            dialog_folders.remember("export", Path(path).parent)
+        return path or None
 
     def export_file(self, parent: QWidget, fmt: str) -> str | None:
         if fmt == JSON:
@@ -66,22 +75,30 @@ class FileChooser:
             )
         else:
             caption, name, kinds = tr("Export as Markdown"), "pizhu.md", tr("Markdown (*.md)")
-        path, _ = QFileDialog.getSaveFileName(parent, caption, name, kinds)
+        start = str(Path(dialog_folders.start_folder("export")) / name)
+        path, _ = QFileDialog.getSaveFileName(parent, caption, start, kinds)
+        if path:
+            dialog_folders.remember("export", path)
         return path or None
 
     def share_file(self, parent: QWidget) -> str | None:
+        start = str(Path(dialog_folders.start_folder("share")) / "pizhu-share.sqlite")
         path, _ = QFileDialog.getSaveFileName(
-            parent, tr("Share file"), "pizhu-share.sqlite", tr("Pizhu share files (*.sqlite)")
+            parent, tr("Share file"), start, tr("Pizhu share files (*.sqlite)")
         )
+        if path:
+            dialog_folders.remember("share", path)
         return path or None
 
     def merge_file(self, parent: QWidget) -> str | None:
         path, _ = QFileDialog.getOpenFileName(
             parent,
             tr("Merge a share file"),
-            "",
+            dialog_folders.start_folder("share"),
             tr("Pizhu share files (*.sqlite);;All files (*)"),
         )
+        if path:
+            dialog_folders.remember("share", path)
         return path or None
 
 
@@ -190,10 +207,25 @@ class ExchangeController(QObject):
             return None
         dialog = ExportDialog(self._tags(), self._current_title(), self._window)
         dialog.choose_destination.connect(lambda: self._choose_export_target(dialog))
+        # The scope and format chosen last time are chosen again.
+        remembered = QSettings()
+        fmt = remembered.value("export/format", "")
+        if isinstance(fmt, str) and fmt in dialog.formats:
+            dialog.choose_format(fmt)
+        scope = str(remembered.value("export/scope", ""))
+        button = dialog.scope.buttons.get(scope)
+        if button is not None and button.isEnabled():
+            dialog.scope.choose(scope)
+        dialog.accepted.connect(lambda: self._remember_export(dialog))
         dialog.accepted.connect(lambda: self._start_export(dialog))
         self.export_dialog = dialog
         dialog.open()
         return dialog
+
+    def _remember_export(self, dialog: ExportDialog) -> None:
+        remembered = QSettings()
+        remembered.setValue("export/format", dialog.format())
+        remembered.setValue("export/scope", dialog.scope.kind())
 
     def _choose_export_target(self, dialog: ExportDialog) -> None:
         fmt = dialog.format()

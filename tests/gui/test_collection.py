@@ -498,3 +498,35 @@ def test_a_visible_focus_ring_in_both_themes(app, qtbot, name) -> None:  # type:
     assert ring_pixels() > unfocused + field.width()  # a frame in the ring colour appears
     background = QColor(theme.palette(name).color(theme.palette(name).ColorRole.Base))
     assert _distance(ring.name(), background.name()) > 100  # and it stands out
+
+
+def test_export_dialog_remembers_scope_format_and_folder(app, qtbot, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QFileDialog
+
+    from reader.gui.exchange_view import EVERY, JSON
+
+    asked: list[str] = []
+    target = tmp_path / "out" / "mine.jsonld"
+    target.parent.mkdir()
+
+    def save(_parent, _caption, start, _kinds):  # type: ignore[no-untyped-def]
+        asked.append(start)
+        return (str(target), "")
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save)
+    exchange = app.controller.exchange
+    dialog = exchange.open_export()
+    dialog.scope.choose(EVERY)
+    dialog.choose_format(JSON)
+    dialog.destination.button.click()
+    with qtbot.waitSignal(exchange.export_done, timeout=10_000):
+        dialog.export_button.click()
+    qtbot.waitUntil(lambda: not exchange.running)
+    if exchange.summary is not None:
+        exchange.summary.close()
+    again = exchange.open_export()
+    assert again.scope.kind() == EVERY and again.format() == JSON
+    again.destination.button.click()
+    assert asked[1] == str(target.parent / "pizhu.jsonld")  # the folder used last
+    assert not asked[0].startswith(str(tmp_path / "out"))
+    again.reject()
