@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from reader.gui.metadata_view import MetadataDialog
 from reader.gui.paper_tree import ISSUE, PAGE
@@ -530,3 +530,31 @@ def test_export_dialog_remembers_scope_format_and_folder(app, qtbot, tmp_path, m
     assert asked[1] == str(target.parent / "pizhu.jsonld")  # the folder used last
     assert not asked[0].startswith(str(tmp_path / "out"))
     again.reject()
+
+
+def test_suggestion_chips_stay_under_the_pointer_after_a_click(
+    qtbot, filled, settings, no_samples, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QPoint
+
+    words = [f"建议{i}" for i in range(8)]
+    monkeypatch.setattr(
+        "reader.gui.suggestions.default_suggest", lambda lib, aid: [(w, "Keyword") for w in words]
+    )
+    app = make_app(qtbot, filled, settings)
+    c = app.controller
+    box = app.window.annotations.suggestions
+    with qtbot.waitSignal(c.annotations.suggestions.ready, timeout=5000):
+        c.lib.select(filled.article_ids()[0])
+    qtbot.waitUntil(lambda: len(box.chips) == len(words))
+    qtbot.waitUntil(lambda: len({b.pos().x() for b in box.chips.values()}) > 1)  # laid out
+    QApplication.processEvents()
+    before = {w: b.mapTo(app.window, QPoint(0, 0)) for w, b in box.chips.items()}
+    for word in (words[0], words[3]):  # the first tag, then another
+        qtbot.mouseClick(box.chips[word], Qt.MouseButton.LeftButton)
+        QApplication.processEvents()
+        after = {w: b.mapTo(app.window, QPoint(0, 0)) for w, b in box.chips.items()}
+        assert after == before  # nothing moved under the pointer
+    assert set(filled.get_article(filled.article_ids()[0]).tags) == {words[0], words[3]}
+    assert not box.chips[words[0]].isEnabled()
+    c.imports.shutdown()
