@@ -190,8 +190,8 @@ class ExchangeController(QObject):
 
     def _ids(self, kind: str, value: str | None, current: ArticleId | None) -> list[ArticleId]:
         lib = self._library
-        if kind == CURRENT:
-            return [] if current is None else [current]
+        if kind == CURRENT:  # with the other parts of its story, if it is continued
+            return [] if current is None else list(lib.story(current).parts)
         if kind == TAG:
             return select_articles(lib, tag=value)
         if kind == SINCE:

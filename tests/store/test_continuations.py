@@ -100,3 +100,14 @@ def test_each_part_continues_at_most_one_and_is_continued_by_at_most_one(ps: lis
     for lk in links:
         assert "marker 下转" in lk.evidence
         assert marker_page(by_id[lk.first].continued_on) == by_id[lk.then].page
+
+
+def test_exporting_one_part_exports_the_whole_story(two_pages: Library, tmp_path: Path) -> None:
+    from reader.exchange.collect import select_articles
+    from reader.exchange.markdown import export_markdown
+
+    first, second = _part(two_pages, "第3版"), _part(two_pages, "第1版")
+    assert select_articles(two_pages, articles=[str(second)]) == [first, second]
+    out = tmp_path / "out"
+    export_markdown(two_pages, select_articles(two_pages, articles=[str(first)]), out)
+    assert len(list(out.glob("*.md"))) == 2
