@@ -408,7 +408,7 @@ class Library:
 
     # --- search ----------------------------------------------------------------------------
 
-    def search(self, query: str, limit: int = 50) -> list[SearchHit]:
+    def search(self, query: str, limit: int = 50, *, stories: bool = False) -> list[SearchHit]:
         """Articles containing every whitespace-separated term of ``query``, best first.
 
         A term matches wherever it is a substring of the title, the body or the notes
@@ -436,12 +436,13 @@ class Library:
                 for r in _listing(conn, ids, ArticleRow.text)
                 if r.deleted_at is None and r.page_deleted_at is None
             }
-            # A story printed in parts is one hit: the best-ranked part stands for it.
+            # ``stories``: a story printed in parts is one hit (the best-ranked part
+            # stands for it), as the window lists them.
             story_of = {
                 int(r[0]): continuations.story(conn, ArticleId(int(r[0]))).parts[0]
                 for r in conn.execute(
                     select(ArticleRow.id).where(
-                        ArticleRow.id.in_(list(rows)),
+                        ArticleRow.id.in_(list(rows) if stories else []),
                         (ArticleRow.continued_on.is_not(None))
                         | (ArticleRow.continued_from.is_not(None)),
                     )

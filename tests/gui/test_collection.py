@@ -257,6 +257,11 @@ def test_continued_stories_link_both_ways_and_read_whole(
     c.collection.dialog.reject()
     qtbot.mouseClick(pane.continued_from, Qt.MouseButton.LeftButton)
     assert c.reading.current_id == first
+    # The window's search lists the story once.
+    c.window.library.search_field.setText("城市更新")
+    c.search.run()
+    found = [c.search.results.hit(r).id for r in range(c.search.results.rowCount())]
+    assert len({first, second} & set(found)) == 1
     # An article that is not continued shows no links.
     other = next(a for a in library.article_ids() if a not in (first, second))
     c.reading.open(other)

@@ -49,8 +49,10 @@ def test_parts_on_two_pages_of_one_issue_are_linked(
     assert (back.continued_from_id, back.continued_on_id) == (first, None)
     assert two_pages.story(second).parts == (first, second)
     # Search treats the story as one: both parts hold 完整社区, one hit stands for it.
-    ids = [h.id for h in two_pages.search("呼和浩特 城市更新", limit=20)]
+    ids = [h.id for h in two_pages.search("呼和浩特 城市更新", limit=20, stories=True)]
     assert len({first, second} & set(ids)) == 1
+    every = [h.id for h in two_pages.search("呼和浩特 城市更新", limit=20)]
+    assert {first, second} <= set(every)  # the core still finds every part
     # On another date the pages are no longer one issue: nothing is linked.
     src = back.source.id
     metadata.set_pages([src], date="2026-02-27").apply(two_pages)
