@@ -449,14 +449,14 @@ class Library:
                 )
             }
         hits: list[SearchHit] = []
-        stories: set[int] = set()
+        told: set[int] = set()
         for m in matches:
             if len(hits) >= limit:
                 break
             head = story_of.get(m.article_id, m.article_id)
-            if head in stories:
+            if head in told:
                 continue
-            stories.add(head)
+            told.add(head)
             r = rows.get(m.article_id)
             if r is None:
                 continue
