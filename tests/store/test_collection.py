@@ -115,7 +115,11 @@ def test_trash_hides_restores_and_empties(library: Library, tmp_path: Path) -> N
     assert all(h.id != a1 for h in library.search("便民驿站"))
     assert [i.id for i in trash.items(library)] == [a1]
     assert library.get_article(a1).in_trash
+    tag, _ = library.ensure_tag("城市")
+    library.tag_article(a1, tag)
+    assert {t.name: t.count for t in browse.tag_counts(library)}["城市"] == 0  # in the trash
     done.inverse.apply(library)  # undo
+    assert {t.name: t.count for t in browse.tag_counts(library)}["城市"] == 1
     assert a1 in library.article_ids() and not trash.items(library)
     assert len(library.get_article(a1).highlights) == 1  # the annotations came back
 
