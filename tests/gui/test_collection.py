@@ -59,6 +59,12 @@ def test_metadata_of_several_articles_at_once_is_one_undo_step(app, filled) -> N
     assert (src.paper, src.page_name) == ("呼和浩特晚报", "要闻")
     # The tree now has the paper by name.
     assert lib.papers.index(0, 0).data().startswith("呼和浩特晚报")
+    c.lib.select(ids[0])
+    d2 = c.collection.edit_metadata([ids[0]])
+    d2.edits["title"].setText("改过的标题")
+    d2.accept()
+    assert "改过的标题" in c.reading.pane.view.document().toPlainText()  # shown at once
+    c.window.actions_.undo.trigger()
     c.window.actions_.undo.trigger()
     src = filled.get_article(ids[0]).source
     assert (src.paper, src.page_name) == (None, None)
