@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QDate, QModelIndex, QObject, QPoint, Qt
+from PySide6.QtCore import QDate, QObject, QPoint, Qt
 from PySide6.QtGui import QAction, QTextCharFormat, QUndoStack
 from PySide6.QtWidgets import (
     QCalendarWidget,
@@ -469,6 +469,3 @@ class CollectionController(QObject):
         self.menu = menu
         menu.popup(header.mapToGlobal(pos))
         return menu
-
-    def current_node(self) -> Node:
-        return self._lib.papers.node_at(self._lib.pane.papers.currentIndex() or QModelIndex())

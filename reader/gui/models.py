@@ -35,10 +35,6 @@ def kind_label(kind: str) -> str:
     )
 
 
-def page_label(page: str | None) -> str:
-    return tr("Page %1").replace("%1", page) if page else tr("Page ?")
-
-
 def title_or_untitled(title: str | None) -> str:
     return title if title else tr("(untitled)")
 

@@ -1014,10 +1014,6 @@
         <translation>文库顺序(日期、版次)</translation>
     </message>
     <message>
-        <source>Page ?</source>
-        <translation>版次不详</translation>
-    </message>
-    <message>
         <source>(untitled)</source>
         <translation>(无标题)</translation>
     </message>
