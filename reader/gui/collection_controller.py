@@ -39,6 +39,8 @@ from reader.store.importer import ImportSummary
 from reader.store.library import Library
 from reader.store.operations import Batch, Operation
 
+MenuEntry = tuple[str, Callable[[], Any]] | None  # a label and its action, or a separator
+
 
 class CollectionController(QObject):
     def __init__(
@@ -356,7 +358,7 @@ class CollectionController(QObject):
 
     # --- context menus ------------------------------------------------------------------
 
-    def _menu(self, entries: Sequence[tuple[str, Callable[[], Any]] | None]) -> QMenu:
+    def _menu(self, entries: Sequence[MenuEntry]) -> QMenu:
         menu = QMenu(self._window)
         for entry in entries:
             if entry is None:
@@ -383,6 +385,15 @@ class CollectionController(QObject):
             return None
         if aid not in self._lib.selected_ids():
             self._lib.select(aid, emit=False)
+        menu = self._menu(self._article_entries(aid, lambda: self.edit_metadata(), None))
+        menu.popup(view.viewport().mapToGlobal(pos))
+        return menu
+
+    def _article_entries(
+        self, aid: ArticleId, metadata: Callable[[], Any], delete: Callable[[], Any] | None
+    ) -> list[MenuEntry]:
+        """Open, tag, metadata, export, show the page, move to the trash: one article's
+        menu, in the list and in the tree alike."""
         source = browse.source_of(self._library, aid)
 
         def tag() -> None:
@@ -393,20 +404,16 @@ class CollectionController(QObject):
             self._open(aid)
             self._export()
 
-        menu = self._menu(
-            [
-                (tr("Open"), lambda: self._open(aid)),
-                (tr("Tag…"), tag),
-                (tr("Metadata…"), lambda: self.edit_metadata()),
-                (tr("Export…"), export),
-                None,
-                (tr("Show the page"), lambda: self._lib.show_page(source, aid) if source else None),
-                None,
-                (tr("Move to the trash"), self.delete_selected),
-            ]
-        )
-        menu.popup(view.viewport().mapToGlobal(pos))
-        return menu
+        return [
+            (tr("Open"), lambda: self._open(aid)),
+            (tr("Tag…"), tag),
+            (tr("Metadata…"), metadata),
+            (tr("Export…"), export),
+            None,
+            (tr("Show the page"), lambda: self._lib.show_page(source, aid) if source else None),
+            None,
+            (tr("Move to the trash"), delete or self.delete_selected),
+        ]
 
     def tree_menu(self, pos: QPoint) -> QMenu | None:
         view = self._lib.pane.papers
@@ -423,7 +430,7 @@ class CollectionController(QObject):
         def show() -> None:
             self._lib.show_page(pages[0])
 
-        entries: list[tuple[str, Callable[[], Any]] | None] = []
+        entries: list[MenuEntry] = []
         if first:
             entries.append((tr("Open"), lambda: self._open(first[0][0])))
         entries += [
@@ -437,17 +444,13 @@ class CollectionController(QObject):
         return menu
 
     def list_menu_for(self, aid: ArticleId, view: QWidget, pos: QPoint) -> QMenu:
-        menu = self._menu(
-            [
-                (tr("Open"), lambda: self._open(aid)),
-                (tr("Metadata…"), lambda: self.edit_metadata([aid])),
-                None,
-                (
-                    tr("Move to the trash"),
-                    lambda: self._push(tr("Delete articles"), trash.TrashArticles((aid,))),
-                ),
-            ]
+        """An article node's menu in the Papers tree."""
+        entries = self._article_entries(
+            aid,
+            lambda: self.edit_metadata([aid]),
+            lambda: self._push(tr("Delete articles"), trash.TrashArticles((aid,))),
         )
+        menu = self._menu(entries)
         menu.popup(view.mapToGlobal(pos))
         return menu
 

@@ -179,6 +179,22 @@ def test_list_context_menu_and_selection_following_the_open_article(app, filled)
     menu.close()
     node = lib.papers.node_at(lib.pane.papers.currentIndex())
     assert node.kind == PAGE and lib.articles.rowCount() == 2
+    # The tree: a page's menu, and an article's (the same as in the list).
+    page = lib.pane.papers.currentIndex()
+    tree = lib.pane.papers
+    menu = c.collection.tree_menu(tree.visualRect(page).center())
+    assert [a.text() for a in menu.actions() if a.text()] == [
+        "Open",
+        "Metadata…",
+        "Show the page",
+        "Move to the trash",
+    ]
+    menu.close()
+    tree.expand(page)
+    lib.papers.fetchMore(page)
+    menu = c.collection.tree_menu(tree.visualRect(lib.papers.index(0, 0, page)).center())
+    assert [a.text() for a in menu.actions() if a.text()] == texts
+    menu.close()
     lib.clear_filters()
     # Opened from elsewhere (search, a link), the list follows.
     c.reading.open(int(aid))
