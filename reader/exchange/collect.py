@@ -108,13 +108,15 @@ def select_articles(
     since: str | None = None,
     every: bool = False,
 ) -> list[ArticleId]:
-    """The articles a command names: ids/uuids, a tag (with the tags under it), the
-    articles annotated since a day, or every annotated article; in library order,
-    each once."""
+    """The articles a command names: ids/uuids (with the other parts of their stories),
+    a tag (with the tags under it), the articles annotated since a day, or every
+    annotated article; in library order, each once."""
     if articles:
         seen: dict[ArticleId, None] = {}
         for ref in articles:
-            seen[lib.resolve(ref)] = None
+            # A story printed in parts goes whole: the part asked for brings the others.
+            for part in lib.story(lib.resolve(ref)).parts:
+                seen[part] = None
         return list(seen)
     if tag is not None:
         return lib.article_ids(tag)

@@ -44,7 +44,7 @@ from typing import Any, Literal
 from sqlalchemy import Connection, text
 
 from reader.errors import KnownError
-from reader.exchange import fixes
+from reader.exchange import fixes, merge_collection
 from reader.exchange.fixes import FixItem
 from reader.exchange.report import Cancel, Progress, never, no_progress
 from reader.exchange.untrusted import (
@@ -254,11 +254,15 @@ class _Plan:
     items: list[MergeItem] = field(default_factory=list)
     tally: dict[tuple[str, str, str], int] = field(default_factory=dict)
     flushed: int = 0  # highlight writes of chunks already flushed
+    collection: merge_collection.CollectionPlan = field(
+        default_factory=merge_collection.CollectionPlan
+    )
 
     @property
     def writes(self) -> int:
         return (
-            len(self.new_sources)
+            self.collection.writes
+            + len(self.new_sources)
             + len(self.new_articles)
             + len(self.new_tags)
             + self.flushed
@@ -456,6 +460,12 @@ def _plan_articles(conn: Connection, bundle: SharedBundle, plan: _Plan) -> dict[
         plan.new_articles.append(_NewArticle(temp, a, source_key, ordinal, new_uuid))
         targets[a.id] = _Target(_Local(temp, a.title, a.text), [], True)
         plan.add(MergeItem("article", "added", new_uuid, a.title or "", src.name))
+
+    # Page facts the receiver lacks, and deletions, travel (reader.exchange.merge_collection).
+    homes = {aid: t.home.id for aid, t in targets.items()}
+    plan.collection = merge_collection.plan(conn, bundle, homes)
+    for aid, _when in plan.collection.trash:
+        plan.add(MergeItem("article", "updated", str(aid), "", "moved to the trash"))
     return targets
 
 
@@ -753,8 +763,9 @@ def _apply_base(conn: Connection, lib: Library, bundle: SharedBundle, plan: _Pla
         source_ids[sid] = conn.execute(
             text(
                 "INSERT INTO source_files (path, name, sha256, text_hash, encoding, size, text, "
-                "imported_at, paper, page_date, page) VALUES (:path, :name, :sha, :th, :enc, "
-                ":size, :text, :at, :paper, :date, :page) RETURNING id"
+                "imported_at, paper, page_date, page, page_name, deleted_at) VALUES (:path, "
+                ":name, :sha, :th, :enc, :size, :text, :at, :paper, :date, :page, :page_name, "
+                ":deleted_at) RETURNING id"
             ),
             {
                 "path": s.name,
@@ -768,6 +779,8 @@ def _apply_base(conn: Connection, lib: Library, bundle: SharedBundle, plan: _Pla
                 "paper": s.paper,
                 "date": s.page_date,
                 "page": s.page,
+                "page_name": s.page_name,
+                "deleted_at": s.deleted_at,
             },
         ).scalar_one()
     ids: dict[int, int] = {}
@@ -778,9 +791,9 @@ def _apply_base(conn: Connection, lib: Library, bundle: SharedBundle, plan: _Pla
             text(
                 "INSERT INTO articles (uuid, source_id, ordinal, title, kind, kicker, authors, "
                 "photographers, continued_from, continued_on, text, content_hash, flags, "
-                "consumed, created_at) VALUES (:uuid, :src, :ord, :title, :kind, :kicker, "
-                ":authors, :photographers, :cf, :co, :text, :hash, :flags, :consumed, :at) "
-                "RETURNING id"
+                "consumed, created_at, deleted_at) VALUES (:uuid, :src, :ord, :title, :kind, "
+                ":kicker, :authors, :photographers, :cf, :co, :text, :hash, :flags, :consumed, "
+                ":at, :deleted_at) RETURNING id"
             ),
             {
                 "uuid": na.uuid,
@@ -798,6 +811,7 @@ def _apply_base(conn: Connection, lib: Library, bundle: SharedBundle, plan: _Pla
                 "flags": json.dumps(a.flags, ensure_ascii=False),
                 "consumed": json.dumps(a.consumed, ensure_ascii=False),
                 "at": stamp,
+                "deleted_at": a.deleted_at,
             },
         ).scalar_one()
         ids[na.temp_id] = aid
@@ -915,6 +929,7 @@ def _apply_rest(done: _Applied, plan: _Plan) -> Changes:
         )
     for aid in sorted(plan.reindex):
         search.reindex_notes(conn, real(aid), done.lib.cut)
+    pages_changed, trashed = merge_collection.apply(conn, plan.collection)
     return Changes(
         sources_added=frozenset(SourceId(i) for i in done.source_ids.values()),
         articles_added=frozenset(ArticleId(i) for i in done.ids.values()),
@@ -922,6 +937,8 @@ def _apply_rest(done: _Applied, plan: _Plan) -> Changes:
         tags=frozenset(TagId(i) for i in done.new_tag_ids),
         notes=frozenset(ArticleId(real(a)) for a in plan.notes),
         article_tags=frozenset(ArticleId(real(a)) for a, _ in plan.article_tags),
+        articles_removed=frozenset(trashed),
+        sources_changed=frozenset(pages_changed),
     )
 
 

@@ -41,6 +41,9 @@ ALEMBIC_DDL = (
 ADDED_LATER: dict[tuple[str, str], object] = {
     ("highlights", "orphaned"): 0,  # revision 0003
     ("article_notes", "author"): "",  # revision 0004
+    ("source_files", "page_name"): None,  # revision 0005
+    ("source_files", "deleted_at"): None,  # revision 0005
+    ("articles", "deleted_at"): None,  # revision 0005
 }
 
 

@@ -23,7 +23,7 @@ from reader.errors import KnownError
 from reader.exchange import fixes, schema
 from reader.exchange.collect import annotated_ids, reading
 from reader.exchange.report import Cancel, Progress, never, no_progress, output_file
-from reader.store import database
+from reader.store import database, trash
 from reader.store.ids import ArticleId
 from reader.store.importer import now_iso
 from reader.store.library import Library, default_author
@@ -115,7 +115,8 @@ def write_share(
     refuse_library_file(target, lib.path, "a share file")
     if target.exists() and not force:
         raise KnownError(f"{target}: already exists (use --force to replace it)")
-    chosen = list(annotated_ids(lib) if ids is None else ids)
+    # Annotated articles in the trash go too, as tombstones: the deletion travels.
+    chosen = list(annotated_ids(lib) + trash.annotated_in_trash(lib) if ids is None else ids)
     steps = 8
     db = sqlite3.connect(":memory:")
     try:

@@ -66,6 +66,8 @@ class SharedSource:
     paper: str | None
     page_date: str | None
     page: str | None
+    page_name: str | None = None  # revision 0005
+    deleted_at: str | None = None  # in the sender's trash since
 
 
 @dataclass(frozen=True)
@@ -97,6 +99,7 @@ class SharedArticle:
     consumed: list[list[Any]]
     created_at: str
     blocks: list[SharedBlock]
+    deleted_at: str | None = None  # in the sender's trash since (revision 0005)
 
 
 @dataclass(frozen=True)
@@ -190,6 +193,9 @@ class _Rows:
 
     def opt(self, col: str, limit: int) -> str | None:
         return None if self.row.get(col) is None else self.txt(col, limit)
+
+    def time_or_none(self, col: str) -> str | None:
+        return None if self.row.get(col) is None else self.time(col)
 
     def match(self, col: str, pattern: re.Pattern[str], limit: int = 64) -> str:
         v = self.txt(col, limit).lower() if pattern is checks.UUID else self.txt(col, limit)
@@ -288,6 +294,8 @@ def _read(conn: sqlite3.Connection, path: Path, revision: str, limits: Limits) -
             paper=r.opt("paper", L.short),
             page_date=date,
             page=r.opt("page", 16),
+            page_name=r.opt("page_name", L.short),
+            deleted_at=r.time_or_none("deleted_at"),
         )
         bundle.sources[s.id] = s
     blocks: dict[int, list[SharedBlock]] = {}
@@ -340,6 +348,7 @@ def _read(conn: sqlite3.Connection, path: Path, revision: str, limits: Limits) -
             consumed=consumed,
             created_at=r.time("created_at"),
             blocks=sorted(blocks.get(aid, []), key=lambda b: b.ordinal),
+            deleted_at=r.time_or_none("deleted_at"),
         )
         if bundle.articles[aid].source_id not in bundle.sources:
             raise r.bad("source_id", "names no page")

@@ -252,7 +252,7 @@ class AnnotationController(QObject):
         if detail.tags != self.tags:
             self.tags = detail.tags
             self.panel.tags.set_chips(list(self.tags))
-            self._show_suggestions()
+            self._mark_suggestions()
         self.article_note.load(self.article_note.target, detail.note) if not (
             self.article_note.pending or self.panel.note.hasFocus()
         ) else None
@@ -684,6 +684,13 @@ class AnnotationController(QObject):
             return  # the article changed while they were computed
         self.suggested = list(found)
         self._show_suggestions()
+
+    def _mark_suggestions(self) -> None:
+        """Same article, its tags changed: suggestions now taken are ticked in place
+        (rebuilding the row would move the chips under the pointer)."""
+        have = {tag_key(t) for t in self.tags}
+        chips = self.panel.suggestions.chips
+        self.panel.suggestions.mark_taken({n for n in chips if tag_key(n) in have})
 
     def _show_suggestions(self) -> None:
         have = {tag_key(t) for t in self.tags}

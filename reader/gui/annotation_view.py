@@ -75,7 +75,7 @@ class AnnotationPanel(QWidget):
         self.empty.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
 
         # the article: tags, suggestions, note
-        self.tags = ChipBox(removable=True, parent=self)
+        self.tags = ChipBox(removable=True, parent=self, reserve_line=True)
         self.tag_field = QLineEdit(self)
         self.tag_field.setPlaceholderText(tr("Add a tag… (Ctrl+T)"))
         self.tag_field.setAccessibleName(tr("Add a tag to the article"))

@@ -101,9 +101,14 @@ class ChipBox(QWidget):
     chip_clicked = Signal(str)
     chip_removed = Signal(str)
 
-    def __init__(self, removable: bool, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, removable: bool, parent: QWidget | None = None, reserve_line: bool = False
+    ) -> None:
         super().__init__(parent)
         self.removable = removable
+        # Keep one line of height even when empty, so a first chip does not push what
+        # is below it (the suggestion a user is about to click) down.
+        self.reserve_line = reserve_line
         self.flow = FlowLayout(self)
         self.chips: dict[str, QToolButton] = {}
         policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
@@ -136,6 +141,14 @@ class ChipBox(QWidget):
         self._fit()
         self.updateGeometry()
 
+    def mark_taken(self, names: set[str]) -> None:
+        """Chips whose names were just taken stay in place and size, greyed: the chips
+        around them do not move under the pointer."""
+        for name, b in self.chips.items():
+            if name in names and b.isEnabled():
+                b.setFixedSize(b.size())
+                b.setEnabled(False)
+
     def hasHeightForWidth(self) -> bool:
         return True
 
@@ -149,6 +162,10 @@ class ChipBox(QWidget):
     def _fit(self) -> None:
         # Layouts inside a splitter ignore height-for-width: ask for every wrapped line.
         need = self.flow.heightForWidth(max(self.width(), 100)) if self.chips else 0
+        if self.reserve_line:
+            probe = QToolButton()
+            probe.setText("国")
+            need = max(need, probe.sizeHint().height())
         if self.minimumHeight() != need:
             self.setMinimumHeight(need)
 

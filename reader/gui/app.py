@@ -122,9 +122,15 @@ class App:
         old = self.controller
         old.save_state()
         current = old.reading.current_id
+        query = old.window.library.search_field.text()
+        view = old.lib.view_state()
         self.controller = self._build()
         self.window.show()
         self.controller.start()
+        # The new window shows what the old one did: filter, tree, search, article.
+        self.controller.lib.restore_view_state(view)
+        if query:
+            self.controller.window.library.search_field.setText(query)
         if current is not None and self.controller.lib.select(current, emit=False):
             self.controller.reading.open(current)
         old.external.stop()

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QUrl, Signal
+from PySide6.QtCore import QObject, QSettings, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QPushButton, QWidget
 
@@ -63,7 +63,9 @@ class FileChooser:
         self.library = library  # its folder is never where a dialog starts
 
     def export_folder(self, parent: QWidget) -> str | None:
-        return file_dialogs.folder(parent, tr("Export into a folder"), self.library) or None
+        return (
+            file_dialogs.folder(parent, tr("Export into a folder"), self.library, "export") or None
+        )
 
     def export_file(self, parent: QWidget, fmt: str) -> str | None:
         if fmt == JSON:
@@ -76,7 +78,7 @@ class FileChooser:
             caption, name, kinds = tr("Export to Word"), "pizhu.docx", tr("Word (*.docx)")
         else:
             caption, name, kinds = tr("Export as Markdown"), "pizhu.md", tr("Markdown (*.md)")
-        return file_dialogs.save_file(parent, caption, name, kinds, self.library) or None
+        return file_dialogs.save_file(parent, caption, name, kinds, self.library, "export") or None
 
     def share_file(self, parent: QWidget) -> str | None:
         return (
@@ -86,6 +88,7 @@ class FileChooser:
                 "pizhu-share.sqlite",
                 tr("Pizhu share files (*.sqlite)"),
                 self.library,
+                "share",
             )
             or None
         )
@@ -97,6 +100,7 @@ class FileChooser:
                 tr("Merge a share file"),
                 tr("Pizhu share files (*.sqlite);;All files (*)"),
                 self.library,
+                "share",
             )
             or None
         )
@@ -205,8 +209,8 @@ class ExchangeController(QObject):
 
     def _ids(self, kind: str, value: str | None, current: ArticleId | None) -> list[ArticleId]:
         lib = self._library
-        if kind == CURRENT:
-            return [] if current is None else [current]
+        if kind == CURRENT:  # with the other parts of its story, if it is continued
+            return [] if current is None else list(lib.story(current).parts)
         if kind == TAG:
             return select_articles(lib, tag=value)
         if kind == SINCE:
@@ -222,10 +226,25 @@ class ExchangeController(QObject):
             return None
         dialog = ExportDialog(self._tags(), self._current_title(), self._window)
         dialog.choose_destination.connect(lambda: self._choose_export_target(dialog))
+        # The scope and format chosen last time are chosen again.
+        remembered = QSettings()
+        fmt = remembered.value("export/format", "")
+        if isinstance(fmt, str) and fmt in dialog.formats:
+            dialog.choose_format(fmt)
+        scope = str(remembered.value("export/scope", ""))
+        button = dialog.scope.buttons.get(scope)
+        if button is not None and button.isEnabled():
+            dialog.scope.choose(scope)
+        dialog.accepted.connect(lambda: self._remember_export(dialog))
         dialog.accepted.connect(lambda: self._start_export(dialog))
         self.export_dialog = dialog
         dialog.open()
         return dialog
+
+    def _remember_export(self, dialog: ExportDialog) -> None:
+        remembered = QSettings()
+        remembered.setValue("export/format", dialog.format())
+        remembered.setValue("export/scope", dialog.scope.kind())
 
     def _choose_export_target(self, dialog: ExportDialog) -> None:
         fmt = dialog.format()

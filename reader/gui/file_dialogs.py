@@ -5,7 +5,9 @@ process's SQLite locks on it; a file dialog that opens files to guess their type
 native dialog, or Qt's own through QMimeDatabase and the icon provider) can make the
 window's next writes vanish. So every dialog here is Qt's own widget dialog with an icon
 provider that decides by name and ``stat`` alone, does not resolve symlinks, and starts
-in the last folder the user chose — never in the library's own folder.
+in the folder last used for that kind of file (import, export, share), else the last
+folder chosen at all, else the home folder — never the library's own folder and never
+the process's working directory.
 """
 
 from __future__ import annotations
@@ -54,11 +56,17 @@ def _usable_start(folder: str, library: Path | None) -> bool:
         return False
 
 
-def start_folder(library: Path | None) -> str:
-    """The last folder chosen, else Documents, else home; never the library's folder."""
+def _kind_key(kind: str) -> str:
+    return f"folders/{kind}"
+
+
+def start_folder(library: Path | None, kind: str = "") -> str:
+    """The folder last used for ``kind``, else the last folder chosen, else home;
+    never the library's folder."""
+    settings = QSettings()
     candidates = [
-        str(QSettings().value(LAST_FOLDER_KEY, "") or ""),
-        QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation),
+        str(settings.value(_kind_key(kind), "") or "") if kind else "",
+        str(settings.value(LAST_FOLDER_KEY, "") or ""),
         QStandardPaths.writableLocation(QStandardPaths.StandardLocation.HomeLocation),
     ]
     for folder in candidates:
@@ -67,10 +75,15 @@ def start_folder(library: Path | None) -> str:
     return ""
 
 
-def remember(path: str) -> None:
+def remember(path: str, kind: str = "") -> None:
+    """Remember the folder of ``path`` (a file, or a folder itself) for the next dialog."""
     if path:
         p = Path(path)
-        QSettings().setValue(LAST_FOLDER_KEY, str(p if p.is_dir() else p.parent))
+        folder = str(p if p.is_dir() else p.parent)
+        settings = QSettings()
+        settings.setValue(LAST_FOLDER_KEY, folder)
+        if kind:
+            settings.setValue(_kind_key(kind), folder)
 
 
 def make_dialog(
@@ -83,9 +96,10 @@ def make_dialog(
     filters: str = "",
     name: str = "",
     directory: str | None = None,
+    kind: str = "",
 ) -> QFileDialog:
     """A safe dialog (see the module docstring); ``directory`` overrides the start."""
-    dialog = QFileDialog(parent, caption, directory or start_folder(library), filters)
+    dialog = QFileDialog(parent, caption, directory or start_folder(library, kind), filters)
     dialog.setOptions(
         QFileDialog.Option.DontUseNativeDialog
         | QFileDialog.Option.DontResolveSymlinks
@@ -100,29 +114,34 @@ def make_dialog(
     return dialog
 
 
-def _run(dialog: QFileDialog) -> list[str]:
+def _run(dialog: QFileDialog, kind: str = "") -> list[str]:
     chosen = dialog.selectedFiles() if dialog.exec() == QFileDialog.DialogCode.Accepted else []
     if chosen:
-        remember(chosen[0])
+        remember(chosen[0], kind)
     return chosen
 
 
 def open_files(
-    parent: QWidget | None, caption: str, filters: str, library: Path | None
+    parent: QWidget | None, caption: str, filters: str, library: Path | None, kind: str = ""
 ) -> list[str]:
-    return _run(
-        make_dialog(
-            parent, caption, library, mode=QFileDialog.FileMode.ExistingFiles, filters=filters
-        )
-    )
+    mode = QFileDialog.FileMode.ExistingFiles
+    return _run(make_dialog(parent, caption, library, mode=mode, filters=filters, kind=kind), kind)
 
 
-def open_file(parent: QWidget | None, caption: str, filters: str, library: Path | None) -> str:
-    return next(iter(_run(make_dialog(parent, caption, library, filters=filters))), "")
+def open_file(
+    parent: QWidget | None, caption: str, filters: str, library: Path | None, kind: str = ""
+) -> str:
+    dialog = make_dialog(parent, caption, library, filters=filters, kind=kind)
+    return next(iter(_run(dialog, kind)), "")
 
 
 def save_file(
-    parent: QWidget | None, caption: str, name: str, filters: str, library: Path | None
+    parent: QWidget | None,
+    caption: str,
+    name: str,
+    filters: str,
+    library: Path | None,
+    kind: str = "",
 ) -> str:
     dialog = make_dialog(
         parent,
@@ -132,11 +151,12 @@ def save_file(
         save=True,
         filters=filters,
         name=name,
+        kind=kind,
     )
-    return next(iter(_run(dialog)), "")
+    return next(iter(_run(dialog, kind)), "")
 
 
-def folder(parent: QWidget | None, caption: str, library: Path | None) -> str:
-    dialog = make_dialog(parent, caption, library, mode=QFileDialog.FileMode.Directory)
+def folder(parent: QWidget | None, caption: str, library: Path | None, kind: str = "") -> str:
+    dialog = make_dialog(parent, caption, library, mode=QFileDialog.FileMode.Directory, kind=kind)
     dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
-    return next(iter(_run(dialog)), "")
+    return next(iter(_run(dialog, kind)), "")

@@ -49,13 +49,14 @@ class ImportController(QObject):
             tr("Import page files"),
             tr("Page dumps (*.txt *.md);;All files (*)"),
             self._library.path,
+            kind="import",
         )
         if files:
             self.start(files)
 
     def choose_folder(self) -> None:
         folder = file_dialogs.folder(
-            self._parent, tr("Import a folder of pages"), self._library.path
+            self._parent, tr("Import a folder of pages"), self._library.path, kind="import"
         )
         if folder:
             self.start([folder])

@@ -2,16 +2,28 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QObject, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QObject, Qt, Signal
 
 from reader.gui.changes import ChangeBus
 from reader.gui.i18n import tr
 from reader.gui.library_view import LibraryPane
-from reader.gui.models import ArticleTableModel, FacetModel, PaperTreeModel, kind_label
+from reader.gui.models import ArticleTableModel, FacetModel, kind_label
+from reader.gui.paper_tree import (
+    ARTICLE,
+    ISSUE,
+    MONTH,
+    PAGE,
+    PAPER,
+    UNDATED,
+    YEAR,
+    Node,
+    PaperTreeModel,
+)
 from reader.store import browse
 from reader.store.browse import ArticleFilter
 from reader.store.changes import Changes
 from reader.store.ids import ArticleId, SourceId, TagId
+from reader.store.libindex import LibraryIndex
 from reader.store.library import Library
 
 
@@ -25,14 +37,21 @@ class LibraryController(QObject):
         self._library = library
         self.pane = pane
         self.filter = ArticleFilter()
+        self.sort: tuple[str, bool] = ("library", False)  # sort key, descending
         self.total = 0
         self.articles = ArticleTableModel(lambda ids: browse.article_rows(library, ids), self)
+        # Pages and their article ids in memory: the tree and page-decided orders come
+        # from it without scanning the articles again (reloaded when pages change).
+        self.index = LibraryIndex({}, {})
         self.papers = PaperTreeModel(
-            lambda: browse.paper_dates(library), lambda d: browse.pages_on(library, d), self
+            lambda: (list(self.index.pages.values()), self.index.count),
+            lambda s: browse.page_articles(library, s),
+            self,
         )
         self.tags = FacetModel(self)
         self.kinds = FacetModel(self)
         self.authors = FacetModel(self)
+        self.articles.sort_requested.connect(self._sort_requested)
         pane.articles.setModel(self.articles)
         pane.size_columns()
         pane.papers.setModel(self.papers)
@@ -57,10 +76,14 @@ class LibraryController(QObject):
     # loading
     def load(self) -> None:
         """Article ids and papers now (cheap); facets that scan every article come later."""
-        self.total = browse.article_count(self._library)
-        self.papers.reload()
+        self._reload_index()
         self._reload_ids()
         self.emptiness_changed.emit(self.total == 0)
+
+    def _reload_index(self) -> None:
+        self.index = LibraryIndex.load(self._library)
+        self.total = self.index.total
+        self.papers.reload()
 
     def load_facets(self) -> None:
         self._syncing = True
@@ -83,7 +106,11 @@ class LibraryController(QObject):
 
     def _reload_ids(self) -> None:
         keep = self.current_id()
-        self.articles.set_ids(browse.article_ids(self._library, self.filter))
+        key, descending = self.sort
+        ids = browse.indexed_ids(self.index, self.filter, key, descending)
+        if ids is None:
+            ids = browse.article_ids(self._library, self.filter, key, descending)
+        self.articles.set_ids(ids)
         n = self.articles.rowCount()
         if self.filter.empty:
             self.pane.status.setText(tr("%1 articles").replace("%1", str(n)))
@@ -123,6 +150,8 @@ class LibraryController(QObject):
             "author": self.filter.author,
             "source": self.filter.source,
             "date": self.filter.date,
+            "paper": self.filter.paper,
+            "period": self.filter.period,
         }
         values.update(changes)
         return ArticleFilter(**values)  # type: ignore[arg-type]
@@ -130,13 +159,93 @@ class LibraryController(QObject):
     def _paper_chosen(self, index: QModelIndex, _prev: QModelIndex) -> None:
         if self._syncing:
             return
-        node = self.papers.node(index)
+        self.set_filter(self._with(**self.node_filter(self.papers.node_at(index))))
+        n = self.papers.node_at(index)
+        if n.kind == ARTICLE:
+            self.select(ArticleId(int(n.value)))
+
+    def node_filter(self, n: Node) -> dict[str, object]:
+        """The filter fields a Papers tree node stands for."""
+        none: dict[str, object] = {"date": None, "source": None, "paper": None, "period": None}
+        if n.kind in (PAPER, YEAR, MONTH, ISSUE):
+            none["paper"] = n.paper()
+        if n.kind in (YEAR, MONTH):
+            none["period"] = str(n.value)
+        elif n.kind == ISSUE:
+            none["date"] = str(n.value)
+        elif n.kind == UNDATED:
+            none["date"] = browse.NO_DATE
+        elif n.kind == PAGE:
+            none["source"] = SourceId(int(n.value))
+        elif n.kind == ARTICLE and n.parent is not None:
+            none["source"] = SourceId(int(n.parent.value))
+        return none
+
+    def show_page(self, source: SourceId, article: ArticleId | None = None) -> None:
+        """Choose a page in the Papers tree (the list shows its articles)."""
+        node = self.papers.find(PAGE, source)
         if node is None:
-            self.set_filter(self._with(date=None, source=None))
-        elif node[0] == "date":
-            self.set_filter(self._with(date=str(node[1]), source=None))
-        else:
-            self.set_filter(self._with(date=None, source=SourceId(int(node[1]))))
+            return
+        index = self.papers.index_of(node)
+        self.pane.tabs.setCurrentWidget(self.pane.papers)
+        self.pane.papers.scrollTo(index)
+        self.pane.papers.setCurrentIndex(index)
+        if article is not None:
+            self.select(article, emit=False)
+
+    def show_issue(self, date: str) -> bool:
+        node = self.papers.find(ISSUE, date)
+        if node is None:
+            return False
+        index = self.papers.index_of(node)
+        self.pane.tabs.setCurrentWidget(self.pane.papers)
+        self.pane.papers.scrollTo(index)
+        self.pane.papers.setCurrentIndex(index)
+        self.pane.papers.expand(index)
+        return True
+
+    def view_state(self) -> tuple[ArticleFilter, tuple[str, object] | None, int]:
+        """What a rebuilt window (another UI language) restores: the filter, the chosen
+        Papers tree node and the library tab."""
+        return (
+            self.filter,
+            self.papers.node(self.pane.papers.currentIndex()),
+            self.pane.tabs.currentIndex(),
+        )
+
+    def restore_view_state(
+        self, state: tuple[ArticleFilter, tuple[str, object] | None, int]
+    ) -> None:
+        f, node, tab = state
+        if node is not None:
+            found = self.papers.find(*node)
+            if found is not None:
+                self._syncing = True
+                try:
+                    index = self.papers.index_of(found)
+                    self.pane.papers.setCurrentIndex(index)
+                    self.pane.papers.scrollTo(index)
+                finally:
+                    self._syncing = False
+        self.pane.tabs.setCurrentIndex(tab)
+        self.set_filter(f)
+
+    def _sort_requested(self, key: str, descending: bool) -> None:
+        if (key, descending) != self.sort:
+            self.sort = (key, descending)
+            self._reload_ids()
+
+    def library_order(self) -> None:
+        header = self.pane.articles.horizontalHeader()
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self._sort_requested("library", False)
+
+    def selected_ids(self) -> list[ArticleId]:
+        """The chosen rows' articles in list order (the current one if none is chosen)."""
+        rows = sorted(i.row() for i in self.pane.articles.selectionModel().selectedRows())
+        ids = [a for a in (self.articles.id_at(r) for r in rows) if a is not None]
+        current = self.current_id()
+        return ids or ([current] if current is not None else [])
 
     def _tag_chosen(self, index: QModelIndex, _prev: QModelIndex) -> None:
         if self._syncing:
@@ -209,8 +318,7 @@ class LibraryController(QObject):
             or changes.external
         )
         if structural:
-            self.total = browse.article_count(self._library)
-            self.papers.reload()
+            self._reload_index()
             self._reload_ids()
             self.load_facets()
             self.emptiness_changed.emit(self.total == 0)
@@ -219,3 +327,11 @@ class LibraryController(QObject):
             if self.filter.tag is not None:
                 self._reload_ids()
             self.articles.invalidate(list(changes.article_tags))
+        if not structural and (changes.sources_changed or changes.articles_changed):
+            # Dates, pages, papers or titles moved: the tree and the order may change.
+            self._reload_index()
+            self._reload_ids()
+            if changes.articles_changed:
+                self.load_facets()
+        elif not structural and changes.highlights and self.sort[0] == "highlights":
+            self._reload_ids()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPalette, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from reader.gui.i18n import tr
 from reader.gui.models import META_ROLE, SNIPPET_ROLE
 from reader.gui.shown import shown
+from reader.gui.theme import LIGHT
 from reader.store.searchtext import Snippet
 
 
@@ -71,7 +72,7 @@ def snippet_document(
 class SearchHitDelegate(QStyledItemDelegate):
     """Draws a hit as title, date/source line, and the snippet with its marks."""
 
-    mark_colour = QColor("#ffe58a")
+    mark_colour = QColor(LIGHT.hit)
 
     def _doc(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
@@ -141,7 +142,12 @@ class LibraryPane(QWidget):
         self.author_filter = QComboBox(self)
         self.author_filter.setAccessibleName(tr("Filter by author"))
         self.author_filter.setToolTip(tr("Filter by author"))
-        self.author_filter.setMinimumContentsLength(6)
+        # Both menus may shrink to a few characters: the pane fits a narrow window.
+        self.kind_filter.setMinimumContentsLength(4)
+        self.kind_filter.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.author_filter.setMinimumContentsLength(4)
         self.author_filter.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
@@ -159,6 +165,7 @@ class LibraryPane(QWidget):
         self.papers.setHeaderHidden(True)
         self.papers.setUniformRowHeights(True)
         self.papers.setAccessibleName(tr("Papers by date and page"))
+        self.papers.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tags = QListView(self)
         self.tags.setAccessibleName(tr("Tags"))
         self.tags.setUniformItemSizes(True)
@@ -170,7 +177,18 @@ class LibraryPane(QWidget):
         self.articles = QTableView(self)
         self.articles.setAccessibleName(tr("Articles"))
         self.articles.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.articles.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Several at once: edit their metadata, tag, export or delete them together.
+        self.articles.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.articles.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.articles.horizontalHeader().setContextMenuPolicy(
+            Qt.ContextMenuPolicy.CustomContextMenu
+        )
+        self.articles.horizontalHeader().setSectionsMovable(True)
+        self.articles.horizontalHeader().setSortIndicatorShown(True)
+        self.articles.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        # The title takes the width the other columns leave, never less than 10 characters.
+        self.articles.viewport().installEventFilter(self)
+        self.articles.horizontalHeader().sectionResized.connect(self._other_resized)
         self.articles.setShowGrid(False)
         self.articles.setWordWrap(False)
         self.articles.setAlternatingRowColors(True)
@@ -227,8 +245,45 @@ class LibraryPane(QWidget):
         layout.addWidget(self.search_field)
         layout.addWidget(self.stack, 1)
 
+    # Shown until the user chooses: title, date, page, kind; authors, highlights and
+    # source file are a right-click on the header away.
+    DEFAULT_HIDDEN = (4, 5, 6)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and obj is self.articles.viewport():
+            self.fit_title()
+        return False
+
+    def _other_resized(self, section: int, _old: int, _new: int) -> None:
+        if section != 0:
+            self.fit_title()
+
+    def fit_title(self) -> None:
+        header = self.articles.horizontalHeader()
+        if header.count() == 0:
+            return
+        others = sum(
+            header.sectionSize(c) for c in range(1, header.count()) if not header.isSectionHidden(c)
+        )
+        least = self.fontMetrics().horizontalAdvance("0") * 10
+        want = max(least, self.articles.viewport().width() - others)
+        if header.sectionSize(0) != want:
+            header.blockSignals(True)
+            header.resizeSection(0, want)
+            header.blockSignals(False)
+            self.articles.viewport().update()
+
     def size_columns(self) -> None:
         header = self.articles.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for col in (1, 2, 3):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        header.sectionCountChanged.connect(lambda _o, _n: self.fit_title())
+        em = self.fontMetrics().horizontalAdvance("0")
+        widths = {1: 10, 2: 4, 3: 6, 4: 9, 5: 4, 6: 16}
+        for col, chars in widths.items():
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(col, em * chars + 16)
+        for col in self.DEFAULT_HIDDEN:
+            header.setSectionHidden(col, True)
+        self.articles.setSortingEnabled(True)
+        self.fit_title()

@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import QMainWindow, QSplitter, QStackedWidget, QWidget
 
 from reader.gui.annotation_view import AnnotationPanel
@@ -28,6 +35,7 @@ class Actions:
                     seqs += QKeySequence.keyBindings(k)
                 else:
                     seqs.append(QKeySequence(k))
+            seqs = list({q.toString(): q for q in seqs}.values())  # each binding once
             if seqs:
                 a.setShortcuts(seqs)
             owner.addAction(a)
@@ -49,7 +57,8 @@ class Actions:
         self.copy_citation = make(tr("Copy as &citation"), "Ctrl+Shift+C", name="copy_citation")
         self.quit = make(tr("&Quit"), "Ctrl+Q", name="quit")
         self.undo = make(tr("&Undo"), Keys.Undo, name="undo")
-        self.redo = make(tr("&Redo"), Keys.Redo, name="redo")
+        # Ctrl+Y on every platform (Linux desktops bind only Ctrl+Shift+Z to Redo).
+        self.redo = make(tr("&Redo"), Keys.Redo, "Ctrl+Y", name="redo")
         self.find = make(tr("&Find in article"), "Ctrl+F", name="find")
         self.find_next = make(tr("Find &next"), "F3", name="find_next")
         self.find_previous = make(tr("Find pre&vious"), "Shift+F3", name="find_previous")
@@ -62,6 +71,16 @@ class Actions:
         self.note_selection = make(tr("Highlight and add a &note"), "N", name="note_selection")
         self.tag_article = make(tr("&Tag the article…"), "Ctrl+T", name="tag_article")
         self.tag_manager = make(tr("Manage ta&gs…"), "Ctrl+Shift+T", name="tag_manager")
+        self.edit_metadata = make(tr("&Metadata…"), "Ctrl+I", name="edit_metadata")
+        # Del in the article list or the Papers tree (a window-wide Del would take the
+        # key from the note and tag fields).
+        self.move_to_trash = make(tr("Move to the tr&ash"), name="move_to_trash")
+        self.show_trash = make(tr("T&rash…"), name="show_trash")
+        self.go_to_date = make(tr("&Go to date…"), "Ctrl+G", name="go_to_date")
+        self.next_page = make(tr("Next pa&ge of the issue"), "Alt+PgDown", name="next_page")
+        self.previous_page = make(
+            tr("Previous page of the iss&ue"), "Alt+PgUp", name="previous_page"
+        )
         self.preferences = make(tr("&Preferences…"), "Ctrl+,", name="preferences")
         self.next_article = make(tr("&Next article"), "Alt+Down", name="next_article")
         self.previous_article = make(tr("P&revious article"), "Alt+Up", name="previous_article")
@@ -114,7 +133,19 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setStretchFactor(2, 0)
         self.splitter.setSizes([360, 700, 340])
+        self.centre.setMinimumWidth(230)
+        # Never narrower than its contents need (three filter menus in a row).
+        self.annotations.setMinimumWidth(
+            max(self.annotations.minimumWidth(), self.annotations.minimumSizeHint().width())
+        )
         self.setCentralWidget(self.splitter)
+        self._auto_hidden = False  # the annotation pane was hidden for want of width
+        # Not the panes' sum: a narrow window folds a pane (fit_panes) instead of refusing.
+        self.setMinimumSize(480, 360)
+        # In a narrow window one side pane at a time: showing one folds the other.
+        a = self.actions_
+        a.toggle_annotations.toggled.connect(lambda on: self._one_side(on, a.toggle_library))
+        a.toggle_library.toggled.connect(lambda on: self._one_side(on, a.toggle_annotations))
         self._menus()
         self.statusBar().setSizeGripEnabled(True)
         self.resize(1400, 860)
@@ -131,6 +162,8 @@ class MainWindow(QMainWindow):
         m.addSeparator()
         m.addAction(a.restore_backup)
         m.addSeparator()
+        m.addAction(a.show_trash)
+        m.addSeparator()
         m.addAction(a.quit)
         m = bar.addMenu(tr("&Edit"))
         m.addActions([a.undo, a.redo])
@@ -140,11 +173,14 @@ class MainWindow(QMainWindow):
         m.addSeparator()
         m.addActions([a.highlight, a.note_selection, a.tag_article, a.tag_manager])
         m.addSeparator()
+        m.addActions([a.edit_metadata, a.move_to_trash])
+        m.addSeparator()
         m.addActions([a.merge_next, a.split_here, a.move_section, a.mark_fragment])
         m.addSeparator()
         m.addAction(a.preferences)
         m = bar.addMenu(tr("&View"))
         m.addActions([a.next_article, a.previous_article])
+        m.addActions([a.next_page, a.previous_page, a.go_to_date])
         m.addSeparator()
         m.addActions([a.toggle_library, a.toggle_annotations])
         m.addSeparator()
@@ -153,6 +189,47 @@ class MainWindow(QMainWindow):
         m.addActions([a.zoom_in, a.zoom_out, a.zoom_reset, a.dark_theme])
         m = bar.addMenu(tr("&Help"))
         m.addActions([a.shortcuts, a.about])
+
+    # A window that fits: below NARROW pixels the annotation pane folds away (Ctrl+Shift+A
+    # brings it back), and the reading column never gets less than READING_SHARE of the
+    # width while the side panes can give it room.
+    NARROW = 750
+    READING_SHARE = 0.42
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_panes()
+
+    def fit_panes(self) -> None:
+        width = self.width()
+        shown = self.actions_.toggle_annotations
+        if width < self.NARROW and shown.isChecked() and not self._auto_hidden:
+            self._auto_hidden = True
+            shown.setChecked(False)
+        elif width >= self.NARROW and self._auto_hidden:
+            self._auto_hidden = False
+            if not shown.isChecked():
+                shown.setChecked(True)
+        sizes = self.splitter.sizes()
+        total = sum(sizes)
+        if total <= 0 or len(sizes) != 3:
+            return
+        want = int(total * self.READING_SHARE)
+        if sizes[1] >= want:
+            return
+        side = [sizes[0], sizes[2]]
+        spare = sum(side)
+        if spare <= 0:
+            return
+        # The side panes give up width in proportion, down to their minimum.
+        need = want - sizes[1]
+        mins = [self.library.minimumSizeHint().width(), self.annotations.minimumWidth()]
+        new_side = [max(m, s - need * s // spare) for s, m in zip(side, mins, strict=True)]
+        self.splitter.setSizes([new_side[0], total - sum(new_side), new_side[1]])
+
+    def _one_side(self, shown: bool, other: QAction) -> None:
+        if shown and self.width() < self.NARROW and other.isChecked():
+            other.setChecked(False)
 
     def show_welcome(self, empty: bool) -> None:
         self.centre.setCurrentWidget(self.welcome if empty else self.reading)

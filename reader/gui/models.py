@@ -7,17 +7,17 @@ from collections.abc import Callable, Sequence
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import (
-    QAbstractItemModel,
     QAbstractListModel,
     QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    Signal,
 )
 
 from reader.gui.i18n import tr
 from reader.gui.shown import shows_text
-from reader.store.browse import NO_DATE, ArticleRowView, PageView, PaperDate
+from reader.store.browse import ArticleRowView
 from reader.store.ids import ArticleId
 from reader.store.views import SearchHit
 
@@ -75,10 +75,6 @@ def kind_label(kind: str) -> str:
     )
 
 
-def page_label(page: str | None) -> str:
-    return tr("Page %1").replace("%1", page) if page else tr("Page ?")
-
-
 def title_or_untitled(title: str | None) -> str:
     return title if title else tr("(untitled)")
 
@@ -88,7 +84,13 @@ class ArticleTableModel(QAbstractTableModel):
 
     CHUNK = 200
     MAX_CHUNKS = 64  # cached chunks kept (about 13,000 rows)
-    TITLE, DATE, PAGE, KIND = range(4)
+    TITLE, DATE, PAGE, KIND, AUTHORS, HIGHLIGHTS, SOURCE = range(7)
+    COLUMNS = 7
+    # The core's sort key of each column (reader.store.browse.SORT_KEYS).
+    SORT_KEYS = ("title", "date", "page", "kind", "authors", "highlights", "source")
+
+    # A view asked for another order: (sort key, descending); "library" for none.
+    sort_requested = Signal(str, bool)
 
     def __init__(
         self,
@@ -140,18 +142,31 @@ class ArticleTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._ids)
 
     def columnCount(self, parent: Index = _ROOT) -> int:
-        return 0 if parent.isValid() else 4
+        return 0 if parent.isValid() else self.COLUMNS
+
+    @staticmethod
+    def column_names() -> tuple[str, ...]:
+        return (
+            tr("Title"),
+            tr("Date"),
+            tr("Page"),
+            tr("Kind"),
+            tr("Authors"),
+            tr("Highlights"),
+            tr("Source file"),
+        )
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (
-                (tr("Title"), tr("Date"), tr("Page"), tr("Kind"))[section]
-                if 0 <= section < 4
-                else None
-            )
+            names = self.column_names()
+            return names[section] if 0 <= section < len(names) else None
         return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        key = self.SORT_KEYS[column] if 0 <= column < self.COLUMNS else "library"
+        self.sort_requested.emit(key, order == Qt.SortOrder.DescendingOrder)
 
     @shows_text
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -159,6 +174,8 @@ class ArticleTableModel(QAbstractTableModel):
             return None
         if role == ID_ROLE:
             return int(self._ids[index.row()])
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == self.HIGHLIGHTS:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
         r = self._row(index.row())
@@ -179,121 +196,13 @@ class ArticleTableModel(QAbstractTableModel):
             return r.page or ""
         if col == self.KIND:
             return kind_label(r.kind)
+        if col == self.AUTHORS:
+            return "、".join(r.authors)
+        if col == self.HIGHLIGHTS:
+            return str(r.highlights) if r.highlights else ""
+        if col == self.SOURCE:
+            return r.source
         return None
-
-
-class PaperTreeModel(QAbstractItemModel):
-    """Page dates at the top, the pages of a date below it, loaded when first expanded."""
-
-    def __init__(
-        self,
-        dates: Callable[[], list[PaperDate]],
-        pages: Callable[[str], list[PageView]],
-        parent: Any = None,
-    ) -> None:
-        super().__init__(parent)
-        self._load_dates = dates
-        self._load_pages = pages
-        self._dates: list[PaperDate] = []
-        self._pages: dict[int, list[PageView]] = {}
-
-    def reload(self) -> None:
-        self.beginResetModel()
-        self._dates = self._load_dates()
-        self._pages.clear()
-        self.endResetModel()
-
-    # index i of a date ↔ internal id 0; a page under date i ↔ internal id i + 1
-    def index(self, row: int, column: int, parent: Index = _ROOT) -> QModelIndex:
-        if column != 0 or row < 0:
-            return QModelIndex()
-        if not parent.isValid():
-            return self.createIndex(row, 0, 0) if row < len(self._dates) else QModelIndex()
-        if parent.internalId() != 0:
-            return QModelIndex()
-        pages = self._pages.get(parent.row(), [])
-        return self.createIndex(row, 0, parent.row() + 1) if row < len(pages) else QModelIndex()
-
-    def parent(self, child: Index = _ROOT) -> QModelIndex:  # type: ignore[override]
-        if not child.isValid() or child.internalId() == 0:
-            return QModelIndex()
-        return self.createIndex(int(child.internalId()) - 1, 0, 0)
-
-    def rowCount(self, parent: Index = _ROOT) -> int:
-        if not parent.isValid():
-            return len(self._dates)
-        if parent.internalId() == 0 and parent.column() == 0:
-            return len(self._pages.get(parent.row(), []))
-        return 0
-
-    def columnCount(self, parent: Index = _ROOT) -> int:
-        return 1
-
-    def hasChildren(self, parent: Index = _ROOT) -> bool:
-        if not parent.isValid():
-            return bool(self._dates)
-        return (
-            parent.internalId() == 0
-            and parent.column() == 0
-            and self._dates[parent.row()].pages > 0
-        )
-
-    def canFetchMore(self, parent: Index) -> bool:
-        return parent.isValid() and parent.internalId() == 0 and parent.row() not in self._pages
-
-    def fetchMore(self, parent: Index) -> None:
-        if not self.canFetchMore(parent):
-            return
-        row = parent.row()
-        pages = self._load_pages(self._dates[row].date)
-        if pages:
-            self.beginInsertRows(parent, 0, len(pages) - 1)
-            self._pages[row] = pages
-            self.endInsertRows()
-        else:
-            self._pages[row] = []
-
-    def node(self, index: Index) -> tuple[str, str | int] | None:
-        """("date", date) or ("page", source id) for ``index``."""
-        if not index.isValid():
-            return None
-        if index.internalId() == 0:
-            return ("date", self._dates[index.row()].date)
-        pages = self._pages.get(int(index.internalId()) - 1, [])
-        if index.row() >= len(pages):
-            return None
-        return ("page", int(pages[index.row()].id))
-
-    @shows_text
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        if role == NODE_ROLE:
-            return self.node(index)
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return None
-        if index.internalId() == 0:
-            d = self._dates[index.row()]
-            when = d.date if d.date != NO_DATE else tr("Undated pages")
-            if role == Qt.ItemDataRole.ToolTipRole:
-                return (
-                    tr("%1 pages, %2 articles")
-                    .replace("%1", str(d.pages))
-                    .replace("%2", str(d.articles))
-                )
-            return f"{when}  ({d.articles})"
-        pages = self._pages.get(int(index.internalId()) - 1, [])
-        if index.row() >= len(pages):
-            return None
-        p = pages[index.row()]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return p.name
-        label = page_label(p.page)
-        if p.paper:
-            label = f"{p.paper} · {label}"
-        elif not p.page:
-            label = p.name
-        return f"{label}  ({p.articles})"
 
 
 class FacetModel(QAbstractListModel):

@@ -332,6 +332,7 @@ class NotebookController(QObject):
             "highlights.md",
             tr("Markdown (*.md)"),
             self._library.path,
+            "export",
         )
         if path:
             self.export_selection(path)

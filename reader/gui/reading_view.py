@@ -130,9 +130,28 @@ class ArticleView(QTextBrowser):
         super().resizeEvent(event)
         self._fit_column()
 
+    def position_at(self, point: QPoint) -> int:
+        """The text position under a viewport point. Unlike ``cursorForPosition``, a
+        point in the generous space between two lines belongs to the line above it at
+        the same x (Qt maps it to that line's end)."""
+        cursor = self.cursorForPosition(point)
+        block = cursor.block()
+        layout = block.layout()
+        if layout is None or layout.lineCount() == 0:
+            return cursor.position()
+        origin = self.document().documentLayout().blockBoundingRect(block).topLeft()
+        x = point.x() + self.horizontalScrollBar().value() - origin.x()
+        y = point.y() + self.verticalScrollBar().value() - origin.y()
+        chosen = layout.lineAt(0)
+        for i in range(1, layout.lineCount()):
+            line = layout.lineAt(i)
+            if y >= line.y():
+                chosen = line
+        return block.position() + chosen.xToCursor(x)
+
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
-        cursor = self.cursorForPosition(event.position().toPoint())
-        if self.select_word_at(cursor.position()):
+        position = self.position_at(event.position().toPoint())
+        if self.select_word_at(position):
             event.accept()
             self.selection_made.emit()
             return
@@ -283,6 +302,27 @@ class ReadingPane(QWidget):
         self.split_note, self.split_text, self.split_check = self._quiet_line(
             "split", tr("check"), tr("Check how this page was split into articles")
         )
+        # A story printed in parts: links to the part before and after, and the whole.
+        self.story_top = QWidget(self)
+        self.story_top.setObjectName("story-top")
+        self.story_bottom = QWidget(self)
+        self.story_bottom.setObjectName("story-bottom")
+        self.continued_from = self._link(self.story_top, "continued-from")
+        self.whole_story = self._link(self.story_top, "whole-story")
+        self.whole_story.setText(tr("Read the whole story"))
+        self.whole_story.setToolTip(tr("All parts of this story, one after the other"))
+        self.continued_on = self._link(self.story_bottom, "continued-on")
+        top = QHBoxLayout(self.story_top)
+        top.setContentsMargins(12, 2, 12, 2)
+        top.addWidget(self.continued_from)
+        top.addStretch(1)
+        top.addWidget(self.whole_story)
+        bottom = QHBoxLayout(self.story_bottom)
+        bottom.setContentsMargins(12, 2, 12, 2)
+        bottom.addStretch(1)
+        bottom.addWidget(self.continued_on)
+        self.story_top.hide()
+        self.story_bottom.hide()
         self.view = ArticleView(self)
         self.placeholder = QLabel(tr("Choose an article to read."), self)
         self.placeholder.setTextFormat(Qt.TextFormat.PlainText)
@@ -297,7 +337,29 @@ class ReadingPane(QWidget):
         layout.addWidget(self.find_bar)
         layout.addWidget(self.orphan_note)
         layout.addWidget(self.split_note)
+        layout.addWidget(self.story_top)
         layout.addWidget(self.stack, 1)
+        layout.addWidget(self.story_bottom)
+
+    def _link(self, parent: QWidget, name: str) -> QToolButton:
+        button = QToolButton(parent)
+        button.setObjectName(name)
+        button.setAutoRaise(True)
+        button.setCursor(Qt.CursorShape.PointingHandCursor)
+        return button
+
+    def show_story(self, from_page: str | None, on_page: str | None, parts: int) -> None:
+        """The continuation links (None: no such part; "" its page is unknown)."""
+        if from_page is not None:
+            self.continued_from.setText(
+                tr("← continued from page %1").replace("%1", from_page or "?")
+            )
+        if on_page is not None:
+            self.continued_on.setText(tr("continued on page %1 →").replace("%1", on_page or "?"))
+        self.continued_from.setVisible(from_page is not None)
+        self.continued_on.setVisible(on_page is not None)
+        self.story_top.setVisible(parts > 1)
+        self.story_bottom.setVisible(on_page is not None)
 
     def _quiet_line(self, name: str, button: str, tip: str) -> tuple[QWidget, QLabel, QToolButton]:
         """A small centred plain-text line above the text with a flat button after it."""

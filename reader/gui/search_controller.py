@@ -55,7 +55,7 @@ class SearchController(QObject):
         if not query.strip():
             return
         try:
-            hits = self._library.search(query, limit=self.LIMIT)
+            hits = self._library.search(query, limit=self.LIMIT, stories=True)
         except Exception as exc:  # known library errors become one line for the user
             from reader.errors import KnownError
 

@@ -118,6 +118,26 @@ class Settings:
     def set_notebook_geometry(self, value: QByteArray) -> None:
         self.q.setValue("notebook/geometry", value)
 
+    def list_header(self) -> QByteArray | None:
+        """The article list's columns: which show, their order, widths and sort."""
+        return self._bytes("window/list_header")
+
+    def set_list_header(self, value: QByteArray) -> None:
+        self.q.setValue("window/list_header", value)
+
+    # metadata: offered again for pages whose file names tell no paper or date
+    def last_paper(self) -> str:
+        return self._str("metadata/last_paper", "")
+
+    def last_date(self) -> str:
+        return self._str("metadata/last_date", "")
+
+    def set_last_issue(self, paper: str | None, date: str | None) -> None:
+        if paper:
+            self.q.setValue("metadata/last_paper", paper)
+        if date:
+            self.q.setValue("metadata/last_date", date)
+
     # session
     def last_article(self) -> int | None:
         value = self._int("session/last_article", 0, 0, 2**62)

@@ -41,10 +41,13 @@ LIGHT = Colours(
     muted="#6b6b6b",
     heading="#111111",
     accent="#a23b2a",
-    hit="#ffe58a",
-    current_hit="#ffb84d",
-    selection="#bcd4f6",
-    selection_text="#000000",
+    # Teal for search hits; a deep slate blue for the selection and the focus ring
+    # (Fusion draws it in the selection colour): no highlight colour is near either
+    # (tests/gui/test_collection.py measures the distances).
+    hit="#5ce1e6",
+    current_hit="#1fb5c4",
+    selection="#2f6f8a",
+    selection_text="#ffffff",
 )
 DARK = Colours(
     background="#1d1f21",
@@ -52,10 +55,10 @@ DARK = Colours(
     muted="#9a9a9a",
     heading="#f0f0f0",
     accent="#e07a5f",
-    hit="#6b5a1e",
-    current_hit="#a0662a",
-    selection="#35557d",
-    selection_text="#ffffff",
+    hit="#0f8a80",
+    current_hit="#12b5a6",
+    selection="#4f93ad",
+    selection_text="#000000",
 )
 
 

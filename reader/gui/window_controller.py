@@ -86,7 +86,24 @@ class WindowController(QObject):
 
         self.split = SplitController(library, self.bus, self.undo, self.reading, self.window)
         self.external = ExternalWatch(library, self.bus, self.annotations.flush, self)
+        from reader.gui.collection_controller import CollectionController
+
+        self.collection = CollectionController(
+            library,
+            self.bus,
+            self.undo,
+            self.reading,
+            self.lib,
+            self.window,
+            tag=self.annotations.focus_tag_field,
+            export=self.exchange.open_export,
+            settings=settings,
+        )
         self._wire()
+        from reader.gui.app_shortcuts import AppShortcuts
+
+        acts = self.window.actions_
+        self.app_keys = AppShortcuts(self.window, (acts.export, acts.tag_article, acts.search))
         self._restore()
 
     # wiring
@@ -142,9 +159,14 @@ class WindowController(QObject):
         self.lib.open_requested.connect(self.reading.open)
         self.lib.tag_filter_changed.connect(self.annotations.set_tag_scope)
         self.lib.emptiness_changed.connect(w.show_welcome)
+        # The sample pages only ever go into an empty library.
+        self.lib.emptiness_changed.connect(
+            lambda empty: a.load_samples.setEnabled(empty and bool(sample_pages()))
+        )
         self.search.open_requested.connect(self._open_from_search)
         self.reading.opened.connect(self._opened)
         self.imports.done.connect(self._imported)
+        self.imports.done.connect(self.collection.ask_undated)
         self.bus.failed.connect(self.show_error)
 
     def _restore(self) -> None:
@@ -159,6 +181,9 @@ class WindowController(QObject):
         splitter = self.settings.splitter()
         if splitter is not None:  # after show: the splitter now has its real width
             self.window.splitter.restoreState(splitter)
+        header = self.settings.list_header()
+        if header is not None:
+            self.window.library.articles.horizontalHeader().restoreState(header)
         self.lib.load()
         last = self.settings.last_article()
         if last is not None and self.lib.select(last, emit=False):
@@ -262,6 +287,7 @@ class WindowController(QObject):
                 f"{title}.pdf",
                 tr("PDF (*.pdf)"),
                 self.library.path,
+                "export",
             )
             if not path:
                 return None
@@ -405,6 +431,7 @@ class WindowController(QObject):
     def save_state(self) -> None:
         self.settings.set_geometry(self.window.saveGeometry())
         self.settings.set_splitter(self.window.splitter.saveState())
+        self.settings.set_list_header(self.window.library.articles.horizontalHeader().saveState())
         self.settings.set_last_article(self.reading.current_id)
         self.settings.sync()
 
@@ -413,6 +440,7 @@ class WindowController(QObject):
         notebook = getattr(self, "notebook", None)
         if notebook is not None:
             notebook.window.close()  # saves its place and grouping
+        self.app_keys.remove()
         self.annotations.flush()
         self.annotations.suggestions.shutdown()
         self.imports.shutdown()

@@ -25,6 +25,8 @@ class Changes:
     search_index: bool = False  # the whole index was rebuilt
     # Another process (a `pizhu` command, a restore) wrote: anything may have changed.
     external: bool = False
+    articles_changed: frozenset[ArticleId] = field(default_factory=frozenset)  # title, kind…
+    sources_changed: frozenset[SourceId] = field(default_factory=frozenset)  # paper, date…
 
     def __or__(self, other: Changes) -> Changes:
         merged: dict[str, object] = {}

@@ -77,12 +77,16 @@ class ProgressBar:
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
+    from reader.store.collection_commands import apply_import_options, check_import_options
+
+    check_import_options(args)
     bar = ProgressBar(sys.stderr)
     with _library(args) as lib:
         try:
             summary = lib.import_paths(args.paths, progress=bar)
         finally:
             bar.clear()
+        apply_import_options(lib, args, summary)
     for r in summary.results:
         if r.status == "failed":
             print(f"pizhu: {_line(r.message)}", file=sys.stderr)
@@ -106,6 +110,9 @@ def _add_import(sub: Sub) -> None:
     )
     p.add_argument("paths", nargs="+", metavar="PATH", help="page files or folders")
     p.add_argument("--json", action="store_true", help="print the summary as JSON")
+    from reader.store.collection_commands import add_import_options
+
+    add_import_options(p)
     p.set_defaults(handler=_cmd_import)
 
 
@@ -262,10 +269,17 @@ def _add_check(sub: Sub) -> None:
     p.set_defaults(handler=_cmd_check)
 
 
+def _collection_commands() -> list[Callable[[Sub], None]]:
+    from reader.store.collection_commands import COMMANDS as COLLECTION
+
+    return COLLECTION
+
+
 COMMANDS: list[Callable[[Sub], None]] = [
     _add_import,
     _add_search,
     _add_list,
     _add_show,
     _add_check,
+    *_collection_commands(),  # edit, delete, trash
 ]

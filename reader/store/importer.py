@@ -107,6 +107,14 @@ def discover(
                             found.append(Path(root) / name)
                 for f in sorted(found):
                     add(f)
+            elif p.exists() and p.suffix.lower() not in SUFFIXES:
+                failures.append(
+                    FileResult(
+                        str(p),
+                        "failed",
+                        f"{p}: not a page dump (only .txt and .md page files are imported)",
+                    )
+                )
             elif p.exists():
                 add(p)
             else:
@@ -250,6 +258,7 @@ def store(conn: Connection, prepared: PreparedFile) -> tuple[SourceId, list[Arti
             "paper": prepared.info.paper,
             "page_date": prepared.info.date,
             "page": prepared.info.page,
+            "page_name": prepared.info.page_name,
         },
     ).scalar_one()
     ids: list[ArticleId] = []

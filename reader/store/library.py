@@ -21,6 +21,7 @@ from sqlalchemy.exc import DBAPIError
 from reader.store import (
     anchoring,
     backups,
+    continuations,
     database,
     highlights,
     importer,
@@ -31,6 +32,7 @@ from reader.store import (
     searchtext,
     suggest,
     tagging,
+    trash,
 )
 from reader.store.changes import Changes
 from reader.store.errors import LibraryError, NotFoundError, known_errors
@@ -231,7 +233,11 @@ class Library:
     def article_ids(self, tag: str | None = None) -> list[ArticleId]:
         """Every article id in library order (page date, file, position); cheap."""
         with self._read() as conn:
-            q = select(ArticleRow.id).join(SourceFile, SourceFile.id == ArticleRow.source_id)
+            q = (
+                select(ArticleRow.id)
+                .join(SourceFile, SourceFile.id == ArticleRow.source_id)
+                .where(trash.LIVE)
+            )
             if tag is not None:
                 q = q.where(
                     ArticleRow.id.in_(tagging.tagged_articles(self._tag_closure_ids(conn, tag)))
@@ -324,6 +330,7 @@ class Library:
                 select(ArticleNote.text, ArticleNote.author).where(ArticleNote.article_id == aid)
             ).first()
             highlights = self._highlights(conn, aid)
+            told = continuations.story(conn, aid)
             return ArticleDetail(
                 id=aid,
                 uuid=row.uuid,
@@ -335,6 +342,9 @@ class Library:
                 note=note.text if note else "",
                 note_author=note.author if note else "",
                 highlights=tuple(highlights),
+                in_trash=row.deleted_at is not None or src.deleted_at is not None,
+                continued_on_id=told.continued_on,
+                continued_from_id=told.continued_from,
             )
 
     def article_highlights(
@@ -411,7 +421,7 @@ class Library:
 
     # --- search ----------------------------------------------------------------------------
 
-    def search(self, query: str, limit: int = 50) -> list[SearchHit]:
+    def search(self, query: str, limit: int = 50, *, stories: bool = False) -> list[SearchHit]:
         """Articles containing every whitespace-separated term of ``query``, best first.
 
         A term matches wherever it is a substring of the title, the body or the notes
@@ -422,13 +432,44 @@ class Library:
             return []
         cut = self.cut
         with self._read() as conn:
-            matches, terms = search.query(conn, query, limit, cut)
+            # The index keeps trashed articles (restoring them is instant): ask for as
+            # many more as the trash could hide, and leave those out.
+            hidden = conn.execute(
+                select(func.count())
+                .select_from(ArticleRow)
+                .join(SourceFile, SourceFile.id == ArticleRow.source_id)
+                .where(~trash.LIVE)
+            ).scalar_one()
+            matches, terms = search.query(conn, query, limit + int(hidden), cut)
             if not matches:
                 return []
             ids = [m.article_id for m in matches]
-            rows = {r.id: r for r in _listing(conn, ids, ArticleRow.text)}
+            rows = {
+                r.id: r
+                for r in _listing(conn, ids, ArticleRow.text)
+                if r.deleted_at is None and r.page_deleted_at is None
+            }
+            # ``stories``: a story printed in parts is one hit (the best-ranked part
+            # stands for it), as the window lists them.
+            story_of = {
+                int(r[0]): continuations.story(conn, ArticleId(int(r[0]))).parts[0]
+                for r in conn.execute(
+                    select(ArticleRow.id).where(
+                        ArticleRow.id.in_(list(rows) if stories else []),
+                        (ArticleRow.continued_on.is_not(None))
+                        | (ArticleRow.continued_from.is_not(None)),
+                    )
+                )
+            }
         hits: list[SearchHit] = []
+        told: set[int] = set()
         for m in matches:
+            if len(hits) >= limit:
+                break
+            head = story_of.get(m.article_id, m.article_id)
+            if head in told:
+                continue
+            told.add(head)
             r = rows.get(m.article_id)
             if r is None:
                 continue
@@ -446,6 +487,11 @@ class Library:
             )
         return hits
 
+    def story(self, article_id: ArticleId) -> continuations.Story:
+        """The parts of the story an article belongs to, in reading order."""
+        with self._read() as conn:
+            return continuations.story(conn, article_id)
+
     def count_matches(self, query: str) -> int:
         with self._read() as conn:
             return search.count(conn, query)
@@ -460,6 +506,14 @@ class Library:
 
     def _index_current(self, conn: Connection) -> bool:
         return search.stored_fingerprint(conn) == search.tokenizer_fingerprint()
+
+    def ensure_search_current(self) -> None:
+        """Rebuild the index first if another tokenizer built it (before removing rows
+        from it, which needs the words it was built with)."""
+        with self._read() as conn:
+            current = self._index_current(conn)
+        if not current:
+            self.rebuild_search_index()
 
     # --- annotating ------------------------------------------------------------------------
 
@@ -615,10 +669,7 @@ class Library:
     def delete_source(self, source_id: SourceId) -> Changes:
         """Remove an imported page with its articles, their highlights and notes."""
         cut = self.cut
-        with self._read() as conn:
-            current = self._index_current(conn)
-        if not current:
-            self.rebuild_search_index()
+        self.ensure_search_current()
         with self._write() as conn:
             rows = conn.execute(
                 select(ArticleRow.id, ArticleRow.title, ArticleRow.text).where(
@@ -716,6 +767,8 @@ def _listing(conn: Connection, ids: Sequence[int], *extra: Any) -> Sequence[Any]
             ArticleRow.kind,
             SourceFile.name,
             SourceFile.page_date,
+            ArticleRow.deleted_at,
+            SourceFile.deleted_at.label("page_deleted_at"),
             *extra,
         )
         .join(SourceFile, SourceFile.id == ArticleRow.source_id)
@@ -734,4 +787,6 @@ def _source_view(r: Any) -> SourceView:
         paper=r.paper,
         date=r.page_date,
         page=r.page,
+        page_name=r.page_name,
+        in_trash=r.deleted_at is not None,
     )

@@ -62,6 +62,9 @@ class SourceFile(Base):
     paper: Mapped[str | None] = mapped_column(Text)
     page_date: Mapped[str | None] = mapped_column(String(10), index=True)  # YYYY-MM-DD
     page: Mapped[str | None] = mapped_column(String(16))  # "3", "A03"
+    page_name: Mapped[str | None] = mapped_column(Text)  # 版名: 要闻, 社会, 文化
+    # In the trash since this time (with its articles); None: in the library.
+    deleted_at: Mapped[str | None] = mapped_column(String(32))
 
     articles: Mapped[list[ArticleRow]] = relationship(
         back_populates="source", cascade="all, delete-orphan", passive_deletes=True
@@ -91,6 +94,8 @@ class ArticleRow(Base):
     flags: Mapped[list[Any]] = mapped_column(default=list)
     consumed: Mapped[list[Any]] = mapped_column(default=list)  # [[s, e, reason], …]
     created_at: Mapped[str] = mapped_column(String(32))
+    # In the trash since (indexed: the few trashed rows are found without a scan).
+    deleted_at: Mapped[str | None] = mapped_column(String(32), index=True)
 
     source: Mapped[SourceFile] = relationship(back_populates="articles")
     blocks: Mapped[list[BlockRow]] = relationship(

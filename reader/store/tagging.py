@@ -279,7 +279,10 @@ _TAGGED_ARTICLE_COUNTS = text(
     "SELECT ht.tag_id, h.article_id FROM highlight_tags ht "
     "JOIN highlights h ON h.id = ht.highlight_id AND NOT h.deleted) "
     "SELECT sub.root, count(DISTINCT used.article_id) FROM sub "
-    "JOIN used ON used.tag_id = sub.id GROUP BY sub.root"
+    "JOIN used ON used.tag_id = sub.id "
+    # Articles in the trash (or on a page in it) are not counted: the list hides them.
+    "JOIN articles a ON a.id = used.article_id JOIN source_files s ON s.id = a.source_id "
+    "WHERE a.deleted_at IS NULL AND s.deleted_at IS NULL GROUP BY sub.root"
 )
 
 

@@ -25,6 +25,8 @@ class SourceView:
     paper: str | None
     date: str | None
     page: str | None
+    page_name: str | None = None
+    in_trash: bool = False
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -37,6 +39,8 @@ class SourceView:
             "paper": self.paper,
             "date": self.date,
             "page": self.page,
+            "page_name": self.page_name,
+            "in_trash": self.in_trash,
         }
 
 
@@ -154,6 +158,9 @@ class ArticleDetail:
     note: str
     note_author: str  # who wrote the note ("" when unknown or there is none)
     highlights: tuple[HighlightView, ...]
+    in_trash: bool = False  # the article (or its page) is in the trash
+    continued_on_id: ArticleId | None = None  # the story's next part, when in the library
+    continued_from_id: ArticleId | None = None
 
     def to_json(self) -> dict[str, Any]:
         """The parse schema (FORMAT.md) of the article, plus library fields."""
@@ -166,6 +173,9 @@ class ArticleDetail:
         out["note"] = self.note
         out["note_author"] = self.note_author
         out["highlights"] = [h.to_json() for h in self.highlights]
+        out["in_trash"] = self.in_trash
+        out["continued_on_id"] = self.continued_on_id
+        out["continued_from_id"] = self.continued_from_id
         return out
 
 

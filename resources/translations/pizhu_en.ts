@@ -94,5 +94,12 @@
             <numerusform>%n article notes</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n articles</source>
+        <translation>
+            <numerusform>%n article</numerusform>
+            <numerusform>%n articles</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

@@ -916,10 +916,6 @@
         <translation>第%1版</translation>
     </message>
     <message>
-        <source>Page ?</source>
-        <translation>版次不详</translation>
-    </message>
-    <message>
         <source>(untitled)</source>
         <translation>(无标题)</translation>
     </message>
@@ -1008,10 +1004,6 @@
     <message>
         <source>Undated pages</source>
         <translation>日期不详的版面</translation>
-    </message>
-    <message>
-        <source>%1 pages, %2 articles</source>
-        <translation>%1 个版面,%2 篇文章</translation>
     </message>
     <message>
         <source>Preferences</source>
@@ -1810,6 +1802,236 @@ A reader for annotating local Chinese news.</source>
     <message>
         <source>(article note)</source>
         <translation>(文章批注)</translation>
+    </message>
+    <message>
+        <source>&amp;Metadata…</source>
+        <translation>元数据(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Move to the tr&amp;ash</source>
+        <translation>移到回收站(&amp;A)</translation>
+    </message>
+    <message>
+        <source>T&amp;rash…</source>
+        <translation>回收站(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Go to date…</source>
+        <translation>转到日期(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>Next pa&amp;ge of the issue</source>
+        <translation>本期下一版(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Previous page of the iss&amp;ue</source>
+        <translation>本期上一版(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Source file</source>
+        <translation>源文件</translation>
+    </message>
+    <message>
+        <source>Move to the trash</source>
+        <translation>移到回收站</translation>
+    </message>
+    <message>
+        <source>Edit metadata</source>
+        <translation>编辑元数据</translation>
+    </message>
+    <message>
+        <source>Pages without a date</source>
+        <translation>没有日期的版面</translation>
+    </message>
+    <message>
+        <source>The names of %1 imported pages do not tell their date. Which issue are they from?</source>
+        <translation>导入的 %1 个版面的文件名没有写明日期。它们属于哪一期?</translation>
+    </message>
+    <message>
+        <source>Delete articles</source>
+        <translation>删除文章</translation>
+    </message>
+    <message>
+        <source>Delete pages</source>
+        <translation>删除版面</translation>
+    </message>
+    <message>
+        <source>Restore from the trash</source>
+        <translation>从回收站还原</translation>
+    </message>
+    <message>
+        <source>Empty the trash</source>
+        <translation>清空回收站</translation>
+    </message>
+    <message>
+        <source>Remove everything in the trash for good? This cannot be undone.</source>
+        <translation>永久删除回收站里的全部内容?此操作无法撤销。</translation>
+    </message>
+    <message>
+        <source>Remove for good</source>
+        <translation>永久删除</translation>
+    </message>
+    <message>
+        <source>No next page in this issue</source>
+        <translation>本期没有下一版</translation>
+    </message>
+    <message>
+        <source>No previous page in this issue</source>
+        <translation>本期没有上一版</translation>
+    </message>
+    <message>
+        <source>Go to date</source>
+        <translation>转到日期</translation>
+    </message>
+    <message>
+        <source>No issue on %1</source>
+        <translation>%1 没有报纸</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Tag…</source>
+        <translation>加标签…</translation>
+    </message>
+    <message>
+        <source>Metadata…</source>
+        <translation>元数据…</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Show the page</source>
+        <translation>显示所在版面</translation>
+    </message>
+    <message>
+        <source>Library order (date, page)</source>
+        <translation>文库顺序(日期、版次)</translation>
+    </message>
+    <message>
+        <source>Metadata</source>
+        <translation>元数据</translation>
+    </message>
+    <message>
+        <source>%1 articles on %2 pages. Fields left empty where they differ are kept.</source>
+        <translation>%2 个版面上的 %1 篇文章。各项不同而留空的字段保持不变。</translation>
+    </message>
+    <message>
+        <source>%1 pages. Fields left empty where they differ are kept.</source>
+        <translation>%1 个版面。各项不同而留空的字段保持不变。</translation>
+    </message>
+    <message>
+        <source>(several values)</source>
+        <translation>(多个值)</translation>
+    </message>
+    <message>
+        <source>(keep)</source>
+        <translation>(不变)</translation>
+    </message>
+    <message>
+        <source>Authors</source>
+        <translation>作者</translation>
+    </message>
+    <message>
+        <source>names separated by commas</source>
+        <translation>多个名字用逗号分隔</translation>
+    </message>
+    <message>
+        <source>Paper</source>
+        <translation>报纸</translation>
+    </message>
+    <message>
+        <source>Issue date</source>
+        <translation>出版日期</translation>
+    </message>
+    <message>
+        <source>Page number (版次)</source>
+        <translation>版次</translation>
+    </message>
+    <message>
+        <source>3 or A3</source>
+        <translation>如 3 或 A3</translation>
+    </message>
+    <message>
+        <source>Page name (版名)</source>
+        <translation>版名</translation>
+    </message>
+    <message>
+        <source>“%1” is not a date (YYYY-MM-DD).</source>
+        <translation>“%1”不是日期(YYYY-MM-DD)。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a page number (3 or A3).</source>
+        <translation>“%1”不是版次(如 3 或 A3)。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n articles</source>
+        <translation>
+            <numerusform>%n 篇文章</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Unknown paper</source>
+        <translation>未知报纸</translation>
+    </message>
+    <message>
+        <source>Read the whole story</source>
+        <translation>阅读全文</translation>
+    </message>
+    <message>
+        <source>All parts of this story, one after the other</source>
+        <translation>依次显示这篇报道的所有部分</translation>
+    </message>
+    <message>
+        <source>← continued from page %1</source>
+        <translation>← 上接第 %1 版</translation>
+    </message>
+    <message>
+        <source>continued on page %1 →</source>
+        <translation>下转第 %1 版 →</translation>
+    </message>
+    <message>
+        <source>Trash</source>
+        <translation>回收站</translation>
+    </message>
+    <message>
+        <source>Deleted articles and pages</source>
+        <translation>已删除的文章和版面</translation>
+    </message>
+    <message>
+        <source>Title or page</source>
+        <translation>标题或版面</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>删除时间</translation>
+    </message>
+    <message>
+        <source>Put the chosen items back in the library</source>
+        <translation>把选中的项目放回文库</translation>
+    </message>
+    <message>
+        <source>&amp;Empty the trash…</source>
+        <translation>清空回收站(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Remove everything in the trash for good</source>
+        <translation>永久删除回收站里的全部内容</translation>
+    </message>
+    <message>
+        <source>(%1 articles)</source>
+        <translation>(%1 篇文章)</translation>
+    </message>
+    <message>
+        <source>The trash is empty.</source>
+        <translation>回收站是空的。</translation>
+    </message>
+    <message>
+        <source>Deleted articles and pages keep their annotations until the trash is emptied.</source>
+        <translation>已删除的文章和版面在清空回收站之前保留它们的批注。</translation>
     </message>
 </context>
 </TS>

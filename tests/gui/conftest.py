@@ -13,7 +13,7 @@ from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths
 
 from tests.gui.sqlite_guard import StraceGuard, audit_opens
 
-collect_ignore = ["screenshots.py"]
+collect_ignore = ["screenshots.py", "screenshots_collection.py"]
 
 PAGE_ONE = """\
 # 呼和浩特:科技赋能强产业 创新驱动启新程

@@ -264,7 +264,8 @@ def test_suggestion_chips_come_from_a_worker_and_stale_ones_are_dropped(
     assert threading.main_thread().name not in seen
     app.window.annotations.suggestions.chips[f"词{second}"].click()
     assert [t for t in filled.get_article(second).tags] == [f"词{second}"]
-    assert f"词{second}" not in app.window.annotations.suggestions.chips  # taken
+    taken = app.window.annotations.suggestions.chips[f"词{second}"]
+    assert not taken.isEnabled()  # taken: greyed, in its place
     app.controller.imports.shutdown()
 
 

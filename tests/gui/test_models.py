@@ -6,11 +6,10 @@ from reader.gui.models import (
     ID_ROLE,
     ArticleTableModel,
     FacetModel,
-    PaperTreeModel,
     SearchResultsModel,
 )
-from reader.store import browse
-from reader.store.browse import ArticleRowView, PageView, PaperDate
+from reader.gui.paper_tree import PaperTreeModel
+from reader.store.browse import ArticleRowView, PageView
 from reader.store.ids import ArticleId, SourceId
 from reader.store.searchtext import Snippet
 from reader.store.views import SearchHit
@@ -61,36 +60,48 @@ def test_article_rows_are_fetched_in_chunks_on_demand() -> None:
     assert len(model._cache) <= ArticleTableModel.MAX_CHUNKS  # the cache stays bounded
 
 
-def test_paper_tree_model_loads_pages_when_expanded(qtmodeltester) -> None:  # type: ignore[no-untyped-def]
-    dates = [
-        PaperDate("2026-01-02", 2, 5),
-        PaperDate("2026-01-01", 1, 3),
-        PaperDate(browse.NO_DATE, 1, 1),
+def test_paper_tree_goes_paper_year_month_issue_page_article(qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+    pages = [
+        PageView(SourceId(1), "a.txt", "晚报", "2026-01-02", "12", 2, "体育"),
+        PageView(SourceId(2), "b.txt", "晚报", "2026-01-02", "3", 3, "要闻"),
+        PageView(SourceId(3), "c.txt", "晚报", "2025-12-31", "1", 1),
+        PageView(SourceId(4), "d.txt", None, "2026-01-02", "1", 1),
+        PageView(SourceId(5), "scan-7.txt", None, None, None, 4),
     ]
-    loaded: list[str] = []
+    loaded: list[int] = []
 
-    def pages(d: str) -> list[PageView]:
-        loaded.append(d)
-        n = next(x.pages for x in dates if x.date == d)
-        return [
-            PageView(
-                SourceId(i + 10 * len(loaded)), f"{d}-{i}.txt", "晚报", d or None, str(i + 1), 2
-            )
-            for i in range(n)
-        ]
+    def articles(source: SourceId) -> list[tuple[ArticleId, str | None]]:
+        loaded.append(int(source))
+        return [(ArticleId(100 + i), f"标题{i}") for i in range(2)]
 
-    model = PaperTreeModel(lambda: dates, pages)
+    counts = {p.id: p.articles for p in pages}
+    model = PaperTreeModel(lambda: (pages, counts.__getitem__), articles)
     model.reload()
-    assert loaded == []
-    top = model.index(0, 0)
-    assert model.hasChildren(top) and model.rowCount(top) == 0 and model.canFetchMore(top)
-    model.fetchMore(top)
-    assert loaded == ["2026-01-02"] and model.rowCount(top) == 2
-    child = model.index(1, 0, top)
-    assert model.parent(child) == top
-    assert child.data() == "晚报 · Page 2  (2)"
-    assert model.node(child)[0] == "page"
-    assert model.index(2, 0).data().startswith("Undated pages")
+    labels = [model.index(r, 0).data() for r in range(model.rowCount())]
+    assert labels == ["晚报  (6)", "Unknown paper  (1)", "Undated pages  (4)"]
+    paper = model.index(0, 0)
+    years = [model.index(r, 0, paper).data() for r in range(model.rowCount(paper))]
+    assert years == ["2026  (5)", "2025  (1)"]  # newest first
+    month = model.index(0, 0, model.index(0, 0, paper))
+    issue = model.index(0, 0, month)
+    assert issue.data() == "2026-01-02  (5)"
+    assert model.canFetchMore(issue)  # its pages become nodes when it is expanded
+    model.fetchMore(issue)
+    # Pages in page order (3 before 12), with 版次 and 版名.
+    assert [model.index(r, 0, issue).data() for r in range(2)] == [
+        "Page 3 要闻  (3)",
+        "Page 12 体育  (2)",
+    ]
+    page = model.index(0, 0, issue)
+    assert loaded == [] and model.canFetchMore(page)
+    model.fetchMore(page)
+    assert loaded == [2] and model.index(1, 0, page).data() == "标题1"
+    assert model.node(model.index(1, 0, page)) == ("article", 101)
+    undated = model.index(2, 0)
+    model.fetchMore(undated)
+    assert model.index(0, 0, undated).data() == "scan-7.txt  (4)"  # its file name
+    assert model.find("page", SourceId(3)) is not None  # in an issue not expanded yet
+    assert model.issue_dates() == {"2026-01-02", "2025-12-31"}
     qtmodeltester.check(model, force_py=True)
 
 

@@ -46,8 +46,12 @@ def test_three_panes_and_library_contents(app) -> None:  # type: ignore[no-untyp
     assert w.splitter.widget(0) is w.library and w.splitter.widget(2) is w.annotations
     lib = app.controller.lib
     assert lib.articles.rowCount() == 4
-    assert lib.papers.rowCount() == 2  # two dates, newest first
-    assert lib.papers.index(0, 0).data().startswith("2026-02-11")
+    # paper → year → month → issue, newest first (the file names name no paper)
+    assert lib.papers.rowCount() == 1
+    paper = lib.papers.index(0, 0)
+    assert paper.data().startswith("Unknown paper")
+    month = lib.papers.index(0, 0, lib.papers.index(0, 0, paper))
+    assert lib.papers.index(0, 0, month).data().startswith("2026-02-11")
     # authors and kinds filter the list
     lib.pane.author_filter.setCurrentIndex(lib.authors.row_of("王某"))
     assert [lib.articles.index(r, 0).data() for r in range(lib.articles.rowCount())] == [
@@ -59,9 +63,9 @@ def test_three_panes_and_library_contents(app) -> None:  # type: ignore[no-untyp
     lib.clear_filters()
     assert lib.articles.rowCount() == 4
     # a page in the tree filters to its articles
-    top = lib.papers.index(1, 0)
-    lib.papers.fetchMore(top)
-    lib.pane.papers.setCurrentIndex(lib.papers.index(0, 0, top))
+    issue = lib.papers.index(1, 0, month)
+    lib.papers.fetchMore(issue)
+    lib.pane.papers.setCurrentIndex(lib.papers.index(0, 0, issue))
     assert lib.articles.rowCount() == 2
 
 

@@ -1,0 +1,83 @@
+"""Share files carry page facts and deletions; merging fills what the receiver lacks and
+lets deletions travel."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from reader.exchange.merge import merge_file
+from reader.exchange.merge_collection import PageFacts, decide
+from reader.exchange.share import write_share
+from reader.store import metadata, trash
+from reader.store.library import Library
+from tests.store.conftest import SMALL_PAGE
+
+
+def _page(folder: Path) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    page = folder / "scan-0001.txt"  # a name that tells nothing
+    page.write_text(SMALL_PAGE, encoding="utf-8")
+    return page
+
+
+def test_page_facts_and_deletions_travel(tmp_path: Path) -> None:
+    a = Library.open(tmp_path / "a.sqlite")
+    b = Library.open(tmp_path / "b.sqlite")
+    c = Library.open(tmp_path / "c.sqlite")
+    try:
+        a.import_paths([_page(tmp_path / "a")])
+        b.import_paths([_page(tmp_path / "b")])
+        [src] = a.sources()
+        metadata.set_pages(
+            [src.id], paper="呼和浩特晚报", date="2026-02-10", page_name="要闻"
+        ).apply(a)
+        first, second = a.article_ids()
+        a.add_highlight(first, 0, 4)
+        a.add_highlight(second, 0, 4)
+        trash.TrashArticles((first,)).apply(a)
+        # B knew the page number already: it keeps it; it learns what it lacked.
+        metadata.set_pages([b.sources()[0].id], page="7").apply(b)
+        f = tmp_path / "a.pizhu"
+        write_share(a, f, force=True)  # every annotated article, the trashed one too
+
+        merge_file(b, f)
+        got = b.sources()[0]
+        assert (got.paper, got.date, got.page, got.page_name) == (
+            "呼和浩特晚报",
+            "2026-02-10",
+            "7",
+            "要闻",
+        )
+        assert [i.kind for i in trash.items(b)] == ["article"]
+        assert len(b.article_ids()) == 1
+        again = merge_file(b, f)  # merging twice changes nothing more
+        assert again.empty or not [i for i in again.items if i.kind == "article"]
+
+        merge_file(c, f)  # a new library gets the page and the article, in the trash
+        assert c.sources()[0].page_name == "要闻"
+        assert len(c.article_ids()) == 1 and len(trash.items(c)) == 1
+        assert c.check().ok and b.check().ok
+    finally:
+        for lib in (a, b, c):
+            lib.close()
+
+
+facts = st.builds(
+    PageFacts,
+    *[st.one_of(st.none(), st.sampled_from(["x", "y"])) for _ in range(4)],
+)
+
+
+@given(facts, facts)
+def test_the_merge_rule_only_fills_what_is_unknown(ours: PageFacts, theirs: PageFacts) -> None:
+    plan = decide({1: ours}, {1: theirs}, {5: "t"}, {5})
+    filled = dict(plan.facts[0][1]) if plan.facts else {}
+    for name in ("paper", "page_date", "page", "page_name"):
+        before, sent = getattr(ours, name), getattr(theirs, name)
+        after = filled.get(name, before)
+        assert after == (before if before is not None else sent)
+    assert plan.trash == ((5, "t"),)
+    assert decide({}, {}, {5: "t"}, set()).trash == ()  # already in the trash: nothing

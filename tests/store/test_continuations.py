@@ -1,0 +1,115 @@
+"""Stories printed in parts are linked by marker, page, title and text evidence."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from reader.store import metadata
+from reader.store.continuations import Part, link, marker_page
+from reader.store.ids import ArticleId
+from reader.store.library import Library
+from tests.conftest import SAMPLES
+from tests.store.test_cli import run
+
+PAGES = ["2026-02-26-page-01-yaowen.txt", "2026-02-26-page-03-zonghe.txt"]
+
+
+@pytest.fixture
+def two_pages(library: Library, tmp_path: Path) -> Library:
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    for name in PAGES:
+        (folder / name).write_bytes((SAMPLES / name).read_bytes())
+    assert library.import_paths([folder]).imported == 2
+    return library
+
+
+def _part(lib: Library, marker: str) -> ArticleId:
+    for a in lib.article_ids():
+        d = lib.get_article(a)
+        if marker in (d.article.continued_on, d.article.continued_from):
+            return a
+    raise AssertionError(marker)
+
+
+def test_parts_on_two_pages_of_one_issue_are_linked(
+    two_pages: Library, capsys: pytest.CaptureFixture[str]
+) -> None:
+    first, second = _part(two_pages, "第3版"), _part(two_pages, "第1版")
+    shown = json.loads(
+        run(capsys, "--library", str(two_pages.path), "show", str(first), "--json")[1]
+    )
+    assert (shown["continued_on_id"], shown["continued_from_id"]) == (second, None)
+    back = two_pages.get_article(second)
+    assert (back.continued_from_id, back.continued_on_id) == (first, None)
+    assert two_pages.story(second).parts == (first, second)
+    # Search treats the story as one: both parts hold 完整社区, one hit stands for it.
+    ids = [h.id for h in two_pages.search("呼和浩特 城市更新", limit=20, stories=True)]
+    assert len({first, second} & set(ids)) == 1
+    every = [h.id for h in two_pages.search("呼和浩特 城市更新", limit=20)]
+    assert {first, second} <= set(every)  # the core still finds every part
+    # On another date the pages are no longer one issue: nothing is linked.
+    src = back.source.id
+    metadata.set_pages([src], date="2026-02-27").apply(two_pages)
+    assert two_pages.get_article(first).continued_on_id is None
+
+
+def test_marker_pages() -> None:
+    assert marker_page("第3版") == "3" and marker_page("第A03版") == "A3"
+    assert marker_page(None) is None and marker_page("另见") is None
+
+
+def _p(i: int, page: str, title: str, cf: str | None, co: str | None) -> Part:
+    return Part(ArticleId(i), page, title, cf, co, "正文")
+
+
+def test_ties_link_nothing_and_one_sided_markers_need_the_title() -> None:
+    a = _p(1, "1", "甲", None, "第3版")
+    b = _p(2, "3", "甲", "第1版", None)
+    c = _p(3, "3", "乙", "第1版", None)
+    assert [(lk.first, lk.then) for lk in link([a, b, c])] == [(1, 2)]  # the title decides
+    twin = _p(4, "3", "甲", "第1版", None)
+    assert link([a, b, twin]) == []  # two equal candidates: no guess
+    lone = _p(5, "3", "丙", None, None)
+    assert link([a, lone]) == []  # one marker, no title: not enough
+
+
+parts = st.lists(
+    st.builds(
+        _p,
+        st.integers(1, 30),
+        st.sampled_from(["1", "2", "3"]),
+        st.sampled_from(["甲", "乙"]),
+        st.sampled_from([None, "第1版", "第2版", "第3版"]),
+        st.sampled_from([None, "第1版", "第2版", "第3版"]),
+    ),
+    max_size=8,
+    unique_by=lambda p: p.id,
+)
+
+
+@given(parts)
+def test_each_part_continues_at_most_one_and_is_continued_by_at_most_one(ps: list[Part]) -> None:
+    links = link(ps)
+    assert len({lk.first for lk in links}) == len(links)
+    assert len({lk.then for lk in links}) == len(links)
+    by_id = {p.id: p for p in ps}
+    for lk in links:
+        assert "marker 下转" in lk.evidence
+        assert marker_page(by_id[lk.first].continued_on) == by_id[lk.then].page
+
+
+def test_exporting_one_part_exports_the_whole_story(two_pages: Library, tmp_path: Path) -> None:
+    from reader.exchange.collect import select_articles
+    from reader.exchange.markdown import export_markdown
+
+    first, second = _part(two_pages, "第3版"), _part(two_pages, "第1版")
+    assert select_articles(two_pages, articles=[str(second)]) == [first, second]
+    out = tmp_path / "out"
+    export_markdown(two_pages, select_articles(two_pages, articles=[str(first)]), out)
+    assert len(list(out.glob("*.md"))) == 2
