@@ -22,9 +22,9 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 from reader.ingest import patterns as pt
+from reader.ingest.draft import Art, Draft, Unit, join_texts
 from reader.ingest.model import (
     JOINED,
     MOVED,
@@ -34,9 +34,6 @@ from reader.ingest.model import (
 )
 from reader.text import segment
 from reader.text.topics import TopicModel, Vector, content_words, cosine
-
-if TYPE_CHECKING:
-    from reader.ingest.parse import Unit, _Art
 
 # How far (in blocks) a continuation is looked for: far enough for a story printed in
 # between, near enough to keep parsing linear in page size.
@@ -100,7 +97,7 @@ class _Topics:
             self._counts[key] = words
         return words
 
-    def shares_words(self, art: _Art, run: Sequence[Unit], enough: int = 3) -> bool:
+    def shares_words(self, art: Art, run: Sequence[Unit], enough: int = 3) -> bool:
         """Do ``run`` and the rest of ``art`` share ``enough`` content words? Runs that do
         are never foreign to it (their cosine is far above the thresholds), so the test
         spares computing vectors for almost every paragraph of a page."""
@@ -121,7 +118,7 @@ class _Topics:
             vec = self._cache[key] = self.model.vector(self._words(units, title))
         return vec
 
-    def of_art(self, art: _Art, without: Sequence[Unit] = ()) -> Vector:
+    def of_art(self, art: Art, without: Sequence[Unit] = ()) -> Vector:
         if not without:
             return self.of_units(art.units, art.title)
         # The article's words minus the run's: no need to count the article again.
@@ -234,9 +231,7 @@ def _drop_duplicates(seq: list[Unit], topics: _Topics) -> list[Consumed]:
 
 
 def _join(p: Unit, c: Unit) -> None:
-    from reader.ingest.parse import _join_texts
-
-    p.text = _join_texts(p.text, c.text)
+    p.text = join_texts(p.text, c.text)
     p.spans.extend(c.spans)
     if JOINED not in p.flags:
         p.flags.append(JOINED)
@@ -295,7 +290,7 @@ def _find_continuation(
     return adjacent
 
 
-def _join_breaks(seq: list[Unit], topics: _Topics) -> list[list[Unit]]:
+def _join_breaks(seq: list[Unit], topics: _Topics, draft: Draft) -> list[list[Unit]]:
     """Join broken paragraphs; return runs of blocks found standing inside a break."""
     claimed: set[int] = set()
     strays: list[list[Unit]] = []
@@ -308,6 +303,13 @@ def _join_breaks(seq: list[Unit], topics: _Topics) -> list[list[Unit]]:
             if j is None:
                 break
             c = seq[j]
+            score = junction(p.text, c.text)
+            draft.decide(
+                "join",
+                [p.spans[-1], c.spans[0]],
+                {"join": 1.0 + score, "apart": 1.0},
+                [f"junction strength {score}", "next block" if j == last + 1 else "further on"],
+            )
             claimed.add(id(c))
             skipped = [u for u in seq[last + 1 : j] if id(u) not in claimed]
             if skipped and all(
@@ -373,7 +375,7 @@ COHESIVE = 0.1
 NEIGHBOURS = 12
 
 
-def _move_sections(arts: list[_Art], topics: _Topics) -> None:
+def _move_sections(arts: list[Art], topics: _Topics) -> None:
     """Headed sections printed inside a later story, with the words of an earlier one
     that broke off mid-sentence, go back to that story.
 
@@ -410,8 +412,8 @@ def _move_sections(arts: list[_Art], topics: _Topics) -> None:
 
 
 def _section_run(
-    host: _Art, k: int, homes: list[_Art], topics: _Topics
-) -> tuple[_Art, list[Unit]] | None:
+    host: Art, k: int, homes: list[Art], topics: _Topics
+) -> tuple[Art, list[Unit]] | None:
     heading = host.units[k]
     paras: list[Unit] = []
     for v in host.units[k + 1 :]:
@@ -436,11 +438,9 @@ def _section_run(
     return target, taken
 
 
-def _detach_strays(arts: list[_Art], strays: list[list[Unit]], topics: _Topics) -> None:
+def _detach_strays(arts: list[Art], strays: list[list[Unit]], topics: _Topics) -> None:
     """Paragraphs found standing inside a break belong to another story: to a story on
     this page whose words they share, else to an untitled fragment of their own."""
-    from reader.ingest.parse import _Art as Art
-
     for run in strays:
         host = run[0].art
         if any(u.art is not host for u in run) or not all(u in host.units for u in run):
@@ -465,7 +465,7 @@ def _detach_strays(arts: list[_Art], strays: list[list[Unit]], topics: _Topics) 
         arts.insert(arts.index(host) + 1, frag)
 
 
-def _foreign_tail(art: _Art, topics: _Topics) -> list[Unit]:
+def _foreign_tail(art: Art, topics: _Topics) -> list[Unit]:
     """The trailing paragraphs that share (next to) no words with the rest of ``art``."""
     units = art.units
     for k in (3, 2, 1):
@@ -483,7 +483,7 @@ def _foreign_tail(art: _Art, topics: _Topics) -> list[Unit]:
     return []
 
 
-def _foreign_inside(art: _Art, topics: _Topics) -> list[Unit]:
+def _foreign_inside(art: Art, topics: _Topics) -> list[Unit]:
     """One or two paragraphs inside ``art`` on a topic of their own, where the text
     before and after them is about one thing (the story resumes around them)."""
     units = art.units
@@ -506,11 +506,9 @@ def _foreign_inside(art: _Art, topics: _Topics) -> list[Unit]:
     return []
 
 
-def _split_fragments(arts: list[_Art], topics: _Topics) -> list[_Art]:
+def _split_fragments(arts: list[Art], topics: _Topics) -> list[Art]:
     """Paragraphs on another story's topic become untitled fragment articles."""
-    from reader.ingest.parse import _Art as Art
-
-    out: list[_Art] = []
+    out: list[Art] = []
     for art in arts:
         out.append(art)
         if art.title is None or art.kind == "photo":
@@ -530,7 +528,7 @@ def _split_fragments(arts: list[_Art], topics: _Topics) -> list[_Art]:
 # --- 5. flags ------------------------------------------------------------------------------
 
 
-def _flag(arts: list[_Art]) -> None:
+def _flag(arts: list[Art]) -> None:
     for art in arts:
         for n, u in enumerate(art.units):
             if u.type != "paragraph":
@@ -542,13 +540,13 @@ def _flag(arts: list[_Art]) -> None:
                 u.flags.append(TRUNCATED_START)
 
 
-def repair(arts: list[_Art]) -> list[Consumed]:
+def repair(arts: list[Art], draft: Draft) -> list[Consumed]:
     """Repair ``arts`` in place (fragments may be appended); return page-level drops."""
     topics = _Topics()
     seq = sorted((u for a in arts for u in a.units), key=lambda u: u.order)
     consumed = _drop_duplicates(seq, topics)
     seq = sorted((u for a in arts for u in a.units), key=lambda u: u.order)
-    strays = _join_breaks(seq, topics)
+    strays = _join_breaks(seq, topics, draft)
     _detach_strays(arts, strays, topics)
     _move_sections(arts, topics)
     arts[:] = _split_fragments(arts, topics)

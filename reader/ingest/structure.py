@@ -1,0 +1,273 @@
+"""Stage 3: the walk over the pieces that decides where articles start (``#`` always;
+``##`` when a new story follows, else a section or a kicker) and attaches metadata."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from reader.ingest import patterns as pt
+from reader.ingest.draft import Art, Draft, Piece, Unit
+from reader.ingest.model import GLUED_HEADING, ArticleKind, Consumed, Span
+from reader.ingest.pieces import TWO_PART_RE, glued_heading, offset_span
+
+_CAPTION_MAX = 40
+
+
+def _is_caption_text(text: str) -> bool:
+    if len(text) > _CAPTION_MAX:
+        return False
+    # A caption is a label, at most one short sentence.
+    return sum(text.count(c) for c in "。!?!?;;") <= 1
+
+
+class Segmenter:
+    def __init__(self, pieces: list[Piece], single_article: bool, draft: Draft) -> None:
+        self.pieces = pieces
+        self.draft = draft
+        self.single = single_article
+        self.arts: list[Art] = []
+        self.cur: Art | None = None
+        self.order = 0
+        self.page_consumed: list[Consumed] = []
+        self.pending_kicker: Piece | None = None
+        self.two_part = any(
+            p.kind in ("h2", "h3", "bold") and TWO_PART_RE.match(p.text) for p in pieces
+        )
+
+    # helpers
+    def _new(self, piece: Piece | None, title: str | None, kind: ArticleKind = "article") -> Art:
+        art = Art(title=title, kind=kind, start=piece.start if piece else 0)
+        if piece is not None and title is not None:
+            art.consumed.extend(Consumed(s, "title") for s in piece.spans)
+        self.arts.append(art)
+        self.cur = art
+        return art
+
+    def _current(self, piece: Piece) -> Art:
+        if self.cur is None:
+            # Text before any title: the tail of a story from another page, or, in a
+            # single-article file, the article itself.
+            art = self._new(None, None, "article" if self.single else "fragment")
+            art.start = piece.start
+        assert self.cur is not None
+        return self.cur
+
+    def _unit(
+        self,
+        art: Art,
+        type_: Literal["heading", "paragraph", "caption"],
+        piece: Piece,
+        text: str | None = None,
+        spans: list[Span] | None = None,
+    ) -> Unit:
+        self.order += 1
+        u = Unit(
+            type_,
+            piece.text if text is None else text,
+            list(piece.spans if spans is None else spans),
+            self.order,
+            art,
+        )
+        art.units.append(u)
+        return u
+
+    def _peek_index(self, i: int) -> int | None:
+        """Index of the next piece after ``i`` that is not stray markup."""
+        for j in range(i + 1, len(self.pieces)):
+            if self.pieces[j].kind != "markup":
+                return j
+        return None
+
+    def _peek(self, i: int) -> Piece | None:
+        j = self._peek_index(i)
+        return None if j is None else self.pieces[j]
+
+    def _starts_story(self, p: Piece | None) -> bool:
+        """Does ``p`` open a new story (so the ``##`` before it is a title)?"""
+        if p is None:
+            return False
+        if p.kind in ("byline", "credit"):
+            return True
+        if p.kind == "h2":
+            # A title, then its kicker, then the story.
+            after = self._peek(self.pieces.index(p))
+            return after is not None and after.kind != "h2" and self._starts_story(after)
+        if p.kind == "marker":
+            return p.marker is not None and p.marker[0] == "from"
+        return p.kind == "text" and pt.dateline(p.text) is not None
+
+    def _photo_ahead(self, i: int) -> bool:
+        """A ``##`` followed by one or two short paragraphs and then a photo credit."""
+        seen = 0
+        for p in self.pieces[i + 1 :]:
+            if p.kind == "markup":
+                continue
+            if p.kind == "credit":
+                return seen >= 1
+            if p.kind != "text" or seen >= 2 or len(p.text) > 400:
+                return False
+            seen += 1
+        return False
+
+    # the walk
+    def run(self) -> list[Art]:
+        for i, p in enumerate(self.pieces):
+            getattr(self, f"_on_{p.kind}")(i, p)
+        return self.arts
+
+    def _on_markup(self, i: int, p: Piece) -> None:
+        target = self.cur.consumed if self.cur else self.page_consumed
+        target.extend(Consumed(s, "markup") for s in p.spans)
+
+    def _on_h1(self, i: int, p: Piece) -> None:
+        if self.single:
+            art = self._current(p)
+            if art.title is None:
+                art.title = p.text
+                art.consumed.extend(Consumed(s, "title") for s in p.spans)
+            else:
+                self._unit(art, "heading", p)
+            return
+        art = self._new(p, p.text)
+        if self.pending_kicker is not None:
+            art.kicker = self.pending_kicker.text
+            art.consumed.extend(Consumed(s, "kicker") for s in self.pending_kicker.spans)
+            self.pending_kicker = None
+
+    def _on_h2(self, i: int, p: Piece) -> None:
+        cur = self.cur
+        if self.single:
+            self._on_h1(i, p)
+            return
+        nxt = self._peek(i)
+        prev = self.pieces[i - 1] if i > 0 else None
+        if (
+            cur is not None
+            and cur.title is not None
+            and not cur.units
+            and cur.kicker is None
+            and (pt.looks_like_kicker(p.text) or self._starts_story(nxt))
+        ):
+            # Right under a title (and byline): a column or campaign label. A plain
+            # heading there, with the story's text after it, is the first section.
+            cur.kicker = p.text
+            cur.consumed.extend(Consumed(s, "kicker") for s in p.spans)
+            return
+        if (
+            cur is not None
+            and cur.kind == "photo"
+            and cur.title is None
+            and prev is not None
+            and prev.kind == "credit"
+            and not self._starts_story(nxt)
+        ):
+            # The photo story's title printed after its credit line.
+            cur.title = p.text
+            cur.consumed.extend(Consumed(s, "title") for s in p.spans)
+            return
+        if self._photo_ahead(i) or (nxt is not None and nxt.kind == "credit"):
+            self._new(p, p.text, "photo")
+            return
+        if nxt is not None and nxt.kind == "h1":
+            # A column label printed above the title it belongs to.
+            self.pending_kicker = p
+            return
+        if cur is None or self._starts_story(nxt):
+            self._new(p, p.text)
+            return
+        cur.captions_open = False
+        self._unit(cur, "heading", p)
+
+    def _on_h3(self, i: int, p: Piece) -> None:
+        art = self._current(p)
+        art.captions_open = False
+        self._unit(art, "heading", p)
+
+    _on_bold = _on_h3
+
+    def _on_byline(self, i: int, p: Piece) -> None:
+        art = self._current(p)
+        art.add_names(art.authors, p.names)
+        art.consumed.extend(Consumed(s, "byline") for s in p.spans)
+
+    def _on_marker(self, i: int, p: Piece) -> None:
+        assert p.marker is not None
+        direction, ref = p.marker
+        art = self.cur
+        if direction == "from":
+            if art is None or (art.body() and not self.single):
+                art = self._new(None, None, "fragment")
+                art.start = p.start
+            if art.continued_from is None:
+                art.continued_from = ref
+        else:
+            art = self._current(p)
+            art.continued_on = ref
+            if art.units:
+                art.units[-1].before_marker = ref
+        art.consumed.extend(Consumed(s, "marker") for s in p.spans)
+
+    def _on_credit(self, i: int, p: Piece) -> None:
+        cur = self.cur
+        j = self._peek_index(i)
+        title_after = (
+            j is not None and self.pieces[j].kind == "h2" and not self._starts_story(self._peek(j))
+        )
+        if (
+            title_after
+            and cur is not None
+            and cur.kind != "photo"
+            and cur.units
+            and cur.units[-1].type == "paragraph"
+        ):
+            # A photo story whose title follows the credit: its text is the paragraph
+            # just printed, which the walk had given to the story before it.
+            text_unit = cur.units.pop()
+            photo = self._new(None, None, "photo")
+            photo.start = text_unit.start
+            text_unit.art = photo
+            photo.units.append(text_unit)
+            cur = photo
+        art = cur if cur is not None else self._current(p)
+        art.add_names(art.photographers, p.names)
+        art.consumed.extend(Consumed(s, "credit") for s in p.spans)
+        art.captions_open = True
+
+    def _on_text(self, i: int, p: Piece) -> None:
+        art = self._current(p)
+        if art.captions_open and _is_caption_text(p.text):
+            self._unit(art, "caption", p)
+            return
+        if art.kind != "photo":
+            # A photo story's text may follow its credit; elsewhere prose ends captions.
+            art.captions_open = False
+        lead = pt.dateline(p.text)
+        if lead is not None:
+            art.add_names(art.authors, lead.authors)
+        elif len(p.spans) == 1:
+            cut = glued_heading(p.text, self.two_part)
+            raw_len = p.spans[0][1] - p.spans[0][0]
+            if cut is not None and raw_len == len(p.text):
+                head_spans, rest_spans = offset_span(p.spans, cut, len(p.text))
+                h = self._unit(art, "heading", p, p.text[:cut], head_spans)
+                h.flags.append(GLUED_HEADING)
+                rest = p.text[cut:].lstrip()
+                skip = len(p.text) - cut - len(rest)
+                (rs, re_) = rest_spans[0]
+                self._unit(art, "paragraph", p, rest, [(rs + skip, re_)])
+                return
+        u = self._unit(art, "paragraph", p)
+        u.lead = lead is not None
+
+
+# --- the entry point -----------------------------------------------------------------------
+
+
+def looks_like_single_article(pieces: list[Piece]) -> bool:
+    """A file with no headings and no story openers is one article titled by its first line."""
+    if any(p.kind in ("h1", "h2") for p in pieces):
+        return False
+    if any(p.kind in ("byline", "credit") for p in pieces[1:]):
+        return False
+    first = next((p for p in pieces if p.kind == "text"), None)
+    return first is not None and len(first.text) <= 60 and not pt.ends_sentence(first.text)
