@@ -60,7 +60,7 @@ def score_seed(seed: int) -> tuple[float, set[int], str]:
 
 def percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
-    k = max(0, min(len(ordered) - 1, int(round(q * (len(ordered) - 1)))))
+    k = max(0, min(len(ordered) - 1, round(q * (len(ordered) - 1))))
     return ordered[k]
 
 
@@ -95,7 +95,9 @@ def main() -> int:
     for h, name in HABITS.items():
         vals = by_habit.get(h, [])
         if vals:
-            print(f"  {h:>2} {name:<42} {len(vals):>5}  {statistics.fmean(vals):.4f}  {min(vals):.3f}")
+            print(
+                f"  {h:>2} {name:<42} {len(vals):>5}  {statistics.fmean(vals):.4f}  {min(vals):.3f}"
+            )
         else:
             print(f"  {h:>2} {name:<42}     0")
     ranked.sort()
