@@ -19,8 +19,9 @@ SOFT_END = ":：;；"
 _CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 CJK_RE = re.compile(f"[{_CJK}]")
 
-# Whitespace as the converter leaves it: ASCII, no-break space, ideographic space, BOM.
-WS = " \t\r\n\f\v\u00a0\u3000\ufeff\u200b"
+# Whitespace as the converter leaves it: ASCII, no-break space, ideographic space, BOM,
+# and stray line and paragraph separators (U+2028, U+2029, U+0085) inside a line.
+WS = " \t\r\n\f\v\u00a0\u3000\ufeff\u200b\u2028\u2029\u0085"
 WS_RUN = re.compile(f"[{WS}]+")
 
 HEADING_RE = re.compile(r"^(#{1,6})(?:[ \t\u00a0\u3000]+|$)(.*)$")

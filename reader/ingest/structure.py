@@ -215,6 +215,7 @@ class Segmenter:
         )
         if (
             title_after
+            and not self.single
             and cur is not None
             and cur.kind != "photo"
             and cur.units
