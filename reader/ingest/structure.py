@@ -82,32 +82,60 @@ class Segmenter:
         j = self._peek_index(i)
         return None if j is None else self.pieces[j]
 
-    def _starts_story(self, p: Piece | None) -> bool:
-        """Does ``p`` open a new story (so the ``##`` before it is a title)?"""
+    def _opener(self, p: Piece | None) -> bool:
+        """Does ``p`` open a story's text (so a heading right before it is a title)?"""
         if p is None:
             return False
         if p.kind in ("byline", "credit"):
             return True
-        if p.kind == "h2":
-            # A title, then its kicker, then the story.
-            after = self._peek(self.pieces.index(p))
-            return after is not None and after.kind != "h2" and self._starts_story(after)
         if p.kind == "marker":
             return p.marker is not None and p.marker[0] == "from"
         return p.kind == "text" and pt.dateline(p.text) is not None
 
-    def _photo_ahead(self, i: int) -> bool:
-        """A ``##`` followed by one or two short paragraphs and then a photo credit."""
+    def _after_run(self, i: int) -> Piece | None:
+        """The first piece after the run of ``##``/``#`` lines that follows piece ``i``."""
+        j = self._peek_index(i)
+        while j is not None and self.pieces[j].kind in ("h1", "h2"):
+            j = self._peek_index(j)
+        return None if j is None else self.pieces[j]
+
+    def _starts_story(self, p: Piece | None) -> bool:
+        """Does ``p`` open a new story: an opener, or a heading run that ends in one?"""
+        if p is not None and p.kind == "h2":
+            return self._opener(self._after_run(self.pieces.index(p)))
+        return self._opener(p)
+
+    def _credit_claims_title(self, ci: int) -> int | None:
+        """Index of the ``##`` right after the credit at ``ci`` when it titles the photo.
+
+        The first ``##`` after a credit is the photo's, unless a story opens right under
+        it (then it is that story's title), or the line after it reads as that story's
+        kicker (title, kicker, byline)."""
+        j = self._peek_index(ci)
+        if j is None or self.pieces[j].kind != "h2":
+            return None
+        k = self._peek_index(j)
+        nxt = None if k is None else self.pieces[k]
+        if nxt is None or not self._starts_story(nxt):
+            return j
+        if nxt.kind == "h2" and not pt.looks_like_kicker(nxt.text):
+            return j
+        return None
+
+    def _photo_ahead(self, i: int) -> int | None:
+        """Index of the credit a ``##`` at ``i`` titles: one or two short paragraphs
+        follow it, then the credit (or the credit comes first)."""
         seen = 0
-        for p in self.pieces[i + 1 :]:
+        for j in range(i + 1, len(self.pieces)):
+            p = self.pieces[j]
             if p.kind == "markup":
                 continue
             if p.kind == "credit":
-                return seen >= 1
+                return j
             if p.kind != "text" or seen >= 2 or len(p.text) > 400:
-                return False
+                return None
             seen += 1
-        return False
+        return None
 
     # the walk
     def run(self) -> list[Art]:
@@ -128,11 +156,41 @@ class Segmenter:
             else:
                 self._unit(art, "heading", p)
             return
-        art = self._new(p, p.text)
+        prev = self._prev(i)
+        cur = self.cur
+        weights = {"title": 2.0}
+        evidence = []
+        if prev is not None and prev.kind == "h1" and cur is not None and not cur.units:
+            # 引题 + 主题: two # lines with nothing between are one title.
+            weights["title_part"] = 4.0
+            evidence.append("right under another # title, nothing between")
+        else:
+            weights["title_part"] = 0.0
+        role = self._decide_heading(p, weights, evidence)
+        if role == "title_part" and cur is not None and cur.title is not None:
+            cur.title = f"{cur.title} {p.text}"
+            cur.consumed.extend(Consumed(s, "title") for s in p.spans)
+            return
+        self._open_title(p)
+
+    def _open_title(self, p: Piece, kind: ArticleKind = "article") -> None:
+        art = self._new(p, p.text, kind)
         if self.pending_kicker is not None:
             art.kicker = self.pending_kicker.text
             art.consumed.extend(Consumed(s, "kicker") for s in self.pending_kicker.spans)
             self.pending_kicker = None
+
+    def _prev(self, i: int) -> Piece | None:
+        for j in range(i - 1, -1, -1):
+            if self.pieces[j].kind != "markup":
+                return self.pieces[j]
+        return None
+
+    def _decide_heading(self, p: Piece, weights: dict[str, float], evidence: list[str]) -> str:
+        live = {k: v for k, v in weights.items() if v > 0}
+        if len(live) == 1:
+            return next(iter(live))
+        return self.draft.decide("title_role", list(p.spans), weights, evidence)
 
     def _on_h2(self, i: int, p: Piece) -> None:
         cur = self.cur
@@ -140,43 +198,79 @@ class Segmenter:
             self._on_h1(i, p)
             return
         nxt = self._peek(i)
-        prev = self.pieces[i - 1] if i > 0 else None
+        prev = self._prev(i)
+        kicker_like = pt.looks_like_kicker(p.text)
+        under_title = cur is not None and cur.title is not None and not cur.units
+        opens = self._starts_story(p)
+        w = {"title": 0.0, "kicker": 0.0, "section": 0.0, "photo_title": 0.0}
+        ev: list[str] = []
+        if opens:
+            w["title"] += 2.0
+            ev.append("a byline, dateline, credit or marker follows")
+        if cur is None:
+            w["title"] += 1.0
+        else:
+            w["section"] += 1.0
+            if nxt is not None and nxt.kind in ("text", "h3", "bold"):
+                w["section"] += 0.5
+        credit_first = nxt is not None and nxt.kind == "credit"
+        photo = None if credit_first else self._photo_ahead(i)
+        if credit_first:
+            w["photo_title"] += 3.0
+            ev.append("a photo credit follows")
+        elif photo is not None:
+            if self._credit_claims_title(photo) is None:
+                w["photo_title"] += 2.5
+                ev.append("short text and a photo credit follow")
+            else:
+                ev.append("the photo ahead has its title after its credit")
         if (
-            cur is not None
-            and cur.title is not None
-            and not cur.units
-            and cur.kicker is None
-            and (pt.looks_like_kicker(p.text) or self._starts_story(nxt))
-        ):
-            # Right under a title (and byline): a column or campaign label. A plain
-            # heading there, with the story's text after it, is the first section.
-            cur.kicker = p.text
-            cur.consumed.extend(Consumed(s, "kicker") for s in p.spans)
-            return
-        if (
-            cur is not None
+            prev is not None
+            and prev.kind == "credit"
+            and cur is not None
             and cur.kind == "photo"
             and cur.title is None
-            and prev is not None
-            and prev.kind == "credit"
-            and not self._starts_story(nxt)
         ):
-            # The photo story's title printed after its credit line.
-            cur.title = p.text
-            cur.consumed.extend(Consumed(s, "title") for s in p.spans)
+            claimed = self._credit_claims_title(self.pieces.index(prev)) == i
+            w["photo_title"] += 4.0 if claimed else 1.0
+            ev.append("first ## right after a photo credit")
+        if under_title:
+            w["kicker"] += 1.5
+            ev.append("right under a title")
+            if kicker_like:
+                w["kicker"] += 1.0
+            if cur is not None and cur.kicker is not None and not kicker_like:
+                w["kicker"] -= 1.0
+            if opens or self._opener(nxt):
+                w["kicker"] += 1.0
+                ev.append("between the title and the byline")
+        elif nxt is not None and nxt.kind == "h1":
+            w["kicker"] += 3.0
+            ev.append("right above a # title")
+        elif kicker_like and cur is not None and not cur.body():
+            w["kicker"] += 0.5
+        role = self._decide_heading(p, w, ev)
+        if role == "photo_title":
+            if cur is not None and cur.kind == "photo" and cur.title is None:
+                cur.title = p.text
+                cur.consumed.extend(Consumed(s, "title") for s in p.spans)
+            else:
+                self._open_title(p, "photo")
             return
-        if self._photo_ahead(i) or (nxt is not None and nxt.kind == "credit"):
-            self._new(p, p.text, "photo")
+        if role == "kicker":
+            if nxt is not None and nxt.kind == "h1" and not under_title:
+                self.pending_kicker = p  # a column label printed above its title
+                return
+            art = self._current(p)
+            art.kicker = p.text if art.kicker is None else f"{art.kicker} {p.text}"
+            art.consumed.extend(Consumed(s, "kicker") for s in p.spans)
             return
-        if nxt is not None and nxt.kind == "h1":
-            # A column label printed above the title it belongs to.
-            self.pending_kicker = p
+        if role == "title":
+            self._open_title(p)
             return
-        if cur is None or self._starts_story(nxt):
-            self._new(p, p.text)
-            return
-        cur.captions_open = False
-        self._unit(cur, "heading", p)
+        art = self._current(p)
+        art.captions_open = False
+        self._unit(art, "heading", p)
 
     def _on_h3(self, i: int, p: Piece) -> None:
         art = self._current(p)
@@ -209,10 +303,7 @@ class Segmenter:
 
     def _on_credit(self, i: int, p: Piece) -> None:
         cur = self.cur
-        j = self._peek_index(i)
-        title_after = (
-            j is not None and self.pieces[j].kind == "h2" and not self._starts_story(self._peek(j))
-        )
+        title_after = self._credit_claims_title(i) is not None
         if (
             title_after
             and not self.single
