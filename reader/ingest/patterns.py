@@ -61,12 +61,35 @@ def fold_ws(text: str) -> str:
 _CREDIT_WORDS = frozenset("报道 摄影 摄影报道 文图 图文 文 图 综合 编辑 整理 发自 联合报道".split())
 
 
+def _tokens(part: str) -> list[str]:
+    """A credit's name tokens. A two-character name padded to the width of three
+    (``王 某``, ``王\u3000某``) prints as two lone hanzi: they are one name."""
+    raw = [t.strip("()（）:：") for t in re.split(r"[\s、,，;；/\u3000]+", part)]
+    raw = [t for t in raw if t]
+    out: list[str] = []
+    i = 0
+    while i < len(raw):
+        t = raw[i]
+        if (
+            len(t) == 1
+            and CJK_RE.match(t)
+            and i + 1 < len(raw)
+            and len(raw[i + 1]) == 1
+            and CJK_RE.match(raw[i + 1])
+        ):
+            out.append(t + raw[i + 1])
+            i += 2
+            continue
+        out.append(t)
+        i += 1
+    return out
+
+
 def names_in(text: str) -> list[str]:
     """Names from a credit: role words (记者, 通讯员…) split them, spaces and 、 separate them."""
     names: list[str] = []
     for part in ROLE_RE.split(text):
-        for token in re.split(r"[\s、,，;；/]+", part):
-            token = token.strip("()（）:：")
+        for token in _tokens(part):
             if (
                 token
                 and token not in _CREDIT_WORDS
@@ -79,8 +102,7 @@ def names_in(text: str) -> list[str]:
 
 def is_name_list(text: str) -> bool:
     """True when ``text`` is nothing but names (and role words): a credit, not prose."""
-    rest = ROLE_RE.sub(" ", text)
-    tokens = [t for t in re.split(r"[\s、,，/]+", rest) if t and t not in _CREDIT_WORDS]
+    tokens = [t for part in ROLE_RE.split(text) for t in _tokens(part) if t not in _CREDIT_WORDS]
     return bool(tokens) and all(_NAME_RE.match(t) for t in tokens)
 
 
@@ -131,9 +153,12 @@ _KICKER_RE = re.compile(
 )
 
 
+BRACKETED_RE = re.compile(r"^【[^【】]{2,30}】$")
+
+
 def looks_like_kicker(text: str) -> bool:
-    """A column or campaign label: quoted names, 系列报道, 开局之年·项目建设一线行…"""
-    return bool(_KICKER_RE.search(text))
+    """A column or campaign label: quoted names, 系列报道, 开局之年·项目建设一线行, 【…】"""
+    return bool(_KICKER_RE.search(text) or BRACKETED_RE.match(text))
 
 
 def normalise_page_ref(ref: str) -> str:

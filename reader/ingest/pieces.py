@@ -38,6 +38,9 @@ def _classify(line: Line) -> Piece:
     if mm:
         ref = pt.normalise_page_ref(mm.group("page"))
         return Piece("marker", unbold, span, marker=(_marker_dir(mm.group("dir")), ref))
+    if pt.BRACKETED_RE.match(unbold) and not pt.ends_sentence(unbold[1:-1]):
+        # A bracketed line of its own (【“创城”中的那些凡人小事】) reads like a ## line.
+        return Piece("h2", unbold, span)
     bm = pt.BOLD_LINE_RE.match(raw)
     if bm and not pt.dateline(raw) and not pt.ends_sentence(bm.group(1)):
         return Piece("bold", pt.fold_ws(bm.group(1)), span)

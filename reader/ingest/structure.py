@@ -122,6 +122,18 @@ class Segmenter:
             return j
         return None
 
+    def _shaped_like_sections(self, i: int) -> bool:
+        """Is the heading at ``i`` two short phrases, like a later section heading of the
+        same article (before the next title)?"""
+        if not TWO_PART_RE.match(self.pieces[i].text):
+            return False
+        for p in self.pieces[i + 1 : i + 80]:
+            if p.kind == "h1" or (p.kind == "h2" and self._starts_story(p)):
+                return False
+            if p.kind in ("h2", "h3", "bold") and TWO_PART_RE.match(p.text):
+                return True
+        return False
+
     def _photo_ahead(self, i: int) -> int | None:
         """Index of the credit a ``##`` at ``i`` titles: one or two short paragraphs
         follow it, then the credit (or the credit comes first)."""
@@ -234,8 +246,11 @@ class Segmenter:
             claimed = self._credit_claims_title(self.pieces.index(prev)) == i
             w["photo_title"] += 4.0 if claimed else 1.0
             ev.append("first ## right after a photo credit")
+        if under_title and self._shaped_like_sections(i):
+            w["section"] += 1.0
+            ev.append("shaped like the article's other section headings")
         if under_title:
-            w["kicker"] += 1.5
+            w["kicker"] += 1.5 if prev is not None and prev.kind in ("h1", "h2") else 1.0
             ev.append("right under a title")
             if kicker_like:
                 w["kicker"] += 1.0
