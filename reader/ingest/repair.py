@@ -375,7 +375,7 @@ COHESIVE = 0.1
 NEIGHBOURS = 12
 
 
-def _move_sections(arts: list[Art], topics: _Topics) -> None:
+def _move_sections(arts: list[Art], topics: _Topics, draft: Draft) -> None:
     """Headed sections printed inside a later story, with the words of an earlier one
     that broke off mid-sentence, go back to that story.
 
@@ -399,7 +399,7 @@ def _move_sections(arts: list[Art], topics: _Topics) -> None:
             if u.type != "heading" or not any(v.type == "paragraph" for v in host.units[:k]):
                 k += 1
                 continue
-            run = _section_run(host, k, homes, topics)
+            run = _section_run(host, k, homes, topics, draft)
             if run is None:
                 k += 1
                 continue
@@ -411,9 +411,17 @@ def _move_sections(arts: list[Art], topics: _Topics) -> None:
                 home.units.append(v)
 
 
+# Where a section is printed is where it belongs unless its words say otherwise: the
+# weight of that prior against the topic evidence (cosine similarities, 0..1).
+IN_PLACE_PRIOR = 0.03
+
+
 def _section_run(
-    host: Art, k: int, homes: list[Art], topics: _Topics
+    host: Art, k: int, homes: list[Art], topics: _Topics, draft: Draft
 ) -> tuple[Art, list[Unit]] | None:
+    """The section at ``host.units[k]`` and the earlier story it continues, if its words
+    are that story's rather than its host's. The section runs to the next heading; its
+    last paragraphs stay when they read as the host's own (the host resumes there)."""
     heading = host.units[k]
     paras: list[Unit] = []
     for v in host.units[k + 1 :]:
@@ -422,20 +430,36 @@ def _section_run(
         paras.append(v)
     if not paras:
         return None
-    probe = topics.of_units([heading, paras[0]])
-    _, home = max((cosine(probe, topics.of_art(a)), n) for n, a in enumerate(homes))
-    target = homes[home]
-    taken: list[Unit] = [heading]
-    for v in paras:
-        vec = topics.of_units([v] if len(taken) > 1 else [heading, v])
-        theirs = cosine(vec, topics.of_art(host, without=[*taken, v]))
-        ours = cosine(vec, topics.of_units([*target.units, *taken[1:]], target.title))
-        if ours < max(theirs * CLAIM, FOREIGN * 2):
-            break
-        taken.append(v)
-    if len(taken) < 2 or len(host.body()) <= len(taken) - 1:
+    cand = [heading, *paras]
+    if not any(v.type == "paragraph" for v in host.units if v not in cand):
         return None
-    return target, taken
+    vec = topics.of_units(cand)
+    _, best = max((cosine(vec, topics.of_art(a)), n) for n, a in enumerate(homes))
+    target = homes[best]
+    while len(paras) > 1:
+        last = topics.of_units([paras[-1]])
+        theirs = cosine(last, topics.of_art(host, without=cand))
+        ours = cosine(last, topics.of_units([*target.units, *cand[:-1]], target.title))
+        if ours >= theirs:
+            break
+        paras.pop()
+        cand.pop()
+    vec = topics.of_units(cand)
+    ours = cosine(vec, topics.of_art(target))
+    theirs = cosine(vec, topics.of_art(host, without=cand))
+    choice = draft.decide(
+        "interleaved",
+        [sp for u in cand for sp in u.spans],
+        {"move_back": ours, "in_place": theirs + IN_PLACE_PRIOR},
+        [
+            f"words shared with the earlier story {ours:.2f}, with its host {theirs:.2f}",
+            "the earlier story breaks off mid-sentence",
+        ],
+        target=target.title,
+    )
+    if choice != "move_back":
+        return None
+    return target, cand
 
 
 def _detach_strays(arts: list[Art], strays: list[list[Unit]], topics: _Topics) -> None:
@@ -548,7 +572,7 @@ def repair(arts: list[Art], draft: Draft) -> list[Consumed]:
     seq = sorted((u for a in arts for u in a.units), key=lambda u: u.order)
     strays = _join_breaks(seq, topics, draft)
     _detach_strays(arts, strays, topics)
-    _move_sections(arts, topics)
+    _move_sections(arts, topics, draft)
     arts[:] = _split_fragments(arts, topics)
     _flag(arts)
     return consumed
