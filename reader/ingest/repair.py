@@ -20,11 +20,12 @@ Passes, in order (each depends on the one before):
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections import defaultdict
 
 from reader.ingest import patterns as pt
 from reader.ingest.draft import Art, Draft, Unit, join_texts
+from reader.ingest.evidence import Topics, foreign, own
+from reader.ingest.fragments import split_fragments
 from reader.ingest.model import (
     JOINED,
     MOVED,
@@ -33,7 +34,7 @@ from reader.ingest.model import (
     Consumed,
 )
 from reader.text import segment
-from reader.text.topics import TopicModel, Vector, content_words, cosine
+from reader.text.topics import cosine
 
 # How far (in blocks) a continuation is looked for: far enough for a story printed in
 # between, near enough to keep parsing linear in page size.
@@ -73,67 +74,6 @@ def junction(prev: str, nxt: str) -> int:
     return 0
 
 
-class _Topics:
-    """Topic vectors of articles and runs, cached by the exact units they cover."""
-
-    def __init__(self) -> None:
-        self.model = TopicModel()
-        self._cache: dict[tuple[object, ...], Vector] = {}
-        self._counts: dict[tuple[object, ...], Counter[str]] = {}
-
-    @staticmethod
-    def _key(units: Sequence[Unit], title: str | None) -> tuple[object, ...]:
-        return (title, *(id(u) for u in units), *(len(u.text) for u in units))
-
-    def _words(self, units: Sequence[Unit], title: str | None) -> Counter[str]:
-        key = self._key(units, title)
-        words = self._counts.get(key)
-        if words is None:
-            words = Counter[str]()
-            for u in units:
-                words.update(content_words(u.text))
-            if title:
-                words.update(content_words(title))
-            self._counts[key] = words
-        return words
-
-    def shares_words(self, art: Art, run: Sequence[Unit], enough: int = 3) -> bool:
-        """Do ``run`` and the rest of ``art`` share ``enough`` content words? Runs that do
-        are never foreign to it (their cosine is far above the thresholds), so the test
-        spares computing vectors for almost every paragraph of a page."""
-        total = self._words(art.units, art.title)
-        mine = self._words(run, None)
-        shared = 0
-        for w, n in mine.items():
-            if total[w] > n:
-                shared += 1
-                if shared >= enough:
-                    return True
-        return False
-
-    def of_units(self, units: Sequence[Unit], title: str | None = None) -> Vector:
-        key = self._key(units, title)
-        vec = self._cache.get(key)
-        if vec is None:
-            vec = self._cache[key] = self.model.vector(self._words(units, title))
-        return vec
-
-    def of_art(self, art: Art, without: Sequence[Unit] = ()) -> Vector:
-        if not without:
-            return self.of_units(art.units, art.title)
-        # The article's words minus the run's: no need to count the article again.
-        skip = {id(u) for u in without}
-        rest = [u for u in art.units if id(u) not in skip]
-        key = self._key(rest, art.title)
-        vec = self._cache.get(key)
-        if vec is None:
-            inside = [u for u in art.units if id(u) in skip]
-            words = Counter(self._words(art.units, art.title))
-            words.subtract(self._words(inside, None))
-            vec = self._cache[key] = self.model.vector(+words)
-        return vec
-
-
 def _remove(u: Unit) -> int:
     """Take ``u`` out of its article; return where it was."""
     idx = next(i for i, v in enumerate(u.art.units) if v is u)
@@ -144,7 +84,7 @@ def _remove(u: Unit) -> int:
 # --- 1. duplicates -------------------------------------------------------------------------
 
 
-def _drop_duplicates(seq: list[Unit], topics: _Topics) -> list[Consumed]:
+def _drop_duplicates(seq: list[Unit], topics: Topics) -> list[Consumed]:
     pos = {id(u): i for i, u in enumerate(seq)}
     groups: dict[str, list[Unit]] = defaultdict(list)
     for u in seq:
@@ -242,8 +182,8 @@ def _join(p: Unit, c: Unit) -> None:
 
 
 def _find_continuation(
-    seq: list[Unit], last: int, p: Unit, claimed: set[int], topics: _Topics
-) -> int | None:
+    seq: list[Unit], last: int, p: Unit, claimed: set[int], topics: Topics
+) -> tuple[int, bool] | None:
     """Index in ``seq`` of the block that continues ``p`` (whose last part is seq[last]).
 
     The next block of the same story continues it unless it opens like a new paragraph
@@ -259,7 +199,7 @@ def _find_continuation(
     adjacent: int | None = None
     if c.type == "paragraph" and not c.lead and c.art is home:
         if junction(p.text, c.text) >= STRONG:
-            return nxt
+            return nxt, False
         if not pt.fresh_start(c.text):
             adjacent = nxt
     best: tuple[int, int] | None = None
@@ -286,11 +226,11 @@ def _find_continuation(
         if best is None or score > best[0]:
             best = (score, j)
     if best is not None:
-        return best[1]
-    return adjacent
+        return best[1], False
+    return None if adjacent is None else (adjacent, True)
 
 
-def _join_breaks(seq: list[Unit], topics: _Topics, draft: Draft) -> list[list[Unit]]:
+def _join_breaks(seq: list[Unit], topics: Topics, draft: Draft) -> list[list[Unit]]:
     """Join broken paragraphs; return runs of blocks found standing inside a break."""
     claimed: set[int] = set()
     strays: list[list[Unit]] = []
@@ -299,17 +239,13 @@ def _join_breaks(seq: list[Unit], topics: _Topics, draft: Draft) -> list[list[Un
             continue
         last = i
         while broken(p):
-            j = _find_continuation(seq, last, p, claimed, topics)
-            if j is None:
+            found = _find_continuation(seq, last, p, claimed, topics)
+            if found is None:
                 break
+            j, weak = found
             c = seq[j]
-            score = junction(p.text, c.text)
-            draft.decide(
-                "join",
-                [p.spans[-1], c.spans[0]],
-                {"join": 1.0 + score, "apart": 1.0},
-                [f"junction strength {score}", "next block" if j == last + 1 else "further on"],
-            )
+            if _join_or_apart(p, c, weak, topics, draft) != "join":
+                break
             claimed.add(id(c))
             skipped = [u for u in seq[last + 1 : j] if id(u) not in claimed]
             if skipped and all(
@@ -328,7 +264,41 @@ def _join_breaks(seq: list[Unit], topics: _Topics, draft: Draft) -> list[list[Un
     return strays
 
 
-def _move_following(p: Unit, c: Unit, idx: int, topics: _Topics) -> None:
+# Evidence weights for joining a broken paragraph with the block right after it when no
+# word runs across the junction: a prior for keeping them apart, and how much a block
+# that reads unlike the story (affinity 0) counts against the join.
+APART_PRIOR = 0.2
+FOREIGN_WEIGHT = 1.5
+
+
+def _join_or_apart(p: Unit, c: Unit, weak: bool, topics: Topics, draft: Draft) -> str:
+    """Decide whether ``c`` continues broken ``p``, and record the decision.
+
+    A word or number running across the junction, or a block further on that finishes
+    the broken word, is strong evidence. The plain next block of the same story is
+    weighed on its words: the tail of a sentence reads like the story it finishes; an
+    orphan that happens to follow a truncated paragraph reads like another story."""
+    score = junction(p.text, c.text)
+    spans = [p.spans[-1], c.spans[0]]
+    if not weak:
+        where = "the next block" if c.art is p.art else "a block further on"
+        ev = [f"the junction reads as one word or number ({score})", where]
+        return draft.decide("join", spans, {"join": 1.0 + score, "apart": 1.0}, ev)
+    r = topics.affinity([c], p.art)
+    if r < 0:
+        ev = ["the next block of the same story, no opening words", "story too short to weigh"]
+        return draft.decide("join", spans, {"join": 1.5, "apart": 1.0}, ev)
+    join = 0.5 + (0.5 if score >= MID_START else 0.0) + own(r)
+    apart = APART_PRIOR + FOREIGN_WEIGHT * foreign(r)
+    ev = [
+        "the next block of the same story",
+        f"its words against the story's own: {r:.2f}",
+        "it starts mid-word" if score >= MID_START else "no word runs across the junction",
+    ]
+    return draft.decide("join", spans, {"join": join, "apart": apart}, ev)
+
+
+def _move_following(p: Unit, c: Unit, idx: int, topics: Topics) -> None:
     """After ``c`` (in another story) continued ``p``, bring back what follows it there.
 
     The interleaved section (a heading and paragraphs) goes back to ``p``'s story for
@@ -375,7 +345,7 @@ COHESIVE = 0.1
 NEIGHBOURS = 12
 
 
-def _move_sections(arts: list[Art], topics: _Topics, draft: Draft) -> None:
+def _move_sections(arts: list[Art], topics: Topics, draft: Draft) -> None:
     """Headed sections printed inside a later story, with the words of an earlier one
     that broke off mid-sentence, go back to that story.
 
@@ -417,7 +387,7 @@ IN_PLACE_PRIOR = 0.03
 
 
 def _section_run(
-    host: Art, k: int, homes: list[Art], topics: _Topics, draft: Draft
+    host: Art, k: int, homes: list[Art], topics: Topics, draft: Draft
 ) -> tuple[Art, list[Unit]] | None:
     """The section at ``host.units[k]`` and the earlier story it continues, if its words
     are that story's rather than its host's. The section runs to the next heading; its
@@ -462,7 +432,7 @@ def _section_run(
     return target, cand
 
 
-def _detach_strays(arts: list[Art], strays: list[list[Unit]], topics: _Topics) -> None:
+def _detach_strays(arts: list[Art], strays: list[list[Unit]], topics: Topics) -> None:
     """Paragraphs found standing inside a break belong to another story: to a story on
     this page whose words they share, else to an untitled fragment of their own."""
     for run in strays:
@@ -489,66 +459,6 @@ def _detach_strays(arts: list[Art], strays: list[list[Unit]], topics: _Topics) -
         arts.insert(arts.index(host) + 1, frag)
 
 
-def _foreign_tail(art: Art, topics: _Topics) -> list[Unit]:
-    """The trailing paragraphs that share (next to) no words with the rest of ``art``."""
-    units = art.units
-    for k in (3, 2, 1):
-        run = units[-k:]
-        if len(run) < k or any(u.type != "paragraph" or u.lead or MOVED in u.flags for u in run):
-            continue
-        # Judge only with enough text on both sides to know what each is about.
-        rest = [u for u in units[:-k] if u.type == "paragraph"]
-        if len(rest) < MIN_REST or sum(len(u.text) for u in run) < MIN_RUN_CHARS:
-            continue
-        if topics.shares_words(art, run):
-            continue
-        if cosine(topics.of_units(run), topics.of_art(art, without=run)) < FOREIGN:
-            return run
-    return []
-
-
-def _foreign_inside(art: Art, topics: _Topics) -> list[Unit]:
-    """One or two paragraphs inside ``art`` on a topic of their own, where the text
-    before and after them is about one thing (the story resumes around them)."""
-    units = art.units
-    for k in (2, 1):
-        for i in range(1, len(units) - k):
-            run = units[i : i + k]
-            if any(u.type != "paragraph" or u.lead or MOVED in u.flags for u in run):
-                continue
-            before = [u for u in units[:i] if u.type == "paragraph"]
-            after = [u for u in units[i + k :] if u.type == "paragraph"]
-            if not before or not after or sum(len(u.text) for u in run) < MIN_RUN_CHARS // 2:
-                continue
-            if topics.shares_words(art, run):
-                continue  # the common case, decided without any vector
-            home = cosine(topics.of_units(run), topics.of_art(art, without=run))
-            if home >= FOREIGN_INSIDE:
-                continue
-            if cosine(topics.of_units(before), topics.of_units(after)) >= COHESIVE:
-                return run
-    return []
-
-
-def _split_fragments(arts: list[Art], topics: _Topics) -> list[Art]:
-    """Paragraphs on another story's topic become untitled fragment articles."""
-    out: list[Art] = []
-    for art in arts:
-        out.append(art)
-        if art.title is None or art.kind == "photo":
-            continue
-        for run in (_foreign_inside(art, topics), _foreign_tail(art, topics)):
-            if not run:
-                continue
-            frag = Art(kind="fragment", start=run[0].start)
-            for u in run:
-                _remove(u)
-                u.art = frag
-                frag.units.append(u)
-            out.append(frag)
-    return out
-
-
 # --- 5. flags ------------------------------------------------------------------------------
 
 
@@ -566,13 +476,13 @@ def _flag(arts: list[Art]) -> None:
 
 def repair(arts: list[Art], draft: Draft) -> list[Consumed]:
     """Repair ``arts`` in place (fragments may be appended); return page-level drops."""
-    topics = _Topics()
+    topics = Topics()
     seq = sorted((u for a in arts for u in a.units), key=lambda u: u.order)
     consumed = _drop_duplicates(seq, topics)
     seq = sorted((u for a in arts for u in a.units), key=lambda u: u.order)
     strays = _join_breaks(seq, topics, draft)
     _detach_strays(arts, strays, topics)
     _move_sections(arts, topics, draft)
-    arts[:] = _split_fragments(arts, topics)
+    arts[:] = split_fragments(arts, topics, draft)
     _flag(arts)
     return consumed

@@ -1,0 +1,112 @@
+"""Topic evidence: how much a run of paragraphs reads like a story, on this page's terms."""
+
+from __future__ import annotations
+
+import statistics
+from collections import Counter
+from collections.abc import Sequence
+
+from reader.ingest.draft import Art, Unit
+from reader.text.topics import TopicModel, Vector, content_words, cosine
+
+# Paragraphs of the story used to learn how alike its own paragraphs are.
+SAMPLE = 6
+# A story's own paragraphs rarely read less like it than this, relative to how alike its
+# paragraphs usually are (about one in twenty on the sample pages; orphans from other
+# stories score 0 to 0.1). Affinities are read on this scale.
+AFFINITY_SCALE = 0.35
+
+
+def foreign(r: float) -> float:
+    """Evidence (0..1) that a run with affinity ``r`` is another story's."""
+    return max(0.0, 1.0 - r / AFFINITY_SCALE)
+
+
+def own(r: float) -> float:
+    """Evidence (0..1) that a run with affinity ``r`` is its story's own."""
+    return min(1.0, r / AFFINITY_SCALE)
+
+
+class Topics:
+    """Topic vectors of articles and runs, cached by the exact units they cover."""
+
+    def __init__(self) -> None:
+        self.model = TopicModel()
+        self._cache: dict[tuple[object, ...], Vector] = {}
+        self._counts: dict[tuple[object, ...], Counter[str]] = {}
+
+    @staticmethod
+    def _key(units: Sequence[Unit], title: str | None) -> tuple[object, ...]:
+        return (title, *(id(u) for u in units), *(len(u.text) for u in units))
+
+    def _words(self, units: Sequence[Unit], title: str | None) -> Counter[str]:
+        key = self._key(units, title)
+        words = self._counts.get(key)
+        if words is None:
+            words = Counter[str]()
+            for u in units:
+                words.update(content_words(u.text))
+            if title:
+                words.update(content_words(title))
+            self._counts[key] = words
+        return words
+
+    def shares_words(self, art: Art, run: Sequence[Unit], enough: int = 3) -> bool:
+        """Do ``run`` and the rest of ``art`` share ``enough`` content words? Runs that do
+        are never foreign to it (their cosine is far above the thresholds), so the test
+        spares computing vectors for almost every paragraph of a page."""
+        total = self._words(art.units, art.title)
+        mine = self._words(run, None)
+        shared = 0
+        for w, n in mine.items():
+            if total[w] > n:
+                shared += 1
+                if shared >= enough:
+                    return True
+        return False
+
+    def of_units(self, units: Sequence[Unit], title: str | None = None) -> Vector:
+        key = self._key(units, title)
+        vec = self._cache.get(key)
+        if vec is None:
+            vec = self._cache[key] = self.model.vector(self._words(units, title))
+        return vec
+
+    def of_art(self, art: Art, without: Sequence[Unit] = ()) -> Vector:
+        if not without:
+            return self.of_units(art.units, art.title)
+        # The article's words minus the run's: no need to count the article again.
+        skip = {id(u) for u in without}
+        rest = [u for u in art.units if id(u) not in skip]
+        key = self._key(rest, art.title)
+        vec = self._cache.get(key)
+        if vec is None:
+            inside = [u for u in art.units if id(u) in skip]
+            words = Counter(self._words(art.units, art.title))
+            words.subtract(self._words(inside, None))
+            vec = self._cache[key] = self.model.vector(+words)
+        return vec
+
+    def typical(self, art: Art, near: Unit, skip: Sequence[Unit] = ()) -> float:
+        """How alike ``art``'s own paragraphs usually are: the median similarity of its
+        paragraphs nearest ``near`` (``skip`` left out) to the rest of the story. The
+        yardstick a run's similarity is compared with, so long and short stories, and
+        pages of any style, are judged on their own terms."""
+        skipped = {id(u) for u in skip}
+        paras = [u for u in art.units if u.type == "paragraph" and id(u) not in skipped]
+        if len(paras) < 2:
+            return 0.0
+        idx = next((n for n, u in enumerate(paras) if u.start >= near.start), len(paras))
+        lo = max(0, idx - SAMPLE // 2)
+        sample = paras[lo : lo + SAMPLE]
+        sims = [cosine(self.of_units([u]), self.of_art(art, without=[u, *skip])) for u in sample]
+        return statistics.median(sims)
+
+    def affinity(self, run: Sequence[Unit], art: Art) -> float:
+        """``run``'s similarity to the rest of ``art`` relative to the story's own
+        paragraphs (1: as alike as they are; 0: nothing in common). -1 when the story is
+        too short to say."""
+        typ = self.typical(art, run[0], run)
+        if typ <= 0:
+            return -1.0
+        return cosine(self.of_units(run), self.of_art(art, without=run)) / typ
