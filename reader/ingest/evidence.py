@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import statistics
 from collections import Counter
 from collections.abc import Sequence
@@ -30,10 +31,16 @@ def own(r: float) -> float:
 class Topics:
     """Topic vectors of articles and runs, cached by the exact units they cover."""
 
-    def __init__(self) -> None:
+    def __init__(self, arts: Sequence[Art] = ()) -> None:
         self.model = TopicModel()
         self._cache: dict[tuple[object, ...], Vector] = {}
         self._counts: dict[tuple[object, ...], Counter[str]] = {}
+        # How many stories of this page use each word: a word most stories use ("群众",
+        # "资金") tells less about which story a paragraph belongs to.
+        self.page_df: Counter[str] = Counter()
+        for art in arts:
+            if art.title is not None:
+                self.page_df.update(set(self._words(art.units, art.title)))
 
     @staticmethod
     def _key(units: Sequence[Unit], title: str | None) -> tuple[object, ...]:
@@ -69,7 +76,7 @@ class Topics:
         key = self._key(units, title)
         vec = self._cache.get(key)
         if vec is None:
-            vec = self._cache[key] = self.model.vector(self._words(units, title))
+            vec = self._cache[key] = self._vector(self._words(units, title))
         return vec
 
     def of_art(self, art: Art, without: Sequence[Unit] = ()) -> Vector:
@@ -84,8 +91,17 @@ class Topics:
             inside = [u for u in art.units if id(u) in skip]
             words = Counter(self._words(art.units, art.title))
             words.subtract(self._words(inside, None))
-            vec = self._cache[key] = self.model.vector(+words)
+            vec = self._cache[key] = self._vector(+words)
         return vec
+
+    def _vector(self, words: Counter[str]) -> Vector:
+        vec = self.model.vector(words)
+        df = self.page_df
+        if not df:
+            return vec
+        scaled = {w: v / math.sqrt(max(1, df[w])) for w, v in vec.items()}
+        norm = math.sqrt(sum(v * v for v in scaled.values()))
+        return {w: v / norm for w, v in scaled.items()} if norm else {}
 
     def typical(self, art: Art, near: Unit, skip: Sequence[Unit] = ()) -> float:
         """How alike ``art``'s own paragraphs usually are: the median similarity of its

@@ -476,7 +476,7 @@ def _flag(arts: list[Art]) -> None:
 
 def repair(arts: list[Art], draft: Draft) -> list[Consumed]:
     """Repair ``arts`` in place (fragments may be appended); return page-level drops."""
-    topics = Topics()
+    topics = Topics(arts)
     seq = sorted((u for a in arts for u in a.units), key=lambda u: u.order)
     consumed = _drop_duplicates(seq, topics)
     seq = sorted((u for a in arts for u in a.units), key=lambda u: u.order)
