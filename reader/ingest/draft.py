@@ -130,6 +130,11 @@ class Art(Article):
                 target.append(n)
 
 
+def broken(u: Unit) -> bool:
+    """A paragraph that stops mid-sentence (and no (下转…) marker explains why)."""
+    return u.type == "paragraph" and u.before_marker is None and not pt.ends_sentence(u.text)
+
+
 @dataclass
 class Draft:
     """The page while it is being parsed: its articles and the decisions taken on it."""

@@ -11,7 +11,7 @@ its story however few words it shares, as a reporter's aside does.
 from __future__ import annotations
 
 from reader.ingest import patterns as pt
-from reader.ingest.draft import Art, Draft, Unit
+from reader.ingest.draft import Art, Draft, Unit, broken
 from reader.ingest.evidence import Topics, foreign, own
 from reader.ingest.model import MOVED
 
@@ -27,10 +27,6 @@ LONGEST_RUN = 3
 
 def _eligible(u: Unit) -> bool:
     return u.type == "paragraph" and not u.lead and MOVED not in u.flags
-
-
-def broken(u: Unit) -> bool:
-    return u.type == "paragraph" and u.before_marker is None and not pt.ends_sentence(u.text)
 
 
 def _orphan_runs(art: Art, topics: Topics, draft: Draft) -> list[list[Unit]]:

@@ -23,7 +23,7 @@ import re
 from collections import defaultdict
 
 from reader.ingest import patterns as pt
-from reader.ingest.draft import Art, Draft, Unit, join_texts
+from reader.ingest.draft import Art, Draft, Unit, broken, join_texts
 from reader.ingest.evidence import Topics, foreign, own
 from reader.ingest.fragments import split_fragments
 from reader.ingest.model import (
@@ -48,10 +48,6 @@ NEAR = 6
 
 def _key(text: str) -> str:
     return re.sub(r"[\s*#\u00a0\u3000]", "", text)
-
-
-def broken(u: Unit) -> bool:
-    return u.type == "paragraph" and u.before_marker is None and not pt.ends_sentence(u.text)
 
 
 def junction(prev: str, nxt: str) -> int:
