@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from reader.ingest.draft import Art, Unit
-from reader.text.topics import TopicModel, Vector, content_words, cosine
+from reader.text.topics import TopicModel, Vector, content_words
 
 # Paragraphs of the story used to learn how alike its own paragraphs are.
 SAMPLE = 6
@@ -38,6 +38,8 @@ class Topics:
         # How many stories of this page use each word: a word most stories use ("群众",
         # "资金") tells less about which story a paragraph belongs to.
         self.page_df: Counter[str] = Counter()
+        self._weights: dict[str, float] = {}
+        self._sums: dict[tuple[object, ...], tuple[Counter[str], float]] = {}
         for art in arts:
             if art.title is not None:
                 self.page_df.update(set(self._words(art.units, art.title)))
@@ -79,20 +81,50 @@ class Topics:
             vec = self._cache[key] = self._vector(self._words(units, title))
         return vec
 
-    def of_art(self, art: Art, without: Sequence[Unit] = ()) -> Vector:
-        if not without:
-            return self.of_units(art.units, art.title)
-        # The article's words minus the run's: no need to count the article again.
-        skip = {id(u) for u in without}
-        rest = [u for u in art.units if id(u) not in skip]
-        key = self._key(rest, art.title)
-        vec = self._cache.get(key)
-        if vec is None:
-            inside = [u for u in art.units if id(u) in skip]
-            words = Counter(self._words(art.units, art.title))
-            words.subtract(self._words(inside, None))
-            vec = self._cache[key] = self._vector(+words)
-        return vec
+    def of_art(self, art: Art) -> Vector:
+        return self.of_units(art.units, art.title)
+
+    def _weight(self, word: str) -> float:
+        w = self._weights.get(word)
+        if w is None:
+            w = self.model.idf(word) / math.sqrt(max(1, self.page_df[word]))
+            self._weights[word] = w
+        return w
+
+    def _sumsq(self, art: Art) -> tuple[Counter[str], float]:
+        key = self._key(art.units, art.title)
+        hit = self._sums.get(key)
+        if hit is None:
+            words = self._words(art.units, art.title)
+            total = sum(((1.0 + math.log(n)) * self._weight(w)) ** 2 for w, n in words.items())
+            hit = self._sums[key] = (words, total)
+        return hit
+
+    def sim_without(self, probe: Sequence[Unit], art: Art, removed: Sequence[Unit]) -> float:
+        """Cosine of ``probe``'s words with ``art``'s words once ``removed`` (units of
+        ``art``) are taken out: ``cosine(of_units(probe), of_art(art minus removed))`` in
+        time proportional to the probe and the removed text, not the article."""
+        vec = self.of_units(probe)
+        if not vec:
+            return 0.0
+        words, sumsq = self._sumsq(art)
+        gone = self._words(removed, None)
+        for w, r in gone.items():
+            n = words.get(w, 0)
+            if n <= 0:
+                continue
+            g = self._weight(w)
+            sumsq -= ((1.0 + math.log(n)) * g) ** 2
+            if n - r > 0:
+                sumsq += ((1.0 + math.log(n - r)) * g) ** 2
+        if sumsq <= 1e-12:
+            return 0.0
+        dot = 0.0
+        for w, v in vec.items():
+            n = words.get(w, 0) - gone.get(w, 0)
+            if n > 0:
+                dot += v * (1.0 + math.log(n)) * self._weight(w)
+        return dot / math.sqrt(sumsq)
 
     def _vector(self, words: Counter[str]) -> Vector:
         vec = self.model.vector(words)
@@ -115,7 +147,7 @@ class Topics:
         idx = next((n for n, u in enumerate(paras) if u.start >= near.start), len(paras))
         lo = max(0, idx - SAMPLE // 2)
         sample = paras[lo : lo + SAMPLE]
-        sims = [cosine(self.of_units([u]), self.of_art(art, without=[u, *skip])) for u in sample]
+        sims = [self.sim_without([u], art, [u, *skip]) for u in sample]
         return statistics.median(sims)
 
     def affinity(self, run: Sequence[Unit], art: Art) -> float:
@@ -125,4 +157,4 @@ class Topics:
         typ = self.typical(art, run[0], run)
         if typ <= 0:
             return -1.0
-        return cosine(self.of_units(run), self.of_art(art, without=run)) / typ
+        return self.sim_without(run, art, run) / typ

@@ -110,8 +110,8 @@ def _drop_duplicates(seq: list[Unit], topics: Topics) -> list[Consumed]:
         return nxt.type == "paragraph" and junction(prev.text, nxt.text) >= MID_START
 
     def fit(u: Unit) -> float:
-        others = [v for v in u.art.units if v is not u and _key(v.text) != _key(u.text)]
-        return cosine(topics.of_units([u]), topics.of_units(others, u.art.title))
+        twins = [v for v in u.art.units if v is u or _key(v.text) == _key(u.text)]
+        return topics.sim_without([u], u.art, twins)
 
     for copies in sorted(groups.values(), key=lambda g: pos[id(g[0])]):
         if len(copies) < 2 or id(copies[0]) in decided:
@@ -214,7 +214,7 @@ def _find_continuation(
         if c.art is not p.art and c.art is not home:
             # Across stories demand that the block reads like the broken story.
             mine = cosine(topics.of_units([c]), topics.of_art(p.art))
-            theirs = cosine(topics.of_units([c]), topics.of_art(c.art, without=[c]))
+            theirs = topics.sim_without([c], c.art, [c])
             if mine < theirs and score < STRONG:
                 continue
             if mine < theirs * 0.5:
@@ -310,7 +310,7 @@ def _move_following(p: Unit, c: Unit, idx: int, topics: Topics) -> None:
             probe.append(host.units[k + 1])
         vec = topics.of_units(probe)
         mine = cosine(vec, topics.of_units([*home.units, c, *moved], home.title))
-        theirs = cosine(vec, topics.of_art(host, without=[*moved, *probe]))
+        theirs = topics.sim_without(probe, host, [*moved, *probe])
         if mine <= theirs or u.lead:
             break
         moved.append(u)
@@ -404,7 +404,7 @@ def _section_run(
     target = homes[best]
     while len(paras) > 1:
         last = topics.of_units([paras[-1]])
-        theirs = cosine(last, topics.of_art(host, without=cand))
+        theirs = topics.sim_without([paras[-1]], host, cand)
         ours = cosine(last, topics.of_units([*target.units, *cand[:-1]], target.title))
         if ours >= theirs:
             break
@@ -412,7 +412,7 @@ def _section_run(
         cand.pop()
     vec = topics.of_units(cand)
     ours = cosine(vec, topics.of_art(target))
-    theirs = cosine(vec, topics.of_art(host, without=cand))
+    theirs = topics.sim_without(cand, host, cand)
     choice = draft.decide(
         "interleaved",
         [sp for u in cand for sp in u.spans],
@@ -436,7 +436,7 @@ def _detach_strays(arts: list[Art], strays: list[list[Unit]], topics: Topics) ->
         if any(u.art is not host for u in run) or not all(u in host.units for u in run):
             continue
         vec = topics.of_units(run)
-        home = cosine(vec, topics.of_art(host, without=run))
+        home = topics.sim_without(run, host, run)
         claims = [(cosine(vec, topics.of_art(a)), n) for n, a in enumerate(arts) if a is not host]
         best = max(claims, default=(0.0, -1))
         for u in run:
