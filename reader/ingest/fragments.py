@@ -20,6 +20,8 @@ from reader.ingest.model import MOVED
 OWN_PRIOR = 0.3
 SEAM_BEFORE = 0.4  # the paragraph before breaks off and nothing continues it
 MID_START = 0.2  # the run starts mid-sentence
+# Paragraphs left in a story for its words to be fully trusted as the yardstick.
+TRUSTED_REST = 3
 # Below this much text, word overlap says nothing either way.
 MIN_RUN_CHARS = 40
 LONGEST_RUN = 3
@@ -53,13 +55,18 @@ def _orphan_runs(art: Art, topics: Topics, draft: Draft) -> list[list[Unit]]:
             at_end = i + k == len(units)
             if not (seam_before or mid_start or at_end):
                 continue
+            if not (seam_before or mid_start) and len(paras) - k < TRUSTED_REST:
+                continue  # no seam, and too little of the story to know its topic
             if len(paras) - k < 2 or sum(len(v.text) for v in run) < MIN_RUN_CHARS:
                 continue
             r = topics.affinity(run, art)
             if r < 0:
                 continue
-            mine = OWN_PRIOR + own(r)
-            frag = foreign(r) + (SEAM_BEFORE if seam_before else 0.0)
+            # Topic evidence from a short story is thin: weigh it by how many of the
+            # story's own paragraphs it rests on.
+            trust = min(1.0, (len(paras) - k - 1) / TRUSTED_REST)
+            mine = OWN_PRIOR + trust * own(r)
+            frag = trust * foreign(r) + (SEAM_BEFORE if seam_before else 0.0)
             frag += MID_START if mid_start else 0.0
             if best is None or frag - mine > best[0]:
                 best = (frag - mine, run, r, frag, mine)

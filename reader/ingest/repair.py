@@ -284,14 +284,45 @@ def _join_or_apart(p: Unit, c: Unit, weak: bool, topics: Topics, draft: Draft) -
     if r < 0:
         ev = ["the next block of the same story, no opening words", "story too short to weigh"]
         return draft.decide("join", spans, {"join": 1.5, "apart": 1.0}, ev)
-    join = 0.5 + (0.5 if score >= MID_START else 0.0) + own(r)
-    apart = APART_PRIOR + FOREIGN_WEIGHT * foreign(r)
     ev = [
         "the next block of the same story",
         f"its words against the story's own: {r:.2f}",
         "it starts mid-word" if score >= MID_START else "no word runs across the junction",
     ]
+    seam, r_section = _section_seam(p, c, topics)
+    if seam > 0:
+        # The section p ends is not its story's: what counts is whether c reads like it.
+        r = min(r, r_section)
+        ev.append(f"p ends a section unlike its story; the block against that section: {r:.2f}")
+    join = 0.5 + (0.5 if score >= MID_START else 0.0) + own(r)
+    apart = APART_PRIOR + FOREIGN_WEIGHT * (foreign(r) + seam)
     return draft.decide("join", spans, {"join": join, "apart": apart}, ev)
+
+
+def _section_seam(p: Unit, c: Unit, topics: Topics) -> tuple[float, float]:
+    """Evidence (0..1) that ``p`` ends a section printed inside a story it does not belong
+    to (an interleaved section) and ``c`` is where that story resumes: the section reads
+    unlike the story around it, and ``c`` reads like that story, not like the section.
+    Also returns ``c``'s affinity with the section itself (1 when there is no seam)."""
+    units = p.art.units
+    at = units.index(p)
+    head = next((n for n in range(at, -1, -1) if units[n].type == "heading"), None)
+    if head is None or head == 0:
+        return 0.0, 1.0
+    section = units[head : at + 1]
+    if not any(u.type == "paragraph" for u in units[:head]):
+        return 0.0, 1.0
+    typ = topics.typical(p.art, p, section)
+    if typ <= 0:
+        return 0.0, 1.0
+    unlike = foreign(topics.sim_without(section, p.art, [*section, c]) / typ)
+    if unlike <= 0:
+        return 0.0, 1.0
+    in_section = cosine(topics.of_units([c]), topics.of_units(section))
+    in_story = topics.sim_without([c], p.art, [*section, c])
+    if in_story <= in_section:
+        return 0.0, 1.0
+    return unlike * (1.0 - in_section / in_story), in_section / typ
 
 
 def _move_following(p: Unit, c: Unit, idx: int, topics: Topics) -> None:
@@ -370,11 +401,44 @@ def _move_sections(arts: list[Art], topics: Topics, draft: Draft) -> None:
                 k += 1
                 continue
             home, units = run
+            _finish_sentence(home, host, host.units.index(units[0]), units, topics, draft)
             for v in units:
                 _remove(v)
                 v.art = home
                 v.flags.append(MOVED)
                 home.units.append(v)
+
+
+def _finish_sentence(
+    home: Art, host: Art, k: int, section: list[Unit], topics: Topics, draft: Draft
+) -> None:
+    """An interleaved section is often printed after the block that finishes the earlier
+    story's broken sentence (that block, a heading, the paragraphs). When the host's
+    block right before the section reads as the earlier story's rather than the host's,
+    it joins the broken paragraph it finishes."""
+    body = home.body()
+    if k < 2 or not body or not broken(body[-1]):
+        return
+    c = host.units[k - 1]
+    if c.type != "paragraph" or c.lead or host.units[k - 2].type == "heading":
+        return
+    if not any(v.type == "paragraph" for v in host.units[: k - 1]):
+        return
+    ours = cosine(topics.of_units([c]), topics.of_units([*home.units, *section], home.title))
+    theirs = topics.sim_without([c], host, [c, *section])
+    p = body[-1]
+    choice = draft.decide(
+        "join",
+        [p.spans[-1], c.spans[0]],
+        {"join": ours, "apart": theirs + IN_PLACE_PRIOR},
+        [
+            "the block right before a section that goes back to the broken story",
+            f"words shared with that story {ours:.2f}, with its host {theirs:.2f}",
+        ],
+    )
+    if choice == "join":
+        _remove(c)
+        _join(p, c)
 
 
 # Where a section is printed is where it belongs unless its words say otherwise: the
