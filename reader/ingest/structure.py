@@ -222,8 +222,9 @@ class Segmenter:
         if cur is None:
             w["title"] += 1.0
         else:
-            w["section"] += 1.0
-            if nxt is not None and nxt.kind in ("text", "h3", "bold"):
+            # A section heading is followed by its text, never by a byline or dateline.
+            w["section"] += 0.5 if opens else 1.0
+            if nxt is not None and nxt.kind in ("text", "h3", "bold") and not opens:
                 w["section"] += 0.5
         credit_first = nxt is not None and nxt.kind == "credit"
         photo = None if credit_first else self._photo_ahead(i)
