@@ -13,7 +13,7 @@ from __future__ import annotations
 from reader.ingest import patterns as pt
 from reader.ingest.draft import Art, Draft, Unit, broken
 from reader.ingest.evidence import Topics, foreign, own
-from reader.ingest.model import MOVED
+from reader.ingest.model import MISPLACED, MOVED
 from reader.text import segment
 
 # Evidence weights: the prior for a paragraph staying where it is printed, and what each
@@ -112,6 +112,9 @@ def _orphan_runs(art: Art, topics: Topics, draft: Draft) -> list[list[Unit]]:
             found.append(run)
             i += len(run)
             continue
+        if draft.decisions[-1].doubtful:
+            for v in run:
+                v.flags.append(MISPLACED)  # kept, but it may be another story's
         i += 1
     return found
 

@@ -28,6 +28,7 @@ from reader.ingest.evidence import Topics, foreign, own
 from reader.ingest.fragments import split_fragments
 from reader.ingest.model import (
     JOINED,
+    MISPLACED,
     MOVED,
     TRUNCATED_END,
     TRUNCATED_START,
@@ -211,6 +212,8 @@ def _find_continuation(
         score = junction(p.text, c.text)
         if score < (STRONG if adjacent is not None else MID_START):
             continue
+        if c.art.kind == "photo" and c.art is not p.art:
+            continue  # a photo story is printed whole: its text is its own
         if c.art is not p.art and c.art is not home:
             # Across stories demand that the block reads like the broken story.
             mine = cosine(topics.of_units([c]), topics.of_art(p.art))
@@ -488,6 +491,10 @@ def _section_run(
         target=target.title,
     )
     if choice != "move_back":
+        if draft.decisions[-1].doubtful:
+            # Kept in place, but it may well be the earlier story's: say so.
+            for u in cand:
+                u.flags.append(MISPLACED)
         return None
     return target, cand
 
