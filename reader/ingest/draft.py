@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from reader.ingest import patterns as pt
-from reader.ingest.model import Article, Decision, DecisionKind, Span, confidence
+from reader.ingest.model import JOINED, Article, Decision, DecisionKind, Span, confidence
 
 # --- lines ---------------------------------------------------------------------------------
 
@@ -133,6 +133,25 @@ class Art(Article):
 def broken(u: Unit) -> bool:
     """A paragraph that stops mid-sentence (and no (下转…) marker explains why)."""
     return u.type == "paragraph" and u.before_marker is None and not pt.ends_sentence(u.text)
+
+
+def remove_unit(u: Unit) -> int:
+    """Take ``u`` out of its article; return where it was."""
+    idx = next(i for i, v in enumerate(u.art.units) if v is u)
+    del u.art.units[idx]
+    return idx
+
+
+def join_units(p: Unit, c: Unit) -> None:
+    """Append ``c`` to paragraph ``p``: one paragraph broken by a page or column break."""
+    p.text = join_texts(p.text, c.text)
+    p.spans.extend(c.spans)
+    if JOINED not in p.flags:
+        p.flags.append(JOINED)
+    p.before_marker = c.before_marker
+    for f in c.flags:
+        if f not in p.flags:
+            p.flags.append(f)
 
 
 @dataclass

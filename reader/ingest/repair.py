@@ -1,20 +1,22 @@
-"""Repairing the converter's damage once the page is split into articles.
+"""Stage 4: repairing the converter's damage once the page is split into articles.
 
 Passes, in order (each depends on the one before):
 
 1. **Duplicates.** A paragraph printed twice keeps the copy that continues a broken
    paragraph; runs of consecutive duplicates are decided together, because the
    converter repeats one or two paragraphs as a unit.
-2. **Breaks.** A paragraph that stops mid-sentence is joined with its continuation:
-   the next block when it belongs to the same story, else the nearest later block
-   that starts mid-word (a dictionary word or a number runs across the junction, or
-   it starts with what no paragraph starts with).
-3. **Interleaved continuations.** When a continuation was found inside another story,
-   the section that follows it is moved back as long as its words are the first
-   story's; sections of a story that broke off may also be recognised by topic alone.
-4. **Orphan fragments.** A trailing run of paragraphs whose words belong to no story
-   on the page becomes an untitled ``fragment`` article.
+2. **Breaks.** A paragraph that stops mid-sentence is joined with its continuation: a
+   block whose first characters finish its broken word (a dictionary word or a number
+   runs across the junction), or the plain next block of its story when the block's
+   words read as the story's own (:func:`_join_or_apart` weighs both readings).
+3. **Interleaved sections** go back to the story they continue
+   (:mod:`reader.ingest.interleave`).
+4. **Orphan fragments** become untitled ``fragment`` articles
+   (:mod:`reader.ingest.fragments`).
 5. **Flags** for what stays truncated.
+
+Every ambiguous choice is recorded on the draft as a decision, and a reader's override
+of it wins over the evidence.
 """
 
 from __future__ import annotations
@@ -23,12 +25,11 @@ import re
 from collections import defaultdict
 
 from reader.ingest import patterns as pt
-from reader.ingest.draft import Art, Draft, Unit, broken, join_texts
+from reader.ingest.draft import Art, Draft, Unit, broken, join_units, remove_unit
 from reader.ingest.evidence import Topics, foreign, own
 from reader.ingest.fragments import split_fragments
+from reader.ingest.interleave import detach_strays, move_sections
 from reader.ingest.model import (
-    JOINED,
-    MISPLACED,
     MOVED,
     TRUNCATED_END,
     TRUNCATED_START,
@@ -69,13 +70,6 @@ def junction(prev: str, nxt: str) -> int:
     if pt.continues_mid_word(b):
         return MID_START
     return 0
-
-
-def _remove(u: Unit) -> int:
-    """Take ``u`` out of its article; return where it was."""
-    idx = next(i for i, v in enumerate(u.art.units) if v is u)
-    del u.art.units[idx]
-    return idx
 
 
 # --- 1. duplicates -------------------------------------------------------------------------
@@ -159,23 +153,12 @@ def _drop_duplicates(seq: list[Unit], topics: Topics) -> list[Consumed]:
                     dropped.append(u)
     out: list[Consumed] = []
     for u in dropped:
-        _remove(u)
+        remove_unit(u)
         out.extend(Consumed(s, "duplicate") for s in u.spans)
     return out
 
 
 # --- 2. breaks -----------------------------------------------------------------------------
-
-
-def _join(p: Unit, c: Unit) -> None:
-    p.text = join_texts(p.text, c.text)
-    p.spans.extend(c.spans)
-    if JOINED not in p.flags:
-        p.flags.append(JOINED)
-    p.before_marker = c.before_marker
-    for f in c.flags:
-        if f not in p.flags:
-            p.flags.append(f)
 
 
 def _find_continuation(
@@ -254,11 +237,11 @@ def _join_breaks(seq: list[Unit], topics: Topics, draft: Draft) -> list[list[Uni
                 # Another story's paragraphs printed inside the break.
                 strays.append(skipped)
             if c.art is not p.art:
-                idx = _remove(c)
+                idx = remove_unit(c)
                 _move_following(p, c, idx, topics)
             else:
-                _remove(c)
-            _join(p, c)
+                remove_unit(c)
+            join_units(p, c)
             last = j
     return strays
 
@@ -350,180 +333,10 @@ def _move_following(p: Unit, c: Unit, idx: int, topics: Topics) -> None:
         moved.append(u)
         k += 1
     for u in moved:
-        _remove(u)
+        remove_unit(u)
         u.art = home
         u.flags.append(MOVED)
         home.units.append(u)
-
-
-# --- 3 & 4. sections and fragments by topic ----------------------------------------------
-
-# A run whose words meet the rest of its article this little is not that article's.
-FOREIGN = 0.05
-# ... and another story must claim it by this factor before it moves there.
-CLAIM = 2.0
-# A story keeps at least this many paragraphs when a fragment is taken from it, and a
-# fragment has at least this much text: below that, word overlap says nothing.
-MIN_REST = 3
-MIN_RUN_CHARS = 60
-# Inside a story the bar is higher: the run must share almost nothing with the story,
-# and the story's text on either side of it must be about one thing.
-FOREIGN_INSIDE = 0.02
-COHESIVE = 0.1
-# Interleaving happens between stories printed near each other; looking further back
-# would only make long pages quadratic.
-NEIGHBOURS = 12
-
-
-def _move_sections(arts: list[Art], topics: Topics, draft: Draft) -> None:
-    """Headed sections printed inside a later story, with the words of an earlier one
-    that broke off mid-sentence, go back to that story.
-
-    A section runs from its heading for as long as each paragraph reads more like the
-    earlier story than like its host; the host's own text may resume under the same
-    heading.
-    """
-    for bi, host in enumerate(arts):
-        if host.title is None:
-            continue
-        homes = [
-            a
-            for a in arts[max(0, bi - NEIGHBOURS) : bi]
-            if a.kind != "photo" and a.body() and broken(a.body()[-1])
-        ]
-        if not homes:
-            continue
-        k = 0
-        while k < len(host.units):
-            u = host.units[k]
-            if u.type != "heading" or not any(v.type == "paragraph" for v in host.units[:k]):
-                k += 1
-                continue
-            run = _section_run(host, k, homes, topics, draft)
-            if run is None:
-                k += 1
-                continue
-            home, units = run
-            _finish_sentence(home, host, host.units.index(units[0]), units, topics, draft)
-            for v in units:
-                _remove(v)
-                v.art = home
-                v.flags.append(MOVED)
-                home.units.append(v)
-
-
-def _finish_sentence(
-    home: Art, host: Art, k: int, section: list[Unit], topics: Topics, draft: Draft
-) -> None:
-    """An interleaved section is often printed after the block that finishes the earlier
-    story's broken sentence (that block, a heading, the paragraphs). When the host's
-    block right before the section reads as the earlier story's rather than the host's,
-    it joins the broken paragraph it finishes."""
-    body = home.body()
-    if k < 2 or not body or not broken(body[-1]):
-        return
-    c = host.units[k - 1]
-    if c.type != "paragraph" or c.lead or host.units[k - 2].type == "heading":
-        return
-    if not any(v.type == "paragraph" for v in host.units[: k - 1]):
-        return
-    ours = cosine(topics.of_units([c]), topics.of_units([*home.units, *section], home.title))
-    theirs = topics.sim_without([c], host, [c, *section])
-    p = body[-1]
-    choice = draft.decide(
-        "join",
-        [p.spans[-1], c.spans[0]],
-        {"join": ours, "apart": theirs + IN_PLACE_PRIOR},
-        [
-            "the block right before a section that goes back to the broken story",
-            f"words shared with that story {ours:.2f}, with its host {theirs:.2f}",
-        ],
-    )
-    if choice == "join":
-        _remove(c)
-        _join(p, c)
-
-
-# Where a section is printed is where it belongs unless its words say otherwise: the
-# weight of that prior against the topic evidence (cosine similarities, 0..1).
-IN_PLACE_PRIOR = 0.03
-
-
-def _section_run(
-    host: Art, k: int, homes: list[Art], topics: Topics, draft: Draft
-) -> tuple[Art, list[Unit]] | None:
-    """The section at ``host.units[k]`` and the earlier story it continues, if its words
-    are that story's rather than its host's. The section runs to the next heading; its
-    last paragraphs stay when they read as the host's own (the host resumes there)."""
-    heading = host.units[k]
-    paras: list[Unit] = []
-    for v in host.units[k + 1 :]:
-        if v.type != "paragraph" or v.lead:
-            break
-        paras.append(v)
-    if not paras:
-        return None
-    cand = [heading, *paras]
-    if not any(v.type == "paragraph" for v in host.units if v not in cand):
-        return None
-    vec = topics.of_units(cand)
-    _, best = max((cosine(vec, topics.of_art(a)), n) for n, a in enumerate(homes))
-    target = homes[best]
-    while len(paras) > 1:
-        last = topics.of_units([paras[-1]])
-        theirs = topics.sim_without([paras[-1]], host, cand)
-        ours = cosine(last, topics.of_units([*target.units, *cand[:-1]], target.title))
-        if ours >= theirs:
-            break
-        paras.pop()
-        cand.pop()
-    vec = topics.of_units(cand)
-    ours = cosine(vec, topics.of_art(target))
-    theirs = topics.sim_without(cand, host, cand)
-    choice = draft.decide(
-        "interleaved",
-        [sp for u in cand for sp in u.spans],
-        {"move_back": ours, "in_place": theirs + IN_PLACE_PRIOR},
-        [
-            f"words shared with the earlier story {ours:.2f}, with its host {theirs:.2f}",
-            "the earlier story breaks off mid-sentence",
-        ],
-        target=target.title,
-    )
-    if choice != "move_back":
-        if draft.decisions[-1].doubtful:
-            # Kept in place, but it may well be the earlier story's: say so.
-            for u in cand:
-                u.flags.append(MISPLACED)
-        return None
-    return target, cand
-
-
-def _detach_strays(arts: list[Art], strays: list[list[Unit]], topics: Topics) -> None:
-    """Paragraphs found standing inside a break belong to another story: to a story on
-    this page whose words they share, else to an untitled fragment of their own."""
-    for run in strays:
-        host = run[0].art
-        if any(u.art is not host for u in run) or not all(u in host.units for u in run):
-            continue
-        vec = topics.of_units(run)
-        home = topics.sim_without(run, host, run)
-        claims = [(cosine(vec, topics.of_art(a)), n) for n, a in enumerate(arts) if a is not host]
-        best = max(claims, default=(0.0, -1))
-        for u in run:
-            _remove(u)
-        if best[0] >= max(FOREIGN * 2, home * CLAIM):
-            target = arts[best[1]]
-            for u in run:
-                u.art = target
-                u.flags.append(MOVED)
-                target.units.append(u)
-            continue
-        frag = Art(kind="fragment", start=run[0].start)
-        for u in run:
-            u.art = frag
-            frag.units.append(u)
-        arts.insert(arts.index(host) + 1, frag)
 
 
 # --- 5. flags ------------------------------------------------------------------------------
@@ -548,8 +361,8 @@ def repair(arts: list[Art], draft: Draft) -> list[Consumed]:
     consumed = _drop_duplicates(seq, topics)
     seq = sorted((u for a in arts for u in a.units), key=lambda u: u.order)
     strays = _join_breaks(seq, topics, draft)
-    _detach_strays(arts, strays, topics)
-    _move_sections(arts, topics, draft)
+    detach_strays(arts, strays, topics)
+    move_sections(arts, topics, draft)
     arts[:] = split_fragments(arts, topics, draft)
     _flag(arts)
     return consumed
