@@ -16,70 +16,13 @@ from __future__ import annotations
 
 import json
 import random
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
+from tests.pagesim_gold import Chunk, GArticle, GBlock, SimPage, printed_prefix
 from tests.pagesim_text import KICKERS, TOPICS, StoryText, Topic, caption, person, story
 
 SEED_GOLD = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "seed-page-000.gold.json"
 _END = "。!?…”"
-
-
-@dataclass(eq=False)
-class GBlock:
-    type: str
-    text: str
-
-
-@dataclass(eq=False)
-class GArticle:
-    title: str | None
-    kind: str = "article"
-    kicker: str | None = None
-    authors: list[str] = field(default_factory=list)
-    photographers: list[str] = field(default_factory=list)
-    continued_from: str | None = None
-    continued_on: str | None = None
-    blocks: list[GBlock] = field(default_factory=list)
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "title": self.title,
-            "kind": self.kind,
-            "kicker": self.kicker,
-            "authors": self.authors,
-            "photographers": self.photographers,
-            "continued_from": self.continued_from,
-            "continued_on": self.continued_on,
-            "blocks": [{"type": b.type, "text": b.text} for b in self.blocks],
-        }
-
-
-@dataclass(eq=False)
-class Chunk:
-    """One printed line (or block of text) and the gold block it prints, if any."""
-
-    text: str
-    role: str  # title, meta, heading, para, lead, caption, credit
-    art: GArticle
-    block: GBlock | None = None
-
-
-@dataclass
-class SimPage:
-    text: str
-    gold: dict[str, Any]
-    habits: set[int]
-
-    def write(self, folder: Path, name: str) -> Path:
-        page = folder / f"{name}.txt"
-        page.write_bytes(self.text.encode("utf-8"))
-        self.gold["source"] = page.name
-        (folder / f"{name}.gold.json").write_text(
-            json.dumps(self.gold, ensure_ascii=False, indent=1), encoding="utf-8"
-        )
-        return page
 
 
 def _seed_stories() -> list[StoryText]:
@@ -259,7 +202,7 @@ class _Page:
             if cut is not None:
                 ref = f"第{rng.randint(2, 16)}版"
                 last.text = last.text[:cut]
-                out[-1].text = _printed_prefix(out[-1].text, last.text)
+                out[-1].text = printed_prefix(out[-1].text, last.text)
                 out.append(Chunk(f"(下转{ref})", "meta", art))
                 art.continued_on = ref
                 self.habits.add(7)
@@ -532,18 +475,6 @@ class _Page:
         if crlf:
             text = text.replace("\n", "\r\n")
         return text
-
-
-def _printed_prefix(printed: str, gold: str) -> str:
-    """The printed line cut where its gold text was cut (a dateline may carry ``**``)."""
-    i = kept = 0
-    while kept < len(gold):
-        if printed.startswith("**", i):
-            i += 2
-            continue
-        i += 1
-        kept += 1
-    return printed[:i]
 
 
 def generate(seed: int) -> SimPage:
