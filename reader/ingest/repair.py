@@ -161,6 +161,23 @@ def _drop_duplicates(seq: list[Unit], topics: Topics) -> list[Consumed]:
 # --- 2. breaks -----------------------------------------------------------------------------
 
 
+# Single hanzi that often end a clause on their own; any other lone hanzi at the end of
+# a broken paragraph is the head of a word the break cut (国有博|物馆, 组织志|愿).
+_WORD_FINAL = frozenset(
+    "的了着过在和与及或对向从把被将为是有等中上下里内外后前时地得也都就还又再更最很让使给"
+    "以于由而并且但能会要可到去来说个位名家项次年月日人们各每其该此这那多少新大小好高"
+)
+
+
+def ends_mid_word(text: str) -> bool:
+    """Does ``text`` stop inside a word: after a lone hanzi that seldom ends a clause?"""
+    t = text.rstrip(pt.WS + "*")
+    if not t or not pt.CJK_RE.match(t[-1]) or t[-1] in _WORD_FINAL:
+        return False
+    tokens = segment.tokenize(t[-6:])
+    return len(tokens) >= 2 and tokens[-1][0] == t[-1]
+
+
 def _find_continuation(
     seq: list[Unit], last: int, p: Unit, claimed: set[int], topics: Topics
 ) -> tuple[int, bool] | None:
@@ -282,6 +299,9 @@ def _join_or_apart(p: Unit, c: Unit, weak: bool, topics: Topics, draft: Draft) -
         ev.append(f"p ends a section unlike its story; the block against that section: {r:.2f}")
     join = 0.5 + (0.5 if score >= MID_START else 0.0) + own(r)
     apart = APART_PRIOR + FOREIGN_WEIGHT * (foreign(r) + seam)
+    if score == 0 and ends_mid_word(p.text):
+        apart += 1.0
+        ev.append("it ends inside a word this block does not finish")
     return draft.decide("join", spans, {"join": join, "apart": apart}, ev)
 
 
