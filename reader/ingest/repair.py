@@ -268,6 +268,7 @@ def _join_breaks(seq: list[Unit], topics: Topics, draft: Draft) -> list[list[Uni
 # that reads unlike the story (affinity 0) counts against the join.
 APART_PRIOR = 0.2
 FOREIGN_WEIGHT = 1.5
+MID_WORD_LEFT = 2.0
 
 
 def _join_or_apart(p: Unit, c: Unit, weak: bool, topics: Topics, draft: Draft) -> str:
@@ -300,7 +301,8 @@ def _join_or_apart(p: Unit, c: Unit, weak: bool, topics: Topics, draft: Draft) -
     join = 0.5 + (0.5 if score >= MID_START else 0.0) + own(r)
     apart = APART_PRIOR + FOREIGN_WEIGHT * (foreign(r) + seam)
     if score == 0 and ends_mid_word(p.text):
-        apart += 1.0
+        # The continuation of a word cut by a column break finishes the word.
+        apart += MID_WORD_LEFT
         ev.append("it ends inside a word this block does not finish")
     return draft.decide("join", spans, {"join": join, "apart": apart}, ev)
 
