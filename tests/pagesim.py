@@ -115,10 +115,10 @@ class _Page:
             kicker_after_byline = self.p(0.3)
             self.habits.add(5)
         kicker_chunks = []
-        for k in kickers:
+        for n, k in enumerate(kickers):
             if "凡人" in k or self.p(0.15):
                 line = f"## 【{k}】" if self.p(0.5) else f"【{k}】"
-                k = f"【{k}】"
+                kickers[n] = f"【{k}】"  # a bracketed kicker keeps its brackets
                 self.habits.add(14)
             else:
                 line = f"## {k}"
@@ -367,16 +367,17 @@ class _Page:
             end += 1
         if end == h + 1 or any(c.art is a for c in self.chunks[end:]):
             return
+        cut = _cut_point(rng, prev.text)
+        if cut is None:
+            return  # only a story that breaks off has its section printed elsewhere
         moved = self.chunks[h:end]
         del self.chunks[h:end]
-        cut = _cut_point(rng, prev.text)
-        if cut is not None and self.p(0.8):
+        if self.p(0.8):
             moved.insert(0, Chunk(prev.text[cut:], "para", a))
             prev.text = prev.text[:cut]
         else:
             # The story breaks off for good; its last section is still its own.
-            if cut is not None:
-                prev.text = prev.block.text = prev.text[:cut]
+            prev.text = prev.block.text = prev.text[:cut]
         hosts = [i for i in self.paras(b)][1:]
         if not hosts:
             self.chunks[h:h] = moved

@@ -10,11 +10,9 @@ its story however few words it shares, as a reporter's aside does.
 
 from __future__ import annotations
 
-from reader.ingest import patterns as pt
 from reader.ingest.draft import Art, Draft, Unit, broken
-from reader.ingest.evidence import Topics, foreign, own
+from reader.ingest.evidence import Topics, foreign, own, starts_mid_word
 from reader.ingest.model import MISPLACED, MOVED
-from reader.text import segment
 
 # Evidence weights: the prior for a paragraph staying where it is printed, and what each
 # kind of seam adds to the fragment reading (affinity, 0..1+, is the topic evidence).
@@ -26,31 +24,6 @@ TRUSTED_REST = 3
 # Below this much text, word overlap says nothing either way.
 MIN_RUN_CHARS = 40
 LONGEST_RUN = 3
-
-
-# Single hanzi that commonly open a sentence; a paragraph opening with any other lone
-# hanzi before a word ("龄儿童…", "税人…") starts in the middle of a word.
-_OPENING_HANZI = frozenset(
-    "在从自至到于对向据按截如将把被让为与和及共约近超达逾仅第每各该此其这那今去明上下前后"
-    "全总新另我你他她它但而又也都就还再更最很不没是有要会能可请使令当因由若虽即只凡某本"
-    "多少一二三四五六七八九十两几首末头先左右东西南北中内外高低大小老市县区省国镇乡村旗州盟"
-    # and the common surnames: a paragraph may open with a name (李春花说…).
-    "王李张刘陈杨赵黄周吴徐孙胡朱林何郭马罗梁宋郑谢唐冯董萧程曹袁邓许傅沈曾彭吕苏卢蒋"
-    "蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟"
-    "龙万段雷钱汤尹黎易常武乔贺赖龚文韩"
-)
-
-
-def starts_mid_word(text: str) -> bool:
-    """Does ``text`` open with the tail of a word: a lone hanzi that seldom opens a
-    sentence, followed by a word (the converter lost the page with the word's head)."""
-    if pt.starts_mid_sentence(text) or pt.continues_mid_word(text):
-        return True
-    t = text.lstrip(pt.WS + "*")
-    if not t or not pt.CJK_RE.match(t[0]) or t[0] in _OPENING_HANZI:
-        return False
-    tokens = segment.tokenize(t[:8])
-    return len(tokens) >= 2 and tokens[0][0] == t[0] and len(tokens[1][0]) >= 1
 
 
 def _eligible(u: Unit) -> bool:

@@ -26,7 +26,7 @@ from collections import defaultdict
 
 from reader.ingest import patterns as pt
 from reader.ingest.draft import Art, Draft, Unit, broken, join_units, remove_unit
-from reader.ingest.evidence import Topics, foreign, own
+from reader.ingest.evidence import Topics, foreign, own, starts_mid_word
 from reader.ingest.fragments import split_fragments
 from reader.ingest.interleave import detach_strays, move_sections
 from reader.ingest.model import (
@@ -67,7 +67,7 @@ def junction(prev: str, nxt: str) -> int:
     for word, s, e in segment.tokenize(tail + head):
         if s < cut < e and pt.CJK_RE.search(word) and segment.word_freq(word) >= 3:
             return STRONG
-    if pt.continues_mid_word(b):
+    if starts_mid_word(b):
         return MID_START
     return 0
 
