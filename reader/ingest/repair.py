@@ -28,7 +28,7 @@ from reader.ingest import patterns as pt
 from reader.ingest.draft import Art, Draft, Unit, broken, join_units, remove_unit
 from reader.ingest.evidence import Topics, foreign, own, starts_mid_word
 from reader.ingest.fragments import split_fragments
-from reader.ingest.interleave import detach_strays, move_sections
+from reader.ingest.interleave import IN_PLACE_PRIOR, detach_strays, move_sections
 from reader.ingest.model import (
     MOVED,
     TRUNCATED_END,
@@ -255,7 +255,7 @@ def _join_breaks(seq: list[Unit], topics: Topics, draft: Draft) -> list[list[Uni
                 strays.append(skipped)
             if c.art is not p.art:
                 idx = remove_unit(c)
-                _move_following(p, c, idx, topics)
+                _move_following(p, c, idx, topics, draft)
             else:
                 remove_unit(c)
             join_units(p, c)
@@ -333,13 +333,18 @@ def _section_seam(p: Unit, c: Unit, topics: Topics) -> tuple[float, float]:
     return unlike * (1.0 - in_section / in_story), in_section / typ
 
 
-def _move_following(p: Unit, c: Unit, idx: int, topics: Topics) -> None:
+def _move_following(p: Unit, c: Unit, idx: int, topics: Topics, draft: Draft) -> None:
     """After ``c`` (in another story) continued ``p``, bring back what follows it there.
 
     The interleaved section (a heading and paragraphs) goes back to ``p``'s story for
     as long as its words are that story's rather than the host's.
     """
     home, host = p.art, c.art
+    # The host's own text is what it printed before the interleaving: what follows may
+    # still be the earlier story's, so it cannot speak for the host.
+    before = host.units[:idx]
+    if not any(u.type == "paragraph" for u in before):
+        before = [u for u in host.units if u is not c]
     moved: list[Unit] = []
     k = idx
     while k < len(host.units):
@@ -349,11 +354,28 @@ def _move_following(p: Unit, c: Unit, idx: int, topics: Topics) -> None:
             probe.append(host.units[k + 1])
         vec = topics.of_units(probe)
         mine = cosine(vec, topics.of_units([*home.units, c, *moved], home.title))
-        theirs = topics.sim_without(probe, host, [*moved, *probe])
+        theirs = cosine(vec, topics.of_units([v for v in before if v not in probe], host.title))
         if mine <= theirs or u.lead:
             break
         moved.append(u)
         k += 1
+    if not moved:
+        return
+    vec = topics.of_units(moved)
+    mine = cosine(vec, topics.of_units([*home.units, c], home.title))
+    theirs = cosine(vec, topics.of_units(before, host.title))
+    choice = draft.decide(
+        "interleaved",
+        [sp for u in moved for sp in u.spans],
+        {"move_back": mine + IN_PLACE_PRIOR, "in_place": theirs},
+        [
+            "it follows the block that finishes the earlier story's broken sentence",
+            f"words shared with the earlier story {mine:.2f}, with its host {theirs:.2f}",
+        ],
+        target=home.title,
+    )
+    if choice != "move_back":
+        return
     for u in moved:
         remove_unit(u)
         u.art = home
