@@ -485,13 +485,17 @@ def generate(seed: int) -> SimPage:
     topics = rng.sample(list(TOPICS), min(len(TOPICS), n + 3))
     spare = topics[n:]
     stories: list[GArticle] = []
+    used_seed: list[StoryText] = []
     photo_at = rng.randrange(1, n + 1) if rng.random() < 0.45 else -1
     for k in range(n):
         if k == photo_at:
             page.add_photo(topics[k])
             continue
-        if _SEED_STORIES and rng.random() < 0.15:
-            text = rng.choice(_SEED_STORIES)
+        unused = [t for t in _SEED_STORIES if t not in used_seed]
+        if unused and rng.random() < 0.15:
+            # A page prints a story once: the seed's stories are not repeated on a page.
+            text = rng.choice(unused)
+            used_seed.append(text)
         else:
             text = story(rng, topics[k], rng.choice((1, 1, 2, 3)), (1, 4))
         level = "#" if k == 0 or rng.random() < 0.35 else "##"
