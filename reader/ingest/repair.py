@@ -217,7 +217,7 @@ def _find_continuation(
         if c.art is not p.art and c.art is not home:
             # Across stories demand that the block reads like the broken story.
             mine = cosine(topics.of_units([c]), topics.of_art(p.art))
-            theirs = topics.sim_without([c], c.art, [c])
+            theirs = _host_affinity(c, topics)
             if mine < theirs and score < STRONG:
                 continue
             if mine < theirs * 0.5:
@@ -227,6 +227,16 @@ def _find_continuation(
     if best is not None:
         return best[1], False
     return None if adjacent is None else (adjacent, True)
+
+
+def _host_affinity(c: Unit, topics: Topics) -> float:
+    """How much ``c`` reads like the story it is printed in, judged on the text that
+    story printed before it (what follows ``c`` may be an interleaved section)."""
+    units = c.art.units
+    before = units[: units.index(c)] if c in units else []
+    if any(u.type == "paragraph" for u in before):
+        return cosine(topics.of_units([c]), topics.of_units(before, c.art.title))
+    return topics.sim_without([c], c.art, [c])
 
 
 def _join_breaks(seq: list[Unit], topics: Topics, draft: Draft) -> list[list[Unit]]:
