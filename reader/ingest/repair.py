@@ -218,7 +218,10 @@ def _find_continuation(
             # Across stories demand that the block reads like the broken story.
             mine = cosine(topics.of_units([c]), topics.of_art(p.art))
             theirs = _host_affinity(c, topics)
-            if mine < theirs and score < STRONG:
+            # A block that merely starts mid-sentence must read as the broken story's
+            # (and more than as its host's); one that finishes the broken word must
+            # at least not read as plainly its host's.
+            if score < STRONG and (mine <= theirs or mine <= 0):
                 continue
             if mine < theirs * 0.5:
                 continue
