@@ -92,20 +92,6 @@ class Topics:
             self._counts[key] = words
         return words
 
-    def shares_words(self, art: Art, run: Sequence[Unit], enough: int = 3) -> bool:
-        """Do ``run`` and the rest of ``art`` share ``enough`` content words? Runs that do
-        are never foreign to it (their cosine is far above the thresholds), so the test
-        spares computing vectors for almost every paragraph of a page."""
-        total = self._words(art.units, art.title)
-        mine = self._words(run, None)
-        shared = 0
-        for w, n in mine.items():
-            if total[w] > n:
-                shared += 1
-                if shared >= enough:
-                    return True
-        return False
-
     def of_units(self, units: Sequence[Unit], title: str | None = None) -> Vector:
         key = self._key(units, title)
         vec = self._cache.get(key)

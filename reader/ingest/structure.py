@@ -99,11 +99,13 @@ class Segmenter:
             j = self._peek_index(j)
         return None if j is None else self.pieces[j]
 
-    def _starts_story(self, p: Piece | None) -> bool:
-        """Does ``p`` open a new story: an opener, or a heading run that ends in one?"""
-        if p is not None and p.kind == "h2":
-            return self._opener(self._after_run(self.pieces.index(p)))
-        return self._opener(p)
+    def _starts_story(self, i: int | None) -> bool:
+        """Does piece ``i`` open a new story: an opener, or a heading run ending in one?"""
+        if i is None:
+            return False
+        if self.pieces[i].kind == "h2":
+            return self._opener(self._after_run(i))
+        return self._opener(self.pieces[i])
 
     def _credit_claims_title(self, ci: int) -> int | None:
         """Index of the ``##`` right after the credit at ``ci`` when it titles the photo.
@@ -116,7 +118,7 @@ class Segmenter:
             return None
         k = self._peek_index(j)
         nxt = None if k is None else self.pieces[k]
-        if nxt is None or not self._starts_story(nxt):
+        if nxt is None or not self._starts_story(k):
             return j
         if nxt.kind == "h2" and not pt.looks_like_kicker(nxt.text):
             return j
@@ -127,8 +129,9 @@ class Segmenter:
         same article (before the next title)?"""
         if not TWO_PART_RE.match(self.pieces[i].text):
             return False
-        for p in self.pieces[i + 1 : i + 80]:
-            if p.kind == "h1" or (p.kind == "h2" and self._starts_story(p)):
+        for j in range(i + 1, min(len(self.pieces), i + 80)):
+            p = self.pieces[j]
+            if p.kind == "h1" or (p.kind == "h2" and self._starts_story(j)):
                 return False
             if p.kind in ("h2", "h3", "bold") and TWO_PART_RE.match(p.text):
                 return True
@@ -192,11 +195,16 @@ class Segmenter:
             art.consumed.extend(Consumed(s, "kicker") for s in self.pending_kicker.spans)
             self.pending_kicker = None
 
-    def _prev(self, i: int) -> Piece | None:
+    def _prev_index(self, i: int) -> int | None:
+        """Index of the piece before ``i`` that is not stray markup."""
         for j in range(i - 1, -1, -1):
             if self.pieces[j].kind != "markup":
-                return self.pieces[j]
+                return j
         return None
+
+    def _prev(self, i: int) -> Piece | None:
+        j = self._prev_index(i)
+        return None if j is None else self.pieces[j]
 
     def _decide_heading(self, p: Piece, weights: dict[str, float], evidence: list[str]) -> str:
         live = {k: v for k, v in weights.items() if v > 0}
@@ -213,7 +221,7 @@ class Segmenter:
         prev = self._prev(i)
         kicker_like = pt.looks_like_kicker(p.text)
         under_title = cur is not None and cur.title is not None and not cur.units
-        opens = self._starts_story(p)
+        opens = self._starts_story(i)
         w = {"title": 0.0, "kicker": 0.0, "section": 0.0, "photo_title": 0.0}
         ev: list[str] = []
         if opens:
@@ -244,7 +252,8 @@ class Segmenter:
             and cur.kind == "photo"
             and cur.title is None
         ):
-            claimed = self._credit_claims_title(self.pieces.index(prev)) == i
+            pi = self._prev_index(i)
+            claimed = pi is not None and self._credit_claims_title(pi) == i
             w["photo_title"] += 4.0 if claimed else 1.0
             ev.append("first ## right after a photo credit")
         if under_title and self._shaped_like_sections(i):
