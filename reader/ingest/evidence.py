@@ -69,12 +69,16 @@ class Topics:
         self._counts: dict[tuple[object, ...], Counter[str]] = {}
         # How many stories of this page use each word: a word most stories use ("群众",
         # "资金") tells less about which story a paragraph belongs to.
+        # A paragraph printed twice (once in the wrong story) is left out of the count, so
+        # its words do not look shared by the two stories.
         self.page_df: Counter[str] = Counter()
         self._weights: dict[str, float] = {}
         self._sums: dict[tuple[object, ...], tuple[Counter[str], float]] = {}
+        printed = Counter(u.text for art in arts for u in art.units)
         for art in arts:
             if art.title is not None:
-                self.page_df.update(set(self._words(art.units, art.title)))
+                once = [u for u in art.units if printed[u.text] == 1]
+                self.page_df.update(set(self._words(once, art.title)))
 
     @staticmethod
     def _key(units: Sequence[Unit], title: str | None) -> tuple[object, ...]:
