@@ -54,6 +54,8 @@ def starts_mid_word(text: str) -> bool:
     t = text.lstrip(pt.WS + "*")
     if not t or not pt.CJK_RE.match(t[0]) or t[0] in _OPENING_HANZI:
         return False
+    if len(t) > 1 and t[1] in ",，、。;；:：":
+        return True  # 里,学员们…: one hanzi then a pause is the end of a clause
     if segment.word_freq(t[0]) >= LONE_WORD:
         return False  # 站在…, 看到…: a hanzi that is a word of its own may open a sentence
     tokens = segment.tokenize(t[:8])
