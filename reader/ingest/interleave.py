@@ -8,8 +8,9 @@ else become a fragment of their own. Each move is weighed and recorded.
 
 from __future__ import annotations
 
+from reader.ingest import patterns as pt
 from reader.ingest.draft import Art, Draft, Unit, broken, join_units, remove_unit
-from reader.ingest.evidence import Topics
+from reader.ingest.evidence import Topics, starts_mid_word
 from reader.ingest.model import MISPLACED, MOVED
 from reader.text.topics import cosine
 
@@ -59,6 +60,34 @@ def move_sections(arts: list[Art], topics: Topics, draft: Draft) -> None:
                 home.units.append(v)
 
 
+def _tail_after_heading(p: Unit, section: list[Unit], draft: Draft) -> bool:
+    """The heading may stand between a broken paragraph and its end (FORMAT 8): when the
+    section's first paragraph opens mid-word or is a mere sentence tail, it finishes
+    ``p``. Joins it and returns True when so."""
+    if len(section) < 2 or section[1].type != "paragraph":
+        return False
+    c = section[1]
+    tail = len(c.text) <= SENTENCE_TAIL and pt.ends_sentence(c.text)
+    mid = starts_mid_word(c.text)
+    if not (tail or mid):
+        return False
+    choice = draft.decide(
+        "join",
+        [p.spans[-1], c.spans[0]],
+        {"join": 1.0 + (0.5 if mid else 0.0) + (0.5 if tail else 0.0), "apart": 1.0},
+        [
+            "the first block of a section going back to the broken story",
+            "it opens mid-word" if mid else "it is only the end of a sentence",
+        ],
+    )
+    if choice != "join":
+        return False
+    section.remove(c)
+    remove_unit(c)
+    join_units(p, c)
+    return True
+
+
 def _finish_sentence(
     home: Art, host: Art, k: int, section: list[Unit], topics: Topics, draft: Draft
 ) -> None:
@@ -67,7 +96,11 @@ def _finish_sentence(
     block right before the section reads as the earlier story's rather than the host's,
     it joins the broken paragraph it finishes."""
     body = home.body()
-    if k < 2 or not body or not broken(body[-1]):
+    if not body or not broken(body[-1]):
+        return
+    if _tail_after_heading(body[-1], section, draft):
+        return
+    if k < 2:
         return
     c = host.units[k - 1]
     if c.type != "paragraph" or c.lead or host.units[k - 2].type == "heading":
@@ -94,6 +127,26 @@ def _finish_sentence(
 # Where a section is printed is where it belongs unless its words say otherwise: the
 # weight of that prior against the topic evidence (cosine similarities, 0..1).
 IN_PLACE_PRIOR = 0.03
+# A block this short that ends a sentence is the end of one, not a paragraph of its own.
+SENTENCE_TAIL = 12
+
+
+# What a heading printed in the earlier story's style (and not its host's) weighs, on
+# the scale of word overlap: enough to decide when the words say nothing either way.
+SAME_STYLE = 0.1
+
+
+def heading_style(page: str, u: Unit) -> str:
+    """How a heading is printed: its markup (``##``, ``###``, ``**``, glued) and bullet."""
+    s, e = u.spans[0]
+    raw = page[s:e].lstrip()
+    if raw.startswith("#"):
+        mark = raw[: len(raw) - len(raw.lstrip("#"))]
+    elif raw.startswith("**"):
+        mark = "**"
+    else:
+        mark = "glued"
+    return mark + ("●" if u.text.startswith("●") else "")
 
 
 def _section_run(
@@ -127,14 +180,22 @@ def _section_run(
     vec = topics.of_units(cand)
     ours = cosine(vec, topics.of_art(target))
     theirs = topics.sim_without(cand, host, cand)
+    ev = [
+        f"words shared with the earlier story {ours:.2f}, with its host {theirs:.2f}",
+        "the earlier story breaks off mid-sentence",
+    ]
+    style = heading_style(draft.text, heading)
+    mine = {heading_style(draft.text, u) for u in target.units if u.type == "heading"}
+    hosts = {heading_style(draft.text, u) for u in host.units if u.type == "heading"} - {style}
+    if style in mine and style not in hosts:
+        # Printed like the earlier story's own section headings, unlike the host's.
+        ours += SAME_STYLE
+        ev.append(f"its heading is printed like the earlier story's ({style})")
     choice = draft.decide(
         "interleaved",
         [sp for u in cand for sp in u.spans],
         {"move_back": ours, "in_place": theirs + IN_PLACE_PRIOR},
-        [
-            f"words shared with the earlier story {ours:.2f}, with its host {theirs:.2f}",
-            "the earlier story breaks off mid-sentence",
-        ],
+        ev,
         target=target.title,
     )
     if choice != "move_back":
