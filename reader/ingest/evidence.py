@@ -98,6 +98,10 @@ class Topics:
             self._counts[key] = words
         return words
 
+    def word_count(self, units: Sequence[Unit]) -> int:
+        """How many distinct content words ``units`` have."""
+        return len(self._words(units, None))
+
     def of_units(self, units: Sequence[Unit], title: str | None = None) -> Vector:
         key = self._key(units, title)
         vec = self._cache.get(key)

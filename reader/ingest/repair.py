@@ -282,6 +282,8 @@ def _join_breaks(seq: list[Unit], topics: Topics, draft: Draft) -> list[list[Uni
 APART_PRIOR = 0.2
 FOREIGN_WEIGHT = 1.5
 MID_WORD_LEFT = 2.0
+# Content words a block needs for its topic evidence to count in full.
+TRUSTED_WORDS = 8
 
 
 def _join_or_apart(p: Unit, c: Unit, weak: bool, topics: Topics, draft: Draft) -> str:
@@ -311,8 +313,10 @@ def _join_or_apart(p: Unit, c: Unit, weak: bool, topics: Topics, draft: Draft) -
         # The section p ends is not its story's: what counts is whether c reads like it.
         r = min(r, r_section)
         ev.append(f"p ends a section unlike its story; the block against that section: {r:.2f}")
-    join = 0.5 + (0.5 if score >= MID_START else 0.0) + own(r)
-    apart = APART_PRIOR + FOREIGN_WEIGHT * (foreign(r) + seam)
+    # A short block has few words to compare: its topic evidence counts for less.
+    trust = min(1.0, topics.word_count([c]) / TRUSTED_WORDS)
+    join = 0.5 + (0.5 if score >= MID_START else 0.0) + trust * own(r)
+    apart = APART_PRIOR + FOREIGN_WEIGHT * (trust * foreign(r) + seam)
     if score == 0 and ends_mid_word(p.text):
         # The continuation of a word cut by a column break finishes the word.
         apart += MID_WORD_LEFT
