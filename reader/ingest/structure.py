@@ -177,7 +177,7 @@ class Segmenter:
         evidence = []
         if prev is not None and prev.kind == "h1" and cur is not None and not cur.units:
             # 引题 + 主题: two # lines with nothing between are one title.
-            weights["title_part"] = 4.0
+            weights["title_part"] = 6.0
             evidence.append("right under another # title, nothing between")
         else:
             weights["title_part"] = 0.0
@@ -254,7 +254,7 @@ class Segmenter:
         ):
             pi = self._prev_index(i)
             claimed = pi is not None and self._credit_claims_title(pi) == i
-            w["photo_title"] += 4.0 if claimed else 1.0
+            w["photo_title"] += 6.0 if claimed else 1.0
             ev.append("first ## right after a photo credit")
         if under_title and self._shaped_like_sections(i):
             w["section"] += 1.0

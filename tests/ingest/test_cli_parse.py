@@ -45,6 +45,7 @@ def test_parse_outline_is_readable(seed_page: Path, capsys: pytest.CaptureFixtur
     assert main(["parse", str(seed_page)]) == 0
     out = capsys.readouterr().out
     assert "呼和浩特:科技赋能强产业 创新驱动启新程  [article]" in out
+    assert "decisions: " in out  # with the doubtful ones listed for a reader to check
     assert "authors: 武子暄" in out
     assert "(untitled)  [fragment]" in out
     assert "photos: 王劭凯" in out
