@@ -362,7 +362,10 @@ class Segmenter:
         if lead is not None:
             art.add_names(art.authors, lead.authors)
         elif len(p.spans) == 1:
-            cut = glued_heading(p.text, self.two_part)
+            # Right under a heading a second, glued heading is likelier (FORMAT 17): the
+            # looser shape is accepted there as on pages whose headings are two-part.
+            after_heading = bool(art.units) and art.units[-1].type == "heading"
+            cut = glued_heading(p.text, self.two_part or after_heading)
             raw_len = p.spans[0][1] - p.spans[0][0]
             if cut is not None and raw_len == len(p.text):
                 head_spans, rest_spans = offset_span(p.spans, cut, len(p.text))
