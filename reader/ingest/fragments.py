@@ -21,8 +21,8 @@ SEAM_BEFORE = 0.4  # the paragraph before breaks off and nothing continues it
 MID_START = 0.2  # the run starts mid-sentence
 # Paragraphs left in a story for its words to be fully trusted as the yardstick.
 TRUSTED_REST = 3
-# Below this much text, word overlap says nothing either way.
-MIN_RUN_CHARS = 40
+# Content words a run needs for its topic evidence to count in full.
+TRUSTED_WORDS = 8
 LONGEST_RUN = 3
 
 
@@ -56,7 +56,7 @@ def _orphan_runs(art: Art, topics: Topics, draft: Draft) -> list[list[Unit]]:
                 continue
             if not (seam_before or mid_start) and len(paras) - k < TRUSTED_REST:
                 continue  # no seam, and too little of the story to know its topic
-            if len(paras) - k < 2 or sum(len(v.text) for v in run) < MIN_RUN_CHARS:
+            if len(paras) - k < 2:
                 continue
             r = topics.affinity(run, art)
             if r < 0:
@@ -64,6 +64,8 @@ def _orphan_runs(art: Art, topics: Topics, draft: Draft) -> list[list[Unit]]:
             # Topic evidence from a short story is thin: weigh it by how many of the
             # story's own paragraphs it rests on.
             trust = min(1.0, (len(paras) - k - 1) / TRUSTED_REST)
+            # ... and by how many words the run itself has to compare.
+            trust *= min(1.0, topics.word_count(run) / TRUSTED_WORDS)
             mine = OWN_PRIOR + trust * own(r)
             frag = trust * foreign(r) + (SEAM_BEFORE if seam_before else 0.0)
             frag += MID_START if mid_start else 0.0
