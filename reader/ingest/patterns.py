@@ -156,6 +156,17 @@ _KICKER_RE = re.compile(
 BRACKETED_RE = re.compile(r"^【[^【】]{2,30}】$")
 
 
+_KICKER_MARKS_RE = re.compile(r"[“”「」《》·・]|——")
+
+
+def kicker_strength(text: str) -> int:
+    """How plainly ``text`` names a column: 2 for a bracketed line or a column word
+    (系列报道, 进行时…), 1 for quotes or a middle dot alone (titles have those too), 0."""
+    if BRACKETED_RE.match(text) or _KICKER_RE.search(_KICKER_MARKS_RE.sub("", text)):
+        return 2
+    return 1 if _KICKER_MARKS_RE.search(text) else 0
+
+
 def looks_like_kicker(text: str) -> bool:
     """A column or campaign label: quoted names, 系列报道, 开局之年·项目建设一线行, 【…】"""
     return bool(_KICKER_RE.search(text) or BRACKETED_RE.match(text))

@@ -272,6 +272,17 @@ class Segmenter:
         elif nxt is not None and nxt.kind == "h1":
             w["kicker"] += 3.0
             ev.append("right above a # title")
+        elif (
+            nxt is not None
+            and nxt.kind == "h2"
+            and opens
+            and pt.kicker_strength(p.text) > pt.kicker_strength(nxt.text)
+        ):
+            # 【栏目】 then the story's title, then its byline: a label above its title,
+            # as plain as a label above a # title, and the line under it is the likelier
+            # title (the story's opening evidence is shared by both lines).
+            w["kicker"] += 3.0 + 0.5 * (pt.kicker_strength(p.text) - pt.kicker_strength(nxt.text))
+            ev.append("a column label right above the title of the story that follows")
         elif kicker_like and cur is not None and not cur.body():
             w["kicker"] += 0.5
         role = self._decide_heading(p, w, ev)
@@ -283,7 +294,7 @@ class Segmenter:
                 self._open_title(p, "photo")
             return
         if role == "kicker":
-            if nxt is not None and nxt.kind == "h1" and not under_title:
+            if nxt is not None and nxt.kind in ("h1", "h2") and not under_title:
                 self.pending_kicker = p  # a column label printed above its title
                 return
             art = self._current(p)
