@@ -33,7 +33,10 @@ ROLE_RE = re.compile(_ROLE)
 _BULLETS = "●◆◇■□▲△◎○•·"
 
 # ●本报记者 王某 / ●本报实习记者 王某 李某 / 本报记者 王某 通讯员 李某
-BYLINE_RE = re.compile(rf"^[{_BULLETS}]?\s*(?:文\s*/\s*)?{_ROLE}\s*(?P<names>.+)$")
+# ●文/图 本报记者 王某 / ●文/本报记者 王某
+BYLINE_RE = re.compile(
+    rf"^[{_BULLETS}]?\s*(?:[文图](?:\s*/\s*[文图])?\s*/?\s*)?{_ROLE}\s*(?P<names>.+)$"
+)
 # ■本报记者 王某 摄 / ■王某 摄 / ■本报记者 王某 通讯员 李某 摄影
 CREDIT_RE = re.compile(rf"^(?P<bullet>[{_BULLETS}])?\s*(?P<body>.*?)\s*/?\s*摄(?:影)?\s*$")
 # (上接第1版) / (下转第3版) / (转第2版)
