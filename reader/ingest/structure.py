@@ -227,6 +227,16 @@ class Segmenter:
         if opens:
             w["title"] += 2.0
             ev.append("a byline, dateline, credit or marker follows")
+        if (
+            not opens
+            and nxt is not None
+            and nxt.kind == "h2"
+            and pt.kicker_strength(nxt.text) > pt.kicker_strength(p.text)
+        ):
+            # A column label sits under a title: the line above one opens a story even
+            # when no byline or dateline follows.
+            w["title"] += 2.0
+            ev.append("a column label follows it")
         if cur is None:
             w["title"] += 1.0
         else:
