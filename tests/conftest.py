@@ -8,8 +8,20 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+# Hypothesis profiles: "ci" is derandomized (the same examples on every run, so a red build
+# means a change broke something), "dev" explores new examples each run, "deep" is the
+# long hunt run by hand: HYPOTHESIS_PROFILE=deep pytest tests/ingest/test_properties.py
+_QUIET = [HealthCheck.too_slow]
+settings.register_profile("ci", derandomize=True, max_examples=150, suppress_health_check=_QUIET)
+settings.register_profile("dev", max_examples=150, suppress_health_check=_QUIET)
+settings.register_profile("deep", max_examples=3000, suppress_health_check=_QUIET)
+settings.load_profile(
+    os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") == "true" else "dev")
+)
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"

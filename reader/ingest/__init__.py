@@ -6,11 +6,12 @@ The public entry points are :func:`parse_file` and :func:`parse_text`; both retu
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Literal
 
 from reader.ingest.decode import Decoded, decode_bytes, read_page
-from reader.ingest.model import Article, Block, Consumed, ParsedPage, SourceInfo
+from reader.ingest.model import Article, Block, Consumed, Decision, ParsedPage, SourceInfo
 
 Mode = Literal["auto", "page", "article"]
 
@@ -18,6 +19,7 @@ __all__ = [
     "Article",
     "Block",
     "Consumed",
+    "Decision",
     "Decoded",
     "ParsedPage",
     "SourceInfo",
@@ -29,8 +31,14 @@ __all__ = [
 ]
 
 
-def parse_text(text: str, source: SourceInfo | None = None, mode: Mode = "auto") -> ParsedPage:
-    """Parse decoded page text. ``mode`` forces page or single-article handling."""
+def parse_text(
+    text: str,
+    source: SourceInfo | None = None,
+    mode: Mode = "auto",
+    overrides: Mapping[str, str] | None = None,
+) -> ParsedPage:
+    """Parse decoded page text. ``mode`` forces page or single-article handling;
+    ``overrides`` maps decision keys (``Decision.key``) to the reading the reader chose."""
     from reader.ingest.parse import parse
 
     if source is None:
@@ -38,7 +46,7 @@ def parse_text(text: str, source: SourceInfo | None = None, mode: Mode = "auto")
 
         digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
         source = SourceInfo(path="<text>", sha256=digest, encoding="utf-8")
-    return parse(text, source, mode)
+    return parse(text, source, mode, overrides)
 
 
 def parse_bytes(data: bytes, name: str = "<bytes>", mode: Mode = "auto") -> ParsedPage:

@@ -34,6 +34,16 @@ def outline(page: ParsedPage) -> str:
         if flags:
             meta.append("flags: " + ", ".join(f"{f}×{n}" for f, n in sorted(flags.items())))
         lines.extend(f"      {m}" for m in meta)
+    if page.decisions:
+        doubtful = [d for d in page.decisions if d.doubtful]
+        lines.append("")
+        lines.append(f"decisions: {len(page.decisions)} ({len(doubtful)} doubtful)")
+        for d in doubtful:
+            s, e = d.spans[0]
+            where = page.text[s:e].strip()[:16]
+            lines.append(
+                f"  ? {d.kind}: {d.chosen} over {d.alternative} ({d.confidence:.2f}) at {where!r}"
+            )
     if page.consumed:
         reasons = Counter(c.reason for c in page.consumed)
         lines.append("")

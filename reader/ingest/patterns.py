@@ -19,8 +19,9 @@ SOFT_END = ":：;；"
 _CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 CJK_RE = re.compile(f"[{_CJK}]")
 
-# Whitespace as the converter leaves it: ASCII, no-break space, ideographic space, BOM.
-WS = " \t\r\n\f\v\u00a0\u3000\ufeff\u200b"
+# Whitespace as the converter leaves it: ASCII, no-break space, ideographic space, BOM,
+# and stray line and paragraph separators (U+2028, U+2029, U+0085) inside a line.
+WS = " \t\r\n\f\v\u00a0\u3000\ufeff\u200b\u2028\u2029\u0085"
 WS_RUN = re.compile(f"[{WS}]+")
 
 HEADING_RE = re.compile(r"^(#{1,6})(?:[ \t\u00a0\u3000]+|$)(.*)$")
@@ -32,7 +33,10 @@ ROLE_RE = re.compile(_ROLE)
 _BULLETS = "●◆◇■□▲△◎○•·"
 
 # ●本报记者 王某 / ●本报实习记者 王某 李某 / 本报记者 王某 通讯员 李某
-BYLINE_RE = re.compile(rf"^[{_BULLETS}]?\s*(?:文\s*/\s*)?{_ROLE}\s*(?P<names>.+)$")
+# ●文/图 本报记者 王某 / ●文/本报记者 王某
+BYLINE_RE = re.compile(
+    rf"^[{_BULLETS}]?\s*(?:[文图](?:\s*/\s*[文图])?\s*/?\s*)?{_ROLE}\s*(?P<names>.+)$"
+)
 # ■本报记者 王某 摄 / ■王某 摄 / ■本报记者 王某 通讯员 李某 摄影
 CREDIT_RE = re.compile(rf"^(?P<bullet>[{_BULLETS}])?\s*(?P<body>.*?)\s*/?\s*摄(?:影)?\s*$")
 # (上接第1版) / (下转第3版) / (转第2版)
@@ -60,12 +64,35 @@ def fold_ws(text: str) -> str:
 _CREDIT_WORDS = frozenset("报道 摄影 摄影报道 文图 图文 文 图 综合 编辑 整理 发自 联合报道".split())
 
 
+def _tokens(part: str) -> list[str]:
+    """A credit's name tokens. A two-character name padded to the width of three
+    (``王 某``, ``王\u3000某``) prints as two lone hanzi: they are one name."""
+    raw = [t.strip("()（）:：") for t in re.split(r"[\s、,，;；/\u3000]+", part)]
+    raw = [t for t in raw if t]
+    out: list[str] = []
+    i = 0
+    while i < len(raw):
+        t = raw[i]
+        if (
+            len(t) == 1
+            and CJK_RE.match(t)
+            and i + 1 < len(raw)
+            and len(raw[i + 1]) == 1
+            and CJK_RE.match(raw[i + 1])
+        ):
+            out.append(t + raw[i + 1])
+            i += 2
+            continue
+        out.append(t)
+        i += 1
+    return out
+
+
 def names_in(text: str) -> list[str]:
     """Names from a credit: role words (记者, 通讯员…) split them, spaces and 、 separate them."""
     names: list[str] = []
     for part in ROLE_RE.split(text):
-        for token in re.split(r"[\s、,，;；/]+", part):
-            token = token.strip("()（）:：")
+        for token in _tokens(part):
             if (
                 token
                 and token not in _CREDIT_WORDS
@@ -78,8 +105,7 @@ def names_in(text: str) -> list[str]:
 
 def is_name_list(text: str) -> bool:
     """True when ``text`` is nothing but names (and role words): a credit, not prose."""
-    rest = ROLE_RE.sub(" ", text)
-    tokens = [t for t in re.split(r"[\s、,，/]+", rest) if t and t not in _CREDIT_WORDS]
+    tokens = [t for part in ROLE_RE.split(text) for t in _tokens(part) if t not in _CREDIT_WORDS]
     return bool(tokens) and all(_NAME_RE.match(t) for t in tokens)
 
 
@@ -130,9 +156,23 @@ _KICKER_RE = re.compile(
 )
 
 
+BRACKETED_RE = re.compile(r"^【[^【】]{2,30}】$")
+
+
+_KICKER_MARKS_RE = re.compile(r"[“”「」《》·・]|——")
+
+
+def kicker_strength(text: str) -> int:
+    """How plainly ``text`` names a column: 2 for a bracketed line or a column word
+    (系列报道, 进行时…), 1 for quotes or a middle dot alone (titles have those too), 0."""
+    if BRACKETED_RE.match(text) or _KICKER_RE.search(_KICKER_MARKS_RE.sub("", text)):
+        return 2
+    return 1 if _KICKER_MARKS_RE.search(text) else 0
+
+
 def looks_like_kicker(text: str) -> bool:
-    """A column or campaign label: quoted names, 系列报道, 开局之年·项目建设一线行…"""
-    return bool(_KICKER_RE.search(text))
+    """A column or campaign label: quoted names, 系列报道, 开局之年·项目建设一线行, 【…】"""
+    return bool(_KICKER_RE.search(text) or BRACKETED_RE.match(text))
 
 
 def normalise_page_ref(ref: str) -> str:

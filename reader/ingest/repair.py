@@ -1,42 +1,42 @@
-"""Repairing the converter's damage once the page is split into articles.
+"""Stage 4: repairing the converter's damage once the page is split into articles.
 
 Passes, in order (each depends on the one before):
 
 1. **Duplicates.** A paragraph printed twice keeps the copy that continues a broken
    paragraph; runs of consecutive duplicates are decided together, because the
    converter repeats one or two paragraphs as a unit.
-2. **Breaks.** A paragraph that stops mid-sentence is joined with its continuation:
-   the next block when it belongs to the same story, else the nearest later block
-   that starts mid-word (a dictionary word or a number runs across the junction, or
-   it starts with what no paragraph starts with).
-3. **Interleaved continuations.** When a continuation was found inside another story,
-   the section that follows it is moved back as long as its words are the first
-   story's; sections of a story that broke off may also be recognised by topic alone.
-4. **Orphan fragments.** A trailing run of paragraphs whose words belong to no story
-   on the page becomes an untitled ``fragment`` article.
+2. **Breaks.** A paragraph that stops mid-sentence is joined with its continuation: a
+   block whose first characters finish its broken word (a dictionary word or a number
+   runs across the junction), or the plain next block of its story when the block's
+   words read as the story's own (:func:`_join_or_apart` weighs both readings).
+3. **Interleaved sections** go back to the story they continue
+   (:mod:`reader.ingest.interleave`).
+4. **Orphan fragments** become untitled ``fragment`` articles
+   (:mod:`reader.ingest.fragments`).
 5. **Flags** for what stays truncated.
+
+Every ambiguous choice is recorded on the draft as a decision, and a reader's override
+of it wins over the evidence.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
-from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from collections import defaultdict
 
 from reader.ingest import patterns as pt
+from reader.ingest.draft import Art, Draft, Unit, broken, join_units, remove_unit
+from reader.ingest.evidence import Topics, foreign, own, starts_mid_word
+from reader.ingest.fragments import split_fragments
+from reader.ingest.interleave import IN_PLACE_PRIOR, detach_strays, move_sections
 from reader.ingest.model import (
-    JOINED,
     MOVED,
     TRUNCATED_END,
     TRUNCATED_START,
     Consumed,
 )
 from reader.text import segment
-from reader.text.topics import TopicModel, Vector, content_words, cosine
-
-if TYPE_CHECKING:
-    from reader.ingest.parse import Unit, _Art
+from reader.text.topics import cosine
 
 # How far (in blocks) a continuation is looked for: far enough for a story printed in
 # between, near enough to keep parsing linear in page size.
@@ -50,10 +50,6 @@ NEAR = 6
 
 def _key(text: str) -> str:
     return re.sub(r"[\s*#\u00a0\u3000]", "", text)
-
-
-def broken(u: Unit) -> bool:
-    return u.type == "paragraph" and u.before_marker is None and not pt.ends_sentence(u.text)
 
 
 def junction(prev: str, nxt: str) -> int:
@@ -71,83 +67,15 @@ def junction(prev: str, nxt: str) -> int:
     for word, s, e in segment.tokenize(tail + head):
         if s < cut < e and pt.CJK_RE.search(word) and segment.word_freq(word) >= 3:
             return STRONG
-    if pt.continues_mid_word(b):
+    if starts_mid_word(b):
         return MID_START
     return 0
-
-
-class _Topics:
-    """Topic vectors of articles and runs, cached by the exact units they cover."""
-
-    def __init__(self) -> None:
-        self.model = TopicModel()
-        self._cache: dict[tuple[object, ...], Vector] = {}
-        self._counts: dict[tuple[object, ...], Counter[str]] = {}
-
-    @staticmethod
-    def _key(units: Sequence[Unit], title: str | None) -> tuple[object, ...]:
-        return (title, *(id(u) for u in units), *(len(u.text) for u in units))
-
-    def _words(self, units: Sequence[Unit], title: str | None) -> Counter[str]:
-        key = self._key(units, title)
-        words = self._counts.get(key)
-        if words is None:
-            words = Counter[str]()
-            for u in units:
-                words.update(content_words(u.text))
-            if title:
-                words.update(content_words(title))
-            self._counts[key] = words
-        return words
-
-    def shares_words(self, art: _Art, run: Sequence[Unit], enough: int = 3) -> bool:
-        """Do ``run`` and the rest of ``art`` share ``enough`` content words? Runs that do
-        are never foreign to it (their cosine is far above the thresholds), so the test
-        spares computing vectors for almost every paragraph of a page."""
-        total = self._words(art.units, art.title)
-        mine = self._words(run, None)
-        shared = 0
-        for w, n in mine.items():
-            if total[w] > n:
-                shared += 1
-                if shared >= enough:
-                    return True
-        return False
-
-    def of_units(self, units: Sequence[Unit], title: str | None = None) -> Vector:
-        key = self._key(units, title)
-        vec = self._cache.get(key)
-        if vec is None:
-            vec = self._cache[key] = self.model.vector(self._words(units, title))
-        return vec
-
-    def of_art(self, art: _Art, without: Sequence[Unit] = ()) -> Vector:
-        if not without:
-            return self.of_units(art.units, art.title)
-        # The article's words minus the run's: no need to count the article again.
-        skip = {id(u) for u in without}
-        rest = [u for u in art.units if id(u) not in skip]
-        key = self._key(rest, art.title)
-        vec = self._cache.get(key)
-        if vec is None:
-            inside = [u for u in art.units if id(u) in skip]
-            words = Counter(self._words(art.units, art.title))
-            words.subtract(self._words(inside, None))
-            vec = self._cache[key] = self.model.vector(+words)
-        return vec
-
-
-def _remove(u: Unit) -> int:
-    """Take ``u`` out of its article; return where it was."""
-    idx = next(i for i, v in enumerate(u.art.units) if v is u)
-    del u.art.units[idx]
-    return idx
 
 
 # --- 1. duplicates -------------------------------------------------------------------------
 
 
-def _drop_duplicates(seq: list[Unit], topics: _Topics) -> list[Consumed]:
+def _drop_duplicates(seq: list[Unit], topics: Topics) -> list[Consumed]:
     pos = {id(u): i for i, u in enumerate(seq)}
     groups: dict[str, list[Unit]] = defaultdict(list)
     for u in seq:
@@ -177,8 +105,8 @@ def _drop_duplicates(seq: list[Unit], topics: _Topics) -> list[Consumed]:
         return nxt.type == "paragraph" and junction(prev.text, nxt.text) >= MID_START
 
     def fit(u: Unit) -> float:
-        others = [v for v in u.art.units if v is not u and _key(v.text) != _key(u.text)]
-        return cosine(topics.of_units([u]), topics.of_units(others, u.art.title))
+        twins = [v for v in u.art.units if v is u or _key(v.text) == _key(u.text)]
+        return topics.sim_without([u], u.art, twins)
 
     for copies in sorted(groups.values(), key=lambda g: pos[id(g[0])]):
         if len(copies) < 2 or id(copies[0]) in decided:
@@ -225,7 +153,7 @@ def _drop_duplicates(seq: list[Unit], topics: _Topics) -> list[Consumed]:
                     dropped.append(u)
     out: list[Consumed] = []
     for u in dropped:
-        _remove(u)
+        remove_unit(u)
         out.extend(Consumed(s, "duplicate") for s in u.spans)
     return out
 
@@ -233,22 +161,26 @@ def _drop_duplicates(seq: list[Unit], topics: _Topics) -> list[Consumed]:
 # --- 2. breaks -----------------------------------------------------------------------------
 
 
-def _join(p: Unit, c: Unit) -> None:
-    from reader.ingest.parse import _join_texts
+# Single hanzi that often end a clause on their own; any other lone hanzi at the end of
+# a broken paragraph is the head of a word the break cut (国有博|物馆, 组织志|愿).
+_WORD_FINAL = frozenset(
+    "的了着过在和与及或对向从把被将为是有等中上下里内外后前时地得也都就还又再更最很让使给"
+    "以于由而并且但能会要可到去来说个位名家项次年月日人们各每其该此这那多少新大小好高"
+)
 
-    p.text = _join_texts(p.text, c.text)
-    p.spans.extend(c.spans)
-    if JOINED not in p.flags:
-        p.flags.append(JOINED)
-    p.before_marker = c.before_marker
-    for f in c.flags:
-        if f not in p.flags:
-            p.flags.append(f)
+
+def ends_mid_word(text: str) -> bool:
+    """Does ``text`` stop inside a word: after a lone hanzi that seldom ends a clause?"""
+    t = text.rstrip(pt.WS + "*")
+    if not t or not pt.CJK_RE.match(t[-1]) or t[-1] in _WORD_FINAL:
+        return False
+    tokens = segment.tokenize(t[-6:])
+    return len(tokens) >= 2 and tokens[-1][0] == t[-1]
 
 
 def _find_continuation(
-    seq: list[Unit], last: int, p: Unit, claimed: set[int], topics: _Topics
-) -> int | None:
+    seq: list[Unit], last: int, p: Unit, claimed: set[int], topics: Topics
+) -> tuple[int, bool] | None:
     """Index in ``seq`` of the block that continues ``p`` (whose last part is seq[last]).
 
     The next block of the same story continues it unless it opens like a new paragraph
@@ -264,7 +196,7 @@ def _find_continuation(
     adjacent: int | None = None
     if c.type == "paragraph" and not c.lead and c.art is home:
         if junction(p.text, c.text) >= STRONG:
-            return nxt
+            return nxt, False
         if not pt.fresh_start(c.text):
             adjacent = nxt
     best: tuple[int, int] | None = None
@@ -280,22 +212,37 @@ def _find_continuation(
         score = junction(p.text, c.text)
         if score < (STRONG if adjacent is not None else MID_START):
             continue
+        if c.art.kind == "photo" and c.art is not p.art:
+            continue  # a photo story is printed whole: its text is its own
         if c.art is not p.art and c.art is not home:
             # Across stories demand that the block reads like the broken story.
             mine = cosine(topics.of_units([c]), topics.of_art(p.art))
-            theirs = cosine(topics.of_units([c]), topics.of_art(c.art, without=[c]))
-            if mine < theirs and score < STRONG:
+            theirs = _host_affinity(c, topics)
+            # A block that merely starts mid-sentence must read as the broken story's
+            # (and more than as its host's); one that finishes the broken word must
+            # at least not read as plainly its host's.
+            if score < STRONG and (mine <= theirs or mine <= 0):
                 continue
             if mine < theirs * 0.5:
                 continue
         if best is None or score > best[0]:
             best = (score, j)
     if best is not None:
-        return best[1]
-    return adjacent
+        return best[1], False
+    return None if adjacent is None else (adjacent, True)
 
 
-def _join_breaks(seq: list[Unit], topics: _Topics) -> list[list[Unit]]:
+def _host_affinity(c: Unit, topics: Topics) -> float:
+    """How much ``c`` reads like the story it is printed in, judged on the text that
+    story printed before it (what follows ``c`` may be an interleaved section)."""
+    units = c.art.units
+    before = units[: units.index(c)] if c in units else []
+    if any(u.type == "paragraph" for u in before):
+        return cosine(topics.of_units([c]), topics.of_units(before, c.art.title))
+    return topics.sim_without([c], c.art, [c])
+
+
+def _join_breaks(seq: list[Unit], topics: Topics, draft: Draft) -> list[list[Unit]]:
     """Join broken paragraphs; return runs of blocks found standing inside a break."""
     claimed: set[int] = set()
     strays: list[list[Unit]] = []
@@ -304,10 +251,13 @@ def _join_breaks(seq: list[Unit], topics: _Topics) -> list[list[Unit]]:
             continue
         last = i
         while broken(p):
-            j = _find_continuation(seq, last, p, claimed, topics)
-            if j is None:
+            found = _find_continuation(seq, last, p, claimed, topics)
+            if found is None:
                 break
+            j, weak = found
             c = seq[j]
+            if _join_or_apart(p, c, weak, topics, draft) != "join":
+                break
             claimed.add(id(c))
             skipped = [u for u in seq[last + 1 : j] if id(u) not in claimed]
             if skipped and all(
@@ -317,22 +267,101 @@ def _join_breaks(seq: list[Unit], topics: _Topics) -> list[list[Unit]]:
                 # Another story's paragraphs printed inside the break.
                 strays.append(skipped)
             if c.art is not p.art:
-                idx = _remove(c)
-                _move_following(p, c, idx, topics)
+                idx = remove_unit(c)
+                _move_following(p, c, idx, topics, draft)
             else:
-                _remove(c)
-            _join(p, c)
+                remove_unit(c)
+            join_units(p, c)
             last = j
     return strays
 
 
-def _move_following(p: Unit, c: Unit, idx: int, topics: _Topics) -> None:
+# Evidence weights for joining a broken paragraph with the block right after it when no
+# word runs across the junction: a prior for keeping them apart, and how much a block
+# that reads unlike the story (affinity 0) counts against the join.
+APART_PRIOR = 0.2
+FOREIGN_WEIGHT = 1.5
+MID_WORD_LEFT = 2.0
+# Content words a block needs for its topic evidence to count in full.
+TRUSTED_WORDS = 8
+
+
+def _join_or_apart(p: Unit, c: Unit, weak: bool, topics: Topics, draft: Draft) -> str:
+    """Decide whether ``c`` continues broken ``p``, and record the decision.
+
+    A word or number running across the junction, or a block further on that finishes
+    the broken word, is strong evidence. The plain next block of the same story is
+    weighed on its words: the tail of a sentence reads like the story it finishes; an
+    orphan that happens to follow a truncated paragraph reads like another story."""
+    score = junction(p.text, c.text)
+    spans = [p.spans[-1], c.spans[0]]
+    if not weak:
+        where = "the next block" if c.art is p.art else "a block further on"
+        ev = [f"the junction reads as one word or number ({score})", where]
+        return draft.decide("join", spans, {"join": 1.0 + score, "apart": 1.0}, ev)
+    r = topics.affinity([c], p.art)
+    if r < 0:
+        ev = ["the next block of the same story, no opening words", "story too short to weigh"]
+        return draft.decide("join", spans, {"join": 1.5, "apart": 1.0}, ev)
+    ev = [
+        "the next block of the same story",
+        f"its words against the story's own: {r:.2f}",
+        "it starts mid-word" if score >= MID_START else "no word runs across the junction",
+    ]
+    seam, r_section = _section_seam(p, c, topics)
+    if seam > 0:
+        # The section p ends is not its story's: what counts is whether c reads like it.
+        r = min(r, r_section)
+        ev.append(f"p ends a section unlike its story; the block against that section: {r:.2f}")
+    # A short block has few words to compare: its topic evidence counts for less.
+    trust = min(1.0, topics.word_count([c]) / TRUSTED_WORDS)
+    join = 0.5 + (0.5 if score >= MID_START else 0.0) + trust * own(r)
+    apart = APART_PRIOR + FOREIGN_WEIGHT * (trust * foreign(r) + seam)
+    if score == 0 and ends_mid_word(p.text):
+        # The continuation of a word cut by a column break finishes the word.
+        apart += MID_WORD_LEFT
+        ev.append("it ends inside a word this block does not finish")
+    return draft.decide("join", spans, {"join": join, "apart": apart}, ev)
+
+
+def _section_seam(p: Unit, c: Unit, topics: Topics) -> tuple[float, float]:
+    """Evidence (0..1) that ``p`` ends a section printed inside a story it does not belong
+    to (an interleaved section) and ``c`` is where that story resumes: the section reads
+    unlike the story around it, and ``c`` reads like that story, not like the section.
+    Also returns ``c``'s affinity with the section itself (1 when there is no seam)."""
+    units = p.art.units
+    at = units.index(p)
+    head = next((n for n in range(at, -1, -1) if units[n].type == "heading"), None)
+    if head is None or head == 0:
+        return 0.0, 1.0
+    section = units[head : at + 1]
+    if not any(u.type == "paragraph" for u in units[:head]):
+        return 0.0, 1.0
+    typ = topics.typical(p.art, p, section)
+    if typ <= 0:
+        return 0.0, 1.0
+    unlike = foreign(topics.sim_without(section, p.art, [*section, c]) / typ)
+    if unlike <= 0:
+        return 0.0, 1.0
+    in_section = cosine(topics.of_units([c]), topics.of_units(section))
+    in_story = topics.sim_without([c], p.art, [*section, c])
+    if in_story <= in_section:
+        return 0.0, 1.0
+    return unlike * (1.0 - in_section / in_story), in_section / typ
+
+
+def _move_following(p: Unit, c: Unit, idx: int, topics: Topics, draft: Draft) -> None:
     """After ``c`` (in another story) continued ``p``, bring back what follows it there.
 
     The interleaved section (a heading and paragraphs) goes back to ``p``'s story for
     as long as its words are that story's rather than the host's.
     """
     home, host = p.art, c.art
+    # The host's own text is what it printed before the interleaving: what follows may
+    # still be the earlier story's, so it cannot speak for the host.
+    before = host.units[:idx]
+    if not any(u.type == "paragraph" for u in before):
+        before = [u for u in host.units if u is not c]
     moved: list[Unit] = []
     k = idx
     while k < len(host.units):
@@ -342,195 +371,39 @@ def _move_following(p: Unit, c: Unit, idx: int, topics: _Topics) -> None:
             probe.append(host.units[k + 1])
         vec = topics.of_units(probe)
         mine = cosine(vec, topics.of_units([*home.units, c, *moved], home.title))
-        theirs = cosine(vec, topics.of_art(host, without=[*moved, *probe]))
+        theirs = cosine(vec, topics.of_units([v for v in before if v not in probe], host.title))
         if mine <= theirs or u.lead:
             break
         moved.append(u)
         k += 1
+    if not moved:
+        return
+    vec = topics.of_units(moved)
+    mine = cosine(vec, topics.of_units([*home.units, c], home.title))
+    theirs = cosine(vec, topics.of_units(before, host.title))
+    choice = draft.decide(
+        "interleaved",
+        [sp for u in moved for sp in u.spans],
+        {"move_back": mine + IN_PLACE_PRIOR, "in_place": theirs},
+        [
+            "it follows the block that finishes the earlier story's broken sentence",
+            f"words shared with the earlier story {mine:.2f}, with its host {theirs:.2f}",
+        ],
+        target=home.title,
+    )
+    if choice != "move_back":
+        return
     for u in moved:
-        _remove(u)
+        remove_unit(u)
         u.art = home
         u.flags.append(MOVED)
         home.units.append(u)
 
 
-# --- 3 & 4. sections and fragments by topic ----------------------------------------------
-
-# A run whose words meet the rest of its article this little is not that article's.
-FOREIGN = 0.05
-# ... and another story must claim it by this factor before it moves there.
-CLAIM = 2.0
-# A story keeps at least this many paragraphs when a fragment is taken from it, and a
-# fragment has at least this much text: below that, word overlap says nothing.
-MIN_REST = 3
-MIN_RUN_CHARS = 60
-# Inside a story the bar is higher: the run must share almost nothing with the story,
-# and the story's text on either side of it must be about one thing.
-FOREIGN_INSIDE = 0.02
-COHESIVE = 0.1
-# Interleaving happens between stories printed near each other; looking further back
-# would only make long pages quadratic.
-NEIGHBOURS = 12
-
-
-def _move_sections(arts: list[_Art], topics: _Topics) -> None:
-    """Headed sections printed inside a later story, with the words of an earlier one
-    that broke off mid-sentence, go back to that story.
-
-    A section runs from its heading for as long as each paragraph reads more like the
-    earlier story than like its host; the host's own text may resume under the same
-    heading.
-    """
-    for bi, host in enumerate(arts):
-        if host.title is None:
-            continue
-        homes = [
-            a
-            for a in arts[max(0, bi - NEIGHBOURS) : bi]
-            if a.kind != "photo" and a.body() and broken(a.body()[-1])
-        ]
-        if not homes:
-            continue
-        k = 0
-        while k < len(host.units):
-            u = host.units[k]
-            if u.type != "heading" or not any(v.type == "paragraph" for v in host.units[:k]):
-                k += 1
-                continue
-            run = _section_run(host, k, homes, topics)
-            if run is None:
-                k += 1
-                continue
-            home, units = run
-            for v in units:
-                _remove(v)
-                v.art = home
-                v.flags.append(MOVED)
-                home.units.append(v)
-
-
-def _section_run(
-    host: _Art, k: int, homes: list[_Art], topics: _Topics
-) -> tuple[_Art, list[Unit]] | None:
-    heading = host.units[k]
-    paras: list[Unit] = []
-    for v in host.units[k + 1 :]:
-        if v.type != "paragraph" or v.lead:
-            break
-        paras.append(v)
-    if not paras:
-        return None
-    probe = topics.of_units([heading, paras[0]])
-    _, home = max((cosine(probe, topics.of_art(a)), n) for n, a in enumerate(homes))
-    target = homes[home]
-    taken: list[Unit] = [heading]
-    for v in paras:
-        vec = topics.of_units([v] if len(taken) > 1 else [heading, v])
-        theirs = cosine(vec, topics.of_art(host, without=[*taken, v]))
-        ours = cosine(vec, topics.of_units([*target.units, *taken[1:]], target.title))
-        if ours < max(theirs * CLAIM, FOREIGN * 2):
-            break
-        taken.append(v)
-    if len(taken) < 2 or len(host.body()) <= len(taken) - 1:
-        return None
-    return target, taken
-
-
-def _detach_strays(arts: list[_Art], strays: list[list[Unit]], topics: _Topics) -> None:
-    """Paragraphs found standing inside a break belong to another story: to a story on
-    this page whose words they share, else to an untitled fragment of their own."""
-    from reader.ingest.parse import _Art as Art
-
-    for run in strays:
-        host = run[0].art
-        if any(u.art is not host for u in run) or not all(u in host.units for u in run):
-            continue
-        vec = topics.of_units(run)
-        home = cosine(vec, topics.of_art(host, without=run))
-        claims = [(cosine(vec, topics.of_art(a)), n) for n, a in enumerate(arts) if a is not host]
-        best = max(claims, default=(0.0, -1))
-        for u in run:
-            _remove(u)
-        if best[0] >= max(FOREIGN * 2, home * CLAIM):
-            target = arts[best[1]]
-            for u in run:
-                u.art = target
-                u.flags.append(MOVED)
-                target.units.append(u)
-            continue
-        frag = Art(kind="fragment", start=run[0].start)
-        for u in run:
-            u.art = frag
-            frag.units.append(u)
-        arts.insert(arts.index(host) + 1, frag)
-
-
-def _foreign_tail(art: _Art, topics: _Topics) -> list[Unit]:
-    """The trailing paragraphs that share (next to) no words with the rest of ``art``."""
-    units = art.units
-    for k in (3, 2, 1):
-        run = units[-k:]
-        if len(run) < k or any(u.type != "paragraph" or u.lead or MOVED in u.flags for u in run):
-            continue
-        # Judge only with enough text on both sides to know what each is about.
-        rest = [u for u in units[:-k] if u.type == "paragraph"]
-        if len(rest) < MIN_REST or sum(len(u.text) for u in run) < MIN_RUN_CHARS:
-            continue
-        if topics.shares_words(art, run):
-            continue
-        if cosine(topics.of_units(run), topics.of_art(art, without=run)) < FOREIGN:
-            return run
-    return []
-
-
-def _foreign_inside(art: _Art, topics: _Topics) -> list[Unit]:
-    """One or two paragraphs inside ``art`` on a topic of their own, where the text
-    before and after them is about one thing (the story resumes around them)."""
-    units = art.units
-    for k in (2, 1):
-        for i in range(1, len(units) - k):
-            run = units[i : i + k]
-            if any(u.type != "paragraph" or u.lead or MOVED in u.flags for u in run):
-                continue
-            before = [u for u in units[:i] if u.type == "paragraph"]
-            after = [u for u in units[i + k :] if u.type == "paragraph"]
-            if not before or not after or sum(len(u.text) for u in run) < MIN_RUN_CHARS // 2:
-                continue
-            if topics.shares_words(art, run):
-                continue  # the common case, decided without any vector
-            home = cosine(topics.of_units(run), topics.of_art(art, without=run))
-            if home >= FOREIGN_INSIDE:
-                continue
-            if cosine(topics.of_units(before), topics.of_units(after)) >= COHESIVE:
-                return run
-    return []
-
-
-def _split_fragments(arts: list[_Art], topics: _Topics) -> list[_Art]:
-    """Paragraphs on another story's topic become untitled fragment articles."""
-    from reader.ingest.parse import _Art as Art
-
-    out: list[_Art] = []
-    for art in arts:
-        out.append(art)
-        if art.title is None or art.kind == "photo":
-            continue
-        for run in (_foreign_inside(art, topics), _foreign_tail(art, topics)):
-            if not run:
-                continue
-            frag = Art(kind="fragment", start=run[0].start)
-            for u in run:
-                _remove(u)
-                u.art = frag
-                frag.units.append(u)
-            out.append(frag)
-    return out
-
-
 # --- 5. flags ------------------------------------------------------------------------------
 
 
-def _flag(arts: list[_Art]) -> None:
+def _flag(arts: list[Art]) -> None:
     for art in arts:
         for n, u in enumerate(art.units):
             if u.type != "paragraph":
@@ -542,15 +415,15 @@ def _flag(arts: list[_Art]) -> None:
                 u.flags.append(TRUNCATED_START)
 
 
-def repair(arts: list[_Art]) -> list[Consumed]:
+def repair(arts: list[Art], draft: Draft) -> list[Consumed]:
     """Repair ``arts`` in place (fragments may be appended); return page-level drops."""
-    topics = _Topics()
+    topics = Topics(arts)
     seq = sorted((u for a in arts for u in a.units), key=lambda u: u.order)
     consumed = _drop_duplicates(seq, topics)
     seq = sorted((u for a in arts for u in a.units), key=lambda u: u.order)
-    strays = _join_breaks(seq, topics)
-    _detach_strays(arts, strays, topics)
-    _move_sections(arts, topics)
-    arts[:] = _split_fragments(arts, topics)
+    strays = _join_breaks(seq, topics, draft)
+    detach_strays(arts, strays, topics)
+    move_sections(arts, topics, draft)
+    arts[:] = split_fragments(arts, topics, draft)
     _flag(arts)
     return consumed

@@ -32,12 +32,20 @@ def test_parse_json_has_the_documented_shape(seed_page: Path) -> None:
         for block in art["blocks"]:
             assert block["type"] in ("heading", "paragraph", "caption")
             assert all(len(span) == 2 and span[0] < span[1] for span in block["spans"])
+    # The seed page's column breaks are joined, each join recorded as a decision.
+    joins = [d for d in out["decisions"] if d["kind"] == "join"]
+    assert joins
+    for d in out["decisions"]:
+        assert {"kind", "confidence", "spans", "chosen", "alternative"} <= set(d)
+        assert 0.5 <= d["confidence"] <= 1.0
+        assert d["chosen"] != d["alternative"]
 
 
 def test_parse_outline_is_readable(seed_page: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["parse", str(seed_page)]) == 0
     out = capsys.readouterr().out
     assert "呼和浩特:科技赋能强产业 创新驱动启新程  [article]" in out
+    assert "decisions: " in out  # with the doubtful ones listed for a reader to check
     assert "authors: 武子暄" in out
     assert "(untitled)  [fragment]" in out
     assert "photos: 王劭凯" in out
