@@ -40,8 +40,7 @@ def _search_words(text: str) -> Iterable[str]:
     from reader.text.segment import cut_for_search
 
     # No HMM guessing of unknown words: the words only rank (bigrams give recall), and
-    # HMM costs a third of jieba's time. A paragraph the parser has already segmented
-    # comes from the tokenizer's cache instead of a second jieba pass.
+    # HMM costs a third of jieba's time.
     return cut_for_search(text)
 
 
