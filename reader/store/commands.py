@@ -65,6 +65,15 @@ class ProgressBar:
         self.stream.write("\r" + line[: self.width - 1].ljust(self.width - 1))
         self.stream.flush()
 
+    def indexing(self, done: int, total: int) -> None:
+        if not self.enabled:
+            return
+        cells = 24
+        filled = cells * done // max(1, total)
+        line = f"[{'#' * filled}{'.' * (cells - filled)}] search index {done}/{total} articles"
+        self.stream.write("\r" + line[: self.width - 1].ljust(self.width - 1))
+        self.stream.flush()
+
     def clear(self) -> None:
         if self.enabled:
             self.stream.write("\r" + " " * (self.width - 1) + "\r")
@@ -75,7 +84,11 @@ def _cmd_import(args: argparse.Namespace) -> int:
     bar = ProgressBar(sys.stderr)
     with _library(args) as lib:
         try:
-            summary = lib.import_paths(args.paths, progress=bar)
+            summary = lib.import_paths(args.paths, progress=bar, index=False)
+            # The articles are stored and readable; now the search index catches up
+            # (interrupted, the rest is indexed by the next search or window).
+            if not args.no_index:
+                lib.build_index(progress=bar.indexing)
         finally:
             bar.clear()
     for r in summary.results:
@@ -101,6 +114,11 @@ def _add_import(sub: Sub) -> None:
     )
     p.add_argument("paths", nargs="+", metavar="PATH", help="page files or folders")
     p.add_argument("--json", action="store_true", help="print the summary as JSON")
+    p.add_argument(
+        "--no-index",
+        action="store_true",
+        help="store the articles only; the next search or the window builds the search index",
+    )
     p.set_defaults(handler=_cmd_import)
 
 
@@ -114,6 +132,12 @@ def _marks(stream: TextIO) -> tuple[str, str]:
 def _cmd_search(args: argparse.Namespace) -> int:
     query = " ".join(args.query)
     with _library(args) as lib:
+        if lib.index_pending():
+            bar = ProgressBar(sys.stderr)
+            try:
+                lib.build_index(progress=bar.indexing)  # every hit, not the indexed part
+            finally:
+                bar.clear()
         hits = lib.search(query, limit=args.limit)
     if args.json:
         _print_json({"query": query, "results": [h.to_json() for h in hits]})

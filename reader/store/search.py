@@ -104,13 +104,59 @@ def insert_article(conn: Connection, article_id: int, tokens: ArticleTokens) -> 
 def delete_article(
     conn: Connection, article_id: int, title: str | None, body: str, cut: Cut
 ) -> None:
-    """Remove an article's row; the caller made sure the index tokenizer is current."""
-    tokens = article_tokens(title, body, cut)
-    conn.execute(
-        _DELETE_ARTICLE,
-        {"id": article_id, "title": tokens.title, "body": tokens.body, "grams": tokens.grams},
-    )
+    """Remove an article's row; the caller made sure the index tokenizer is current.
+
+    An article still waiting for the indexer has no row to replay: it leaves the queue."""
+    waiting = conn.execute(_DEQUEUE, {"id": article_id}).rowcount
+    if not waiting:
+        tokens = article_tokens(title, body, cut)
+        conn.execute(
+            _DELETE_ARTICLE,
+            {"id": article_id, "title": tokens.title, "body": tokens.body, "grams": tokens.grams},
+        )
     conn.execute(text("DELETE FROM search_notes WHERE rowid = :id"), {"id": article_id})
+
+
+# --- the queue of articles waiting for the index (see db/versions/0006) ---------------------
+
+_DEQUEUE = text("DELETE FROM search_pending WHERE article_id = :id")
+
+
+def enqueue(conn: Connection, article_ids: Sequence[int]) -> None:
+    """Mark stored articles as waiting for the index (the import's part: no tokens)."""
+    if article_ids:
+        conn.execute(
+            text("INSERT OR IGNORE INTO search_pending (article_id) VALUES (:id)"),
+            [{"id": i} for i in article_ids],
+        )
+
+
+def pending(conn: Connection) -> int:
+    """How many articles the index does not cover yet."""
+    return int(conn.execute(text("SELECT count(*) FROM search_pending")).scalar_one())
+
+
+def index_pending(conn: Connection, cut: Cut, limit: int) -> int:
+    """Index up to ``limit`` waiting articles and take them off the queue (one
+    transaction: the caller's). Returns how many were indexed."""
+    rows = conn.execute(
+        text(
+            "SELECT p.article_id, a.title, a.text FROM search_pending p "
+            "JOIN articles a ON a.id = p.article_id ORDER BY p.article_id LIMIT :n"
+        ),
+        {"n": limit},
+    ).fetchall()
+    if not rows:
+        return 0
+    values = []
+    for article_id, title, body in rows:
+        tokens = article_tokens(title, body, cut)
+        values.append(
+            {"id": article_id, "title": tokens.title, "body": tokens.body, "grams": tokens.grams}
+        )
+    conn.execute(_INSERT_ARTICLE, values)
+    conn.execute(_DEQUEUE, [{"id": r[0]} for r in rows])
+    return len(rows)
 
 
 def notes_text(conn: Connection, article_id: int) -> str:
@@ -177,6 +223,7 @@ def rebuild(
     """Rebuild both indexes from the articles and notes; returns the number of articles."""
     conn.execute(text("INSERT INTO search_articles (search_articles) VALUES ('delete-all')"))
     conn.execute(text("DELETE FROM search_notes"))
+    conn.execute(text("DELETE FROM search_pending"))
     rows = conn.execute(text("SELECT id, title, text FROM articles ORDER BY id")).fetchall()
     total = len(rows)
     for done, (article_id, title, body) in enumerate(rows, 1):
