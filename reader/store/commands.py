@@ -138,9 +138,17 @@ def _cmd_search(args: argparse.Namespace) -> int:
                 lib.build_index(progress=bar.indexing)  # every hit, not the indexed part
             finally:
                 bar.clear()
-        hits = lib.search(query, limit=args.limit)
+        hits = lib.search(query, limit=args.limit, sort=args.sort)
+        total = lib.count_matches(query) if args.json else 0
     if args.json:
-        _print_json({"query": query, "results": [h.to_json() for h in hits]})
+        _print_json(
+            {
+                "query": query,
+                "sort": args.sort,
+                "total": max(total, len(hits)),
+                "results": [h.to_json() for h in hits],
+            }
+        )
         return 0
     before, after = _marks(sys.stdout)
     for h in hits:
@@ -162,6 +170,12 @@ def _add_search(sub: Sub) -> None:
     p.add_argument("query", nargs="+", metavar="QUERY")
     p.add_argument("--json", action="store_true", help="print results as JSON")
     p.add_argument("--limit", type=int, default=20, help="at most this many results (20)")
+    p.add_argument(
+        "--sort",
+        choices=["relevance", "newest", "oldest"],
+        default="relevance",
+        help="best first (default: title hits, then whole articles, then bm25), or by page date",
+    )
     p.set_defaults(handler=_cmd_search)
 
 

@@ -8,6 +8,7 @@ return a :class:`~reader.store.changes.Changes` record. Expected failures raise
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -86,6 +87,7 @@ class Library:
         self.engine = engine
         self.upgrade = upgrade
         self._cut: search.Cut | None = None
+        self._dated: tuple[tuple[Any, ...], list[int]] | None = None  # see _date_order
 
     # --- opening ---------------------------------------------------------------------------
 
@@ -405,8 +407,9 @@ class Library:
 
     # --- search ----------------------------------------------------------------------------
 
-    def search(self, query: str, limit: int = 50) -> list[SearchHit]:
-        """Articles containing every whitespace-separated term of ``query``, best first.
+    def search(self, query: str, limit: int = 50, sort: str = "relevance") -> list[SearchHit]:
+        """Articles containing every whitespace-separated term of ``query``, best first
+        (``sort="relevance"``), or ``"newest"``/``"oldest"`` page first.
 
         A term matches wherever it is a substring of the title, the body or the notes
         (after NFKC and case folding), so 和浩 finds 呼和浩特 and PM2.5 finds PM2.5.
@@ -414,9 +417,12 @@ class Library:
         """
         if not searchtext.terms(query):
             return []
+        if sort not in search.SORTS:
+            raise ValueError(f"unknown sort {sort!r}")
         cut = self.cut
         with self._read() as conn:
-            matches, terms = search.query(conn, query, limit, cut)
+            dated = functools.partial(self._date_order, conn)
+            matches, terms = search.query(conn, query, limit, cut, sort, dated)
             if not matches:
                 return []
             ids = [m.article_id for m in matches]
@@ -439,6 +445,14 @@ class Library:
                 )
             )
         return hits
+
+    def _date_order(self, conn: Connection) -> list[int]:
+        """Every article id, newest page first; cached until articles come or go."""
+        key = tuple(conn.execute(text("SELECT max(id), count(*) FROM articles")).one())
+        cached = self._dated
+        if cached is None or cached[0] != key:
+            cached = self._dated = (key, search._date_order(conn))
+        return cached[1]
 
     def count_matches(self, query: str) -> int:
         with self._read() as conn:

@@ -285,28 +285,132 @@ def _notes_only_matches(
     return out[:limit]
 
 
+# How many hits are ranked. A frequent word (记者, a number) matches most of a news
+# archive, and scoring every hit made a search as slow as a scan; the candidates are
+# the most recently imported hits, read in the index's own rowid order with the limit
+# pushed into FTS5, so a query costs the same at 10,000 or 1,000,000 articles. A query
+# with fewer hits than this ranks all of them, exactly as before.
+RANK_CANDIDATES = 400
+# Below this many hits, "newest first" sorts them all; above, it walks the articles in
+# date order and asks the index about a chunk of them at a time.
+SORT_ALL_BELOW = 2000
+DATE_CHUNK = 500
+
+Sort = str  # "relevance" | "newest" | "oldest"
+SORTS = ("relevance", "newest", "oldest")
+
+
 def query(
-    conn: Connection, q: str, limit: int, cut: Cut | None
+    conn: Connection,
+    q: str,
+    limit: int,
+    cut: Cut | None,
+    sort: Sort = "relevance",
+    dated: Callable[[], Sequence[int]] | None = None,
 ) -> tuple[list[Match], tuple[str, ...]]:
-    """Ranked matches for ``q`` and its normalized terms; any text is a valid query."""
+    """Matches for ``q`` and its normalized terms; any text is a valid query.
+
+    ``relevance``: bm25 over the ranked candidates, articles with every term in their
+    title first and fragments after whole articles. ``newest``/``oldest``: page date
+    order; ``dated`` gives every article id newest first (the caller may cache it).
+    """
     built = searchtext.build_query(q, cut)
     if built is None or limit <= 0:
         return [], ()
+    if sort != "relevance":
+        return _by_date(conn, built, limit, sort, dated), built.terms
     w_title, w_body, w_grams = ARTICLE_WEIGHTS
     rows = conn.execute(
         text(
-            f"SELECT rowid, bm25(search_articles, {w_title}, {w_body}, {w_grams}) AS score "
+            f"SELECT rowid, bm25(search_articles, {w_title}, {w_body}, {w_grams}) "
             "FROM search_articles WHERE search_articles MATCH :q "
-            "ORDER BY score, rowid LIMIT :n"
+            "ORDER BY rowid DESC LIMIT :n"
         ),
-        {"q": built.ranked, "n": limit},
+        {"q": built.ranked, "n": max(limit, RANK_CANDIDATES)},
     ).fetchall()
     matches = [Match(ArticleId(r[0]), float(r[1])) for r in rows]
     found = {m.article_id for m in matches}
-    extra = _notes_only_matches(conn, built.terms, found, limit)
-    if extra:
-        matches = sorted([*matches, *extra], key=lambda m: (m.score, m.article_id))[:limit]
-    return matches, built.terms
+    matches += _notes_only_matches(conn, built.terms, found, limit)
+    return _ranked(conn, matches, built.terms)[:limit], built.terms
+
+
+def _ranked(conn: Connection, matches: list[Match], terms: Sequence[str]) -> list[Match]:
+    """Title hits first, then whole articles before fragments, then bm25."""
+    if not matches:
+        return []
+    info: dict[int, tuple[bool, bool]] = {}
+    ids = [m.article_id for m in matches]
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        for aid, title, kind in conn.exec_driver_sql(
+            f"SELECT id, title, kind FROM articles WHERE id IN ({marks})", tuple(chunk)
+        ):
+            t = searchtext.normalize(title or "")
+            info[aid] = (not all(term in t for term in terms), kind == "fragment")
+    return sorted(
+        (m for m in matches if m.article_id in info),
+        key=lambda m: (*info[m.article_id], m.score, -m.article_id),
+    )
+
+
+def _by_date(
+    conn: Connection,
+    built: searchtext.Query,
+    limit: int,
+    sort: Sort,
+    dated: Callable[[], Sequence[int]] | None,
+) -> list[Match]:
+    newest = sort == "newest"
+    hits = [
+        r[0]
+        for r in conn.execute(
+            text("SELECT rowid FROM search_articles WHERE search_articles MATCH :q LIMIT :n"),
+            {"q": built.match, "n": SORT_ALL_BELOW},
+        )
+    ]
+    hits += [
+        m.article_id for m in _notes_only_matches(conn, built.terms, set(hits), SORT_ALL_BELOW)
+    ]
+    if len(hits) < SORT_ALL_BELOW or dated is None:
+        order = {aid: n for n, aid in enumerate(dated() if dated else _date_order(conn))}
+        hits.sort(key=lambda aid: order.get(aid, len(order)), reverse=not newest)
+        return [Match(ArticleId(a), 0.0) for a in hits[:limit]]
+    # A frequent term: walk the articles in date order, a chunk at a time, until the page
+    # is full; each chunk is one index lookup per id (FTS5 seeks by rowid).
+    ids = dated()
+    step = range(0, len(ids), DATE_CHUNK)
+    out: list[Match] = []
+    for start in step if newest else reversed(step):
+        chunk = list(ids[start : start + DATE_CHUNK])
+        if not newest:
+            chunk.reverse()
+        marks = ",".join("?" * len(chunk))
+        found = {
+            r[0]
+            for r in conn.exec_driver_sql(
+                "SELECT rowid FROM search_articles WHERE search_articles MATCH ? "
+                f"AND rowid IN ({marks})",
+                (built.match, *chunk),
+            )
+        }
+        out += [Match(ArticleId(a), 0.0) for a in chunk if a in found]
+        if len(out) >= limit:
+            break
+    return out[:limit]
+
+
+def _date_order(conn: Connection) -> list[int]:
+    """Every article id, newest page first (undated pages last), then page order."""
+    return [
+        r[0]
+        for r in conn.execute(
+            text(
+                "SELECT a.id FROM articles a JOIN source_files s ON s.id = a.source_id "
+                "ORDER BY s.page_date IS NULL, s.page_date DESC, s.id DESC, a.ordinal"
+            )
+        )
+    ]
 
 
 def count(conn: Connection, q: str) -> int:
