@@ -48,6 +48,7 @@ from reader.store.models import (
 )
 from reader.store.naming import default_author as default_author  # re-exported
 from reader.store.naming import tag_key as tag_key
+from reader.store.search import DateOrder
 from reader.store.views import (
     ArticleDetail,
     ArticleSummary,
@@ -87,7 +88,7 @@ class Library:
         self.engine = engine
         self.upgrade = upgrade
         self._cut: search.Cut | None = None
-        self._dated: tuple[tuple[Any, ...], list[int]] | None = None  # see _date_order
+        self._dated: tuple[tuple[Any, ...], search.DateOrder] | None = None  # see _date_order
 
     # --- opening ---------------------------------------------------------------------------
 
@@ -446,12 +447,12 @@ class Library:
             )
         return hits
 
-    def _date_order(self, conn: Connection) -> list[int]:
+    def _date_order(self, conn: Connection) -> DateOrder:
         """Every article id, newest page first; cached until articles come or go."""
         key = tuple(conn.execute(text("SELECT max(id), count(*) FROM articles")).one())
         cached = self._dated
         if cached is None or cached[0] != key:
-            cached = self._dated = (key, search._date_order(conn))
+            cached = self._dated = (key, search.DateOrder.of(search._date_order(conn)))
         return cached[1]
 
     def count_matches(self, query: str) -> int:

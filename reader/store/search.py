@@ -292,9 +292,8 @@ def _notes_only_matches(
 # with fewer hits than this ranks all of them, exactly as before.
 RANK_CANDIDATES = 400
 # Below this many hits, "newest first" sorts them all; above, it walks the articles in
-# date order and asks the index about a chunk of them at a time.
+# date order (cached by the library) until a page of hits is found.
 SORT_ALL_BELOW = 2000
-DATE_CHUNK = 500
 
 Sort = str  # "relevance" | "newest" | "oldest"
 SORTS = ("relevance", "newest", "oldest")
@@ -306,7 +305,7 @@ def query(
     limit: int,
     cut: Cut | None,
     sort: Sort = "relevance",
-    dated: Callable[[], Sequence[int]] | None = None,
+    dated: Callable[[], DateOrder] | None = None,
 ) -> tuple[list[Match], tuple[str, ...]]:
     """Matches for ``q`` and its normalized terms; any text is a valid query.
 
@@ -354,50 +353,47 @@ def _ranked(conn: Connection, matches: list[Match], terms: Sequence[str]) -> lis
     )
 
 
+@dataclass(frozen=True)
+class DateOrder:
+    """Every article id, newest page first, and each id's place in that order."""
+
+    ids: Sequence[int]
+    place: dict[int, int]
+
+    @classmethod
+    def of(cls, ids: Sequence[int]) -> DateOrder:
+        return cls(ids, {aid: n for n, aid in enumerate(ids)})
+
+
 def _by_date(
     conn: Connection,
     built: searchtext.Query,
     limit: int,
     sort: Sort,
-    dated: Callable[[], Sequence[int]] | None,
+    dated: Callable[[], DateOrder] | None,
 ) -> list[Match]:
     newest = sort == "newest"
-    hits = [
+    hits = {
         r[0]
         for r in conn.execute(
-            text("SELECT rowid FROM search_articles WHERE search_articles MATCH :q LIMIT :n"),
-            {"q": built.match, "n": SORT_ALL_BELOW},
+            text("SELECT rowid FROM search_articles WHERE search_articles MATCH :q"),
+            {"q": built.match},
         )
-    ]
-    hits += [
-        m.article_id for m in _notes_only_matches(conn, built.terms, set(hits), SORT_ALL_BELOW)
-    ]
-    if len(hits) < SORT_ALL_BELOW or dated is None:
-        order = {aid: n for n, aid in enumerate(dated() if dated else _date_order(conn))}
-        hits.sort(key=lambda aid: order.get(aid, len(order)), reverse=not newest)
-        return [Match(ArticleId(a), 0.0) for a in hits[:limit]]
-    # A frequent term: walk the articles in date order, a chunk at a time, until the page
-    # is full; each chunk is one index lookup per id (FTS5 seeks by rowid).
-    ids = dated()
-    step = range(0, len(ids), DATE_CHUNK)
+    }
+    hits.update(m.article_id for m in _notes_only_matches(conn, built.terms, hits, len(hits) + 1))
+    order = dated() if dated is not None else DateOrder.of(_date_order(conn))
+    if len(hits) < SORT_ALL_BELOW:
+        last = len(order.ids)
+        ranked = sorted(hits, key=lambda aid: order.place.get(aid, last), reverse=not newest)
+        return [Match(ArticleId(a), 0.0) for a in ranked[:limit]]
+    # Many hits: walk the articles in date order until the page is full.
     out: list[Match] = []
-    for start in step if newest else reversed(step):
-        chunk = list(ids[start : start + DATE_CHUNK])
-        if not newest:
-            chunk.reverse()
-        marks = ",".join("?" * len(chunk))
-        found = {
-            r[0]
-            for r in conn.exec_driver_sql(
-                "SELECT rowid FROM search_articles WHERE search_articles MATCH ? "
-                f"AND rowid IN ({marks})",
-                (built.match, *chunk),
-            )
-        }
-        out += [Match(ArticleId(a), 0.0) for a in chunk if a in found]
-        if len(out) >= limit:
-            break
-    return out[:limit]
+    for aid in order.ids if newest else reversed(order.ids):
+        if aid in hits:
+            out.append(Match(ArticleId(aid), 0.0))
+            if len(out) >= limit:
+                break
+    return out
 
 
 def _date_order(conn: Connection) -> list[int]:

@@ -154,8 +154,16 @@ def build_query(
 # --- snippets ------------------------------------------------------------------------------
 
 
+_CHAR_NORMS: dict[str, str] = {}  # a news archive uses a few thousand distinct characters
+
+
 def _char_norm(ch: str) -> str:
-    return " " if _SEPARATORS.match(ch) else normalize(ch)
+    piece = _CHAR_NORMS.get(ch)
+    if piece is None:
+        piece = " " if _SEPARATORS.match(ch) else normalize(ch)
+        if len(_CHAR_NORMS) < 100_000:
+            _CHAR_NORMS[ch] = piece
+    return piece
 
 
 def normalized_with_map(text: str) -> tuple[str, list[int]]:
@@ -167,8 +175,9 @@ def normalized_with_map(text: str) -> tuple[str, list[int]]:
     out: list[str] = []
     where: list[int] = []
     last_space = True
+    norms = _CHAR_NORMS
     for i, ch in enumerate(text):
-        piece = ch.lower() if ch.isascii() and ch.isalnum() else _char_norm(ch)
+        piece = norms.get(ch) or _char_norm(ch)
         for p in piece:
             if p == " ":
                 if last_space:

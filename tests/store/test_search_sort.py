@@ -24,9 +24,8 @@ def test_newest_and_oldest_find_what_a_scan_finds_in_date_order(
     walk: bool,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    if walk:  # the path frequent words take: a chunk of dated articles at a time
+    if walk:  # the path frequent words take: the dated articles walked
         monkeypatch.setattr(search, "SORT_ALL_BELOW", 1)
-        monkeypatch.setattr(search, "DATE_CHUNK", 3)
     expected = _scan(haystacks, query)
     dates = {s.id: s.date for s in corpus_library.list_articles()}
     for sort in ("newest", "oldest"):
