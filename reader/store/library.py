@@ -686,7 +686,8 @@ class Library:
         problems: list[str] = []
         with self._write() as conn:
             problems += [f"integrity: {p}" for p in database.quick_check(conn, full)]
-            for table, rowid, parent, _fk in conn.execute(text("PRAGMA foreign_key_check")):
+            for stored, rowid, parent, _fk in conn.execute(text("PRAGMA foreign_key_check")):
+                table = "blocks" if stored == "block_rows" else stored  # the view's table
                 problems.append(f"orphan row: {table} rowid {rowid} points to missing {parent}")
             for sql, what in (
                 (

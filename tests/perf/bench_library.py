@@ -266,8 +266,8 @@ def sizes(path: Path) -> dict[str, int]:
             else "source_files (page text)"
             if name.startswith(("source_files", "sqlite_autoindex_source"))
             else "articles + blocks"
-            if name.startswith(("articles", "blocks", "ix_articles", "sqlite_autoindex_a"))
-            or "blocks" in name
+            if name.startswith(("articles", "block", "ix_articles", "sqlite_autoindex_a"))
+            or "block" in name
             else "other"
         )
         groups[key] = groups.get(key, 0) + int(size)
