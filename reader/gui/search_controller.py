@@ -71,6 +71,10 @@ class SearchController(QObject):
             self.pane.result_count.setText(tr("The best %1 matches").replace("%1", str(n)))
         else:
             self.pane.result_count.setText(tr("%n matching articles", None, n))
+        waiting = self._library.index_pending()
+        if waiting:
+            note = tr("search index incomplete: %n articles not yet indexed", None, waiting)
+            self.pane.result_count.setText(self.pane.result_count.text() + " — " + note)
         self.pane.stack.setCurrentIndex(LibraryPane.SEARCH)
         if n:
             self.pane.results.setCurrentIndex(self.results.index(0, 0))

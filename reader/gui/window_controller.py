@@ -15,6 +15,7 @@ from reader.gui.annotation_controller import AnnotationController
 from reader.gui.changes import ChangeBus
 from reader.gui.i18n import tr
 from reader.gui.import_controller import ImportController
+from reader.gui.indexer import BackgroundIndexer
 from reader.gui.library_controller import LibraryController
 from reader.gui.main_window_view import MainWindow
 from reader.gui.preferences_view import PreferencesDialog
@@ -64,6 +65,7 @@ class WindowController(QObject):
         self.search = SearchController(library, self.bus, self.window.library)
         self.reading = ReadingController(library, self.bus, self.window.reading, prefs)
         self.imports = ImportController(library, self.bus, self.window)
+        self.indexer = BackgroundIndexer(library, self.bus, self.window.statusBar())
         from reader.gui.edit_controller import EditController
 
         self.edits = EditController(
@@ -128,6 +130,7 @@ class WindowController(QObject):
         self.search.open_requested.connect(self._open_from_search)
         self.reading.opened.connect(self._opened)
         self.imports.done.connect(self._imported)
+        self.imports.done.connect(lambda _summary: self.indexer.start())
         self.bus.failed.connect(self.show_error)
 
     def _restore(self) -> None:
@@ -150,6 +153,7 @@ class WindowController(QObject):
 
     def _load_late(self) -> None:
         self.lib.load_facets()
+        self.indexer.start()  # articles an interrupted import left unindexed
         self.ready.emit()
 
     # behaviour
@@ -273,5 +277,6 @@ class WindowController(QObject):
         self.annotations.flush()
         self.annotations.suggestions.shutdown()
         self.imports.shutdown()
+        self.indexer.shutdown()
         self.exchange.shutdown()
         self.save_state()

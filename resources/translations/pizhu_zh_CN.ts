@@ -1077,6 +1077,12 @@
             <numerusform>%n 篇匹配的文章</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>search index incomplete: %n articles not yet indexed</source>
+        <translation>
+            <numerusform>搜索索引尚未完成:还有 %n 篇文章未编入索引</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Delete the chosen highlight (in the highlight list)</source>
         <translation>删除所选划线(在划线列表中)</translation>
@@ -1242,6 +1248,10 @@ A reader for annotating local Chinese news.</source>
     <message>
         <source>Put this tag under which tag?</source>
         <translation>把这个标签放到哪个标签之下?</translation>
+    </message>
+    <message>
+        <source>Indexing for search: %1 of %2 articles</source>
+        <translation>正在编制搜索索引:%1 / %2 篇文章</translation>
     </message>
 </context>
 </TS>
