@@ -100,8 +100,14 @@ def words(text: str, cut: Callable[[str], Iterable[str]]) -> str:
     if not text:
         return ""
     get = _WORD_TOKENS.get
-    out = [get(w) or _word_token(w) for w in cut(unicodedata.normalize("NFKC", text))]
-    return " ".join(t for t in out if t)
+    out: list[str] = []
+    for w in cut(unicodedata.normalize("NFKC", text)):
+        token = get(w)
+        if token is None:  # "" (punctuation) is cached too: test for None, not falsiness
+            token = _word_token(w)
+        if token:
+            out.append(token)
+    return " ".join(out)
 
 
 def _quote(token: str) -> str:
