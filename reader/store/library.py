@@ -24,6 +24,7 @@ from reader.store import (
     database,
     highlights,
     importer,
+    indexing,
     operations,
     palette,
     reparse,
@@ -470,26 +471,22 @@ class Library:
         progress: Callable[[int, int], None] | None = None,
         cancel: Callable[[], bool] | None = None,
         batch: int = INDEX_BATCH,
+        workers: int | None = None,
     ) -> int:
-        """Index the articles an import queued, a batch per transaction, so the window
-        and other writers wait at most one batch and a crash loses at most one batch
-        (it stays queued and is redone). Returns how many were indexed; ``cancel``
-        is asked between batches. Safe to run in a worker thread."""
-        cut = self.cut
-        fingerprint = search.tokenizer_fingerprint()
-        total = self.index_pending()
-        done = 0
-        while done < total and not (cancel is not None and cancel()):
-            with self._write() as conn:
-                n = search.index_pending(conn, cut, batch)
-                if n:
-                    search.note_tokenizer_used(conn, fingerprint)
-            if n == 0:
-                break
-            done += n
-            if progress is not None:
-                progress(done, total)
-        return done
+        """Index the articles an import queued, a batch per transaction (see
+        :mod:`reader.store.indexing`); a long queue is tokenized in ``workers`` processes
+        (default: one per CPU, up to 4). Returns how many were indexed; ``cancel`` is
+        asked between batches. Safe to run in a worker thread."""
+        return indexing.build(
+            self._read,
+            self._write,
+            self.cut,
+            search.tokenizer_fingerprint(),
+            batch=batch,
+            workers=workers,
+            progress=progress,
+            cancel=cancel,
+        )
 
     def rebuild_search_index(self, progress: Callable[[int, int], None] | None = None) -> Changes:
         """Re-tokenize every article and note (after a dictionary or scheme change)."""

@@ -136,27 +136,49 @@ def pending(conn: Connection) -> int:
     return int(conn.execute(text("SELECT count(*) FROM search_pending")).scalar_one())
 
 
-def index_pending(conn: Connection, cut: Cut, limit: int) -> int:
-    """Index up to ``limit`` waiting articles and take them off the queue (one
-    transaction: the caller's). Returns how many were indexed."""
+def waiting_rows(conn: Connection, after: int, limit: int) -> list[tuple[int, str | None, str]]:
+    """(id, title, text) of up to ``limit`` waiting articles with ids above ``after``."""
     rows = conn.execute(
         text(
             "SELECT p.article_id, a.title, a.text FROM search_pending p "
-            "JOIN articles a ON a.id = p.article_id ORDER BY p.article_id LIMIT :n"
+            "JOIN articles a ON a.id = p.article_id WHERE p.article_id > :after "
+            "ORDER BY p.article_id LIMIT :n"
         ),
-        {"n": limit},
-    ).fetchall()
-    if not rows:
-        return 0
-    values = []
+        {"after": after, "n": limit},
+    )
+    return [(int(r[0]), r[1], r[2]) for r in rows]
+
+
+def tokens_of(rows: Sequence[tuple[int, str | None, str]], cut: Cut) -> list[dict[str, object]]:
+    """The index rows of (id, title, text) rows (pure: runs in worker processes too)."""
+    out: list[dict[str, object]] = []
     for article_id, title, body in rows:
         tokens = article_tokens(title, body, cut)
-        values.append(
+        out.append(
             {"id": article_id, "title": tokens.title, "body": tokens.body, "grams": tokens.grams}
         )
-    conn.execute(_INSERT_ARTICLE, values)
-    conn.execute(_DEQUEUE, [{"id": r[0]} for r in rows])
-    return len(rows)
+    return out
+
+
+def insert_waiting(conn: Connection, values: Sequence[dict[str, object]]) -> int:
+    """Index the rows :func:`tokens_of` made and take them off the queue (the caller's
+    transaction). Articles that left the queue meanwhile (deleted, or edited and
+    indexed by the edit) are skipped. Returns how many were indexed."""
+    if not values:
+        return 0
+    ids = [int(str(v["id"])) for v in values]
+    marks = ",".join("?" * len(ids))
+    still = {
+        r[0]
+        for r in conn.exec_driver_sql(
+            f"SELECT article_id FROM search_pending WHERE article_id IN ({marks})", tuple(ids)
+        )
+    }
+    keep = [v for v, i in zip(values, ids, strict=True) if i in still]
+    if keep:
+        conn.execute(_INSERT_ARTICLE, keep)
+        conn.execute(_DEQUEUE, [{"id": v["id"]} for v in keep])
+    return len(keep)
 
 
 def notes_text(conn: Connection, article_id: int) -> str:

@@ -6,6 +6,7 @@ import signal
 import subprocess
 import sys
 import textwrap
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -119,3 +120,27 @@ def test_a_killed_indexer_loses_nothing_that_is_not_redone(tmp_path: Path) -> No
         assert lib.index_pending() == 0 and lib.check().ok
         for term in ("记者", "呼和浩特", "和浩", "仅供测试", "PM2.5"):
             assert {h.id for h in lib.search(term, limit=10_000)} == _scan(lib, term), term
+
+
+def _recorder(seen: list[tuple[int, int]]) -> Callable[[int, int], None]:
+    return lambda done, total: seen.append((done, total))
+
+
+@pytest.mark.slow
+def test_worker_processes_build_the_same_index(tmp_path: Path) -> None:
+    pages = _pages(tmp_path / "pages", 6)
+    results = []
+    for workers in (1, 2):
+        with Library.open(tmp_path / f"lib-{workers}.sqlite") as lib:
+            lib.import_paths(pages, index=False, workers=1)
+            seen: list[tuple[int, int]] = []
+            indexed = lib.build_index(progress=_recorder(seen), batch=5, workers=workers)
+            assert indexed == seen[-1][0] == seen[-1][1] > 10
+            assert lib.index_pending() == 0 and lib.check().ok
+            results.append(
+                [
+                    sorted(h.id for h in lib.search(t, limit=10_000))
+                    for t in ("记者", "呼和浩特", "和浩", "PM2.5", "仅供测试")
+                ]
+            )
+    assert results[0] == results[1]
