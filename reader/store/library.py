@@ -254,23 +254,24 @@ class Library:
                 out.update(self._summaries(conn, chunk))
         return [out[i] for i in wanted if i in out]
 
-    def _summaries(self, conn: Connection, ids: list[ArticleId]) -> dict[int, ArticleSummary]:
+    def _summaries(
+        self, conn: Connection, ids: list[ArticleId] | None
+    ) -> dict[int, ArticleSummary]:
+        """Summaries of ``ids``, or of every article (None: three queries in all)."""
         rows = _listing(conn, ids, ArticleRow.authors)
         tags: dict[int, list[str]] = {}
-        for article_id, name in conn.execute(
-            select(ArticleTag.article_id, TagRow.name)
-            .join(TagRow, TagRow.id == ArticleTag.tag_id)
-            .where(ArticleTag.article_id.in_(ids))
-            .order_by(TagRow.key)
-        ):
-            tags.setdefault(article_id, []).append(name)
-        counts = dict(
-            conn.execute(
-                select(HighlightRow.article_id, func.count())
-                .where(HighlightRow.article_id.in_(ids), HighlightRow.deleted.is_(False))
-                .group_by(HighlightRow.article_id)
-            ).all()
+        tag_query = select(ArticleTag.article_id, TagRow.name).join(
+            TagRow, TagRow.id == ArticleTag.tag_id
         )
+        count_query = select(HighlightRow.article_id, func.count()).where(
+            HighlightRow.deleted.is_(False)
+        )
+        if ids is not None:
+            tag_query = tag_query.where(ArticleTag.article_id.in_(ids))
+            count_query = count_query.where(HighlightRow.article_id.in_(ids))
+        for article_id, name in conn.execute(tag_query.order_by(TagRow.key)):
+            tags.setdefault(article_id, []).append(name)
+        counts = dict(conn.execute(count_query.group_by(HighlightRow.article_id)).all())
         return {
             r.id: ArticleSummary(
                 id=ArticleId(r.id),
@@ -287,7 +288,12 @@ class Library:
         }
 
     def list_articles(self, tag: str | None = None) -> list[ArticleSummary]:
-        return self.summaries(self.article_ids(tag))
+        if tag is not None:
+            return self.summaries(self.article_ids(tag))
+        ids = self.article_ids()
+        with self._read() as conn:  # the whole library: no id lists to send
+            out = self._summaries(conn, None)
+        return [out[i] for i in ids if i in out]
 
     def resolve(self, ref: str | int) -> ArticleId:
         """An article id from a number or a uuid (as printed by ``list``)."""
@@ -730,21 +736,21 @@ class Library:
         return CheckReport(tuple(problems), int(articles), int(sources), schema)
 
 
-def _listing(conn: Connection, ids: Sequence[int], *extra: Any) -> Sequence[Any]:
-    """id, uuid, title, kind, source file name, page date (and ``extra``) of articles."""
-    return conn.execute(
-        select(
-            ArticleRow.id,
-            ArticleRow.uuid,
-            ArticleRow.title,
-            ArticleRow.kind,
-            SourceFile.name,
-            SourceFile.page_date,
-            *extra,
-        )
-        .join(SourceFile, SourceFile.id == ArticleRow.source_id)
-        .where(ArticleRow.id.in_(ids))
-    ).all()
+def _listing(conn: Connection, ids: Sequence[int] | None, *extra: Any) -> Sequence[Any]:
+    """id, uuid, title, kind, source file name, page date (and ``extra``) of articles
+    (of every article when ``ids`` is None)."""
+    query = select(
+        ArticleRow.id,
+        ArticleRow.uuid,
+        ArticleRow.title,
+        ArticleRow.kind,
+        SourceFile.name,
+        SourceFile.page_date,
+        *extra,
+    ).join(SourceFile, SourceFile.id == ArticleRow.source_id)
+    if ids is not None:
+        query = query.where(ArticleRow.id.in_(ids))
+    return conn.execute(query).all()
 
 
 def _source_view(r: Any) -> SourceView:

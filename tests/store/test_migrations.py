@@ -174,3 +174,21 @@ def test_a_foreign_database_is_not_taken_over(lib_path: Path) -> None:
     with pytest.raises(LibraryCorruptError, match="not a Pizhu library"):
         Library.open(lib_path)
     assert _tables(lib_path) == {"photos"}
+
+
+def test_the_quick_head_is_alembics_head() -> None:
+    assert database.quick_head() == database.head_revision()
+
+
+def test_opening_an_up_to_date_library_does_not_load_alembic(lib_path: Path) -> None:
+    import subprocess
+    import sys
+
+    Library.open(lib_path).close()
+    code = (
+        "import sys\n"
+        "from reader.store.library import Library\n"
+        f"Library.open({str(lib_path)!r}).close()\n"
+        "assert 'alembic' not in sys.modules, 'alembic loaded on open'\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
