@@ -27,6 +27,7 @@ from reader.store import (
     indexing,
     operations,
     palette,
+    queries,
     reparse,
     search,
     searchtext,
@@ -49,7 +50,7 @@ from reader.store.models import (
 )
 from reader.store.naming import default_author as default_author  # re-exported
 from reader.store.naming import tag_key as tag_key
-from reader.store.search import DateOrder
+from reader.store.queries import DateOrder, Where
 from reader.store.views import (
     ArticleDetail,
     ArticleSummary,
@@ -89,7 +90,7 @@ class Library:
         self.engine = engine
         self.upgrade = upgrade
         self._cut: search.Cut | None = None
-        self._dated: tuple[tuple[Any, ...], search.DateOrder] | None = None  # see _date_order
+        self._dated: tuple[tuple[Any, ...], DateOrder] | None = None  # see _date_order
 
     # --- opening ---------------------------------------------------------------------------
 
@@ -415,9 +416,17 @@ class Library:
 
     # --- search ----------------------------------------------------------------------------
 
-    def search(self, query: str, limit: int = 50, sort: str = "relevance") -> list[SearchHit]:
+    def search(
+        self,
+        query: str,
+        limit: int = 50,
+        sort: str = "relevance",
+        where: Where | None = None,
+    ) -> list[SearchHit]:
         """Articles containing every whitespace-separated term of ``query``, best first
-        (``sort="relevance"``), or ``"newest"``/``"oldest"`` page first.
+        (``sort="relevance"``: title hits, then whole articles, then bm25), or
+        ``"newest"``/``"oldest"`` page first; ``where`` narrows them (page dates, kinds,
+        author, paper, page, tag).
 
         A term matches wherever it is a substring of the title, the body or the notes
         (after NFKC and case folding), so 和浩 finds 呼和浩特 and PM2.5 finds PM2.5.
@@ -425,12 +434,13 @@ class Library:
         """
         if not searchtext.terms(query):
             return []
-        if sort not in search.SORTS:
+        if sort not in queries.SORTS:
             raise ValueError(f"unknown sort {sort!r}")
         cut = self.cut
         with self._read() as conn:
+            filters = self._filters(conn, where or Where())
             dated = functools.partial(self._date_order, conn)
-            matches, terms = search.query(conn, query, limit, cut, sort, dated)
+            matches, terms = queries.query(conn, query, limit, cut, sort, dated, filters)
             if not matches:
                 return []
             ids = [m.article_id for m in matches]
@@ -454,17 +464,32 @@ class Library:
             )
         return hits
 
+    def _filters(self, conn: Connection, where: Where) -> queries.Filters:
+        tagged = None
+        if where.tag is not None:
+            ids = tagging.tagged_articles(self._tag_closure_ids(conn, where.tag))
+            rows: Sequence[Any] = conn.execute(ids).all()
+            tagged = tuple(int(r[0]) for r in rows)
+        w = where
+        return queries.Filters(w.since, w.until, w.kinds, w.author, w.paper, w.page, tagged)
+
     def _date_order(self, conn: Connection) -> DateOrder:
         """Every article id, newest page first; cached until articles come or go."""
         key = tuple(conn.execute(text("SELECT max(id), count(*) FROM articles")).one())
         cached = self._dated
         if cached is None or cached[0] != key:
-            cached = self._dated = (key, search.DateOrder.of(search._date_order(conn)))
+            cached = self._dated = (key, DateOrder.of(queries.date_order(conn)))
         return cached[1]
 
-    def count_matches(self, query: str) -> int:
+    def count_matches(
+        self,
+        query: str,
+        where: Where | None = None,
+    ) -> int:
+        """How many articles :meth:`search` finds for ``query`` (every hit, notes too)."""
         with self._read() as conn:
-            return search.count(conn, query)
+            filters = self._filters(conn, where or Where())
+            return queries.total(conn, query, filters)
 
     def index_pending(self) -> int:
         """How many stored articles the search index does not cover yet (search results
