@@ -8,7 +8,7 @@ the current batch; whatever is left is indexed the next time the window opens.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import QLabel, QStatusBar
 
 from reader.gui.changes import ChangeBus
@@ -40,6 +40,7 @@ class BackgroundIndexer(QObject):
         self._bus = bus
         self.label = QLabel()
         self.label.setObjectName("indexProgress")
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
         self.label.hide()
         status.addPermanentWidget(self.label)
         self._thread: QThread | None = None

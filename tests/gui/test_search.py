@@ -49,3 +49,22 @@ def test_no_match(app, qtbot) -> None:  # type: ignore[no-untyped-def]
         app.window.library.search_field.insert("不存在的内容")
     assert search.results.rowCount() == 0
     assert app.window.library.result_count.text() == "No articles match."
+
+
+def test_f3_after_opening_a_hit_steps_through_the_querys_occurrences(app, qtbot) -> None:  # type: ignore[no-untyped-def]
+    reading = app.controller.reading
+    hits = app.controller.library.search("创新")
+    with qtbot.waitSignal(reading.opened, timeout=5000):
+        app.controller.search.open_requested.emit(hits[0].id, "创新")
+    assert len(reading.matches) >= 3 and reading.current_match == 0
+    assert not app.window.reading.find_bar.isVisible()
+    app.window.actions_.find_next.trigger()  # F3
+    assert reading.current_match == 1
+    app.window.actions_.find_next.trigger()
+    assert reading.current_match == 2
+    app.window.actions_.find_previous.trigger()  # Shift+F3
+    assert reading.current_match == 1
+    view = app.window.reading.view
+    current = [s for s in view.extraSelections() if s.cursor.selectedText() == "创新"]
+    assert len(current) == len(reading.matches)  # every hit stays marked
+    assert not app.window.reading.find_bar.isVisible()  # no Find bar was needed
