@@ -15,7 +15,7 @@ better first page than "relevant among decades"; newest/oldest sorts see every h
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, text
@@ -24,7 +24,7 @@ from reader.store import searchtext
 from reader.store.ids import ArticleId
 from reader.store.search import ARTICLE_WEIGHTS, NOTES_WEIGHTS, Cut, notes_text
 
-RANK_CANDIDATES = 400
+RANK_CANDIDATES = 250
 # Below this many hits, "newest first" sorts them all; above, it walks the articles in
 # date order (cached by the library) until a page of hits is found.
 SORT_ALL_BELOW = 2000
@@ -182,31 +182,33 @@ def query(
     if sort != "relevance":
         return _by_date(conn, built, limit, sort, dated, ok), built.terms
     w_title, w_body, w_grams = ARTICLE_WEIGHTS
-    cursor = conn.execute(
-        text(
-            f"SELECT rowid, bm25(search_articles, {w_title}, {w_body}, {w_grams}) "
-            "FROM search_articles WHERE search_articles MATCH :q ORDER BY rowid DESC"
-        ),
-        {"q": built.ranked},
-    )
     wanted = max(limit, RANK_CANDIDATES)
     matches: list[Match] = []
-    # Read lazily: FTS5 scores only the rows fetched, and a filter may skip many.
-    for article_id, score in _batches(cursor):
-        if ok is None or article_id in ok:
-            matches.append(Match(ArticleId(article_id), float(score)))
-            if len(matches) >= wanted:
+    # Read lazily with the driver's own cursor: FTS5 scores only the rows fetched, and
+    # a filter may skip many.
+    raw = conn.connection.dbapi_connection
+    assert raw is not None
+    cursor = raw.cursor()
+    try:
+        cursor.execute(
+            f"SELECT rowid, bm25(search_articles, {w_title}, {w_body}, {w_grams}) "
+            "FROM search_articles WHERE search_articles MATCH ? ORDER BY rowid DESC",
+            (built.ranked,),
+        )
+        while len(matches) < wanted:
+            rows = cursor.fetchmany(wanted if ok is None else 4 * wanted)
+            if not rows:
                 break
-    cursor.close()
+            for article_id, score in rows:
+                if ok is None or article_id in ok:
+                    matches.append(Match(ArticleId(article_id), float(score)))
+    finally:
+        cursor.close()
+    matches = matches[:wanted]
     found = {m.article_id for m in matches}
     extra = _notes_only_matches(conn, built.terms, set(found), limit)
     matches += [m for m in extra if ok is None or m.article_id in ok]
     return _ranked(conn, matches, built.terms)[:limit], built.terms
-
-
-def _batches(cursor: Iterable[Sequence[object]]) -> Iterable[tuple[int, float]]:
-    for row in cursor:
-        yield int(str(row[0])), float(str(row[1]))
 
 
 def _ranked(conn: Connection, matches: list[Match], terms: Sequence[str]) -> list[Match]:

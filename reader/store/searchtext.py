@@ -211,8 +211,7 @@ class Snippet:
         return "".join(parts)
 
 
-def snippet(text: str, query_terms: Sequence[str], width: int = 80) -> Snippet:
-    """A window of ``text`` around the first hit, every hit inside it marked."""
+def _hits(text: str, query_terms: Sequence[str]) -> list[tuple[int, int]]:
     norm, where = normalized_with_map(text)
     hits: list[tuple[int, int]] = []
     for term in query_terms:
@@ -221,6 +220,51 @@ def snippet(text: str, query_terms: Sequence[str], width: int = 80) -> Snippet:
             end = start + len(term)
             hits.append((where[start], where[end - 1] + 1))
             start = norm.find(term, end)
+    return hits
+
+
+def snippet(text: str, query_terms: Sequence[str], width: int = 80) -> Snippet:
+    """A window of ``text`` around the first hit, every hit inside it marked."""
+    hits = _hits_near_first(text, query_terms, width)
+    if hits is None:
+        hits = _hits_in_prefix(text, query_terms, width)
+    return _window(text, hits, width)
+
+
+def _hits_near_first(
+    text: str, query_terms: Sequence[str], width: int
+) -> list[tuple[int, int]] | None:
+    """The hits around the first plain (case-folded) occurrence of a term, normalizing
+    only that stretch: the common case, where the text is printed as the query is
+    typed. None when that does not apply."""
+    folded = text.casefold()
+    if len(folded) != len(text):
+        return None
+    starts = [p for p in (folded.find(t) for t in query_terms) if p >= 0]
+    if not starts:
+        return None
+    lo = max(0, min(starts) - width)
+    hits = _hits(text[lo : min(starts) + 2 * width], query_terms)
+    return [(s + lo, e + lo) for s, e in hits] or None
+
+
+def _hits_in_prefix(text: str, query_terms: Sequence[str], width: int) -> list[tuple[int, int]]:
+    # Normalize a prefix first, the whole text only when the window might reach past it
+    # (the mapping is per character, so a prefix maps alike).
+    longest = max((len(t) for t in query_terms), default=0)
+    hits: list[tuple[int, int]] = []
+    for limit in (4 * width, 40 * width, len(text)):
+        hits = _hits(text[:limit], query_terms)
+        if limit >= len(text):
+            break
+        first = min((s for s, _ in hits), default=None)
+        # Safe when the window and any hit reaching into it lie inside the prefix.
+        if first is not None and first + width + 2 * longest + 8 < limit:
+            break
+    return hits
+
+
+def _window(text: str, hits: list[tuple[int, int]], width: int) -> Snippet:
     if not hits:
         body = " ".join(text[: width * 2].split())
         return Snippet(body[:width] + ("…" if len(body) > width else ""), ())
