@@ -156,6 +156,14 @@ class Library:
         with self._read() as conn:
             stored = search.stored_fingerprint(conn)
             empty = conn.execute(select(func.count()).select_from(ArticleRow)).scalar_one() == 0
+        if stored is not None and stored != search.tokenizer_fingerprint() and not empty:
+            # Built by another tokenizer or scheme: start again through the queue, so the
+            # library opens at once and the indexer rebuilds it in the background.
+            with self._write() as conn:
+                current = search.tokenizer_fingerprint()
+                if search.stored_fingerprint(conn) != current:
+                    search.requeue_all(conn, self.cut, current)
+            return
         if stored is not None:
             return
         if empty:  # a new library: record the tokenizer without loading jieba

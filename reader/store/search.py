@@ -1,7 +1,9 @@
 """The search index: two FTS5 tables fed with pre-tokenized text (see searchtext.py).
 
 ``search_articles`` (contentless, rowid = article id) holds, per article, the jieba
-search-mode tokens of the title and of the body, and the character bigrams of both.
+search-mode tokens of the title and the character bigrams of title and body (the body
+column's words were dropped in scheme 4: they only ranked, bm25 over the bigram phrase
+ranks the body as well, and they were a third of the index and of its build time).
 ``search_notes`` (rowid = article id) holds the article's note and its highlights'
 notes. A query matches an article when every term occurs in its title, body or notes,
 exactly as ``normalize(term) in normalize(text)`` would say; jieba words only rank.
@@ -79,9 +81,7 @@ def article_tokens(title: str | None, body: str, cut: Cut) -> ArticleTokens:
     t = searchtext.normalize(title or "")
     b = searchtext.normalize(body)
     both = f"{t} {b}" if t and b else t or b
-    return ArticleTokens(
-        searchtext.words(title or "", cut), searchtext.words(body, cut), searchtext.grams(both)
-    )
+    return ArticleTokens(searchtext.words(title or "", cut), "", searchtext.grams(both))
 
 
 _INSERT_ARTICLE = text(
@@ -212,6 +212,28 @@ def reindex_notes(conn: Connection, article_id: int, cut: Cut) -> None:
         )
 
 
+def requeue_all(conn: Connection, cut: Cut, fingerprint: str) -> int:
+    """Empty the article index and queue every article for the indexer (after the
+    tokenizer changed: the window stays usable while it catches up); the notes index
+    is small and rebuilt here. Returns how many articles were queued."""
+    conn.execute(text("INSERT INTO search_articles (search_articles) VALUES ('delete-all')"))
+    conn.execute(text("DELETE FROM search_pending"))
+    queued = conn.execute(
+        text("INSERT INTO search_pending (article_id) SELECT id FROM articles")
+    ).rowcount
+    conn.execute(text("DELETE FROM search_notes"))
+    for (article_id,) in conn.execute(text(_NOTED)).fetchall():
+        reindex_notes(conn, article_id, cut)
+    set_fingerprint(conn, fingerprint)
+    return int(queued)
+
+
+_NOTED = (
+    "SELECT article_id FROM article_notes UNION "
+    "SELECT article_id FROM highlights WHERE NOT deleted AND note != ''"
+)
+
+
 def stored_fingerprint(conn: Connection) -> str | None:
     row = conn.execute(text("SELECT value FROM settings WHERE key = :k"), {"k": TOKENIZER_KEY})
     value = row.scalar()
@@ -251,12 +273,7 @@ def rebuild(
         insert_article(conn, article_id, article_tokens(title, body, cut))
         if progress is not None and done % 100 == 0:
             progress(done, total)
-    noted = conn.execute(
-        text(
-            "SELECT article_id FROM article_notes UNION "
-            "SELECT article_id FROM highlights WHERE NOT deleted AND note != ''"
-        )
-    ).fetchall()
+    noted = conn.execute(text(_NOTED)).fetchall()
     for (article_id,) in noted:
         reindex_notes(conn, article_id, cut)
     set_fingerprint(conn, fingerprint)

@@ -11,8 +11,8 @@ The index has two kinds of tokens (see :mod:`reader.store.search`):
   phrase of its n-1 bigrams, and a phrase only matches at consecutive positions, so
   the match is *exactly* "the term is a substring": sub-words (和浩 in 呼和浩特),
   numbers, Latin (PM2.5), punctuation. A one-character term is a prefix query.
-* **words**: jieba search-mode tokens, for ranking: an article where the query is a
-  word ranks above one where it straddles two words.
+* **words**: jieba search-mode tokens of titles (and notes), for ranking: a title where
+  the query is a word ranks above one where it straddles two words.
 
 FTS5 reads the tokens with its ``ascii`` tokenizer, which splits only at ASCII
 non-alphanumerics and keeps every other character. Those ASCII characters are mapped
@@ -29,7 +29,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 # Bump when the token scheme changes: the search index is then rebuilt.
-SCHEME_VERSION = 3
+SCHEME_VERSION = 4
 
 _SEPARATORS = re.compile(r"[\s\x00-\x1f\x7f-\x9f]+")
 _INVISIBLE = re.compile(r"[\u00ad\u200b-\u200f\u2060-\u2064\ufeff]")

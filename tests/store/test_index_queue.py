@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import signal
+import sqlite3
 import subprocess
 import sys
 import textwrap
@@ -144,3 +145,22 @@ def test_worker_processes_build_the_same_index(tmp_path: Path) -> None:
                 ]
             )
     assert results[0] == results[1]
+
+
+def test_a_library_indexed_by_another_tokenizer_is_requeued_on_open(
+    lib_path: Path, small_page: Path
+) -> None:
+    with Library.open(lib_path) as lib:
+        lib.import_paths([small_page])
+        lib.set_note(lib.article_ids()[0], "笔记里的青城")
+    with sqlite3.connect(lib_path) as conn:
+        conn.execute(
+            "UPDATE settings SET value = 'scheme=3;jieba=old' WHERE key = 'search.tokenizer'"
+        )
+    with Library.open(lib_path) as lib:  # opens at once: nothing is tokenized here
+        assert lib.index_pending() == 2 and lib.check().ok
+        assert lib.search("青城")  # the notes index is rebuilt on the spot (it is small)
+        assert not lib.search("地铁")
+        lib.build_index()
+        assert [h.title for h in lib.search("地铁")] == ["呼和浩特地铁3号线试运行"]
+        assert lib.check().ok
