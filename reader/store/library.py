@@ -444,11 +444,10 @@ class Library:
             return []
         if sort not in queries.SORTS:
             raise ValueError(f"unknown sort {sort!r}")
-        cut = self.cut
         with self._read() as conn:
             filters = self._filters(conn, where or Where())
             dated = functools.partial(self._date_order, conn)
-            matches, terms = queries.query(conn, query, limit, cut, sort, dated, filters)
+            matches, terms = queries.query(conn, query, limit, sort, dated, filters)
             if not matches:
                 return []
             ids = [m.article_id for m in matches]
@@ -482,8 +481,9 @@ class Library:
         return queries.Filters(w.since, w.until, w.kinds, w.author, w.paper, w.page, tagged)
 
     def _date_order(self, conn: Connection) -> DateOrder:
-        """Every article id, newest page first; cached until articles come or go."""
-        key = tuple(conn.execute(text("SELECT max(id), count(*) FROM articles")).one())
+        """Every article id, newest page first; cached until articles are added (a
+        deleted article is no hit, so a stale order only lists it in vain)."""
+        key = tuple(conn.execute(text("SELECT max(id) FROM articles")).one())
         cached = self._dated
         if cached is None or cached[0] != key:
             cached = self._dated = (key, DateOrder.of(queries.date_order(conn)))

@@ -22,12 +22,13 @@ from sqlalchemy import Connection, text
 
 from reader.store import searchtext
 from reader.store.ids import ArticleId
-from reader.store.search import ARTICLE_WEIGHTS, NOTES_WEIGHTS, Cut, notes_text
+from reader.store.search import ARTICLE_WEIGHTS, NOTES_WEIGHTS, notes_text
 
 RANK_CANDIDATES = 250
 # Below this many hits, "newest first" sorts them all; above, it walks the articles in
 # date order (cached by the library) until a page of hits is found.
 SORT_ALL_BELOW = 2000
+DATE_CHUNK = 512
 
 SORTS = ("relevance", "newest", "oldest")
 
@@ -164,7 +165,6 @@ def query(
     conn: Connection,
     q: str,
     limit: int,
-    cut: Cut | None,
     sort: str = "relevance",
     dated: Callable[[], DateOrder] | None = None,
     filters: Filters | None = None,
@@ -175,7 +175,10 @@ def query(
     title first and fragments after whole articles. ``newest``/``oldest``: page date
     order; ``dated`` gives every article id newest first (the caller may cache it).
     """
-    built = searchtext.build_query(q, cut)
+    # The query's jieba words are not needed: bm25 scores the exact phrases, and title
+    # hits are ordered first by :func:`_ranked` (scoring word alternatives as well
+    # doubled the cost of frequent numbers such as 38.97亿元).
+    built = searchtext.build_query(q, None)
     if built is None or limit <= 0:
         return [], ()
     ok = allowed(conn, filters) if filters is not None else None
@@ -193,7 +196,7 @@ def query(
         cursor.execute(
             f"SELECT rowid, bm25(search_articles, {w_title}, {w_body}, {w_grams}) "
             "FROM search_articles WHERE search_articles MATCH ? ORDER BY rowid DESC",
-            (built.ranked,),
+            (built.match,),
         )
         while len(matches) < wanted:
             rows = cursor.fetchmany(wanted if ok is None else 4 * wanted)
@@ -252,22 +255,50 @@ def _by_date(
     ok: set[int] | None,
 ) -> list[Match]:
     newest = sort == "newest"
-    hits = _every_hit(conn, built)
-    if ok is not None:
-        hits &= ok
     order = dated() if dated is not None else DateOrder.of(date_order(conn))
-    if len(hits) < SORT_ALL_BELOW:
+    head = _rowids(
+        conn,
+        "SELECT rowid FROM search_articles WHERE search_articles MATCH ? LIMIT ?",
+        (built.match, SORT_ALL_BELOW),
+    )
+    noted = {m.article_id for m in _notes_only_matches(conn, built.terms, head, SORT_ALL_BELOW)}
+    if len(head) < SORT_ALL_BELOW:  # every hit is known: sort them
+        hits = head | noted
+        if ok is not None:
+            hits &= ok
         last = len(order.ids)
         ranked = sorted(hits, key=lambda aid: order.place.get(aid, last), reverse=not newest)
         return [Match(ArticleId(a), 0.0) for a in ranked[:limit]]
-    # Many hits: walk the articles in date order until the page is full.
+    # Many hits: walk the articles in date order, asking the index about a stretch of
+    # them at a time by rowid range (FTS5 seeks; pages are mostly imported in date
+    # order, so a stretch is a narrow range), until the page is full.
+    ids = order.ids if newest else order.ids[::-1]
     out: list[Match] = []
-    for aid in order.ids if newest else reversed(order.ids):
-        if aid in hits:
-            out.append(Match(ArticleId(aid), 0.0))
-            if len(out) >= limit:
-                break
-    return out
+    for start in range(0, len(ids), DATE_CHUNK):
+        chunk = ids[start : start + DATE_CHUNK]
+        found = _rowids(
+            conn,
+            "SELECT rowid FROM search_articles WHERE search_articles MATCH ? "
+            "AND rowid BETWEEN ? AND ?",
+            (built.match, min(chunk), max(chunk)),
+        )
+        found |= noted
+        out += [Match(ArticleId(a), 0.0) for a in chunk if a in found and (ok is None or a in ok)]
+        if len(out) >= limit:
+            break
+    return out[:limit]
+
+
+def _rowids(conn: Connection, sql: str, params: tuple[object, ...]) -> set[int]:
+    """The first column of ``sql`` through the driver's cursor (thousands of ids: no
+    per-row result objects)."""
+    raw = conn.connection.dbapi_connection
+    assert raw is not None
+    cursor = raw.cursor()
+    try:
+        return {r[0] for r in cursor.execute(sql, params).fetchall()}
+    finally:
+        cursor.close()
 
 
 def date_order(conn: Connection) -> list[int]:

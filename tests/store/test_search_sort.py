@@ -29,6 +29,7 @@ def test_newest_and_oldest_find_what_a_scan_finds_in_date_order(
 ) -> None:
     if walk:  # the path frequent words take: the dated articles walked
         monkeypatch.setattr(queries, "SORT_ALL_BELOW", 1)
+        monkeypatch.setattr(queries, "DATE_CHUNK", 3)
     expected = _scan(haystacks, query)
     dates = {s.id: s.date for s in corpus_library.list_articles()}
     for sort in ("newest", "oldest"):
