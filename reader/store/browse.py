@@ -10,14 +10,13 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any
 
-from sqlalchemy import Connection, Select, func, select, text
+from sqlalchemy import Connection, func, select, text
 
 from reader.store import database, searchtext, tagging
 from reader.store.errors import known_errors
 from reader.store.ids import ArticleId, SourceId, TagId
-from reader.store.library import Library
+from reader.store.library import Library, ordered_ids
 from reader.store.models import ArticleRow, SourceFile, TagRow
 
 ROW_CHUNK = 500  # ids per IN (…) query
@@ -86,15 +85,6 @@ class TagCount:
     count: int
 
 
-def _order(q: Select[Any]) -> Select[Any]:
-    return q.order_by(
-        SourceFile.page_date.is_(None),
-        SourceFile.page_date,
-        SourceFile.id,
-        ArticleRow.ordinal,
-    )
-
-
 def article_ids(lib: Library, f: ArticleFilter | None = None) -> list[ArticleId]:
     """Ids of the articles ``f`` selects, in library order (page date, page, position)."""
     f = f or ArticleFilter()
@@ -116,7 +106,7 @@ def article_ids(lib: Library, f: ArticleFilter | None = None) -> list[ArticleId]
         if f.tag is not None:
             # The tag, the tags nested under it, on articles or on their highlights.
             q = q.where(ArticleRow.id.in_(tagging.tagged_articles(tagging.subtree(conn, f.tag))))
-        return [ArticleId(int(r[0])) for r in conn.execute(_order(q))]
+        return ordered_ids(conn, q)
 
 
 def article_rows(lib: Library, ids: Sequence[ArticleId]) -> list[ArticleRowView]:

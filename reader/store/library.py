@@ -16,7 +16,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, Engine, delete, func, insert, select, text
+from sqlalchemy import Connection, Engine, Select, delete, func, insert, select, text
 from sqlalchemy.exc import DBAPIError
 
 from reader.store import (
@@ -243,13 +243,7 @@ class Library:
                 q = q.where(
                     ArticleRow.id.in_(tagging.tagged_articles(self._tag_closure_ids(conn, tag)))
                 )
-            q = q.order_by(
-                SourceFile.page_date.is_(None),
-                SourceFile.page_date,
-                SourceFile.id,
-                ArticleRow.ordinal,
-            )
-            return [ArticleId(r[0]) for r in conn.execute(q)]
+            return ordered_ids(conn, q)
 
     def summaries(self, ids: Iterable[ArticleId]) -> list[ArticleSummary]:
         """Summaries of the given articles, in the given order (unknown ids are left out)."""
@@ -767,6 +761,19 @@ class Library:
             if schema != head:
                 problems.append(f"schema {schema} is not the current {head}")
         return CheckReport(tuple(problems), int(articles), int(sources), schema)
+
+
+def ordered_ids(conn: Connection, q: Select[Any]) -> list[ArticleId]:
+    """The ids ``q`` selects in library order: dated pages, then undated ones. Two
+    queries, each read straight off the page-date index and the articles' (source,
+    position) index, where one ORDER BY over both sorted every article (a quarter of
+    the window's start at 150,000 articles); fetched whole, not row by row."""
+    dated = q.where(SourceFile.page_date.is_not(None)).order_by(
+        SourceFile.page_date, SourceFile.id, ArticleRow.ordinal
+    )
+    undated = q.where(SourceFile.page_date.is_(None)).order_by(SourceFile.id, ArticleRow.ordinal)
+    ids: list[ArticleId] = [*conn.execute(dated).scalars(), *conn.execute(undated).scalars()]
+    return ids
 
 
 def _listing(conn: Connection, ids: Sequence[int] | None, *extra: Any) -> Sequence[Any]:
