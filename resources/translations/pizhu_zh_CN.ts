@@ -614,6 +614,22 @@
         <translation>按日期和版面浏览报纸</translation>
     </message>
     <message>
+        <source>Sort search results</source>
+        <translation>搜索结果排序</translation>
+    </message>
+    <message>
+        <source>Best first</source>
+        <translation>最相关</translation>
+    </message>
+    <message>
+        <source>Newest first</source>
+        <translation>最新在前</translation>
+    </message>
+    <message>
+        <source>Oldest first</source>
+        <translation>最早在前</translation>
+    </message>
+    <message>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
@@ -1068,8 +1084,8 @@
         <translation>没有匹配的文章。</translation>
     </message>
     <message>
-        <source>The best %1 matches</source>
-        <translation>最相关的 %1 篇</translation>
+        <source>The first %1 of %2 matching articles</source>
+        <translation>共 %2 篇匹配的文章,显示前 %1 篇</translation>
     </message>
     <message numerus="yes">
         <source>%n matching articles</source>

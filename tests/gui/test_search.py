@@ -68,3 +68,22 @@ def test_f3_after_opening_a_hit_steps_through_the_querys_occurrences(app, qtbot)
     current = [s for s in view.extraSelections() if s.cursor.selectedText() == "创新"]
     assert len(current) == len(reading.matches)  # every hit stays marked
     assert not app.window.reading.find_bar.isVisible()  # no Find bar was needed
+
+
+def test_results_sort_by_date_and_say_how_many_there_are_in_all(app, qtbot) -> None:  # type: ignore[no-untyped-def]
+    search = app.controller.search
+    pane = app.window.library
+    everything = app.controller.library.count_matches("本报")
+    assert everything >= 2
+    search.LIMIT = 1  # fewer than the hits: the line names the total
+    with qtbot.waitSignal(search.searched, timeout=5000):
+        pane.search_field.insert("本报")
+    assert search.results.rowCount() == 1
+    assert f"of {everything}" in pane.result_count.text()
+    search.LIMIT = 200
+    for key, order in (("newest", True), ("oldest", False)):
+        with qtbot.waitSignal(search.searched, timeout=5000):
+            pane.sort.setCurrentIndex(pane.sort.findData(key))
+        dates = [search.results.hit(r).date for r in range(search.results.rowCount())]
+        assert len(dates) == everything and len(set(dates)) == 2
+        assert dates == sorted(dates, reverse=order)
