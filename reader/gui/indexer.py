@@ -45,6 +45,7 @@ class BackgroundIndexer(QObject):
         status.addPermanentWidget(self.label)
         self._thread: QThread | None = None
         self._worker: IndexWorker | None = None
+        self._closed = False
 
     @property
     def running(self) -> bool:
@@ -52,7 +53,7 @@ class BackgroundIndexer(QObject):
 
     def start(self) -> bool:
         """Index what the library's queue holds; False if nothing waits or it runs already."""
-        if self._thread is not None:
+        if self._thread is not None or self._closed:
             return False
         waiting = self._library.index_pending()
         if not waiting:
@@ -103,6 +104,7 @@ class BackgroundIndexer(QObject):
 
     def shutdown(self) -> None:
         """Stop after the current batch (the window is closing); the rest stays queued."""
+        self._closed = True  # a finished signal still in the queue must not restart it
         if self._worker is not None:
             self._worker.cancel()
         self._stop()

@@ -50,3 +50,16 @@ def test_a_library_left_unindexed_is_indexed_when_the_window_opens(  # type: ign
     finally:
         app.window.close()
         library.close()
+
+
+def test_closing_the_window_stops_the_indexer_for_good(  # type: ignore[no-untyped-def]
+    qtbot, library: Library, settings, no_samples, tmp_path: Path
+) -> None:
+    library.import_paths(_many(tmp_path / "r", 3), index=False)
+    waiting = library.index_pending()
+    app = make_app(qtbot, library, settings)
+    indexer = app.controller.indexer
+    app.window.close()  # stops after the current batch; what is left stays queued
+    assert not indexer.running and not indexer.start()
+    assert 0 <= library.index_pending() <= waiting
+    assert library.check().ok
