@@ -4,7 +4,7 @@ A fix names one decision of the page (its kind and source spans) and the choice 
 user made, so a re-parse and a colleague's library can replay it.
 
 Revision ID: 0008
-Revises: 0005
+Revises: 0006
 Create Date: 2026-12-03
 """
 
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0008"
-down_revision = "0005"
+down_revision = "0006"
 branch_labels = None
 depends_on = None
 

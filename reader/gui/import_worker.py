@@ -30,6 +30,8 @@ class ImportWorker(JobWorker):
         self.progress.emit(done, p.total, p.path)
 
     def work(self) -> ImportSummary:
+        # The index is built afterwards by the window's BackgroundIndexer: the articles
+        # are readable as soon as the import is done.
         return self._library.import_paths(
-            self._paths, progress=self._on_progress, cancel=self.cancel_event.is_set
+            self._paths, progress=self._on_progress, cancel=self.cancel_event.is_set, index=False
         )

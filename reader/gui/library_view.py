@@ -230,10 +230,22 @@ class LibraryPane(QWidget):
         self.result_count = QLabel(self)
         self.result_count.setTextFormat(Qt.TextFormat.PlainText)
         self.result_count.setAccessibleName(tr("Number of search results"))
+        self.result_count.setWordWrap(True)
+        self.sort = QComboBox(self)
+        self.sort.setAccessibleName(tr("Sort search results"))
+        for key, label in (
+            ("relevance", tr("Best first")),
+            ("newest", tr("Newest first")),
+            ("oldest", tr("Oldest first")),
+        ):
+            self.sort.addItem(label, key)
         search = QWidget(self)
         sl = QVBoxLayout(search)
         sl.setContentsMargins(0, 0, 0, 0)
-        sl.addWidget(self.result_count)
+        top = QHBoxLayout()
+        top.addWidget(self.result_count, 1)
+        top.addWidget(self.sort)
+        sl.addLayout(top)
         sl.addWidget(self.results, 1)
 
         self.stack = QStackedWidget(self)

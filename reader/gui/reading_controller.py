@@ -113,8 +113,11 @@ class ReadingController(QObject):
             ds, de = self.built.offsets.to_doc(s), self.built.offsets.to_doc(e)
             if ds is not None and de is not None:
                 ranges.append((ds, de))
+        # The hits become the matches F3 and Shift+F3 step through, as Find's would.
+        self.matches = ranges
+        self.current_match = 0 if ranges else -1
         c = colours(self.prefs.theme)
-        self.pane.view.mark(ranges, 0, c.hit, c.current_hit)
+        self.pane.view.mark(ranges, self.current_match, c.hit, c.current_hit)
         if ranges and scroll:
             self.pane.view.scroll_to(ranges[0][0])
 
@@ -195,7 +198,7 @@ class ReadingController(QObject):
             self.pane.view.scroll_to(self.matches[self.current_match][0])
 
     def find_next(self) -> None:
-        if not self.pane.find_bar.isVisible():
+        if not self.pane.find_bar.isVisible() and not (self.query and self.matches):
             self.open_find()
             return
         if self.matches:

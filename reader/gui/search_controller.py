@@ -35,6 +35,7 @@ class SearchController(QObject):
         pane.search_field.returnPressed.connect(self.open_current)
         pane.search_field.installEventFilter(self)
         pane.results.activated.connect(self._activated)
+        pane.sort.currentIndexChanged.connect(self._sort_changed)
         bus.changed.connect(self._on_changes)
 
     def focus(self) -> None:
@@ -55,7 +56,9 @@ class SearchController(QObject):
         if not query.strip():
             return
         try:
-            hits = self._library.search(query, limit=self.LIMIT, stories=True)
+            sort = str(self.pane.sort.currentData() or "relevance")
+            hits = self._library.search(query, limit=self.LIMIT, sort=sort, stories=True)
+            total = self._library.count_matches(query) if len(hits) >= self.LIMIT else len(hits)
         except Exception as exc:  # known library errors become one line for the user
             from reader.errors import KnownError
 
@@ -67,14 +70,26 @@ class SearchController(QObject):
         n = len(hits)
         if n == 0:
             self.pane.result_count.setText(tr("No articles match."))
-        elif n >= self.LIMIT:
-            self.pane.result_count.setText(tr("The best %1 matches").replace("%1", str(n)))
+        elif n < total:
+            self.pane.result_count.setText(
+                tr("The first %1 of %2 matching articles")
+                .replace("%1", f"{n:,}")
+                .replace("%2", f"{total:,}")
+            )
         else:
             self.pane.result_count.setText(tr("%n matching articles", None, n))
+        waiting = self._library.index_pending()
+        if waiting:
+            note = tr("search index incomplete: %n articles not yet indexed", None, waiting)
+            self.pane.result_count.setText(self.pane.result_count.text() + " — " + note)
         self.pane.stack.setCurrentIndex(LibraryPane.SEARCH)
         if n:
             self.pane.results.setCurrentIndex(self.results.index(0, 0))
         self.searched.emit(query, n)
+
+    def _sort_changed(self, _index: int) -> None:
+        if self.results.query:
+            self.run()
 
     def open_current(self) -> None:
         """Enter: search now if results are stale, then open the selected (or first) hit."""

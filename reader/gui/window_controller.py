@@ -17,6 +17,7 @@ from reader.gui.changes import ChangeBus
 from reader.gui.external import ExternalWatch
 from reader.gui.i18n import tr
 from reader.gui.import_controller import ImportController
+from reader.gui.indexer import BackgroundIndexer
 from reader.gui.library_controller import LibraryController
 from reader.gui.main_window_view import MainWindow
 from reader.gui.preferences_view import PreferencesDialog
@@ -71,6 +72,7 @@ class WindowController(QObject):
         self.search = SearchController(library, self.bus, self.window.library)
         self.reading = ReadingController(library, self.bus, self.window.reading, prefs)
         self.imports = ImportController(library, self.bus, self.window)
+        self.indexer = BackgroundIndexer(library, self.bus, self.window.statusBar())
         from reader.gui.edit_controller import EditController
 
         self.edits = EditController(
@@ -167,6 +169,7 @@ class WindowController(QObject):
         self.reading.opened.connect(self._opened)
         self.imports.done.connect(self._imported)
         self.imports.done.connect(self.collection.ask_undated)
+        self.imports.done.connect(lambda _summary: self.indexer.start())
         self.bus.failed.connect(self.show_error)
 
     def _restore(self) -> None:
@@ -195,6 +198,7 @@ class WindowController(QObject):
 
     def _load_late(self) -> None:
         self.lib.load_facets()
+        self.indexer.start()  # articles an interrupted import left unindexed
         self.ready.emit()
 
     # behaviour
@@ -444,5 +448,6 @@ class WindowController(QObject):
         self.annotations.flush()
         self.annotations.suggestions.shutdown()
         self.imports.shutdown()
+        self.indexer.shutdown()
         self.exchange.shutdown()
         self.save_state()

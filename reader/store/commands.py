@@ -70,6 +70,15 @@ class ProgressBar:
         self.stream.write(line[: self.width - 1].ljust(self.width - 1))
         self.stream.flush()
 
+    def indexing(self, done: int, total: int) -> None:
+        if not self.enabled:
+            return
+        cells = 24
+        filled = cells * done // max(1, total)
+        line = f"[{'#' * filled}{'.' * (cells - filled)}] search index {done}/{total} articles"
+        self.stream.write("\r" + line[: self.width - 1].ljust(self.width - 1))
+        self.stream.flush()
+
     def clear(self) -> None:
         if self.enabled:
             write_raw(self.stream, "\r" + " " * (self.width - 1) + "\r")
@@ -83,7 +92,11 @@ def _cmd_import(args: argparse.Namespace) -> int:
     bar = ProgressBar(sys.stderr)
     with _library(args) as lib:
         try:
-            summary = lib.import_paths(args.paths, progress=bar)
+            summary = lib.import_paths(args.paths, progress=bar, index=False)
+            # The articles are stored and readable; now the search index catches up
+            # (interrupted, the rest is indexed by the next search or window).
+            if not args.no_index:
+                lib.build_index(progress=bar.indexing)
         finally:
             bar.clear()
         apply_import_options(lib, args, summary)
@@ -113,6 +126,11 @@ def _add_import(sub: Sub) -> None:
     from reader.store.collection_commands import add_import_options
 
     add_import_options(p)
+    p.add_argument(
+        "--no-index",
+        action="store_true",
+        help="store the articles only; the next search or the window builds the search index",
+    )
     p.set_defaults(handler=_cmd_import)
 
 
@@ -125,15 +143,39 @@ def _marks(stream: TextIO) -> tuple[str, str]:
 
 def _cmd_search(args: argparse.Namespace) -> int:
     query = " ".join(args.query)
+    from reader.store.queries import Where
+
+    where = Where(
+        since=args.since,
+        until=args.until,
+        tag=args.tag,
+        kinds=tuple(args.kind or ()),
+        author=args.author,
+    )
     with _library(args) as lib:
-        hits = lib.search(query, limit=args.limit)
+        if lib.index_pending():
+            bar = ProgressBar(sys.stderr)
+            try:
+                lib.build_index(progress=bar.indexing)  # every hit, not the indexed part
+            finally:
+                bar.clear()
+        total = lib.count_matches(query, where)
+        limit = max(total, 1) if args.all else args.limit
+        hits = lib.search(query, limit=limit, sort=args.sort, where=where)
     if args.json:
-        _print_json({"query": query, "results": [h.to_json() for h in hits]})
+        _print_json(
+            {
+                "query": query,
+                "sort": args.sort,
+                "total": total,
+                "results": [h.to_json() for h in hits],
+            }
+        )
         return 0
     before, after = _marks(sys.stdout)
     for h in hits:
-        where = " ".join(x for x in (h.date, h.source) if x)
-        print(f"{h.id}\t{_line(h.title or '(untitled)')}\t{where}")
+        where_ = " ".join(x for x in (h.date, h.source) if x)
+        print(f"{h.id}\t{_line(h.title or '(untitled)')}\t{where_}")
         # The marks may be terminal sequences of ours: escape the text, not them.
         text = h.snippet
         parts, pos = [], 0
@@ -144,7 +186,19 @@ def _cmd_search(args: argparse.Namespace) -> int:
         write_raw(sys.stdout, f"\t{_line(''.join(parts))}\n")
     if not hits:
         print("no articles found", file=sys.stderr)
+    elif len(hits) < total:
+        print(f"{len(hits)} of {total} articles (--all for every one)", file=sys.stderr)
     return 0
+
+
+def _date(value: str) -> str:
+    """A YYYY-MM-DD argument, or argparse's one-line error."""
+    import datetime
+
+    try:
+        return datetime.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from None
 
 
 def _add_search(sub: Sub) -> None:
@@ -155,8 +209,26 @@ def _add_search(sub: Sub) -> None:
         "their title, text or notes (as a substring, ignoring case and width), best first.",
     )
     p.add_argument("query", nargs="+", metavar="QUERY")
-    p.add_argument("--json", action="store_true", help="print results as JSON")
-    p.add_argument("--limit", type=int, default=20, help="at most this many results (20)")
+    p.add_argument("--json", action="store_true", help="print results (and the total) as JSON")
+    count = p.add_mutually_exclusive_group()
+    count.add_argument("--limit", type=int, default=20, help="at most this many results (20)")
+    count.add_argument("--all", action="store_true", help="every matching article")
+    p.add_argument(
+        "--sort",
+        choices=["relevance", "newest", "oldest"],
+        default="relevance",
+        help="best first (default: title hits, then whole articles, then bm25), or by page date",
+    )
+    p.add_argument("--since", type=_date, metavar="D", help="pages dated D or later")
+    p.add_argument("--until", type=_date, metavar="D", help="pages dated D or earlier")
+    p.add_argument("--tag", metavar="T", help="articles with tag T (or under it), as list --tag")
+    p.add_argument(
+        "--kind",
+        action="append",
+        choices=["article", "photo", "fragment"],
+        help="only this kind (repeatable)",
+    )
+    p.add_argument("--author", metavar="NAME", help="articles by this author or photographer")
     p.set_defaults(handler=_cmd_search)
 
 

@@ -10,17 +10,14 @@ read lock — which makes a whole migration, DDL included, commit or roll back a
 from __future__ import annotations
 
 import contextlib
+import re
 import sqlite3
 import weakref
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import OperationalError
@@ -34,6 +31,10 @@ from reader.store.errors import (
     known_errors,
     translate,
 )
+
+if TYPE_CHECKING:  # Alembic loads only when a library must be upgraded (or checked)
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
 
 BUSY_TIMEOUT_MS = 10_000
 BEGIN_OPTION = "pizhu_begin"
@@ -117,12 +118,16 @@ def reading(engine: Engine) -> Iterator[Connection]:
 
 
 def alembic_config(script_location: Path | None = None) -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(script_location or migrations_dir()))
     return cfg
 
 
 def script_directory(script_location: Path | None = None) -> ScriptDirectory:
+    from alembic.script import ScriptDirectory
+
     return ScriptDirectory.from_config(alembic_config(script_location))
 
 
@@ -134,7 +139,46 @@ def head_revision(script_location: Path | None = None) -> str:
 
 
 def current_revision(conn: Connection) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
     return MigrationContext.configure(conn).get_current_revision()
+
+
+_REVISION = re.compile(r'^(down_revision|revision)\s*=\s*(?:"([^"]*)"|\'([^\']*)\'|None)', re.M)
+
+
+def quick_head(script_location: Path | None = None) -> str | None:
+    """The head revision read from the migration files' ``revision``/``down_revision``
+    lines, without loading Alembic (a third of a command's start-up); None when the
+    files do not make one linear chain, and Alembic decides."""
+    folder = (script_location or migrations_dir()) / "versions"
+    revisions: set[str] = set()
+    parents: set[str] = set()
+    try:
+        for path in folder.glob("*.py"):
+            found = dict(
+                (m.group(1), m.group(2) or m.group(3))
+                for m in _REVISION.finditer(path.read_text(encoding="utf-8"))
+            )
+            if found.get("revision"):
+                revisions.add(str(found["revision"]))
+                if found.get("down_revision"):
+                    parents.add(str(found["down_revision"]))
+    except OSError:
+        return None
+    heads = revisions - parents
+    return heads.pop() if len(heads) == 1 and parents <= revisions else None
+
+
+def _stored_revision(conn: Connection) -> str | None:
+    """``alembic_version`` read with plain SQL (None when there is none)."""
+    has = conn.exec_driver_sql(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
+    ).first()
+    if has is None:
+        return None
+    rows = conn.exec_driver_sql("SELECT version_num FROM alembic_version").fetchall()
+    return str(rows[0][0]) if len(rows) == 1 else None
 
 
 @dataclass(frozen=True)
@@ -172,6 +216,13 @@ def upgrade(engine: Engine, path: Path, script_location: Path | None = None) -> 
     Refuses a library from a newer Pizhu (or any unknown schema history). The whole
     upgrade is one transaction: if any step fails, the library is left as it was.
     """
+    quick = quick_head(script_location)
+    if quick is not None:  # the common case, an up-to-date library: no Alembic
+        with known_errors(path), engine.connect() as conn, conn.begin():
+            if _stored_revision(conn) == quick:
+                return Upgrade(quick, quick, None)
+    from alembic import command
+
     scripts = script_directory(script_location)
     head = head_revision(script_location)
     with known_errors(path), engine.connect() as conn:

@@ -28,7 +28,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Literal
 
-from sqlalchemy import Connection, insert, select
+from sqlalchemy import Connection, func, insert, select
 
 from reader.errors import KnownError
 from reader.ingest import Article, ParsedPage, SourceInfo, parse_text, read_page
@@ -38,6 +38,7 @@ from reader.store.ids import ArticleId, SourceId
 from reader.store.location import is_library_file
 from reader.store.models import ArticleRow, BlockRow, SourceFile
 from reader.store.pageinfo import PageInfo, page_info
+from reader.text import segment
 
 SUFFIXES = frozenset({".txt", ".md"})
 
@@ -132,8 +133,8 @@ class PreparedArticle:
     article: Article
     text: str
     content_hash: str
-    tokens: search.ArticleTokens
     uuid: str
+    tokens: search.ArticleTokens | None = None  # None: the indexer tokenizes it later
 
 
 @dataclass
@@ -160,7 +161,6 @@ def prepare(
     path: Path,
     decoded: tuple[str, str, str, str, int],
     parser: Parser,
-    cut: search.Cut,
 ) -> PreparedFile:
     text, encoding, sha, text_hash, size = decoded
     page = parser(text, SourceInfo(path=path.name, sha256=sha, encoding=encoding))
@@ -181,7 +181,6 @@ def prepare(
                 article=article,
                 text=body,
                 content_hash=content_hash(body),
-                tokens=search.article_tokens(article.title, body, cut),
                 uuid=str(uuid.uuid4()),
             )
         )
@@ -242,7 +241,9 @@ def block_rows(article_id: int, article: Article) -> list[dict[str, object]]:
 
 
 def store(conn: Connection, prepared: PreparedFile) -> tuple[SourceId, list[ArticleId]]:
-    """Insert one prepared file, its articles, blocks and index rows (caller holds the txn)."""
+    """Insert one prepared file, its articles and blocks, and queue the articles for the
+    search index (caller holds the txn). Three statements, each one executemany: the ids
+    are handed out here, which is safe inside the write transaction."""
     stamp = now_iso()
     source_id = conn.execute(
         insert(SourceFile).returning(SourceFile.id),
@@ -261,24 +262,27 @@ def store(conn: Connection, prepared: PreparedFile) -> tuple[SourceId, list[Arti
             "page_name": prepared.info.page_name,
         },
     ).scalar_one()
-    ids: list[ArticleId] = []
+    first = int(conn.execute(select(func.coalesce(func.max(ArticleRow.id), 0))).scalar_one()) + 1
+    ids = [ArticleId(first + n) for n in range(len(prepared.articles))]
+    rows: list[dict[str, object]] = []
     blocks: list[dict[str, object]] = []
-    for ordinal, pa in enumerate(prepared.articles):
-        article_id = conn.execute(
-            insert(ArticleRow).returning(ArticleRow.id),
+    for ordinal, (article_id, pa) in enumerate(zip(ids, prepared.articles, strict=True)):
+        rows.append(
             {
+                "id": article_id,
                 "uuid": pa.uuid,
                 "source_id": source_id,
                 "ordinal": ordinal,
                 **article_values(pa),
                 "created_at": stamp,
-            },
-        ).scalar_one()
-        ids.append(ArticleId(article_id))
+            }
+        )
         blocks += block_rows(article_id, pa.article)
-        search.insert_article(conn, article_id, pa.tokens)
+    if rows:
+        conn.execute(insert(ArticleRow), rows)
     if blocks:
         conn.execute(insert(BlockRow), blocks)
+    search.enqueue(conn, ids)
     return SourceId(source_id), ids
 
 
@@ -365,7 +369,6 @@ def run_import(
     lookup: Callable[[str, str], str | None],
     commit: Callable[[PreparedFile], tuple[str | None, SourceId | None, list[ArticleId]]],
     parser: Parser,
-    cut: search.Cut,
     progress: ProgressCallback | None = None,
     cancel: CancelCallback | None = None,
     workers: int = 1,
@@ -375,8 +378,9 @@ def run_import(
     transaction; ``commit`` stores a prepared file in its own transaction and returns
     (skip reason, source id, article ids).
 
-    With ``workers`` > 1 the files are decoded, parsed and tokenized in that many worker
-    processes (default parser and tokenizer only) while this process commits them in order.
+    With ``workers`` > 1 the files are decoded and parsed in that many worker processes
+    (default parser only) while this process commits them in order. The search index is
+    not built here: stored articles are queued for :func:`reader.store.search.index_pending`.
     """
     files, failures = discover(paths, library)
     summary = ImportSummary(results=list(failures))
@@ -386,7 +390,7 @@ def run_import(
     if workers > 1 and len(files) > 1:
         outcomes = _parallel(files, lookup, commit, workers)
     else:
-        outcomes = (_import_one(path, lookup, commit, parser, cut) for path in files)
+        outcomes = (_import_one(path, lookup, commit, parser) for path in files)
     try:
         for index, path in enumerate(files):
             if cancel is not None and cancel():
@@ -424,7 +428,9 @@ def _exit_with_parent() -> None:
 
 def _worker_init() -> None:
     _exit_with_parent()
-    search.default_cut()("预热")  # load jieba once per worker, not per file
+    # Load the segmenter and jieba's frequencies once per worker, not per file.
+    segment.cut("预热")
+    segment.word_freq("预热")
 
 
 def _prepare_in_worker(path_str: str) -> PreparedFile | FileResult:
@@ -433,14 +439,14 @@ def _prepare_in_worker(path_str: str) -> PreparedFile | FileResult:
         decoded = identify(path)
     except (KnownError, OSError) as exc:
         return FileResult(path_str, "failed", failure_message(path, exc))
-    return _prepare_or_fail(path, decoded, default_parser, search.default_cut())
+    return _prepare_or_fail(path, decoded, default_parser)
 
 
 def _prepare_or_fail(
-    path: Path, decoded: tuple[str, str, str, str, int], parser: Parser, cut: search.Cut
+    path: Path, decoded: tuple[str, str, str, str, int], parser: Parser
 ) -> PreparedFile | FileResult:
     try:
-        return prepare(path, decoded, parser, cut)
+        return prepare(path, decoded, parser)
     except KnownError as exc:
         return FileResult(str(path), "failed", failure_message(path, exc))
     except Exception as exc:  # a parser bug on one page must not stop a 500-page import
@@ -506,7 +512,6 @@ def _import_one(
     lookup: Callable[[str, str], str | None],
     commit: Callable[[PreparedFile], tuple[str | None, SourceId | None, list[ArticleId]]],
     parser: Parser,
-    cut: search.Cut,
 ) -> tuple[FileResult, list[ArticleId]]:
     """One file. Problems with the file are results; problems with the library raise."""
     try:
@@ -516,7 +521,7 @@ def _import_one(
     reason = lookup(decoded[2], decoded[3])
     if reason is not None:
         return FileResult(str(path), "skipped", reason), []
-    prepared = _prepare_or_fail(path, decoded, parser, cut)
+    prepared = _prepare_or_fail(path, decoded, parser)
     if isinstance(prepared, FileResult):
         return prepared, []
     reason, source_id, ids = commit(prepared)

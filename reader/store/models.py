@@ -107,6 +107,10 @@ class ArticleRow(Base):
 
 
 class BlockRow(Base):
+    """A block of an article. ``blocks`` is a view (revision 0006) over ``block_rows``,
+    which keep the block's place in the article text rather than a copy of it;
+    inserts, updates and deletes go through the view's triggers."""
+
     __tablename__ = "blocks"
     __table_args__ = (
         CheckConstraint("type IN ('heading', 'paragraph', 'caption')", name="type"),

@@ -177,7 +177,8 @@ def replace_page(
         rows = importer.block_rows(aid, pa.article)
         if rows:
             conn.execute(insert(BlockRow), rows)
-        search.insert_article(conn, aid, pa.tokens)
+        tokens = pa.tokens or search.article_tokens(pa.article.title, pa.text, cut)
+        search.insert_article(conn, aid, tokens)
 
     def heirs(oid: int) -> list[int]:
         """New articles by how much of the old one's page text they took."""

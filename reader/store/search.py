@@ -1,7 +1,9 @@
 """The search index: two FTS5 tables fed with pre-tokenized text (see searchtext.py).
 
 ``search_articles`` (contentless, rowid = article id) holds, per article, the jieba
-search-mode tokens of the title and of the body, and the character bigrams of both.
+search-mode tokens of the title and the character bigrams of title and body (the body
+column's words were dropped in scheme 4: they only ranked, bm25 over the bigram phrase
+ranks the body as well, and they were a third of the index and of its build time).
 ``search_notes`` (rowid = article id) holds the article's note and its highlights'
 notes. A query matches an article when every term occurs in its title, body or notes,
 exactly as ``normalize(term) in normalize(text)`` would say; jieba words only rank.
@@ -26,7 +28,6 @@ from sqlalchemy import Connection, text
 
 from reader.paths import resources_dir
 from reader.store import searchtext
-from reader.store.ids import ArticleId
 from reader.text.segment import USER_DICT
 
 Cut = Callable[[str], Iterable[str]]
@@ -40,8 +41,7 @@ def _search_words(text: str) -> Iterable[str]:
     from reader.text.segment import cut_for_search
 
     # No HMM guessing of unknown words: the words only rank (bigrams give recall), and
-    # HMM costs a third of jieba's time. A paragraph the parser has already segmented
-    # comes from the tokenizer's cache instead of a second jieba pass.
+    # HMM costs a third of jieba's time.
     return cut_for_search(text)
 
 
@@ -81,9 +81,7 @@ def article_tokens(title: str | None, body: str, cut: Cut) -> ArticleTokens:
     t = searchtext.normalize(title or "")
     b = searchtext.normalize(body)
     both = f"{t} {b}" if t and b else t or b
-    return ArticleTokens(
-        searchtext.words(title or "", cut), searchtext.words(body, cut), searchtext.grams(both)
-    )
+    return ArticleTokens(searchtext.words(title or "", cut), "", searchtext.grams(both))
 
 
 _INSERT_ARTICLE = text(
@@ -105,13 +103,81 @@ def insert_article(conn: Connection, article_id: int, tokens: ArticleTokens) -> 
 def delete_article(
     conn: Connection, article_id: int, title: str | None, body: str, cut: Cut
 ) -> None:
-    """Remove an article's row; the caller made sure the index tokenizer is current."""
-    tokens = article_tokens(title, body, cut)
-    conn.execute(
-        _DELETE_ARTICLE,
-        {"id": article_id, "title": tokens.title, "body": tokens.body, "grams": tokens.grams},
-    )
+    """Remove an article's row; the caller made sure the index tokenizer is current.
+
+    An article still waiting for the indexer has no row to replay: it leaves the queue."""
+    waiting = conn.execute(_DEQUEUE, {"id": article_id}).rowcount
+    if not waiting:
+        tokens = article_tokens(title, body, cut)
+        conn.execute(
+            _DELETE_ARTICLE,
+            {"id": article_id, "title": tokens.title, "body": tokens.body, "grams": tokens.grams},
+        )
     conn.execute(text("DELETE FROM search_notes WHERE rowid = :id"), {"id": article_id})
+
+
+# --- the queue of articles waiting for the index (see db/versions/0006) ---------------------
+
+_DEQUEUE = text("DELETE FROM search_pending WHERE article_id = :id")
+
+
+def enqueue(conn: Connection, article_ids: Sequence[int]) -> None:
+    """Mark stored articles as waiting for the index (the import's part: no tokens)."""
+    if article_ids:
+        conn.execute(
+            text("INSERT OR IGNORE INTO search_pending (article_id) VALUES (:id)"),
+            [{"id": i} for i in article_ids],
+        )
+
+
+def pending(conn: Connection) -> int:
+    """How many articles the index does not cover yet."""
+    return int(conn.execute(text("SELECT count(*) FROM search_pending")).scalar_one())
+
+
+def waiting_rows(conn: Connection, after: int, limit: int) -> list[tuple[int, str | None, str]]:
+    """(id, title, text) of up to ``limit`` waiting articles with ids above ``after``."""
+    rows = conn.execute(
+        text(
+            "SELECT p.article_id, a.title, a.text FROM search_pending p "
+            "JOIN articles a ON a.id = p.article_id WHERE p.article_id > :after "
+            "ORDER BY p.article_id LIMIT :n"
+        ),
+        {"after": after, "n": limit},
+    )
+    return [(int(r[0]), r[1], r[2]) for r in rows]
+
+
+def tokens_of(rows: Sequence[tuple[int, str | None, str]], cut: Cut) -> list[dict[str, object]]:
+    """The index rows of (id, title, text) rows (pure: runs in worker processes too)."""
+    out: list[dict[str, object]] = []
+    for article_id, title, body in rows:
+        tokens = article_tokens(title, body, cut)
+        out.append(
+            {"id": article_id, "title": tokens.title, "body": tokens.body, "grams": tokens.grams}
+        )
+    return out
+
+
+def insert_waiting(conn: Connection, values: Sequence[dict[str, object]]) -> int:
+    """Index the rows :func:`tokens_of` made and take them off the queue (the caller's
+    transaction). Articles that left the queue meanwhile (deleted, or edited and
+    indexed by the edit) are skipped. Returns how many were indexed."""
+    if not values:
+        return 0
+    ids = [int(str(v["id"])) for v in values]
+    marks = ",".join("?" * len(ids))
+    still = {
+        r[0]
+        for r in conn.exec_driver_sql(
+            f"SELECT article_id FROM search_pending WHERE article_id IN ({marks})", tuple(ids)
+        )
+    }
+    keep = [v for v, i in zip(values, ids, strict=True) if i in still]
+    if keep:
+        conn.execute(_INSERT_ARTICLE, keep)
+        conn.execute(_DEQUEUE, [{"id": v["id"]} for v in keep])
+    return len(keep)
 
 
 def notes_text(conn: Connection, article_id: int) -> str:
@@ -146,6 +212,28 @@ def reindex_notes(conn: Connection, article_id: int, cut: Cut) -> None:
         )
 
 
+def requeue_all(conn: Connection, cut: Cut, fingerprint: str) -> int:
+    """Empty the article index and queue every article for the indexer (after the
+    tokenizer changed: the window stays usable while it catches up); the notes index
+    is small and rebuilt here. Returns how many articles were queued."""
+    conn.execute(text("INSERT INTO search_articles (search_articles) VALUES ('delete-all')"))
+    conn.execute(text("DELETE FROM search_pending"))
+    queued = conn.execute(
+        text("INSERT INTO search_pending (article_id) SELECT id FROM articles")
+    ).rowcount
+    conn.execute(text("DELETE FROM search_notes"))
+    for (article_id,) in conn.execute(text(_NOTED)).fetchall():
+        reindex_notes(conn, article_id, cut)
+    set_fingerprint(conn, fingerprint)
+    return int(queued)
+
+
+_NOTED = (
+    "SELECT article_id FROM article_notes UNION "
+    "SELECT article_id FROM highlights WHERE NOT deleted AND note != ''"
+)
+
+
 def stored_fingerprint(conn: Connection) -> str | None:
     row = conn.execute(text("SELECT value FROM settings WHERE key = :k"), {"k": TOKENIZER_KEY})
     value = row.scalar()
@@ -178,99 +266,17 @@ def rebuild(
     """Rebuild both indexes from the articles and notes; returns the number of articles."""
     conn.execute(text("INSERT INTO search_articles (search_articles) VALUES ('delete-all')"))
     conn.execute(text("DELETE FROM search_notes"))
+    conn.execute(text("DELETE FROM search_pending"))
     rows = conn.execute(text("SELECT id, title, text FROM articles ORDER BY id")).fetchall()
     total = len(rows)
     for done, (article_id, title, body) in enumerate(rows, 1):
         insert_article(conn, article_id, article_tokens(title, body, cut))
         if progress is not None and done % 100 == 0:
             progress(done, total)
-    noted = conn.execute(
-        text(
-            "SELECT article_id FROM article_notes UNION "
-            "SELECT article_id FROM highlights WHERE NOT deleted AND note != ''"
-        )
-    ).fetchall()
+    noted = conn.execute(text(_NOTED)).fetchall()
     for (article_id,) in noted:
         reindex_notes(conn, article_id, cut)
     set_fingerprint(conn, fingerprint)
     if progress is not None:
         progress(total, total)
     return total
-
-
-# --- queries -------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Match:
-    article_id: ArticleId
-    score: float  # lower is better (bm25)
-
-
-def _notes_only_matches(
-    conn: Connection, terms: Sequence[str], found: set[ArticleId], limit: int
-) -> list[Match]:
-    """Articles that match only thanks to their notes (every term in title, body or notes)."""
-    any_term = " OR ".join(f"(grams : {searchtext.term_phrase(t)})" for t in terms)
-    w_words, w_grams = NOTES_WEIGHTS
-    rows = conn.execute(
-        text(
-            f"SELECT rowid, bm25(search_notes, {w_words}, {w_grams}) FROM search_notes "
-            "WHERE search_notes MATCH :q"
-        ),
-        {"q": any_term},
-    ).fetchall()
-    out: list[Match] = []
-    for article_id, score in rows:
-        if article_id in found:
-            continue
-        row = conn.execute(
-            text("SELECT title, text FROM articles WHERE id = :id"), {"id": article_id}
-        ).one_or_none()
-        if row is None:
-            continue
-        haystacks = (
-            searchtext.normalize(f"{row[0] or ''}\n{row[1]}"),
-            searchtext.normalize(notes_text(conn, article_id)),
-        )
-        if all(any(t in h for h in haystacks) for t in terms):
-            out.append(Match(ArticleId(article_id), float(score)))
-    out.sort(key=lambda m: (m.score, m.article_id))
-    return out[:limit]
-
-
-def query(
-    conn: Connection, q: str, limit: int, cut: Cut | None
-) -> tuple[list[Match], tuple[str, ...]]:
-    """Ranked matches for ``q`` and its normalized terms; any text is a valid query."""
-    built = searchtext.build_query(q, cut)
-    if built is None or limit <= 0:
-        return [], ()
-    w_title, w_body, w_grams = ARTICLE_WEIGHTS
-    rows = conn.execute(
-        text(
-            f"SELECT rowid, bm25(search_articles, {w_title}, {w_body}, {w_grams}) AS score "
-            "FROM search_articles WHERE search_articles MATCH :q "
-            "ORDER BY score, rowid LIMIT :n"
-        ),
-        {"q": built.ranked, "n": limit},
-    ).fetchall()
-    matches = [Match(ArticleId(r[0]), float(r[1])) for r in rows]
-    found = {m.article_id for m in matches}
-    extra = _notes_only_matches(conn, built.terms, found, limit)
-    if extra:
-        matches = sorted([*matches, *extra], key=lambda m: (m.score, m.article_id))[:limit]
-    return matches, built.terms
-
-
-def count(conn: Connection, q: str) -> int:
-    """How many articles match ``q`` in their title and body (notes not counted)."""
-    built = searchtext.build_query(q, None)
-    if built is None:
-        return 0
-    return int(
-        conn.execute(
-            text("SELECT count(*) FROM search_articles WHERE search_articles MATCH :q"),
-            {"q": built.match},
-        ).scalar_one()
-    )

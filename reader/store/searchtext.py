@@ -11,8 +11,8 @@ The index has two kinds of tokens (see :mod:`reader.store.search`):
   phrase of its n-1 bigrams, and a phrase only matches at consecutive positions, so
   the match is *exactly* "the term is a substring": sub-words (和浩 in 呼和浩特),
   numbers, Latin (PM2.5), punctuation. A one-character term is a prefix query.
-* **words**: jieba search-mode tokens, for ranking: an article where the query is a
-  word ranks above one where it straddles two words.
+* **words**: jieba search-mode tokens of titles (and notes), for ranking: a title where
+  the query is a word ranks above one where it straddles two words.
 
 FTS5 reads the tokens with its ``ascii`` tokenizer, which splits only at ASCII
 non-alphanumerics and keeps every other character. Those ASCII characters are mapped
@@ -29,7 +29,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 # Bump when the token scheme changes: the search index is then rebuilt.
-SCHEME_VERSION = 3
+SCHEME_VERSION = 4
 
 _SEPARATORS = re.compile(r"[\s\x00-\x1f\x7f-\x9f]+")
 _INVISIBLE = re.compile(r"[\u00ad\u200b-\u200f\u2060-\u2064\ufeff]")
@@ -100,8 +100,14 @@ def words(text: str, cut: Callable[[str], Iterable[str]]) -> str:
     if not text:
         return ""
     get = _WORD_TOKENS.get
-    out = [get(w) or _word_token(w) for w in cut(unicodedata.normalize("NFKC", text))]
-    return " ".join(t for t in out if t)
+    out: list[str] = []
+    for w in cut(unicodedata.normalize("NFKC", text)):
+        token = get(w)
+        if token is None:  # "" (punctuation) is cached too: test for None, not falsiness
+            token = _word_token(w)
+        if token:
+            out.append(token)
+    return " ".join(out)
 
 
 def _quote(token: str) -> str:
@@ -154,8 +160,16 @@ def build_query(
 # --- snippets ------------------------------------------------------------------------------
 
 
+_CHAR_NORMS: dict[str, str] = {}  # a news archive uses a few thousand distinct characters
+
+
 def _char_norm(ch: str) -> str:
-    return " " if _SEPARATORS.match(ch) else normalize(ch)
+    piece = _CHAR_NORMS.get(ch)
+    if piece is None:
+        piece = " " if _SEPARATORS.match(ch) else normalize(ch)
+        if len(_CHAR_NORMS) < 100_000:
+            _CHAR_NORMS[ch] = piece
+    return piece
 
 
 def normalized_with_map(text: str) -> tuple[str, list[int]]:
@@ -167,8 +181,9 @@ def normalized_with_map(text: str) -> tuple[str, list[int]]:
     out: list[str] = []
     where: list[int] = []
     last_space = True
+    norms = _CHAR_NORMS
     for i, ch in enumerate(text):
-        piece = ch.lower() if ch.isascii() and ch.isalnum() else _char_norm(ch)
+        piece = norms.get(ch) or _char_norm(ch)
         for p in piece:
             if p == " ":
                 if last_space:
@@ -196,8 +211,7 @@ class Snippet:
         return "".join(parts)
 
 
-def snippet(text: str, query_terms: Sequence[str], width: int = 80) -> Snippet:
-    """A window of ``text`` around the first hit, every hit inside it marked."""
+def _hits(text: str, query_terms: Sequence[str]) -> list[tuple[int, int]]:
     norm, where = normalized_with_map(text)
     hits: list[tuple[int, int]] = []
     for term in query_terms:
@@ -206,6 +220,51 @@ def snippet(text: str, query_terms: Sequence[str], width: int = 80) -> Snippet:
             end = start + len(term)
             hits.append((where[start], where[end - 1] + 1))
             start = norm.find(term, end)
+    return hits
+
+
+def snippet(text: str, query_terms: Sequence[str], width: int = 80) -> Snippet:
+    """A window of ``text`` around the first hit, every hit inside it marked."""
+    hits = _hits_near_first(text, query_terms, width)
+    if hits is None:
+        hits = _hits_in_prefix(text, query_terms, width)
+    return _window(text, hits, width)
+
+
+def _hits_near_first(
+    text: str, query_terms: Sequence[str], width: int
+) -> list[tuple[int, int]] | None:
+    """The hits around the first plain (case-folded) occurrence of a term, normalizing
+    only that stretch: the common case, where the text is printed as the query is
+    typed. None when that does not apply."""
+    folded = text.casefold()
+    if len(folded) != len(text):
+        return None
+    starts = [p for p in (folded.find(t) for t in query_terms) if p >= 0]
+    if not starts:
+        return None
+    lo = max(0, min(starts) - width)
+    hits = _hits(text[lo : min(starts) + 2 * width], query_terms)
+    return [(s + lo, e + lo) for s, e in hits] or None
+
+
+def _hits_in_prefix(text: str, query_terms: Sequence[str], width: int) -> list[tuple[int, int]]:
+    # Normalize a prefix first, the whole text only when the window might reach past it
+    # (the mapping is per character, so a prefix maps alike).
+    longest = max((len(t) for t in query_terms), default=0)
+    hits: list[tuple[int, int]] = []
+    for limit in (4 * width, 40 * width, len(text)):
+        hits = _hits(text[:limit], query_terms)
+        if limit >= len(text):
+            break
+        first = min((s for s, _ in hits), default=None)
+        # Safe when the window and any hit reaching into it lie inside the prefix.
+        if first is not None and first + width + 2 * longest + 8 < limit:
+            break
+    return hits
+
+
+def _window(text: str, hits: list[tuple[int, int]], width: int) -> Snippet:
     if not hits:
         body = " ".join(text[: width * 2].split())
         return Snippet(body[:width] + ("…" if len(body) > width else ""), ())

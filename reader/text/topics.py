@@ -90,9 +90,17 @@ class TopicModel:
             vec = {w: (1.0 + math.log(n)) * self.idf(w) for w, n in words.items()}
         else:
             table, default = _idf_table(), _median_idf  # hot path: no per-word call
-            vec = {w: (1.0 + math.log(n)) * table.get(w, default) for w, n in words.items()}
-        norm = math.sqrt(sum(v * v for v in vec.values()))
-        return {w: v / norm for w, v in vec.items()} if norm else {}
+            get = table.get
+            # Most words occur once: 1 + log(1) is exactly 1.0, so the weight is the idf
+            # itself, bit for bit, without the log and the multiplication.
+            vec = {
+                w: get(w, default) if n == 1 else (1.0 + math.log(n)) * get(w, default)
+                for w, n in words.items()
+            }
+        norm = math.sqrt(sum([v * v for v in vec.values()]))
+        if not norm:
+            return {}
+        return dict(zip(vec, [v / norm for v in vec.values()], strict=True))
 
 
 def cosine(a: Vector, b: Vector) -> float:

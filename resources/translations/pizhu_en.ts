@@ -101,5 +101,12 @@
             <numerusform>%n articles</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>search index incomplete: %n articles not yet indexed</source>
+        <translation>
+            <numerusform>search index incomplete: %n article not yet indexed</numerusform>
+            <numerusform>search index incomplete: %n articles not yet indexed</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

@@ -1149,10 +1149,6 @@
         <source>No articles match.</source>
         <translation>没有匹配的文章。</translation>
     </message>
-    <message>
-        <source>The best %1 matches</source>
-        <translation>最相关的 %1 篇</translation>
-    </message>
     <message numerus="yes">
         <source>%n matching articles</source>
         <translation>
@@ -2032,6 +2028,36 @@ A reader for annotating local Chinese news.</source>
     <message>
         <source>Deleted articles and pages keep their annotations until the trash is emptied.</source>
         <translation>已删除的文章和版面在清空回收站之前保留它们的批注。</translation>
+    </message>
+    <message>
+        <source>Sort search results</source>
+        <translation>搜索结果排序</translation>
+    </message>
+    <message>
+        <source>Best first</source>
+        <translation>最相关</translation>
+    </message>
+    <message>
+        <source>Newest first</source>
+        <translation>最新在前</translation>
+    </message>
+    <message>
+        <source>Oldest first</source>
+        <translation>最早在前</translation>
+    </message>
+    <message>
+        <source>The first %1 of %2 matching articles</source>
+        <translation>共 %2 篇匹配的文章,显示前 %1 篇</translation>
+    </message>
+    <message numerus="yes">
+        <source>search index incomplete: %n articles not yet indexed</source>
+        <translation>
+            <numerusform>搜索索引尚未完成:还有 %n 篇文章未编入索引</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Indexing for search: %1 of %2 articles</source>
+        <translation>正在编制搜索索引:%1 / %2 篇文章</translation>
     </message>
 </context>
 </TS>

@@ -49,3 +49,41 @@ def test_no_match(app, qtbot) -> None:  # type: ignore[no-untyped-def]
         app.window.library.search_field.insert("不存在的内容")
     assert search.results.rowCount() == 0
     assert app.window.library.result_count.text() == "No articles match."
+
+
+def test_f3_after_opening_a_hit_steps_through_the_querys_occurrences(app, qtbot) -> None:  # type: ignore[no-untyped-def]
+    reading = app.controller.reading
+    hits = app.controller.library.search("创新")
+    with qtbot.waitSignal(reading.opened, timeout=5000):
+        app.controller.search.open_requested.emit(hits[0].id, "创新")
+    assert len(reading.matches) >= 3 and reading.current_match == 0
+    assert not app.window.reading.find_bar.isVisible()
+    app.window.actions_.find_next.trigger()  # F3
+    assert reading.current_match == 1
+    app.window.actions_.find_next.trigger()
+    assert reading.current_match == 2
+    app.window.actions_.find_previous.trigger()  # Shift+F3
+    assert reading.current_match == 1
+    view = app.window.reading.view
+    current = [s for s in view.extraSelections() if s.cursor.selectedText() == "创新"]
+    assert len(current) == len(reading.matches)  # every hit stays marked
+    assert not app.window.reading.find_bar.isVisible()  # no Find bar was needed
+
+
+def test_results_sort_by_date_and_say_how_many_there_are_in_all(app, qtbot) -> None:  # type: ignore[no-untyped-def]
+    search = app.controller.search
+    pane = app.window.library
+    everything = app.controller.library.count_matches("本报")
+    assert everything >= 2
+    search.LIMIT = 1  # fewer than the hits: the line names the total
+    with qtbot.waitSignal(search.searched, timeout=5000):
+        pane.search_field.insert("本报")
+    assert search.results.rowCount() == 1
+    assert f"of {everything}" in pane.result_count.text()
+    search.LIMIT = 200
+    for key, order in (("newest", True), ("oldest", False)):
+        with qtbot.waitSignal(search.searched, timeout=5000):
+            pane.sort.setCurrentIndex(pane.sort.findData(key))
+        dates = [search.results.hit(r).date for r in range(search.results.rowCount())]
+        assert len(dates) == everything and len(set(dates)) == 2
+        assert dates == sorted(dates, reverse=order)

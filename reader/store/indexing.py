@@ -1,0 +1,109 @@
+"""Building the search index for the articles an import queued, in batches.
+
+Each batch is indexed and taken off the queue in one transaction, so the window and
+other writers wait at most one batch, and a crash loses at most the batch it was
+writing (it stays queued and is redone). A long queue is tokenized in worker
+processes (normalisation, jieba words and bigrams are Python work) while this process
+writes the batches in order.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Callable
+from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import AbstractContextManager
+
+from sqlalchemy import Connection
+
+from reader.store import search
+
+ConnectionFactory = Callable[[], AbstractContextManager[Connection]]
+Progress = Callable[[int, int], None]
+Cancel = Callable[[], bool]
+
+PARALLEL_FROM = 4000  # articles; below this, starting workers costs more than it saves
+MAX_WORKERS = 4
+
+
+def default_workers(waiting: int) -> int:
+    if waiting < PARALLEL_FROM:
+        return 1
+    return max(1, min(MAX_WORKERS, os.cpu_count() or 1))
+
+
+def build(
+    read: ConnectionFactory,
+    write: ConnectionFactory,
+    cut: search.Cut,
+    fingerprint: str,
+    *,
+    batch: int,
+    workers: int | None = None,
+    progress: Progress | None = None,
+    cancel: Cancel | None = None,
+) -> int:
+    """Index every waiting article; returns how many were indexed."""
+    with read() as conn:
+        total = search.pending(conn)
+    if not total:
+        return 0
+    if workers is None:
+        workers = default_workers(total)
+    done = 0
+
+    def commit(values: list[dict[str, object]]) -> None:
+        nonlocal done
+        with write() as conn:
+            n = search.insert_waiting(conn, values)
+            if n:
+                search.note_tokenizer_used(conn, fingerprint)
+        done += len(values)
+        if progress is not None:
+            progress(min(done, total), total)
+
+    def cancelled() -> bool:
+        return cancel is not None and cancel()
+
+    after = 0
+    if workers <= 1:
+        while not cancelled():
+            with read() as conn:
+                rows = search.waiting_rows(conn, after, batch)
+            if not rows:
+                break
+            after = rows[-1][0]
+            commit(search.tokens_of(rows, cut))
+        return done
+    # spawn, not fork: the caller may be a GUI worker thread.
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_worker_init) as pool:
+        inflight: deque[Future[list[dict[str, object]]]] = deque()
+        try:
+            while True:
+                while len(inflight) < workers * 2 and not cancelled():
+                    with read() as conn:
+                        rows = search.waiting_rows(conn, after, batch)
+                    if not rows:
+                        break
+                    after = rows[-1][0]
+                    inflight.append(pool.submit(_tokens_in_worker, rows))
+                if not inflight or cancelled():
+                    break
+                commit(inflight.popleft().result())
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
+    return done
+
+
+def _worker_init() -> None:
+    from reader.store.importer import _exit_with_parent
+
+    _exit_with_parent()
+    search.default_cut()("预热")
+
+
+def _tokens_in_worker(rows: list[tuple[int, str | None, str]]) -> list[dict[str, object]]:
+    return search.tokens_of(rows, search.default_cut())

@@ -1,0 +1,314 @@
+"""Answering searches over the index :mod:`reader.store.search` maintains.
+
+A query matches an article when every term occurs in its title, body or notes, exactly
+as ``normalize(term) in normalize(text)`` would say (the bigram phrases give that;
+jieba words only rank). Filters (dates, paper, page, kind, author, tag) narrow the
+articles first; the hits are then ranked or sorted by date.
+
+Ranking does not score every hit. A frequent word (记者, a number) matches most of a
+news archive, and scoring all of them made a search as slow as a scan; the candidates
+are the most recently imported hits, read in the index's own rowid order so FTS5 stops
+after them, and a query costs the same at 10,000 or 1,000,000 articles. A query with
+fewer hits than that ranks all of them. For a news archive "recent and relevant" is a
+better first page than "relevant among decades"; newest/oldest sorts see every hit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, text
+
+from reader.store import searchtext
+from reader.store.ids import ArticleId
+from reader.store.search import ARTICLE_WEIGHTS, NOTES_WEIGHTS, notes_text
+
+RANK_CANDIDATES = 250
+# Below this many hits, "newest first" sorts them all; above, it walks the articles in
+# date order (cached by the library) until a page of hits is found.
+SORT_ALL_BELOW = 2000
+DATE_CHUNK = 512
+
+SORTS = ("relevance", "newest", "oldest")
+
+
+@dataclass(frozen=True)
+class Match:
+    article_id: ArticleId
+    score: float  # lower is better (bm25); 0 when sorted by date
+
+
+@dataclass(frozen=True)
+class Where:
+    """What a user narrows a search to (the tag by name, nested tags included)."""
+
+    since: str | None = None  # page date, YYYY-MM-DD, inclusive
+    until: str | None = None
+    tag: str | None = None
+    kinds: tuple[str, ...] = ()  # article, photo, fragment
+    author: str | None = None  # a name among the article's authors or photographers
+    paper: str | None = None
+    page: str | None = None
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Which articles a search may return; every field left empty lets all through."""
+
+    since: str | None = None  # page date, YYYY-MM-DD, inclusive
+    until: str | None = None
+    kinds: tuple[str, ...] = ()  # article, photo, fragment
+    author: str | None = None  # a name among the article's authors or photographers
+    paper: str | None = None
+    page: str | None = None
+    tagged: tuple[int, ...] | None = None  # article ids carrying the tag (None: any)
+
+    @property
+    def empty(self) -> bool:
+        return self == Filters(tagged=self.tagged) and self.tagged is None
+
+
+def allowed(conn: Connection, f: Filters) -> set[int] | None:
+    """The article ids ``f`` lets through (None: every article)."""
+    if f.empty:
+        return None
+    where: list[str] = []
+    args: dict[str, object] = {}
+    if f.since:
+        where.append("s.page_date >= :since")
+        args["since"] = f.since
+    if f.until:
+        where.append("s.page_date <= :until")
+        args["until"] = f.until
+    if f.kinds:
+        names = [f":k{n}" for n in range(len(f.kinds))]
+        where.append(f"a.kind IN ({', '.join(names)})")
+        args.update({f"k{n}": k for n, k in enumerate(f.kinds)})
+    if f.paper:
+        where.append("s.paper = :paper")
+        args["paper"] = f.paper
+    if f.page:
+        where.append("s.page = :page")
+        args["page"] = f.page
+    if f.author:
+        where.append(
+            "(EXISTS (SELECT 1 FROM json_each(a.authors) WHERE value = :author) OR "
+            "EXISTS (SELECT 1 FROM json_each(a.photographers) WHERE value = :author))"
+        )
+        args["author"] = f.author.strip()
+    sql = "SELECT a.id FROM articles a JOIN source_files s ON s.id = a.source_id"
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    ids = {r[0] for r in conn.execute(text(sql), args)}
+    if f.tagged is not None:
+        ids &= set(f.tagged)
+    return ids
+
+
+def _notes_only_matches(
+    conn: Connection, terms: Sequence[str], found: set[int], limit: int
+) -> list[Match]:
+    """Articles that match only thanks to their notes (every term in title, body or notes)."""
+    any_term = " OR ".join(f"(grams : {searchtext.term_phrase(t)})" for t in terms)
+    w_words, w_grams = NOTES_WEIGHTS
+    rows = conn.execute(
+        text(
+            f"SELECT rowid, bm25(search_notes, {w_words}, {w_grams}) FROM search_notes "
+            "WHERE search_notes MATCH :q"
+        ),
+        {"q": any_term},
+    ).fetchall()
+    out: list[Match] = []
+    for article_id, score in rows:
+        if article_id in found:
+            continue
+        row = conn.execute(
+            text("SELECT title, text FROM articles WHERE id = :id"), {"id": article_id}
+        ).one_or_none()
+        if row is None:
+            continue
+        haystacks = (
+            searchtext.normalize(f"{row[0] or ''}\n{row[1]}"),
+            searchtext.normalize(notes_text(conn, article_id)),
+        )
+        if all(any(t in h for h in haystacks) for t in terms):
+            out.append(Match(ArticleId(article_id), float(score)))
+    out.sort(key=lambda m: (m.score, m.article_id))
+    return out[:limit]
+
+
+def _every_hit(conn: Connection, built: searchtext.Query) -> set[int]:
+    """Every matching article id: one read of the index, plus the notes-only matches."""
+    hits = {
+        r[0]
+        for r in conn.execute(
+            text("SELECT rowid FROM search_articles WHERE search_articles MATCH :q"),
+            {"q": built.match},
+        )
+    }
+    hits.update(m.article_id for m in _notes_only_matches(conn, built.terms, hits, len(hits) + 1))
+    return hits
+
+
+def total(conn: Connection, q: str, filters: Filters | None = None) -> int:
+    """How many articles match ``q`` (notes included) within ``filters``."""
+    built = searchtext.build_query(q, None)
+    if built is None:
+        return 0
+    hits = _every_hit(conn, built)
+    ok = allowed(conn, filters) if filters is not None else None
+    return len(hits if ok is None else hits & ok)
+
+
+def query(
+    conn: Connection,
+    q: str,
+    limit: int,
+    sort: str = "relevance",
+    dated: Callable[[], DateOrder] | None = None,
+    filters: Filters | None = None,
+) -> tuple[list[Match], tuple[str, ...]]:
+    """Matches for ``q`` and its normalized terms; any text is a valid query.
+
+    ``relevance``: bm25 over the ranked candidates, articles with every term in their
+    title first and fragments after whole articles. ``newest``/``oldest``: page date
+    order; ``dated`` gives every article id newest first (the caller may cache it).
+    """
+    # The query's jieba words are not needed: bm25 scores the exact phrases, and title
+    # hits are ordered first by :func:`_ranked` (scoring word alternatives as well
+    # doubled the cost of frequent numbers such as 38.97亿元).
+    built = searchtext.build_query(q, None)
+    if built is None or limit <= 0:
+        return [], ()
+    ok = allowed(conn, filters) if filters is not None else None
+    if sort != "relevance":
+        return _by_date(conn, built, limit, sort, dated, ok), built.terms
+    w_title, w_body, w_grams = ARTICLE_WEIGHTS
+    wanted = max(limit, RANK_CANDIDATES)
+    matches: list[Match] = []
+    # Read lazily with the driver's own cursor: FTS5 scores only the rows fetched, and
+    # a filter may skip many.
+    raw = conn.connection.dbapi_connection
+    assert raw is not None
+    cursor = raw.cursor()
+    try:
+        cursor.execute(
+            f"SELECT rowid, bm25(search_articles, {w_title}, {w_body}, {w_grams}) "
+            "FROM search_articles WHERE search_articles MATCH ? ORDER BY rowid DESC",
+            (built.match,),
+        )
+        while len(matches) < wanted:
+            rows = cursor.fetchmany(wanted if ok is None else 4 * wanted)
+            if not rows:
+                break
+            for article_id, score in rows:
+                if ok is None or article_id in ok:
+                    matches.append(Match(ArticleId(article_id), float(score)))
+    finally:
+        cursor.close()
+    matches = matches[:wanted]
+    found = {m.article_id for m in matches}
+    extra = _notes_only_matches(conn, built.terms, set(found), limit)
+    matches += [m for m in extra if ok is None or m.article_id in ok]
+    return _ranked(conn, matches, built.terms)[:limit], built.terms
+
+
+def _ranked(conn: Connection, matches: list[Match], terms: Sequence[str]) -> list[Match]:
+    """Title hits first, then whole articles before fragments, then bm25."""
+    if not matches:
+        return []
+    info: dict[int, tuple[bool, bool]] = {}
+    ids = [m.article_id for m in matches]
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        for aid, title, kind in conn.exec_driver_sql(
+            f"SELECT id, title, kind FROM articles WHERE id IN ({marks})", tuple(chunk)
+        ).fetchall():
+            t = searchtext.normalize(title or "")
+            info[aid] = (not all(term in t for term in terms), kind == "fragment")
+    return sorted(
+        (m for m in matches if m.article_id in info),
+        key=lambda m: (*info[m.article_id], m.score, -m.article_id),
+    )
+
+
+@dataclass(frozen=True)
+class DateOrder:
+    """Every article id, newest page first, and each id's place in that order."""
+
+    ids: Sequence[int]
+    place: dict[int, int]
+
+    @classmethod
+    def of(cls, ids: Sequence[int]) -> DateOrder:
+        return cls(ids, {aid: n for n, aid in enumerate(ids)})
+
+
+def _by_date(
+    conn: Connection,
+    built: searchtext.Query,
+    limit: int,
+    sort: str,
+    dated: Callable[[], DateOrder] | None,
+    ok: set[int] | None,
+) -> list[Match]:
+    newest = sort == "newest"
+    order = dated() if dated is not None else DateOrder.of(date_order(conn))
+    head = _rowids(
+        conn,
+        "SELECT rowid FROM search_articles WHERE search_articles MATCH ? LIMIT ?",
+        (built.match, SORT_ALL_BELOW),
+    )
+    noted = {m.article_id for m in _notes_only_matches(conn, built.terms, head, SORT_ALL_BELOW)}
+    if len(head) < SORT_ALL_BELOW:  # every hit is known: sort them
+        hits = head | noted
+        if ok is not None:
+            hits &= ok
+        last = len(order.ids)
+        ranked = sorted(hits, key=lambda aid: order.place.get(aid, last), reverse=not newest)
+        return [Match(ArticleId(a), 0.0) for a in ranked[:limit]]
+    # Many hits: walk the articles in date order, asking the index about a stretch of
+    # them at a time by rowid range (FTS5 seeks; pages are mostly imported in date
+    # order, so a stretch is a narrow range), until the page is full.
+    ids = order.ids if newest else order.ids[::-1]
+    out: list[Match] = []
+    for start in range(0, len(ids), DATE_CHUNK):
+        chunk = ids[start : start + DATE_CHUNK]
+        found = _rowids(
+            conn,
+            "SELECT rowid FROM search_articles WHERE search_articles MATCH ? "
+            "AND rowid BETWEEN ? AND ?",
+            (built.match, min(chunk), max(chunk)),
+        )
+        found |= noted
+        out += [Match(ArticleId(a), 0.0) for a in chunk if a in found and (ok is None or a in ok)]
+        if len(out) >= limit:
+            break
+    return out[:limit]
+
+
+def _rowids(conn: Connection, sql: str, params: tuple[object, ...]) -> set[int]:
+    """The first column of ``sql`` through the driver's cursor (thousands of ids: no
+    per-row result objects)."""
+    raw = conn.connection.dbapi_connection
+    assert raw is not None
+    cursor = raw.cursor()
+    try:
+        return {r[0] for r in cursor.execute(sql, params).fetchall()}
+    finally:
+        cursor.close()
+
+
+def date_order(conn: Connection) -> list[int]:
+    """Every article id, newest page first (undated pages last), then page order."""
+    return [
+        r[0]
+        for r in conn.execute(
+            text(
+                "SELECT a.id FROM articles a JOIN source_files s ON s.id = a.source_id "
+                "ORDER BY s.page_date IS NULL, s.page_date DESC, s.id DESC, a.ordinal"
+            )
+        )
+    ]

@@ -1,0 +1,65 @@
+"""After an import the articles are in the list at once; search catches up in the background."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reader.store.library import Library
+from tests.gui.conftest import make_app
+from tests.gui.test_import import _many
+
+
+def test_imported_articles_show_at_once_and_search_says_it_is_catching_up(  # type: ignore[no-untyped-def]
+    qtbot, library: Library, settings, no_samples, tmp_path: Path, monkeypatch
+) -> None:
+    app = make_app(qtbot, library, settings)
+    c = app.controller
+    indexer = c.indexer
+    start = indexer.start
+    monkeypatch.setattr(indexer, "start", lambda: False)  # hold the indexer back a moment
+    with qtbot.waitSignal(c.imports.done, timeout=30_000):
+        c.imports.start(_many(tmp_path / "p", 4))
+    # Stored and listed, not yet searchable: the result line says so.
+    assert c.lib.articles.rowCount() > 0 and library.index_pending() > 0
+    c.window.library.search_field.setText("城市1")
+    c.search.run()
+    assert "not yet indexed" in c.window.library.result_count.text()
+    assert start()
+    assert indexer.label.isVisibleTo(c.window)
+    qtbot.waitUntil(lambda: not indexer.running, timeout=30_000)
+    assert library.index_pending() == 0 and not indexer.label.isVisibleTo(c.window)
+    # The index change re-ran the search: now complete.
+    assert c.search.results.rowCount() > 0
+    assert "not yet indexed" not in c.window.library.result_count.text()
+
+
+def test_a_library_left_unindexed_is_indexed_when_the_window_opens(  # type: ignore[no-untyped-def]
+    qtbot, tmp_path: Path, settings, no_samples
+) -> None:
+    path = tmp_path / "left.sqlite"
+    with Library.open(path) as lib:
+        lib.import_paths(_many(tmp_path / "q", 2), index=False)
+        assert lib.index_pending() > 0
+    library = Library.open(path)
+    try:
+        app = make_app(qtbot, library, settings)
+        indexer = app.controller.indexer
+        qtbot.waitUntil(lambda: not indexer.running, timeout=30_000)
+        assert library.index_pending() == 0
+        assert library.search("城市1")
+    finally:
+        app.window.close()
+        library.close()
+
+
+def test_closing_the_window_stops_the_indexer_for_good(  # type: ignore[no-untyped-def]
+    qtbot, library: Library, settings, no_samples, tmp_path: Path
+) -> None:
+    library.import_paths(_many(tmp_path / "r", 3), index=False)
+    waiting = library.index_pending()
+    app = make_app(qtbot, library, settings)
+    indexer = app.controller.indexer
+    app.window.close()  # stops after the current batch; what is left stays queued
+    assert not indexer.running and not indexer.start()
+    assert 0 <= library.index_pending() <= waiting
+    assert library.check().ok
