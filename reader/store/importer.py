@@ -108,6 +108,8 @@ def discover(
                             found.append(Path(root) / name)
                 for f in sorted(found):
                     add(f)
+            elif library is not None and is_library_file(p, library):
+                add(p)  # refused by name: the library itself, whatever its suffix
             elif p.exists() and p.suffix.lower() not in SUFFIXES:
                 failures.append(
                     FileResult(
