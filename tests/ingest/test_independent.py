@@ -1,0 +1,25 @@
+"""Held-out pages written apart from the parser (see ``independent/README.md``): the
+parser must not fall below what it scored on them at first contact."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.scoring import score_page
+
+FOLDER = Path(__file__).parent / "independent"
+FIRST_CONTACT = {
+    "2026-04-14-page-05-chengshi": 0.917,
+    "2026-04-15-page-03-zonghe": 0.953,
+    "2026-04-16-page-04-jingji": 1.0,
+}
+
+
+@pytest.mark.parametrize("name", sorted(FIRST_CONTACT))
+def test_independent_page_keeps_its_first_contact_score(name: str) -> None:
+    result = score_page(FOLDER / f"{name}.txt", FOLDER / f"{name}.gold.json")
+    assert result["source_coverage"] == 1.0, result
+    assert result["duplicate_paragraphs"] == 0, result
+    assert result["score"] >= FIRST_CONTACT[name] - 0.0005, result
