@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from typing import Any, TextIO
 
 from reader import __version__
+from reader.analysis.commands import COMMANDS as ANALYSIS_COMMANDS
 from reader.errors import KnownError
 from reader.exchange.commands import COMMANDS as EXCHANGE_COMMANDS
 from reader.store.annotation_commands import COMMANDS as ANNOTATION_COMMANDS
@@ -67,6 +68,7 @@ COMMANDS: list[Callable[[argparse._SubParsersAction[argparse.ArgumentParser]], N
     *STORE_COMMANDS,  # import, search, list, show, check
     *ANNOTATION_COMMANDS,  # highlight, tag
     *EXCHANGE_COMMANDS,  # export, share, merge
+    *ANALYSIS_COMMANDS,  # stats, cooccur, entities, related, agreement
 ]
 
 

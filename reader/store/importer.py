@@ -30,6 +30,7 @@ from typing import Literal
 
 from sqlalchemy import Connection, insert, select
 
+from reader.analysis import index as analysis
 from reader.errors import KnownError
 from reader.ingest import Article, ParsedPage, SourceInfo, parse_text, read_page
 from reader.store import search, searchtext
@@ -119,6 +120,7 @@ class PreparedArticle:
     content_hash: str
     tokens: search.ArticleTokens
     uuid: str
+    analysis: analysis.ArticleAnalysis | None = None  # entities and signature
 
 
 @dataclass
@@ -168,6 +170,7 @@ def prepare(
                 content_hash=content_hash(body),
                 tokens=search.article_tokens(article.title, body, cut),
                 uuid=str(uuid.uuid4()),
+                analysis=analysis.analyse(article.title, body),
             )
         )
     return prepared
@@ -261,6 +264,8 @@ def store(conn: Connection, prepared: PreparedFile) -> tuple[SourceId, list[Arti
         ids.append(ArticleId(article_id))
         blocks += block_rows(article_id, pa.article)
         search.insert_article(conn, article_id, pa.tokens)
+        if pa.analysis is not None:
+            analysis.store(conn, article_id, pa.article.title, pa.text, pa.analysis)
     if blocks:
         conn.execute(insert(BlockRow), blocks)
     return SourceId(source_id), ids

@@ -198,3 +198,8 @@ class Setting(Base):
 
     key: Mapped[str] = mapped_column(String(64), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+# The analysis tables (migration 0007) live in their own module; importing it here puts
+# them in Base.metadata wherever the models are used.
+from reader.store import analysis_models as _analysis_models  # noqa: E402, F401
