@@ -27,10 +27,21 @@ def _cmd_export(args: argparse.Namespace) -> int:
     from reader.exchange.webanno import export_json
 
     with _library(args) as lib:
+        if args.format == "qdc":  # the codebook alone: no articles to choose
+            from reader.exchange.qdpx import export_qdc
+
+            print(
+                f"codebook written to {export_qdc(lib, args.output, force=args.force).written[0]}"
+            )
+            return 0
         ids = select_articles(
             lib, articles=args.article or (), tag=args.tag, since=args.since, every=args.all
         )
-        if args.format == "json":
+        if args.format == "qdpx":
+            from reader.exchange.qdpx import export_qdpx
+
+            report = export_qdpx(lib, ids, args.output, force=args.force)
+        elif args.format == "json":
             report = export_json(lib, ids, args.output, force=args.force)
         else:
             report = export_markdown(
@@ -57,8 +68,14 @@ def _add_export(sub: Sub) -> None:
         "file with --single-file) or W3C Web Annotation JSON-LD. Files changed since the "
         "last export are not overwritten without --force.",
     )
-    p.add_argument("--format", choices=["markdown", "json"], default="markdown")
-    which = p.add_mutually_exclusive_group(required=True)
+    p.add_argument(
+        "--format",
+        choices=["markdown", "json", "qdpx", "qdc"],
+        default="markdown",
+        help="qdpx: a REFI-QDA project (QualCoder, MAXQDA, NVivo, ATLAS.ti); "
+        "qdc: its codebook alone (needs no articles)",
+    )
+    which = p.add_mutually_exclusive_group()
     which.add_argument("--article", nargs="+", metavar="ID", help="articles by id or uuid")
     which.add_argument("--tag", metavar="T", help="articles with tag T (or a tag under it)")
     which.add_argument(
