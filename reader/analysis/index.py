@@ -18,6 +18,7 @@ from reader.analysis import signature as sig
 from reader.store.analysis_models import ArticleEntity, ArticleSignature, EntityName, SignatureBand
 from reader.store.models import ArticleRow
 from reader.text import entities as ent
+from reader.text import segment
 
 
 @dataclass(frozen=True)
@@ -31,10 +32,11 @@ def _entity_text(title: str | None, body: str) -> str:
 
 
 def analyse(title: str | None, body: str) -> ArticleAnalysis:
-    found = ent.candidates(_entity_text(title, body))
+    words = segment.cut(_entity_text(title, body))  # cached: the parser cut these pieces
+    found = ent.candidates_of(words)
     return ArticleAnalysis(
         names=tuple((name, kind, n) for (name, kind), n in sorted(found.items())),
-        signature=sig.signature(title, body),
+        signature=sig.signature_of(words),
     )
 
 
@@ -66,47 +68,64 @@ def entity_ids(conn: Connection, keys: Sequence[tuple[str, str]]) -> dict[tuple[
     return {k: out[k] for k in keys}
 
 
+Item = tuple[int, str | None, str, Sequence[tuple[str, ent.Kind, int]]]  # id, title, body, names
+
+
 def store_entities(
-    conn: Connection,
-    article_id: int,
-    title: str | None,
-    body: str,
-    names: Sequence[tuple[str, ent.Kind, int]],
-    dictionary_: ent.Dictionary,
+    conn: Connection, items: Sequence[Item], dictionary_: ent.Dictionary, fresh: bool = False
 ) -> None:
-    found: Counter[tuple[str, ent.Kind]] = Counter({(n, k): c for n, k, c in names})
-    mentions = ent.resolve(found, _entity_text(title, body), dictionary_)
-    conn.execute(delete(ArticleEntity).where(ArticleEntity.article_id == article_id))
-    if not mentions:
-        return
-    ids = entity_ids(conn, [(m.name, m.kind) for m in mentions])
-    conn.execute(
-        insert(ArticleEntity),
-        [
-            {"article_id": article_id, "entity_id": ids[(m.name, m.kind)], "mentions": m.count}
-            for m in mentions
-        ],
-    )
-
-
-def store(
-    conn: Connection,
-    article_id: int,
-    title: str | None,
-    body: str,
-    result: ArticleAnalysis,
-    dictionary_: ent.Dictionary | None = None,
-) -> None:
-    """Write an article's entities, signature and band keys (caller holds the transaction)."""
-    store_entities(conn, article_id, title, body, result.names, dictionary_ or dictionary(conn))
-    conn.execute(delete(ArticleSignature).where(ArticleSignature.article_id == article_id))
-    conn.execute(
-        insert(ArticleSignature), {"article_id": article_id, "signature": result.signature}
-    )
-    if not sig.is_empty(result.signature):
+    """Replace the entities of several articles at once (``fresh``: they have none yet)."""
+    pattern = dictionary_.pattern()
+    per_article: list[tuple[int, list[ent.Mention]]] = []
+    for article_id, title, body, names in items:
+        found: Counter[tuple[str, ent.Kind]] = Counter({(n, k): c for n, k, c in names})
+        per_article.append(
+            (article_id, ent.resolve(found, _entity_text(title, body), dictionary_, pattern))
+        )
+    if not fresh:
         conn.execute(
-            text("INSERT OR IGNORE INTO signature_bands (key, article_id) VALUES (:k, :a)"),
-            [{"k": k, "a": article_id} for k in sig.band_keys(result.signature)],
+            delete(ArticleEntity).where(ArticleEntity.article_id.in_([i[0] for i in items]))
+        )
+    keys = sorted({(m.name, m.kind) for _, ms in per_article for m in ms})
+    ids = entity_ids(conn, keys)
+    rows = [
+        {"article_id": aid, "entity_id": ids[(m.name, m.kind)], "mentions": m.count}
+        for aid, ms in per_article
+        for m in ms
+    ]
+    if rows:
+        conn.execute(insert(ArticleEntity), rows)
+
+
+def store_many(
+    conn: Connection,
+    results: Sequence[tuple[int, str | None, str, ArticleAnalysis]],
+    fresh: bool = True,
+) -> None:
+    """Write the entities, signatures and band keys of articles just analysed (caller
+    holds the transaction; ``fresh``: new articles, nothing to replace)."""
+    if not results:
+        return
+    store_entities(conn, [(a, t, b, r.names) for a, t, b, r in results], dictionary(conn), fresh)
+    if not fresh:
+        conn.execute(
+            delete(ArticleSignature).where(
+                ArticleSignature.article_id.in_([a for a, *_ in results])
+            )
+        )
+    conn.execute(
+        insert(ArticleSignature),
+        [{"article_id": a, "signature": r.signature} for a, _, _, r in results],
+    )
+    bands = [
+        {"k": k, "a": a}
+        for a, _, _, r in results
+        if not sig.is_empty(r.signature)
+        for k in sig.band_keys(r.signature)
+    ]
+    if bands:
+        conn.execute(
+            text("INSERT OR IGNORE INTO signature_bands (key, article_id) VALUES (:k, :a)"), bands
         )
 
 
@@ -129,16 +148,14 @@ def index_articles(
     """Analyse and store the given articles; returns how many were indexed."""
     if not ids:
         return 0
-    words = dictionary(conn)
     done = 0
     for i in range(0, len(ids), 200):
         chunk = ids[i : i + 200]
         rows = conn.execute(
             select(ArticleRow.id, ArticleRow.title, ArticleRow.text).where(ArticleRow.id.in_(chunk))
         ).all()
-        for article_id, title, body in rows:
-            store(conn, article_id, title, body, analyse(title, body), words)
-            done += 1
+        store_many(conn, [(a, t, b, analyse(t, b)) for a, t, b in rows], fresh=False)
+        done += len(rows)
         if progress is not None:
             progress(done, len(ids))
     return done

@@ -226,11 +226,11 @@ class Analysis:
                 ArticleRow.id.in_(sorted(hits))
             )
         )
+        items: list[index.Item] = []
         for aid, title, body in rows:
             found = candidates(f"{title or ''}\n{body}")
-            index.store_entities(
-                conn, aid, title, body, [(n, k, c) for (n, k), c in found.items()], words
-            )
+            items.append((aid, title, body, [(n, k, c) for (n, k), c in found.items()]))
+        index.store_entities(conn, items, words)
         conn.execute(
             text("DELETE FROM entities WHERE id NOT IN (SELECT entity_id FROM article_entities)")
         )

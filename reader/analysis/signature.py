@@ -12,7 +12,8 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
 
 from reader.text import segment
 
@@ -35,22 +36,49 @@ _TOO_COMMON = 30000
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
+@lru_cache(maxsize=262144)
+def _content_word(w: str) -> bool:
+    return len(w) >= 2 and _HAN.search(w) is not None and segment.word_freq(w) <= _TOO_COMMON
+
+
+def shingles_of(words: Iterable[str]) -> set[str]:
+    return {w for w in words if _content_word(w)}
+
+
 def shingles(title: str | None, text: str) -> set[str]:
-    words = segment.cut(f"{title or ''}\n{text}")
-    return {
-        w for w in words if len(w) >= 2 and _HAN.search(w) and segment.word_freq(w) <= _TOO_COMMON
-    }
+    return shingles_of(segment.cut(f"{title or ''}\n{text}"))
+
+
+@lru_cache(maxsize=262144)
+def _hash(word: bytes) -> int:
+    return int.from_bytes(hashlib.sha1(word).digest()[:4], "little")  # datasketch's default
+
+
+@lru_cache(maxsize=1)
+def _permutations() -> Any:
+    """The permutations every signature shares (drawing them costs more than hashing
+    an article)."""
+    from datasketch import MinHash
+
+    return MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME).permutations
+
+
+def signature_of(words: Iterable[str]) -> bytes:
+    """The MinHash signature of an article's words, as stored (NUM_PERM little-endian
+    uint32)."""
+    from datasketch import MinHash
+
+    m = MinHash(
+        num_perm=NUM_PERM, seed=SEED, scheme=SCHEME, hashfunc=_hash, permutations=_permutations()
+    )
+    found = shingles_of(words)
+    if found:
+        m.update_batch([w.encode("utf-8") for w in sorted(found)])
+    return bytes(m.hashvalues.astype("<u4").tobytes())
 
 
 def signature(title: str | None, text: str) -> bytes:
-    """The MinHash signature of an article, as stored (NUM_PERM little-endian uint32)."""
-    from datasketch import MinHash
-
-    m = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME)
-    words = shingles(title, text)
-    if words:
-        m.update_batch([w.encode("utf-8") for w in sorted(words)])
-    return bytes(m.hashvalues.astype("<u4").tobytes())
+    return signature_of(segment.cut(f"{title or ''}\n{text}"))
 
 
 def to_array(blob: bytes) -> Signature:

@@ -264,10 +264,16 @@ def store(conn: Connection, prepared: PreparedFile) -> tuple[SourceId, list[Arti
         ids.append(ArticleId(article_id))
         blocks += block_rows(article_id, pa.article)
         search.insert_article(conn, article_id, pa.tokens)
-        if pa.analysis is not None:
-            analysis.store(conn, article_id, pa.article.title, pa.text, pa.analysis)
     if blocks:
         conn.execute(insert(BlockRow), blocks)
+    analysis.store_many(
+        conn,
+        [
+            (aid, pa.article.title, pa.text, pa.analysis)
+            for aid, pa in zip(ids, prepared.articles, strict=True)
+            if pa.analysis is not None
+        ],
+    )
     return SourceId(source_id), ids
 
 

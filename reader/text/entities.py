@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import threading
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Literal
@@ -159,7 +159,22 @@ class Mention:
 
 def candidates(text: str) -> Counter[tuple[str, Kind]]:
     """Names jieba finds in ``text``, with how often each occurs."""
-    tags = _tag_table()
+    return candidates_of(segment.cut(text))
+
+
+_SINGLE = "single"  # a character that may start or continue an unknown name
+
+
+@lru_cache(maxsize=262144)
+def _word_class(word: str) -> str | None:
+    """What a word is to the scan: a name kind, a run character, or nothing."""
+    if len(word) == 1:
+        return _SINGLE if _HAN.match(word) and word not in _FUNCTION_CHARS else None
+    return classify(word, _tag_table().get(word))
+
+
+def candidates_of(words: Iterable[str]) -> Counter[tuple[str, Kind]]:
+    """Names among ``words`` (a precise-mode cut), with how often each occurs."""
     found: Counter[tuple[str, Kind]] = Counter()
     run: list[str] = []
 
@@ -173,18 +188,17 @@ def candidates(text: str) -> Counter[tuple[str, Kind]]:
                     found[(word, "person")] += 1
         run.clear()
 
-    for word in segment.cut(text):
-        single = len(word) == 1 and _HAN.match(word) is not None
-        if single and word not in _FUNCTION_CHARS and len(run) < _MAX_RUN:
+    for word in words:
+        cls = _word_class(word)
+        if cls is _SINGLE:
+            if len(run) >= _MAX_RUN:
+                flush()
             run.append(word)
             continue
-        flush()
-        if single and word not in _FUNCTION_CHARS:
-            run.append(word)
-            continue
-        kind = classify(word, tags.get(word))
-        if kind is not None:
-            found[(word, kind)] += 1
+        if run:
+            flush()
+        if cls is not None:
+            found[(word, cls)] += 1  # type: ignore[index]
     flush()
     return found
 
