@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, delete, insert, select, text
+from sqlalchemy import Connection, delete, select
 
 from reader.analysis import signature as sig
 from reader.store.analysis_models import ArticleEntity, ArticleSignature, EntityName, SignatureBand
@@ -49,19 +49,14 @@ def entity_ids(conn: Connection, keys: Sequence[tuple[str, str]]) -> dict[tuple[
     """Ids of the (name, kind) entities, created as needed."""
     if not keys:
         return {}
-    conn.execute(
-        text("INSERT OR IGNORE INTO entities (name, kind) VALUES (:name, :kind)"),
-        [{"name": n, "kind": k} for n, k in keys],
-    )
+    conn.exec_driver_sql("INSERT OR IGNORE INTO entities (name, kind) VALUES (?, ?)", list(keys))
     out: dict[tuple[str, str], int] = {}
     names = sorted({n for n, _ in keys})
     for i in range(0, len(names), 500):
-        rows = conn.execute(
-            text(
-                "SELECT id, name, kind FROM entities WHERE name IN "
-                f"({', '.join(':n' + str(j) for j in range(len(names[i : i + 500])))})"
-            ),
-            {f"n{j}": n for j, n in enumerate(names[i : i + 500])},
+        chunk = names[i : i + 500]
+        rows = conn.exec_driver_sql(
+            f"SELECT id, name, kind FROM entities WHERE name IN ({', '.join('?' * len(chunk))})",
+            tuple(chunk),
         )
         for eid, name, kind in rows:
             out[(name, kind)] = int(eid)
@@ -88,13 +83,12 @@ def store_entities(
         )
     keys = sorted({(m.name, m.kind) for _, ms in per_article for m in ms})
     ids = entity_ids(conn, keys)
-    rows = [
-        {"article_id": aid, "entity_id": ids[(m.name, m.kind)], "mentions": m.count}
-        for aid, ms in per_article
-        for m in ms
-    ]
-    if rows:
-        conn.execute(insert(ArticleEntity), rows)
+    rows = [(aid, ids[(m.name, m.kind)], m.count) for aid, ms in per_article for m in ms]
+    if rows:  # plain driver calls: an import writes thousands of these rows per second
+        conn.exec_driver_sql(
+            "INSERT INTO article_entities (article_id, entity_id, mentions) VALUES (?, ?, ?)",
+            rows,
+        )
 
 
 def store_many(
@@ -113,19 +107,19 @@ def store_many(
                 ArticleSignature.article_id.in_([a for a, *_ in results])
             )
         )
-    conn.execute(
-        insert(ArticleSignature),
-        [{"article_id": a, "signature": r.signature} for a, _, _, r in results],
+    conn.exec_driver_sql(
+        "INSERT INTO article_signatures (article_id, signature) VALUES (?, ?)",
+        [(a, r.signature) for a, _, _, r in results],
     )
     bands = [
-        {"k": k, "a": a}
+        (k, a)
         for a, _, _, r in results
         if not sig.is_empty(r.signature)
         for k in sig.band_keys(r.signature)
     ]
     if bands:
-        conn.execute(
-            text("INSERT OR IGNORE INTO signature_bands (key, article_id) VALUES (:k, :a)"), bands
+        conn.exec_driver_sql(
+            "INSERT OR IGNORE INTO signature_bands (key, article_id) VALUES (?, ?)", bands
         )
 
 

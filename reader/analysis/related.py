@@ -20,6 +20,11 @@ from reader.store.analysis_models import ArticleSignature
 from reader.store.errors import NotFoundError
 from reader.store.models import ArticleRow
 
+
+class NotAnalysedError(NotFoundError):
+    pass
+
+
 REPRINT = 0.7  # estimated Jaccard of content words from which two articles are one story
 
 
@@ -46,7 +51,7 @@ def _signature(conn: Connection, article_id: int) -> bytes:
         select(ArticleSignature.signature).where(ArticleSignature.article_id == article_id)
     ).scalar_one_or_none()
     if blob is None:
-        raise NotFoundError(f"article {article_id} has not been analysed yet")
+        raise NotAnalysedError(f"article {article_id} has not been analysed yet")
     return bytes(blob)
 
 

@@ -243,12 +243,35 @@ class Analysis:
         with self._read() as conn:
             return related_.related(conn, article_id, limit)
 
+    def related_if_analysed(
+        self, article_id: int, limit: int = 10
+    ) -> list[related_.Related] | None:
+        """Like :meth:`related`, without analysing first: None if the article is not."""
+        with self._read() as conn:
+            try:
+                return related_.related(conn, article_id, limit)
+            except related_.NotAnalysedError:
+                return None
+
     def clusters(self) -> list[related_.Cluster]:
         self.catch_up()
         with self._read() as conn:
             return related_.clusters(conn)
 
     # --- agreement -----------------------------------------------------------------------
+
+    def authors(self) -> list[str]:
+        """Everyone who wrote a live highlight."""
+        with self._read() as conn:
+            return [
+                str(a)
+                for a in conn.scalars(
+                    text(
+                        "SELECT DISTINCT author FROM highlights WHERE NOT deleted "
+                        "AND author != '' ORDER BY author"
+                    )
+                )
+            ]
 
     def agreement(
         self, tag: str | None = None, authors: list[str] | None = None

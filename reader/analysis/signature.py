@@ -50,8 +50,9 @@ def shingles(title: str | None, text: str) -> set[str]:
 
 
 @lru_cache(maxsize=262144)
-def _hash(word: bytes) -> int:
-    return int.from_bytes(hashlib.sha1(word).digest()[:4], "little")  # datasketch's default
+def _hash(word: str) -> int:
+    # datasketch's default (sha1_hash32) of the UTF-8 bytes, cached per word
+    return int.from_bytes(hashlib.sha1(word.encode("utf-8")).digest()[:4], "little")
 
 
 @lru_cache(maxsize=1)
@@ -73,7 +74,7 @@ def signature_of(words: Iterable[str]) -> bytes:
     )
     found = shingles_of(words)
     if found:
-        m.update_batch([w.encode("utf-8") for w in sorted(found)])
+        m.update_batch(found)  # order does not matter to a minimum
     return bytes(m.hashvalues.astype("<u4").tobytes())
 
 
@@ -87,15 +88,24 @@ def to_array(blob: bytes) -> Signature:
     return np.frombuffer(blob, dtype="<u4")
 
 
+# Odd 64-bit multipliers (from splitmix64) mixing a band's values and number into a key.
+_MIX = (0x9E3779B97F4A7C15, 0xBF58476D1CE4E5B9, 0x94D049BB133111EB)
+
+
 def band_keys(blob: bytes) -> list[int]:
-    """One key per band: a 63-bit hash of the band's number and its values."""
-    keys: list[int] = []
-    width = ROWS * 4
-    for band in range(BANDS):
-        chunk = blob[band * width : (band + 1) * width]
-        digest = hashlib.blake2b(bytes([band]) + chunk, digest_size=8).digest()
-        keys.append(int.from_bytes(digest, "little") >> 1)  # SQLite integers are signed
-    return keys
+    """One key per band: a 63-bit mix of the band's number and its ROWS values.
+
+    Two different bands may share a key by chance; that only adds a candidate, which
+    its estimated similarity then ranks out."""
+    import numpy as np
+
+    values = to_array(blob)[: BANDS * ROWS].astype(np.uint64).reshape(BANDS, ROWS)
+    with np.errstate(over="ignore"):  # wrapping multiplication is the point
+        keys = np.arange(BANDS, dtype=np.uint64) * np.uint64(_MIX[2])
+        for r in range(ROWS):
+            keys = (keys ^ values[:, r]) * np.uint64(_MIX[r % 2])
+        keys ^= keys >> np.uint64(31)
+    return [int(k) >> 1 for k in keys.tolist()]  # SQLite integers are signed
 
 
 def similarity(blob: bytes, others: Iterable[bytes]) -> list[float]:
@@ -110,8 +120,9 @@ def similarity(blob: bytes, others: Iterable[bytes]) -> list[float]:
     return [float(x) for x in (matrix == mine).mean(axis=1)]
 
 
+_EMPTY = b"\xff" * (4 * NUM_PERM)  # datasketch's start value: no word seen
+
+
 def is_empty(blob: bytes) -> bool:
     """A signature of no words (a photo caption of digits): similar to nothing."""
-    import numpy as np
-
-    return bool((to_array(blob) == np.uint32(0xFFFFFFFF)).all())
+    return blob == _EMPTY

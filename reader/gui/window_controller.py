@@ -75,6 +75,12 @@ class WindowController(QObject):
         from reader.gui.exchange_controller import ExchangeController
 
         self.exchange = ExchangeController(library, self.bus, self.reading, self.window)
+        from reader.gui.related_view import RelatedController, RelatedPanel
+
+        self.related = RelatedController(
+            library, RelatedPanel(self.window.annotations), self._open_from_statistics
+        )
+        self.window.annotations.split.addWidget(self.related.panel)
         self._wire()
         self._restore()
 
@@ -106,6 +112,8 @@ class WindowController(QObject):
         a.dark_theme.toggled.connect(self._toggle_dark)
         a.shortcuts.triggered.connect(self.show_shortcuts)
         a.about.triggered.connect(self.show_about)
+        a.statistics.triggered.connect(self.open_statistics)
+        a.export_qdpx.triggered.connect(self.export_qdpx)
         a.highlight.triggered.connect(lambda: self.annotations.highlight_selection())
         a.note_selection.triggered.connect(self.annotations.note_selection)
         a.tag_article.triggered.connect(self.annotations.focus_tag_field)
@@ -127,6 +135,7 @@ class WindowController(QObject):
         self.lib.emptiness_changed.connect(w.show_welcome)
         self.search.open_requested.connect(self._open_from_search)
         self.reading.opened.connect(self._opened)
+        self.reading.opened.connect(self.related.show_for)
         self.imports.done.connect(self._imported)
         self.bus.failed.connect(self.show_error)
 
@@ -167,6 +176,25 @@ class WindowController(QObject):
         self.tag_manager = TagManagerController(self.library, self.bus, self.undo, self.window)
         self.tag_manager.dialog.open()
         return self.tag_manager
+
+    def open_statistics(self):  # type: ignore[no-untyped-def]
+        from reader.gui.statistics_controller import StatisticsController
+
+        if getattr(self, "statistics", None) is None:
+            self.statistics = StatisticsController(
+                self.library, self.window, open_article=self._open_from_statistics
+            )
+        self.statistics.show()
+        return self.statistics
+
+    def _open_from_statistics(self, article_id: int) -> None:
+        self.lib.select(article_id, emit=False)
+        self.reading.open(article_id)
+
+    def export_qdpx(self) -> None:
+        from reader.gui.qdpx_controller import export_qdpx
+
+        export_qdpx(self.library, self.window, self.show_error)
 
     def _open_from_search(self, article_id: int, query: str) -> None:
         self.lib.select(article_id, emit=False)
