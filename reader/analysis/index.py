@@ -8,6 +8,7 @@ row yet and are picked up by :func:`index_pending`.
 
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -32,7 +33,12 @@ def _entity_text(title: str | None, body: str) -> str:
 
 
 def analyse(title: str | None, body: str) -> ArticleAnalysis:
-    words = segment.cut(_entity_text(title, body))  # cached: the parser cut these pieces
+    # Cut as the search index does (title and body apart, NFKC), so that the pieces are
+    # the ones jieba's cache already holds from this import.
+    words = [
+        *segment.cut(unicodedata.normalize("NFKC", title or "")),
+        *segment.cut(unicodedata.normalize("NFKC", body)),
+    ]
     found = ent.candidates_of(words)
     return ArticleAnalysis(
         names=tuple((name, kind, n) for (name, kind), n in sorted(found.items())),

@@ -57,5 +57,6 @@ def krippendorff_alpha(units: Sequence[tuple[Sequence[Value | None], float]]) ->
 
 
 def pairable(units: Sequence[tuple[Sequence[Value | None], float]]) -> int:
-    """How many units at least two coders coded."""
-    return sum(1 for values, _ in units if sum(v is not None for v in values) >= 2)
+    """How many items at least two coders coded (a unit counts with its weight: a run of
+    characters counts each character)."""
+    return round(sum(w for values, w in units if sum(v is not None for v in values) >= 2))

@@ -42,7 +42,7 @@ def _content_word(w: str) -> bool:
 
 
 def shingles_of(words: Iterable[str]) -> set[str]:
-    return {w for w in words if _content_word(w)}
+    return set(filter(_content_word, set(words)))
 
 
 def shingles(title: str | None, text: str) -> set[str]:

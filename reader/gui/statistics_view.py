@@ -33,6 +33,7 @@ def _table(parent: QWidget, headers: list[str], name: str) -> QTableWidget:
     t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     t.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     t.verticalHeader().setVisible(False)
+    t.horizontalHeader().setStretchLastSection(True)
     return t
 
 

@@ -173,33 +173,37 @@ def _word_class(word: str) -> str | None:
     return classify(word, _tag_table().get(word))
 
 
+def _is_single(word: str) -> bool:
+    return _word_class(word) is _SINGLE
+
+
 def candidates_of(words: Iterable[str]) -> Counter[tuple[str, Kind]]:
-    """Names among ``words`` (a precise-mode cut), with how often each occurs."""
+    """Names among ``words`` (a precise-mode cut), with how often each occurs.
+
+    Known words are classified once per distinct word. Unknown names are looked for
+    only where a surname stands alone at the start of a run of single characters
+    (苏/日/娜): up to four of them go to jieba's new-word model.
+    """
+    seq = words if isinstance(words, list) else list(words)
+    counts = Counter(seq)
     found: Counter[tuple[str, Kind]] = Counter()
-    run: list[str] = []
-
-    def flush() -> None:
-        # Unknown names begin with a surname; only such runs go to the new-word model.
-        if len(run) >= 2 and run[0] in _SURNAMES_1:
-            piece = "".join(run)
-            for word in _new_words(piece):
-                # Two-character new words are mostly not names (万人, 车内); full names are 3.
-                if len(word) == 3 and _is_person(word):
-                    found[(word, "person")] += 1
-        run.clear()
-
-    for word in words:
+    for word, n in counts.items():
         cls = _word_class(word)
-        if cls is _SINGLE:
-            if len(run) >= _MAX_RUN:
-                flush()
-            run.append(word)
-            continue
-        if run:
-            flush()
-        if cls is not None:
-            found[(word, cls)] += 1  # type: ignore[index]
-    flush()
+        if cls is not None and cls is not _SINGLE:
+            found[(word, cls)] += n  # type: ignore[index]
+    if _SURNAMES_1.isdisjoint(counts):
+        return found
+    last = len(seq) - 1
+    for i in [i for i, w in enumerate(seq) if w in _SURNAMES_1]:
+        if i == last or (i and _is_single(seq[i - 1])) or not _is_single(seq[i + 1]):
+            continue  # not the start of a run of two or more single characters
+        j = i + 1
+        while j < len(seq) and j - i < _MAX_RUN and _is_single(seq[j]):
+            j += 1
+        for word in _new_words("".join(seq[i:j])):
+            # Two-character new words are mostly not names (万人, 车内); full names are 3.
+            if len(word) == 3 and _is_person(word):
+                found[(word, "person")] += 1
     return found
 
 
