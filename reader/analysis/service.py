@@ -152,6 +152,19 @@ class Analysis:
                 EntityCount(r[0], r[1], int(r[2]), int(r[3]), r[4], r[5]) for r in conn.execute(q)
             ]
 
+    def entity_facet(self, limit: int = 300) -> list[tuple[int, str, str, int]]:
+        """(id, name, kind, articles) of the most widely reported entities; no catching up
+        (the library pane lists what is known, the Statistics window fills the rest)."""
+        q = (
+            select(EntityRow.id, EntityRow.name, EntityRow.kind, func.count())
+            .join(ArticleEntity, ArticleEntity.entity_id == EntityRow.id)
+            .group_by(EntityRow.id)
+            .order_by(func.count().desc(), EntityRow.name)
+            .limit(limit)
+        )
+        with self._read() as conn:
+            return [(int(r[0]), r[1], r[2], int(r[3])) for r in conn.execute(q)]
+
     def entity_articles(self, name: str) -> list[int]:
         """Articles naming ``name`` (or what it stands for), in library order."""
         with self._read() as conn:

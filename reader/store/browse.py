@@ -40,6 +40,7 @@ class ArticleFilter:
     author: str | None = None
     source: SourceId | None = None
     date: str | None = None  # YYYY-MM-DD, or NO_DATE for undated pages
+    entity: int | None = None  # articles naming this person, place or organisation
 
     @property
     def empty(self) -> bool:
@@ -112,6 +113,13 @@ def article_ids(lib: Library, f: ArticleFilter | None = None) -> list[ArticleId]
         q = q.where(
             text("EXISTS (SELECT 1 FROM json_each(articles.authors) WHERE value = :author)")
         ).params(author=f.author)
+    if f.entity is not None:
+        q = q.where(
+            text(
+                "EXISTS (SELECT 1 FROM article_entities ae WHERE ae.article_id = articles.id "
+                "AND ae.entity_id = :entity)"
+            )
+        ).params(entity=f.entity)
     with _read(lib) as conn:
         if f.tag is not None:
             # The tag, the tags nested under it, on articles or on their highlights.

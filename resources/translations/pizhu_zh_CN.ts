@@ -614,6 +614,10 @@
         <translation>按日期和版面浏览报纸</translation>
     </message>
     <message>
+        <source>Names</source>
+        <translation>人名地名</translation>
+    </message>
+    <message>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
@@ -1354,6 +1358,10 @@ A reader for annotating local Chinese news.</source>
     <message>
         <source>Organisation</source>
         <translation>机构</translation>
+    </message>
+    <message>
+        <source>All names</source>
+        <translation>全部名称</translation>
     </message>
     <message>
         <source>Authors compared: {names}</source>

@@ -140,3 +140,23 @@ def test_related_panel_and_qdpx_from_the_window(app, qtbot, tmp_path: Path, monk
         lib, app.window, pytest.fail, choose=lambda _p: (str(out), "qdpx"), confirm=False
     )
     assert path == out and "project.qde" in zipfile.ZipFile(out).namelist()
+
+
+def test_library_names_tab_filters_articles(app, qtbot, tmp_path: Path):  # type: ignore[no-untyped-def]
+    lib = app.controller.library
+    lib.import_paths([write_pages(tmp_path / "named")])
+    c = app.controller.lib
+    c.load()
+    c.load_facets()
+    labels = [c.entities.data(c.entities.index(r, 0)) for r in range(c.entities.rowCount())]
+    row = next(i for i, label in enumerate(labels) if label.startswith("赛罕区"))
+    named = label_count(labels[row])
+    assert named >= 3  # the three pages of tests/analysis name it in three articles
+    app.window.library.entities.setCurrentIndex(c.entities.index(row, 0))
+    assert c.articles.rowCount() == named
+    c.clear_filters()
+    assert c.articles.rowCount() == c.total
+
+
+def label_count(label: str) -> int:
+    return int(label.rsplit("(", 1)[1].rstrip(")"))
