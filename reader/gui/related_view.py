@@ -21,6 +21,7 @@ class RelatedPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("related-panel")
         self.heading = QLabel(tr("Related stories"), self)
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)
         font = self.heading.font()
         font.setBold(True)
         self.heading.setFont(font)

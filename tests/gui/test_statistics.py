@@ -53,6 +53,11 @@ def test_statistics_window_charts_saves_and_drills_down(  # type: ignore[no-unty
     assert csv is not None and csv.read_text(encoding="utf-8").splitlines()[1].startswith(
         "2026-01,4,2,"
     )
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QLabel
+
+    for label in c.window.findChildren(QLabel):  # names and titles come from pages
+        assert label.textFormat() == Qt.TextFormat.PlainText, label.text()
     shots = tmp_path / "shots"
     shots.mkdir()
     c.window.resize(1100, 640)
