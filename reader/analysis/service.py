@@ -252,7 +252,14 @@ class Analysis:
     # --- related stories -----------------------------------------------------------------
 
     def related(self, article_id: int, limit: int = 10) -> list[related_.Related]:
-        self.catch_up()
+        """The articles most like ``article_id``; analyses that article first if needed
+        (not the whole library: a look-up stays an indexed query)."""
+        found = self.related_if_analysed(article_id, limit)
+        if found is not None:
+            return found
+        with self._write() as conn:
+            if not index.index_articles(conn, [article_id]):
+                raise NotFoundError(f"no article {article_id}")
         with self._read() as conn:
             return related_.related(conn, article_id, limit)
 
