@@ -85,3 +85,15 @@ def test_cli_entities(dated: Library, lib_path: Path, capsys: pytest.CaptureFixt
     assert main(["--library", lib, "entities", "--kind", "planet"]) == 1
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "planet" in err
+
+
+def test_an_edited_article_is_analysed_again(dated: Library) -> None:
+    from reader.store import edits
+
+    metro = article(dated, "呼和浩特地铁3号线试运行", "2026-01-05")
+    an = Analysis(dated)
+    assert metro not in an.entity_articles("苏日娜")  # she is in the park story
+    edits.merge_with_next(dated, metro)  # the park story joins the metro story
+    assert metro in an.pending()
+    an.catch_up()
+    assert metro in an.entity_articles("苏日娜")
