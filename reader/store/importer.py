@@ -30,6 +30,7 @@ from typing import Literal
 
 from sqlalchemy import Connection, func, insert, select
 
+from reader.analysis import index as analysis
 from reader.errors import KnownError
 from reader.ingest import Article, ParsedPage, SourceInfo, parse_text, read_page
 from reader.store import search, searchtext
@@ -137,6 +138,7 @@ class PreparedArticle:
     content_hash: str
     uuid: str
     tokens: search.ArticleTokens | None = None  # None: the indexer tokenizes it later
+    analysis: analysis.ArticleAnalysis | None = None  # entities and signature
 
 
 @dataclass
@@ -184,6 +186,7 @@ def prepare(
                 text=body,
                 content_hash=content_hash(body),
                 uuid=str(uuid.uuid4()),
+                analysis=analysis.analyse(article.title, body),
             )
         )
     return prepared
@@ -285,6 +288,14 @@ def store(conn: Connection, prepared: PreparedFile) -> tuple[SourceId, list[Arti
     if blocks:
         conn.execute(insert(BlockRow), blocks)
     search.enqueue(conn, ids)
+    analysis.store_many(
+        conn,
+        [
+            (aid, pa.article.title, pa.text, pa.analysis)
+            for aid, pa in zip(ids, prepared.articles, strict=True)
+            if pa.analysis is not None
+        ],
+    )
     return SourceId(source_id), ids
 
 

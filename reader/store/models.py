@@ -229,3 +229,8 @@ class SplitFix(Base):
     alternative: Mapped[str] = mapped_column(Text)
     author: Mapped[str] = mapped_column(Text)
     created_at: Mapped[str] = mapped_column(String(32))
+
+
+# The analysis tables (migration 0009) live in their own module; importing it here puts
+# them in Base.metadata wherever the models are used.
+from reader.store import analysis_models as _analysis_models  # noqa: E402, F401
