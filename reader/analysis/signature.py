@@ -36,7 +36,6 @@ _TOO_COMMON = 30000
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
-@lru_cache(maxsize=262144)
 def _content_word(w: str) -> bool:
     return len(w) >= 2 and _HAN.search(w) is not None and segment.word_freq(w) <= _TOO_COMMON
 
@@ -49,33 +48,70 @@ def shingles(title: str | None, text: str) -> set[str]:
     return shingles_of(segment.cut(f"{title or ''}\n{text}"))
 
 
-@lru_cache(maxsize=262144)
 def _hash(word: str) -> int:
-    # datasketch's default (sha1_hash32) of the UTF-8 bytes, cached per word
+    # datasketch's default (sha1_hash32) of the UTF-8 bytes
     return int.from_bytes(hashlib.sha1(word.encode("utf-8")).digest()[:4], "little")
 
 
+_M32 = 0xFFFFFFFF
+
+
+def _fmix32(h: int) -> int:
+    """MurmurHash3's finalizer, which datasketch's affine32 scheme applies to each hash
+    before its permutations."""
+    h ^= h >> 16
+    h = (h * 0x85EBCA6B) & _M32
+    h ^= h >> 13
+    h = (h * 0xC2B2AE35) & _M32
+    return h ^ (h >> 16)
+
+
+# word → its mixed hash if it is a content word, else None. Each distinct word is looked
+# at once; then an article costs a few set operations and one vectorised minimum, which
+# keeps signatures cheap beside an import (datasketch's update_batch hashes and mixes
+# every word of every article again). A full table is replaced, never cleared, so a
+# signature computed in another thread sees a consistent one.
+_MIXED: dict[str, int | None] = {}
+_MIXED_LIMIT = 500_000  # distinct words kept (tens of MB)
+
+
+def _mixed_hashes(words: Iterable[str]) -> list[int]:
+    global _MIXED
+    distinct = set(words)
+    table = _MIXED
+    new = distinct.difference(table)  # a walk over this article's words only
+    if new:
+        if len(table) + len(new) > _MIXED_LIMIT:
+            table = _MIXED = {}
+            new = distinct
+        for w in new:
+            table[w] = _fmix32(_hash(w)) if _content_word(w) else None
+    get = table.__getitem__
+    return [h for h in map(get, distinct) if h is not None]
+
+
 @lru_cache(maxsize=1)
-def _permutations() -> Any:
-    """The permutations every signature shares (drawing them costs more than hashing
-    an article)."""
+def _permutations() -> tuple[Any, Any]:
+    """The permutations every signature shares, as datasketch draws them for SEED (drawing
+    them costs more than hashing an article)."""
     from datasketch import MinHash
 
-    return MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME).permutations
+    a, b = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME).permutations
+    return a, b
 
 
 def signature_of(words: Iterable[str]) -> bytes:
     """The MinHash signature of an article's words, as stored (NUM_PERM little-endian
-    uint32)."""
-    from datasketch import MinHash
+    uint32): datasketch's MinHash (scheme affine32, sha1_hash32 of each content word),
+    computed in one step; a test checks it against datasketch's own update_batch."""
+    import numpy as np
 
-    m = MinHash(
-        num_perm=NUM_PERM, seed=SEED, scheme=SCHEME, hashfunc=_hash, permutations=_permutations()
-    )
-    found = shingles_of(words)
-    if found:
-        m.update_batch(found)  # order does not matter to a minimum
-    return bytes(m.hashvalues.astype("<u4").tobytes())
+    hashes = _mixed_hashes(words)
+    if not hashes:
+        return _EMPTY
+    a, b = _permutations()
+    hv = np.fromiter(hashes, dtype=np.uint32, count=len(hashes)).reshape(-1, 1)
+    return bytes((hv * a + b).min(axis=0).astype("<u4").tobytes())
 
 
 def signature(title: str | None, text: str) -> bytes:

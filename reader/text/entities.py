@@ -165,16 +165,45 @@ def candidates(text: str) -> Counter[tuple[str, Kind]]:
 _SINGLE = "single"  # a character that may start or continue an unknown name
 
 
-@lru_cache(maxsize=262144)
-def _word_class(word: str) -> str | None:
+def _classify_word(word: str) -> str | None:
     """What a word is to the scan: a name kind, a run character, or nothing."""
     if len(word) == 1:
         return _SINGLE if _HAN.match(word) and word not in _FUNCTION_CHARS else None
     return classify(word, _tag_table().get(word))
 
 
-def _is_single(word: str) -> bool:
-    return _word_class(word) is _SINGLE
+class _Words:
+    """Every distinct word seen, classified once: an article then costs set operations
+    on its distinct words, not a call per word. Only names and run characters are kept.
+    A full table is replaced, never cleared, so a scan in another thread keeps a
+    consistent one."""
+
+    LIMIT = 500_000  # distinct words remembered (tens of MB)
+
+    def __init__(self) -> None:
+        self.seen: set[str] = set()
+        self.names: dict[str, Kind] = {}
+        self.singles: set[str] = set()
+
+    def learn(self, distinct: Iterable[str]) -> _Words:
+        new = set(distinct).difference(self.seen)
+        if not new:
+            return self
+        table = self
+        if len(self.seen) + len(new) > self.LIMIT:
+            global _words
+            table = _words = _Words()
+        for word in new:
+            cls = _classify_word(word)
+            if cls is _SINGLE:
+                table.singles.add(word)
+            elif cls is not None:
+                table.names[word] = cls  # type: ignore[assignment]
+        table.seen |= new
+        return table
+
+
+_words = _Words()
 
 
 def candidates_of(words: Iterable[str]) -> Counter[tuple[str, Kind]]:
@@ -186,19 +215,20 @@ def candidates_of(words: Iterable[str]) -> Counter[tuple[str, Kind]]:
     """
     seq = words if isinstance(words, list) else list(words)
     counts = Counter(seq)
-    found: Counter[tuple[str, Kind]] = Counter()
-    for word, n in counts.items():
-        cls = _word_class(word)
-        if cls is not None and cls is not _SINGLE:
-            found[(word, cls)] += n  # type: ignore[index]
+    table = _words.learn(counts.keys())
+    names = table.names
+    found: Counter[tuple[str, Kind]] = Counter(
+        {(w, names[w]): n for w, n in counts.items() if w in names}
+    )
     if _SURNAMES_1.isdisjoint(counts):
         return found
+    singles = table.singles
     last = len(seq) - 1
     for i in [i for i, w in enumerate(seq) if w in _SURNAMES_1]:
-        if i == last or (i and _is_single(seq[i - 1])) or not _is_single(seq[i + 1]):
+        if i == last or (i and seq[i - 1] in singles) or seq[i + 1] not in singles:
             continue  # not the start of a run of two or more single characters
         j = i + 1
-        while j < len(seq) and j - i < _MAX_RUN and _is_single(seq[j]):
+        while j < len(seq) and j - i < _MAX_RUN and seq[j] in singles:
             j += 1
         for word in _new_words("".join(seq[i:j])):
             # Two-character new words are mostly not names (万人, 车内); full names are 3.
@@ -216,9 +246,16 @@ class Dictionary:
     def pattern(self) -> re.Pattern[str] | None:
         if not self.names:
             return None
-        # Longest first, so 呼和浩特市 wins over 呼和浩特.
-        alts = sorted(self.names, key=len, reverse=True)
-        return re.compile("|".join(re.escape(n) for n in alts))
+        return _pattern(tuple(sorted(self.names)))
+
+
+@lru_cache(maxsize=4)
+def _pattern(names: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern for the dictionary's names (compiled once per dictionary: an import
+    asks for it on every page)."""
+    # Longest first, so 呼和浩特市 wins over 呼和浩特.
+    alts = sorted(names, key=len, reverse=True)
+    return re.compile("|".join(re.escape(n) for n in alts))
 
 
 def resolve(

@@ -6,6 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reader.analysis import signature as sig
 from reader.analysis.service import Analysis
@@ -40,6 +42,26 @@ def test_signature_estimates_jaccard() -> None:
     assert sig.similarity(a, [b])[0] > sig.similarity(a, [c])[0]
     assert len(sig.band_keys(a)) == sig.BANDS
     assert sig.is_empty(sig.signature(None, "123 456"))
+
+
+_WORD = st.text(st.characters(min_codepoint=0x4E00, max_codepoint=0x4E40), min_size=1, max_size=4)
+
+
+@settings(max_examples=60)
+@given(
+    words=st.lists(
+        st.one_of(_WORD, st.sampled_from(["我们", "123", "AI", "呼和浩特"])), max_size=40
+    )
+)
+def test_signature_is_datasketchs_minhash(words: list[str]) -> None:
+    """The one-step signature is exactly what datasketch's MinHash gives for the article's
+    content words, so the LSH behaves as datasketch's does."""
+    from datasketch import MinHash
+
+    m = MinHash(num_perm=sig.NUM_PERM, seed=sig.SEED, scheme=sig.SCHEME, hashfunc=sig._hash)
+    m.update_batch(sig.shingles_of(words))
+    assert sig.signature_of(words) == m.hashvalues.astype("<u4").tobytes()
+    assert sig.signature_of(dict.fromkeys(words)) == sig.signature_of(words)
 
 
 def test_cli_related_json(

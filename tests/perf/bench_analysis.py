@@ -3,8 +3,9 @@
     .venv/bin/python tests/perf/bench_analysis.py [--articles 150000] [--pages 200]
 
 1. Entity extraction and signatures on import: the same generated pages imported into
-   fresh libraries with the analysis step and without it (one process, alternating
-   rounds), so the ratio is the analysis' share of import time.
+   fresh libraries plain, with entity extraction only, and with the whole analysis step
+   (one process, alternating rounds), so the ratios are their shares of import time.
+   ``--pages 20750`` imports about 150,000 articles each time.
 2. A library of N articles (default 150,000) written straight into SQLite — pages over
    five years, nested tags on a tenth of the articles and on highlights, entities, and a
    MinHash signature per article from words drawn like the library benchmark's — then:
@@ -48,75 +49,49 @@ def _dated_pages(folder: Path, words: Words, rng: random.Random, count: int) -> 
 
 
 def import_cost(work: Path, pages: int, rounds: int) -> None:
-    """Import the same pages with and without the analysis step, and also time the
-    analysis inside each import (CPU seconds of this process: the machine is shared,
-    and waiting for a core is not the analysis' cost)."""
+    """Import the same pages three ways in one process — plain, with entity extraction
+    only, and with the whole analysis step (entities, MinHash signature, LSH bands) —
+    alternating the order each round, in CPU seconds of this process (the machine is
+    shared, and waiting for a core is not the analysis' cost)."""
     rng = random.Random(7)
     words = Words(rng)
     folder = work / "pages"
     size = _dated_pages(folder, words, rng, pages)
-    from reader.analysis import index
-    from reader.text import entities
-
-    real_analyse, real_store = importer.analysis.analyse, importer.analysis.store_many
-    spent = [0.0]
-    parts = {"entities": 0.0}
-
-    def timed(fn: Any, bucket: list[float] | None = None, part: str = "") -> Any:
-        def wrapper(*args: Any, **kwargs: Any) -> Any:
-            t = time.process_time()
-            try:
-                return fn(*args, **kwargs)
-            finally:
-                if part:
-                    parts[part] += time.process_time() - t
-                else:
-                    spent[0] += time.process_time() - t
-
-        return wrapper
-
-    # the entity share: finding names (in analyse) and writing them (in store_many)
-    entities.candidates_of = timed(entities.candidates_of, part="entities")  # type: ignore[assignment]
-    index.store_entities = timed(index.store_entities, part="entities")  # type: ignore[assignment]
-    entity_shares: list[float] = []
+    real_analyse, real_signature = importer.analysis.analyse, signature.signature_of
 
     def nothing(title: str | None, body: str) -> None:
         return None
 
+    def no_signature(words: Any) -> bytes:
+        return signature._EMPTY  # stored as a signature of no words: no bands
+
     # warm up jieba, the POS table and the new-word model in this process
     Library.open(work / "warm.sqlite").import_paths([next(folder.iterdir())], workers=1)
-    times: dict[str, list[float]] = {"with": [], "without": []}
-    shares: list[float] = []
+    modes = ("plain", "entities", "analysis")
+    times: dict[str, list[float]] = {m: [] for m in modes}
+    wall: dict[str, list[float]] = {m: [] for m in modes}
+    articles = 0
     for r in range(rounds):
-        for mode in ("without", "with") if r % 2 == 0 else ("with", "without"):
-            if mode == "with":
-                importer.analysis.analyse = timed(real_analyse)  # type: ignore[assignment]
-                importer.analysis.store_many = timed(real_store)  # type: ignore[assignment]
-            else:
-                importer.analysis.analyse = nothing  # type: ignore[assignment]
-                importer.analysis.store_many = real_store  # type: ignore[assignment]
+        for mode in modes if r % 2 == 0 else modes[::-1]:
+            importer.analysis.analyse = nothing if mode == "plain" else real_analyse  # type: ignore[assignment]
+            signature.signature_of = no_signature if mode == "entities" else real_signature  # type: ignore[assignment]
             segment._precise.cache_clear()  # each import segments from a cold cache
-            spent[0] = 0.0
-            parts["entities"] = 0.0
             lib = Library.open(work / f"{mode}-{r}.sqlite")
-            t = time.process_time()
+            t, w = time.process_time(), time.perf_counter()
             summary = lib.import_paths([folder], workers=1)
-            total = time.process_time() - t
-            times[mode].append(total)
-            if mode == "with":
-                shares.append(spent[0] / (total - spent[0]))
-                entity_shares.append(parts["entities"] / (total - spent[0]))
+            times[mode].append(time.process_time() - t)
+            wall[mode].append(time.perf_counter() - w)
+            articles = summary.articles
             lib.close()
-    importer.analysis.analyse, importer.analysis.store_many = real_analyse, real_store  # type: ignore[assignment]
-    w, wo = min(times["with"]), min(times["without"])
+            print(f"  round {r + 1} {mode}: {times[mode][-1]:.1f} s CPU", flush=True)
+    importer.analysis.analyse, signature.signature_of = real_analyse, real_signature  # type: ignore[assignment]
+    best = {m: min(v) for m, v in times.items()}
     print(
-        f"import of {pages} pages ({summary.articles} articles, {size / 1e6:.1f} MB), one "
-        f"process, CPU seconds, best of {rounds}: without analysis {wo:.2f} s, with {w:.2f} s "
-        f"→ +{(w / wo - 1) * 100:.1f}%; analysis timed inside each import: "
-        f"+{sorted(shares)[len(shares) // 2] * 100:.1f}% median "
-        f"({', '.join(f'{x * 100:.1f}%' for x in shares)}), of which entity extraction "
-        f"+{sorted(entity_shares)[len(entity_shares) // 2] * 100:.1f}% median "
-        f"({', '.join(f'{x * 100:.1f}%' for x in entity_shares)}); all rounds: {times}"
+        f"import of {pages} pages ({articles} articles, {size / 1e6:.1f} MB), one process, "
+        f"CPU seconds, best of {rounds}: plain {best['plain']:.2f} s; with entity extraction "
+        f"{best['entities']:.2f} s → +{(best['entities'] / best['plain'] - 1) * 100:.1f}%; "
+        f"with entities, signatures and bands {best['analysis']:.2f} s → "
+        f"+{(best['analysis'] / best['plain'] - 1) * 100:.1f}%; CPU {times}; wall {wall}"
     )
 
 
