@@ -24,6 +24,18 @@ from reader.store.errors import NotFoundError
 from reader.store.models import ArticleRow, HighlightRow, HighlightTag
 
 
+class UnknownEntityError(NotFoundError):
+    def __init__(self, name: str) -> None:
+        super().__init__(f"no person, place or organisation named {name!r}")
+        self.name = name
+
+
+class NothingToCountError(NotFoundError):
+    def __init__(self, term: str) -> None:
+        super().__init__(f"nothing to count in {term!r}: no letters or digits")
+        self.term = term
+
+
 @dataclass(frozen=True)
 class Filters:
     tag: str | None = None
@@ -91,7 +103,7 @@ def entity_ids(conn: Connection, name: str) -> list[int]:
     wanted = canonical or name
     ids = [int(i) for i in conn.scalars(select(EntityRow.id).where(EntityRow.name == wanted))]
     if not ids:
-        raise NotFoundError(f"no person, place or organisation named {name!r}")
+        raise UnknownEntityError(name)
     return ids
 
 
@@ -112,7 +124,7 @@ def _article_conditions(conn: Connection, f: Filters) -> list[ColumnElement[bool
     if f.term is not None:
         built = searchtext.build_query(f.term, None)
         if built is None:
-            raise NotFoundError(f"nothing to count in {f.term!r}: no letters or digits")
+            raise NothingToCountError(f.term)
         conds.append(
             ArticleRow.id.in_(
                 select(text("rowid"))

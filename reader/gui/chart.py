@@ -56,11 +56,16 @@ class Chart(FigureCanvasQTAgg):
         *,
         title: str,
         ylabel: str,
+        xlabel: str = "",
         share: bool = False,
     ) -> None:
         self.figure.clear()
         ax = self.figure.add_subplot()
         with matplotlib.rc_context({"font.family": self._family}):
+            if not share:
+                from matplotlib.ticker import MaxNLocator
+
+                ax.yaxis.set_major_locator(MaxNLocator(integer=True))  # counts: no 2.5
             if share:
                 ax.plot(range(len(values)), [v * 100 for v in values], marker="o", color="#3a6ea5")
                 ax.set_ylim(bottom=0)
@@ -73,10 +78,22 @@ class Chart(FigureCanvasQTAgg):
             ax.tick_params(axis="x", labelrotation=45)
             ax.set_title(title, fontfamily=self._family)
             ax.set_ylabel(ylabel, fontfamily=self._family)
+            if xlabel:
+                ax.set_xlabel(xlabel, fontfamily=self._family)
             ax.grid(axis="y", alpha=0.3)
             for t in ax.get_xticklabels() + ax.get_yticklabels():
                 t.set_fontfamily(self._family)
             self._draw()
+
+    def message(self, text: str) -> None:
+        """No chart, only ``text`` where it would be (an empty library, a filter that
+        cannot be answered): an empty pair of axes would look like data."""
+        self.figure.clear()
+        with matplotlib.rc_context({"font.family": self._family}):
+            self.figure.text(
+                0.5, 0.5, text, ha="center", va="center", wrap=True, color="#555555", fontsize=12
+            )
+        self._draw()
 
     def _draw(self) -> None:
         with warnings.catch_warnings():

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.analysis.service import Analysis
-from reader.analysis.stats import Filters, Series
+from reader.analysis.stats import Filters, NothingToCountError, Series, UnknownEntityError
 from reader.errors import KnownError
 from reader.gui.i18n import tr
 from reader.gui.jobs import JobRunner, JobWorker
@@ -180,20 +180,39 @@ class StatisticsController(QObject):
         try:
             series = self.analysis.stats(t.by.currentData(), filters)
         except KnownError as exc:
-            t.summary.setText(str(exc))
+            # the old chart would answer a question that was not asked
+            self.series = None
+            said = self._said(exc)
+            t.chart.message(said)
+            t.summary.setText(said)
             return
         self.series = series
         labels = [r.period for r in series.rows]
         share = t.share.isChecked()
         values = [r.share if share else r.matched for r in series.rows]
-        described = ", ".join(f"{v}" for v in filters.describe().values()) or tr("all articles")
-        t.chart.plot(
-            labels,
-            values,
-            title=described,
-            ylabel=tr("% of the period's articles") if share else tr("Articles"),
-            share=share,
-        )
+        names = {
+            "tag": tr("Tag"),
+            "colour": tr("Colour"),
+            "author": tr("Author"),
+            "entity": tr("Entity"),
+            "term": tr("Term"),
+        }
+        described = "; ".join(
+            f"{names.get(k, k)}: {v}" for k, v in filters.describe().items()
+        ) or tr("all articles")
+        if not series.rows:
+            t.chart.message(
+                tr("No dated articles yet: import pages whose names or text give their date.")
+            )
+        else:
+            t.chart.plot(
+                labels,
+                values,
+                title=described,
+                ylabel=tr("% of the period's articles") if share else tr("Articles"),
+                xlabel=t.by.currentText(),
+                share=share,
+            )
         matched = sum(r.matched for r in series.rows)
         total = sum(r.articles for r in series.rows)
         highlights = sum(r.highlights for r in series.rows)
@@ -202,6 +221,17 @@ class StatisticsController(QObject):
                 matched=matched, total=total, highlights=highlights
             )
         )
+
+    @staticmethod
+    def _said(exc: KnownError) -> str:
+        """The window's own words for what a user typed wrong (the rest as the core says)."""
+        if isinstance(exc, UnknownEntityError):
+            return tr("No person, place or organisation named “{name}”.").format(name=exc.name)
+        if isinstance(exc, NothingToCountError):
+            return tr("Nothing to count in “{term}”: it has no letters or digits.").format(
+                term=exc.term
+            )
+        return str(exc)
 
     def save_chart(self, fmt: str) -> Path | None:
         kinds = tr("PNG image (*.png)") if fmt == "png" else tr("SVG image (*.svg)")
@@ -241,6 +271,11 @@ class StatisticsController(QObject):
                 item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 g.matrix.setItem(i, j, item)
         self._matrix_tags = m.tags
+        g.hint.setText(
+            tr("Double-click a cell to list its articles.")
+            if m.tags
+            else tr("No tags yet: tag articles or highlights to see which tags go together.")
+        )
 
     def drill_down(self, row: int, column: int) -> None:
         g = self.window.together
@@ -267,6 +302,11 @@ class StatisticsController(QObject):
             ):
                 e.table.setItem(i, j, QTableWidgetItem(value))
         e.table.resizeColumnsToContents()
+        e.hint.setText(
+            tr("Double-click a name to see its timeline.")
+            if rows
+            else tr("No people, places or organisations found yet.")
+        )
         e.names.clear()
         for n in self.analysis.local_names():
             text = n.name if n.name == n.canonical else f"{n.name} → {n.canonical}"
@@ -348,6 +388,14 @@ class StatisticsController(QObject):
         self._titles = titles
         a.table.resizeColumnsToContents()
         a.disagreements.clear()
+        a.hint.setText(
+            tr("Choose a row to list where the authors disagree; double-click to open.")
+            if rows
+            else tr(
+                "Agreement needs tags from at least two authors on the same articles: "
+                "merge your colleagues' share files first."
+            )
+        )
 
     def _show_disagreements(self, row: int) -> None:
         a = self.window.agreement

@@ -138,11 +138,16 @@ class EntitiesTab(QWidget):
         self.names = QListWidget(self)
         self.names.setAccessibleName(tr("Local names"))
         self.remove = QPushButton(tr("&Remove local name"), self)
+        # two rows: in one, the fields were too narrow for their examples
+        name_row = QHBoxLayout()
+        name_row.addWidget(self.name, 1)
+        name_row.addWidget(self.name_kind)
         add_row = QHBoxLayout()
-        for w in (self.name, self.name_kind, self.canonical, self.add):
-            add_row.addWidget(w)
+        add_row.addWidget(self.canonical, 1)
+        add_row.addWidget(self.add)
         side = QVBoxLayout()
         side.addWidget(_plain(tr("Local names and aliases"), self))
+        side.addLayout(name_row)
         side.addLayout(add_row)
         side.addWidget(self.names, 1)
         side.addWidget(self.remove)
@@ -170,12 +175,11 @@ class AgreementTab(QWidget):
         split.addWidget(self.table)
         split.addWidget(self.disagreements)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.authors)
-        layout.addWidget(
-            _plain(
-                tr("Choose a row to list where the authors disagree; double-click to open."), self
-            )
+        self.hint = _plain(
+            tr("Choose a row to list where the authors disagree; double-click to open."), self
         )
+        layout.addWidget(self.authors)
+        layout.addWidget(self.hint)
         layout.addWidget(split, 1)
 
 

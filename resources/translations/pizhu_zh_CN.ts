@@ -2351,5 +2351,29 @@ A reader for annotating local Chinese news.</source>
         <source>People and places</source>
         <translation>人物与地点</translation>
     </message>
+    <message>
+        <source>No dated articles yet: import pages whose names or text give their date.</source>
+        <translation>还没有带日期的文章：请导入文件名或正文中写有日期的版面。</translation>
+    </message>
+    <message>
+        <source>No tags yet: tag articles or highlights to see which tags go together.</source>
+        <translation>还没有标签：给文章或划线加上标签后，可在此查看哪些标签一同出现。</translation>
+    </message>
+    <message>
+        <source>No people, places or organisations found yet.</source>
+        <translation>还没有找到人物、地点或机构。</translation>
+    </message>
+    <message>
+        <source>Agreement needs tags from at least two authors on the same articles: merge your colleagues&apos; share files first.</source>
+        <translation>一致性需要至少两位作者对同一批文章的标注：请先合并同事的共享文件。</translation>
+    </message>
+    <message>
+        <source>No person, place or organisation named “{name}”.</source>
+        <translation>没有名为“{name}”的人物、地点或机构。</translation>
+    </message>
+    <message>
+        <source>Nothing to count in “{term}”: it has no letters or digits.</source>
+        <translation>“{term}”中没有可统计的内容：它不含文字或数字。</translation>
+    </message>
 </context>
 </TS>

@@ -80,6 +80,50 @@ def test_statistics_window_charts_saves_and_drills_down(  # type: ignore[no-unty
     }
 
 
+def _chart_texts(chart) -> list[str]:  # type: ignore[no-untyped-def]
+    """What the chart says in words: its message, or its title and axis labels."""
+    fig = chart.figure
+    said = [t.get_text() for t in fig.texts]
+    for ax in fig.axes:
+        said += [ax.get_title(), ax.get_xlabel(), ax.get_ylabel()]
+    return [x for x in said if x]
+
+
+def test_chart_names_its_filters_and_never_shows_a_stale_answer(  # type: ignore[no-untyped-def]
+    qtbot, dated, tmp_path: Path
+):
+    from reader.gui.statistics_controller import StatisticsController
+
+    c = StatisticsController(dated, None, None, Chooser(tmp_path))
+    qtbot.addWidget(c.window)
+    c.show()
+    t = c.window.over_time
+    t.tag.setCurrentIndex(t.tag.findData("地点"))
+    said = _chart_texts(t.chart)
+    assert "Tag: 地点" in said and "Month" in said and "Articles" in said
+    ticks = t.chart.figure.axes[0].get_yticks()
+    assert all(float(v).is_integer() for v in ticks)  # counts have no half articles
+    t.entity.setText("没有这个人")
+    t.entity.editingFinished.emit()
+    assert not t.chart.figure.axes  # the chart for 地点 is gone
+    assert "No person, place or organisation named “没有这个人”." in _chart_texts(t.chart)
+    assert c.series is None and c.save_csv() is None
+
+
+def test_empty_library_says_what_is_missing(qtbot, library):  # type: ignore[no-untyped-def]
+    from reader.gui.statistics_controller import StatisticsController
+
+    c = StatisticsController(library)
+    qtbot.addWidget(c.window)
+    c.show()
+    w = c.window
+    assert not w.over_time.chart.figure.axes
+    assert any("No dated articles" in x for x in _chart_texts(w.over_time.chart))
+    assert w.together.hint.text().startswith("No tags yet")
+    assert w.entities.hint.text().startswith("No people")
+    assert w.agreement.hint.text().startswith("Agreement needs")
+
+
 def test_entities_tab_local_names_and_timeline(qtbot, dated):  # type: ignore[no-untyped-def]
     from reader.gui.statistics_controller import StatisticsController
 
