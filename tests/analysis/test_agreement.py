@@ -43,6 +43,35 @@ def test_an_author_who_did_not_annotate_is_missing_not_no() -> None:
     assert rep.article.kappa is None  # three authors: alpha only
 
 
+def test_three_authors_get_alpha_by_hand() -> None:
+    """Four articles, three authors, yellow or not (every author marked every article):
+    甲 1 1 0 1, 乙 1 1 0 0, 丙 1 0 0 0. Coincidences o11 = o00 = 4, o10 = o01 = 2, so
+    D_o = 4/12, D_e = 2·6·6/(12·11) = 6/11 and α = 1 - 11/18 = 7/18."""
+    code = Code("colour", "重要", "yellow")
+    plan = {1: "YYY", 2: "YYB", 3: "BBB", 4: "YBB"}
+    marks = {
+        a: [
+            _mark(a, who, 0, 4, "yellow" if c == "Y" else "blue")
+            for who, c in zip(("甲", "乙", "丙"), coded, strict=True)
+        ]
+        for a, coded in plan.items()
+    }
+    rep = compare(code, ["甲", "乙", "丙"], marks, {a: 8 for a in plan})
+    assert rep.article.items == 4
+    assert rep.article.kappa is None  # Cohen's kappa is for two authors
+    assert rep.article.alpha == pytest.approx(7 / 18)
+    krippendorff = pytest.importorskip("krippendorff")
+    data = [[1, 1, 0, 1], [1, 1, 0, 0], [1, 0, 0, 0]]
+    assert rep.article.alpha == pytest.approx(
+        krippendorff.alpha(reliability_data=data, level_of_measurement="nominal")
+    )
+    # the disagreements are the mixed articles, each naming who coded it and who did not
+    mixed = {
+        (d.article_id, d.coded_by, d.not_by) for d in rep.disagreements if d.level == "article"
+    }
+    assert mixed == {(2, ("甲", "乙"), ("丙",)), (4, ("甲",), ("乙", "丙"))}
+
+
 def _annotate(lib: Library) -> None:
     metro = article(lib, "呼和浩特地铁3号线试运行", "2026-01-05")
     park = article(lib, "青城公园新增便民驿站")

@@ -157,7 +157,28 @@ def test_agreement_tab_lists_disagreements(qtbot, dated):  # type: ignore[no-unt
     codes = [a.table.item(r, 0).text() for r in range(a.table.rowCount())]
     assert "地点" in codes
     a.table.setCurrentCell(codes.index("地点"), 0)
-    assert a.disagreements.count() >= 0  # both authors coded the one shared article alike
+    assert a.disagreements.count() == 0  # both authors coded the one shared article alike
+
+
+def test_disagreements_are_listed_and_open_their_article(qtbot, dated):  # type: ignore[no-untyped-def]
+    from reader.gui.statistics_controller import StatisticsController
+
+    old = article(dated, "赛罕区老旧小区改造启动")
+    h, _ = dated.add_highlight(old, 4, 8, author="乙")
+    dated.tag_highlight(h, dated.ensure_tag("地点")[0])  # 乙 says 地点, 甲 did not
+    opened: list[int] = []
+    c = StatisticsController(dated, None, opened.append)
+    qtbot.addWidget(c.window)
+    c.show()
+    a = c.window.agreement
+    rows = [
+        (a.table.item(r, 0).text(), a.table.item(r, 1).text()) for r in range(a.table.rowCount())
+    ]
+    a.table.setCurrentCell(rows.index(("地点", "Articles")), 0)
+    texts = [a.disagreements.item(r).text() for r in range(a.disagreements.count())]
+    assert texts == ["赛罕区老旧小区改造启动: 乙 but not 甲"]
+    a.disagreements.itemDoubleClicked.emit(a.disagreements.item(0))
+    assert opened == [old]
 
 
 def test_older_library_is_analysed_in_the_background(qtbot, dated):  # type: ignore[no-untyped-def]
