@@ -72,7 +72,7 @@ def _fmix32(h: int) -> int:
 # every word of every article again). A full table is replaced, never cleared, so a
 # signature computed in another thread sees a consistent one.
 _MIXED: dict[str, int | None] = {}
-_MIXED_LIMIT = 500_000  # distinct words kept (tens of MB)
+_MIXED_LIMIT = 262_144  # distinct words kept, as many as the caches this replaced
 
 
 def _mixed_hashes(words: Iterable[str]) -> list[int]:

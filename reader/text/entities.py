@@ -178,7 +178,7 @@ class _Words:
     A full table is replaced, never cleared, so a scan in another thread keeps a
     consistent one."""
 
-    LIMIT = 500_000  # distinct words remembered (tens of MB)
+    LIMIT = 262_144  # distinct words remembered, as many as the caches this replaced
 
     def __init__(self) -> None:
         self.seen: set[str] = set()

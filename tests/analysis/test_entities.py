@@ -26,6 +26,27 @@ def test_names_are_found_by_their_shape() -> None:
     assert not {n for n, _ in found} & {"养老", "文明"}  # tagged nr by jieba, not names
 
 
+def test_a_full_word_table_starts_over_with_the_same_answers(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The tables that remember every word seen are bounded; a new one gives the same
+    names and signatures as the old."""
+    from reader.analysis import signature as sig
+    from reader.text import entities, segment
+
+    text = "市民苏日娜说,内蒙古博物院在呼和浩特,王建国介绍了赛罕区的地铁。"
+    words = segment.cut(text)
+    names, blob = entities.candidates_of(words), sig.signature_of(words)
+    monkeypatch.setattr(entities._Words, "LIMIT", 5)
+    monkeypatch.setattr(entities, "_words", entities._Words())
+    monkeypatch.setattr(sig, "_MIXED_LIMIT", 5)
+    monkeypatch.setattr(sig, "_MIXED", {})
+    for _ in range(3):
+        assert entities.candidates_of(words) == names
+        assert sig.signature_of(words) == blob
+        assert len(entities._words.seen) <= len(set(words)) and len(sig._MIXED) <= len(set(words))
+
+
 def test_import_extracts_entities_with_dates(dated: Library) -> None:
     rows = {(e.name, e.kind): e for e in Analysis(dated).entities()}
     assert rows[("王建国", "person")].articles == 2
