@@ -26,6 +26,7 @@ class NotAnalysedError(NotFoundError):
 
 
 REPRINT = 0.7  # estimated Jaccard of content words from which two articles are one story
+CANDIDATES = 1000  # ranked by their signatures at most, those sharing the most bands
 
 
 @dataclass(frozen=True)
@@ -72,13 +73,18 @@ def related(
     if sig.is_empty(blob):
         return []
     keys = sig.band_keys(blob)
+    # The candidates sharing the most bands (the likeliest to be similar) are ranked by
+    # their whole signatures; a story on a common subject shares a band with thousands
+    # of articles by chance, and fetching all of those would cost more than the ranking.
     rows = conn.execute(
         text(
-            "SELECT s.article_id, s.signature FROM article_signatures s WHERE s.article_id IN "
-            "(SELECT DISTINCT article_id FROM signature_bands WHERE key IN "
-            f"({', '.join(str(k) for k in keys)})) AND s.article_id != :me"
+            "SELECT s.article_id, s.signature FROM article_signatures s JOIN "
+            "(SELECT article_id, count(*) AS shared FROM signature_bands WHERE key IN "
+            f"({', '.join(str(k) for k in keys)}) AND article_id != :me "
+            "GROUP BY article_id ORDER BY shared DESC, article_id LIMIT :cap) c "
+            "ON c.article_id = s.article_id"
         ),
-        {"me": article_id},
+        {"me": article_id, "cap": CANDIDATES},
     ).all()
     scores = sig.similarity(blob, (bytes(r[1]) for r in rows))
     ranked = sorted(

@@ -28,6 +28,19 @@ def test_a_reprint_is_the_most_related_and_clusters_with_its_first_date(dated: L
     assert [m[0] for m in clusters[0].members] == [first, again]
 
 
+def test_the_candidates_sharing_most_bands_are_ranked_first(
+    dated: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Only the candidates sharing the most bands are ranked (a common subject shares a
+    band with thousands of articles): with room for one, it is the reprint."""
+    from reader.analysis import related
+
+    first = article(dated, "呼和浩特地铁3号线试运行", "2026-01-05")
+    again = article(dated, "呼和浩特地铁3号线试运行", "2026-02-03")
+    monkeypatch.setattr(related, "CANDIDATES", 1)
+    assert [r.article_id for r in Analysis(dated).related(again)] == [first]
+
+
 def test_unrelated_articles_are_not_listed(dated: Library) -> None:
     heat = article(dated, "冬季供热保障有力")
     culture = article(dated, "春节文化活动丰富")
