@@ -200,6 +200,9 @@ class Library:
             reason = importer.known_source(conn, prepared.sha256, prepared.text_hash)
             if reason is not None:
                 return reason, None, []
+            from reader.store import splitfix  # it imports this module
+
+            splitfix.refit(conn, prepared)  # a page imported again gets its split fixes back
             source_id, ids = importer.store(conn, prepared)
             return None, source_id, ids
 

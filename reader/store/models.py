@@ -210,17 +210,19 @@ class Setting(Base):
 
 
 class SplitFix(Base):
-    """The user's answer to one of the parser's decisions on a page (revision 0008).
+    """The user's answer to one of the parser's decisions on a page (revisions 0008, 0009).
 
-    ``key`` names the decision (its kind and source spans); re-parsing the page and
-    merging a colleague's share replay ``chosen`` through :mod:`reader.store.splitfix`."""
+    ``page`` is the page's text hash (``source_files.text_hash``), so a page deleted and
+    imported again gets its fixes back; ``key`` is the parser's decision key
+    (``kind@start``). Re-parsing, importing and merging pass ``chosen`` to the parser
+    as an override (:mod:`reader.store.splitfix`)."""
 
     __tablename__ = "split_fixes"
-    __table_args__ = (UniqueConstraint("source_id", "key"),)
+    __table_args__ = (UniqueConstraint("page", "key"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     uuid: Mapped[str] = mapped_column(String(36), unique=True)
-    source_id: Mapped[int] = mapped_column(ForeignKey("source_files.id", ondelete="CASCADE"))
+    page: Mapped[str] = mapped_column(String(64))
     key: Mapped[str] = mapped_column(Text)
     kind: Mapped[str] = mapped_column(String(32))
     spans: Mapped[list[Any]] = mapped_column()

@@ -14,7 +14,7 @@ parses the stored page text again and replaces the page's articles:
 
 Structural fixes made by hand (:mod:`reader.store.edits`) are replaced by the new parse;
 split fixes (accepted or flipped parser decisions, :mod:`reader.store.splitfix`) are
-taken again on it.
+passed to the parser again as its overrides.
 One transaction: a failure leaves the page as it was.
 """
 
@@ -97,15 +97,14 @@ def reparse_source(
 ) -> ReparseReport:
     from reader.store import splitfix  # it writes through this module
 
-    parse = parser or importer.default_parser
     with known_errors(lib.path), database.reading(lib.engine) as conn:
         src = conn.execute(select(SourceFile).where(SourceFile.id == source_id)).first()
         current = search.stored_fingerprint(conn) == search.tokenizer_fingerprint()
-        fixes = splitfix.stored(conn, source_id)
+        fixes = [] if src is None else splitfix.for_page(conn, src.text_hash)
     if src is None:
         raise NotFoundError(f"no source file {source_id} in {lib.path}")
-    page = parse(src.text, SourceInfo(path=src.name, sha256=src.sha256, encoding=src.encoding))
-    page.articles = splitfix.replay(src.text, page.articles, fixes)
+    info = SourceInfo(path=src.name, sha256=src.sha256, encoding=src.encoding)
+    page = splitfix.parse_page(src.text, info, splitfix.overrides(fixes), parser)
     cut = lib.cut
     new = prepare(page.articles, cut)
     if not current:

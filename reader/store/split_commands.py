@@ -15,7 +15,7 @@ from reader.errors import KnownError
 from reader.store.commands import _library, _print_json
 
 if TYPE_CHECKING:
-    from reader.store.splitfix import DecisionState
+    from reader.store.splitcheck import DecisionState
 
     Sub = argparse._SubParsersAction[argparse.ArgumentParser]
 
@@ -42,12 +42,12 @@ def _row(n: int, s: DecisionState, text: str) -> dict[str, object]:
 
 
 def _cmd_split(args: argparse.Namespace) -> int:
-    from reader.store import splitfix
+    from reader.store import splitcheck, splitfix
 
     with _library(args) as lib:
         detail = lib.get_article(lib.resolve(args.article))
         sid = detail.source.id
-        page = splitfix.overview(lib, sid)
+        page = splitcheck.overview(lib, sid)
         which = args.keep or args.flip
         if which is not None:
             if not 1 <= which <= len(page.decisions):
@@ -60,7 +60,7 @@ def _cmd_split(args: argparse.Namespace) -> int:
                 raise KnownError(f"decision {which}: Pizhu cannot take its other choice")
             choice = state.other if args.flip else state.current
             splitfix.choose(lib, sid, state.decision, choice)
-            page = splitfix.overview(lib, sid)
+            page = splitcheck.overview(lib, sid)
     rows = [_row(n, s, page.text) for n, s in enumerate(page.decisions, start=1)]
     if args.json:
         _print_json({"page": page.name, "open": page.open_count, "decisions": rows})

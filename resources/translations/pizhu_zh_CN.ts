@@ -1350,12 +1350,20 @@ A reader for annotating local Chinese news.</source>
         <translation>文章标题</translation>
     </message>
     <message>
+        <source>the second line of the title above</source>
+        <translation>上一行标题的第二行</translation>
+    </message>
+    <message>
         <source>a kicker</source>
         <translation>引题/栏目</translation>
     </message>
     <message>
         <source>a section heading</source>
         <translation>小节标题</translation>
+    </message>
+    <message>
+        <source>a photo&apos;s title</source>
+        <translation>图片新闻的标题</translation>
     </message>
     <message>
         <source>moved back to its story</source>
@@ -1372,6 +1380,10 @@ A reader for annotating local Chinese news.</source>
     <message>
         <source>part of the story around it</source>
         <translation>属于所在文章</translation>
+    </message>
+    <message>
+        <source>moved back to “%1”</source>
+        <translation>移回《%1》</translation>
     </message>
     <message>
         <source>title</source>
@@ -1402,6 +1414,18 @@ A reader for annotating local Chinese news.</source>
         <translation>标记符号</translation>
     </message>
     <message>
+        <source>not placed in any article</source>
+        <translation>未归入任何文章</translation>
+    </message>
+    <message>
+        <source>%1 (photo)</source>
+        <translation>%1(图片)</translation>
+    </message>
+    <message>
+        <source>%1 (fragment)</source>
+        <translation>%1(片段)</translation>
+    </message>
+    <message>
         <source>Open an article first.</source>
         <translation>请先打开一篇文章。</translation>
     </message>
@@ -1428,6 +1452,10 @@ A reader for annotating local Chinese news.</source>
         <translation>(或:%1)</translation>
     </message>
     <message>
+        <source>(your answer; the parser no longer asks this)</source>
+        <translation>(你的回答;解析器已不再作此判断)</translation>
+    </message>
+    <message>
         <source>(changed by you)</source>
         <translation>(已由你改动)</translation>
     </message>
@@ -1444,6 +1472,14 @@ A reader for annotating local Chinese news.</source>
         <translation>保持</translation>
     </message>
     <message>
+        <source>; </source>
+        <translation>;</translation>
+    </message>
+    <message>
+        <source>Why: %1</source>
+        <translation>依据:%1</translation>
+    </message>
+    <message>
         <source>Accept the split decision</source>
         <translation>确认拆分判断</translation>
     </message>
@@ -1452,12 +1488,16 @@ A reader for annotating local Chinese news.</source>
         <translation>改变拆分判断</translation>
     </message>
     <message>
-        <source>Keep this choice and stop marking it as doubtful</source>
-        <translation>保持这个判断,不再标为存疑</translation>
+        <source>Keep this choice and stop marking it as doubtful (Ctrl+Enter)</source>
+        <translation>保持这个判断,不再标为存疑(Ctrl+Enter)</translation>
     </message>
     <message>
-        <source>Take the other choice; Ctrl+Z undoes it</source>
-        <translation>改用另一种判断;Ctrl+Z 可撤销</translation>
+        <source>Take the other choice (Ctrl+Shift+Enter); Ctrl+Z undoes it</source>
+        <translation>改用另一种判断(Ctrl+Shift+Enter);Ctrl+Z 可撤销</translation>
+    </message>
+    <message>
+        <source>The parser reads this line no other way</source>
+        <translation>解析器无法把这一行读作别的</translation>
     </message>
     <message>
         <source>Check the split</source>
@@ -1502,6 +1542,30 @@ A reader for annotating local Chinese news.</source>
     <message>
         <source>The parser recorded no decisions for this page.</source>
         <translation>解析器没有为本版记录任何判断。</translation>
+    </message>
+    <message>
+        <source>These articles are not what the parser makes of the page now (edited by hand, or cut by an older version). Answering a decision cuts the page again; Ctrl+Z undoes it.</source>
+        <translation>这些文章与解析器现在对本版的拆分不同(经过手动编辑,或由旧版本拆分)。回答一处判断会重新拆分本版;Ctrl+Z 可撤销。</translation>
+    </message>
+    <message>
+        <source>F8 / Shift+F8: next / previous doubtful decision · Ctrl+Enter: keep · Ctrl+Shift+Enter: the other choice · Ctrl+Z: undo</source>
+        <translation>F8 / Shift+F8:下一处 / 上一处存疑 · Ctrl+Enter:保持 · Ctrl+Shift+Enter:改用另一种 · Ctrl+Z:撤销</translation>
+    </message>
+    <message>
+        <source>Next doubtful decision</source>
+        <translation>下一处存疑判断</translation>
+    </message>
+    <message>
+        <source>Previous doubtful decision</source>
+        <translation>上一处存疑判断</translation>
+    </message>
+    <message>
+        <source>Keep the current decision</source>
+        <translation>保持当前判断</translation>
+    </message>
+    <message>
+        <source>Take the other choice of the current decision</source>
+        <translation>当前判断改用另一种</translation>
     </message>
     <message>
         <source>Decisions</source>
@@ -2058,6 +2122,126 @@ A reader for annotating local Chinese news.</source>
     <message>
         <source>Indexing for search: %1 of %2 articles</source>
         <translation>正在编制搜索索引:%1 / %2 篇文章</translation>
+    </message>
+    <message>
+        <source>a byline, dateline, credit or marker follows</source>
+        <translation>其后是署名、电头、摄影署名或转版标记</translation>
+    </message>
+    <message>
+        <source>a column label follows it</source>
+        <translation>其后是栏目名</translation>
+    </message>
+    <message>
+        <source>a column label right above the title of the story that follows</source>
+        <translation>紧接在下一篇文章标题之上的栏目名</translation>
+    </message>
+    <message>
+        <source>a photo credit follows</source>
+        <translation>其后是摄影署名</translation>
+    </message>
+    <message>
+        <source>between the title and the byline</source>
+        <translation>位于标题和署名之间</translation>
+    </message>
+    <message>
+        <source>first ## right after a photo credit</source>
+        <translation>摄影署名后的第一个 ## 行</translation>
+    </message>
+    <message>
+        <source>it closes the article</source>
+        <translation>它是文章的最后一段</translation>
+    </message>
+    <message>
+        <source>it ends inside a word this block does not finish</source>
+        <translation>它断在一个词中间,而这一段并没有补全这个词</translation>
+    </message>
+    <message>
+        <source>it starts mid-sentence</source>
+        <translation>它从句子中间开始</translation>
+    </message>
+    <message>
+        <source>it starts mid-word</source>
+        <translation>它从词中间开始</translation>
+    </message>
+    <message>
+        <source>no word runs across the junction</source>
+        <translation>接缝处没有跨越的词</translation>
+    </message>
+    <message>
+        <source>right above a # title</source>
+        <translation>紧接在 # 标题之上</translation>
+    </message>
+    <message>
+        <source>right under a title</source>
+        <translation>紧接在标题之下</translation>
+    </message>
+    <message>
+        <source>right under another # title, nothing between</source>
+        <translation>紧接在另一个 # 标题之下,中间没有内容</translation>
+    </message>
+    <message>
+        <source>set by the reader</source>
+        <translation>由读者设定</translation>
+    </message>
+    <message>
+        <source>shaped like the article&apos;s other section headings</source>
+        <translation>与文章的其他小节标题格式相同</translation>
+    </message>
+    <message>
+        <source>short text and a photo credit follow</source>
+        <translation>其后是短文字和摄影署名</translation>
+    </message>
+    <message>
+        <source>the next block</source>
+        <translation>下一段</translation>
+    </message>
+    <message>
+        <source>a block further on</source>
+        <translation>更靠后的一段</translation>
+    </message>
+    <message>
+        <source>story too short to weigh</source>
+        <translation>文章太短,无从比较</translation>
+    </message>
+    <message>
+        <source>the next block of the same story</source>
+        <translation>同一篇文章的下一段</translation>
+    </message>
+    <message>
+        <source>the next block of the same story, no opening words</source>
+        <translation>同一篇文章的下一段,没有开头用语</translation>
+    </message>
+    <message>
+        <source>the paragraph before it breaks off with nothing to finish it</source>
+        <translation>前一段断开,而没有接续它的内容</translation>
+    </message>
+    <message>
+        <source>the photo ahead has its title after its credit</source>
+        <translation>前面的图片新闻把标题放在摄影署名之后</translation>
+    </message>
+    <message>
+        <source>the earlier story breaks off mid-sentence</source>
+        <translation>前面的文章在句子中间断开</translation>
+    </message>
+    <message>
+        <source>its words against the story&apos;s own: %1</source>
+        <translation>与所在文章的用词相似度:%1</translation>
+    </message>
+    <message>
+        <source>its heading is printed like the earlier story&apos;s (%1)</source>
+        <translation>它的小标题与前面那篇文章的格式相同(%1)</translation>
+    </message>
+    <message>
+        <source>the junction reads as one word or number (%1)</source>
+        <translation>接缝处连起来是一个词或数字(%1)</translation>
+    </message>
+    <message>
+        <source>the paragraph ends a section unlike its story; the block against that section: %1</source>
+        <translation>这一段结束的小节与所在文章不同;与该小节的相似度:%1</translation>
+    </message>
+    <message>
+        <source>words shared with the earlier story %1, with its host %2</source>
+        <translation>与前面文章的共同用词 %1,与所在文章 %2</translation>
     </message>
 </context>
 </TS>
