@@ -44,6 +44,8 @@ def _row(n: int, s: DecisionState, text: str) -> dict[str, object]:
 def _cmd_split(args: argparse.Namespace) -> int:
     from reader.store import splitcheck, splitfix
 
+    if args.reading is not None and args.flip is None:
+        raise KnownError("--as goes with --flip N")
     with _library(args) as lib:
         detail = lib.get_article(lib.resolve(args.article))
         sid = detail.source.id
@@ -56,9 +58,9 @@ def _cmd_split(args: argparse.Namespace) -> int:
                     f"(the page has {len(page.decisions)})"
                 )
             state = page.decisions[which - 1]
-            if args.flip and not state.decision.flippable:
+            if args.flip and not state.choices():
                 raise KnownError(f"decision {which}: Pizhu cannot take its other choice")
-            choice = state.other if args.flip else state.current
+            choice = (args.reading or state.other) if args.flip else state.current
             splitfix.choose(lib, sid, state.decision, choice)
             page = splitcheck.overview(lib, sid)
     rows = [_row(n, s, page.text) for n, s in enumerate(page.decisions, start=1)]
@@ -86,6 +88,13 @@ def _add_split(sub: Sub) -> None:
     one = p.add_mutually_exclusive_group()
     one.add_argument("--keep", type=int, metavar="N", help="keep decision N as the parser took it")
     one.add_argument("--flip", type=int, metavar="N", help="take decision N's other choice")
+    p.add_argument(
+        "--as",
+        dest="reading",
+        metavar="READING",
+        help="with --flip: the reading to take (a heading line: title, title_part, kicker, "
+        "section or photo_title)",
+    )
     p.add_argument("--json", action="store_true", help="print the decisions as JSON")
     p.set_defaults(handler=_cmd_split)
 

@@ -1160,6 +1160,22 @@
         <translation>删除所选划线(在划线列表中)</translation>
     </message>
     <message>
+        <source>Next doubtful decision (in Check the split)</source>
+        <translation>下一处存疑判断(核对拆分窗口中)</translation>
+    </message>
+    <message>
+        <source>Previous doubtful decision (in Check the split)</source>
+        <translation>上一处存疑判断(核对拆分窗口中)</translation>
+    </message>
+    <message>
+        <source>Keep the current decision (in Check the split)</source>
+        <translation>保持当前判断(核对拆分窗口中)</translation>
+    </message>
+    <message>
+        <source>Take the other choice of the current decision (in Check the split)</source>
+        <translation>当前判断改用另一种(核对拆分窗口中)</translation>
+    </message>
+    <message>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>

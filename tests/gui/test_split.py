@@ -336,3 +336,23 @@ def test_the_merge_report_shows_the_senders_fixes_and_takes_them_when_ticked(  #
         assert found == [words]
     finally:
         exchange.shutdown()
+
+
+def test_a_hand_edited_page_and_an_answer_the_parser_no_longer_asks(start, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from reader.store import decisions, edits
+
+    app = start(CASES[0])
+    lib = app.controller.library
+    sid = lib.sources()[0].id
+    gone = decisions.Decision("join", 0.5, ((0, 5), (300, 305)), "join", "apart")
+    with lib.engine.begin() as conn:
+        splitfix.record(conn, splitfix.page_hash(conn, sid), gone, "apart", "我")
+    edits.merge_with_next(lib, lib.list_articles()[0].id)
+    split, view = _open(app, qtbot)
+    assert view.recut.isVisible()
+    index = _index(split, "join@0")
+    item = view.decisions.topLevelItem(index)
+    assert item.text(1).endswith("(your answer; the parser no longer asks this)")
+    row = view.decisions.itemWidget(item, 3)
+    assert not row.flip_button.isVisible() and not row.accept_button.isVisible()
+    assert split.flip(index) is None and split.accept(index) is None

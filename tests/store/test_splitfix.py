@@ -243,3 +243,45 @@ def test_fixes_of_a_0008_library_move_to_their_page_text(tmp_path: Path) -> None
         assert (moved.key, moved.chosen, moved.uuid) == ("title_role@0", "section", "u2")
     finally:
         lib.close()
+
+
+def test_cli_takes_another_reading_of_a_heading_line(
+    library: Library, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from reader.cli import main
+
+    name, text, key = next(c[:3] for c in CASES if c[3:] == ("title_role", "kicker", "title"))
+    library.import_paths([_write(tmp_path / "pages", name, text)])
+    sid = library.sources()[0].id
+    page = splitcheck.overview(library, sid)
+    n = next(i for i, s in enumerate(page.decisions, start=1) if s.decision.key == key)
+    base = ["--library", str(library.path), "split", str(library.list_articles()[0].id)]
+    assert main([*base, "--flip", str(n), "--as", "photo"]) == 1
+    assert capsys.readouterr().err.count("\n") == 1  # one line, no traceback
+    assert main([*base, "--as", "section"]) == 1
+    assert "--as goes with --flip N" in capsys.readouterr().err
+    assert main([*base, "--flip", str(n), "--as", "section"]) == 0
+    assert _state(library, sid, key).current == "section"
+
+
+def test_an_answer_the_parser_no_longer_asks_and_a_hand_edited_page_are_shown(
+    library: Library, tmp_path: Path
+) -> None:
+    from reader.store import edits
+
+    name, text, *_ = CASES[0]
+    library.import_paths([_write(tmp_path / "pages", name, text)])
+    sid = library.sources()[0].id
+    assert not splitcheck.overview(library, sid).recut
+    gone = decisions.Decision("join", 0.5, ((0, 5), (300, 305)), "join", "apart")
+    with library.engine.begin() as conn:  # an answer to a decision an older parser took
+        page = splitfix.page_hash(conn, sid)
+        splitfix.record(conn, page, gone, "apart", "我")
+    states = splitcheck.overview(library, sid).decisions
+    [stale] = [s for s in states if s.stale]
+    assert stale.decision.key == "join@0" and stale.current == "apart" and not stale.open
+    before = _shape(library, sid)
+    library.reparse_source(SourceId(sid))  # the parser ignores what it does not ask
+    assert _shape(library, sid) == before
+    edits.merge_with_next(library, library.list_articles()[0].id)  # a hand edit
+    assert splitcheck.overview(library, sid).recut
