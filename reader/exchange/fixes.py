@@ -217,23 +217,26 @@ def plan(conn: Connection, shared: Sequence[SharedFix]) -> list[FixItem]:
 
 
 def apply(conn: Connection, cut: search.Cut, items: Sequence[FixItem]) -> Changes:
-    """Take the fixes to apply on the library's pages (the merge's transaction)."""
+    """Take the fixes to apply on the library's pages (the merge's transaction): each
+    page's fixes together, with one parse and one write."""
     changes = Changes()
+    pages: dict[str, list[FixItem]] = {}
     for item in items:
-        if item.action != "apply":
-            continue
-        f = item.fix
-        sid = _local_page(conn, f.page)
+        if item.action == "apply":
+            pages.setdefault(item.fix.page, []).append(item)
+    for page, group in pages.items():
+        sid = _local_page(conn, page)
         if sid is None:
             continue
-        try:
-            changes |= splitfix.apply_in(
-                conn, sid, f.decision, f.chosen, cut, f.author, created_at=f.created_at
-            )
-        except splitfix.FixError as exc:
-            item.action, item.detail = "skipped", str(exc)
-            continue
-        item.action = "applied"
+        answers = [
+            splitfix.Answer(i.fix.decision, i.fix.chosen, i.fix.author, i.fix.created_at)
+            for i in group
+        ]
+        done, failed = splitfix.apply_all(conn, sid, answers, cut)
+        changes |= done
+        for item in group:
+            why = failed.get(item.fix.key)
+            item.action, item.detail = ("skipped", why) if why else ("applied", item.detail)
     return changes
 
 

@@ -253,10 +253,13 @@ class SplitController(QObject):
             .replace("%2", choice_label(d.kind, state.current, d.target))
         )
         tip = what + " " + tr("(or %1)").replace("%1", choice_label(d.kind, state.other, d.target))
+        note = ""
         if state.stale:
-            what += "  " + tr("(your answer; the parser no longer asks this)")
+            note = tr("(your answer; the parser no longer asks this)")
         elif state.fix is not None:
-            what += "  " + (tr("(changed by you)") if state.fix.flipped else tr("(accepted)"))
+            note = tr("(changed by you)") if state.fix.flipped else tr("(accepted)")
+        if note:
+            what += "  " + note
         choices = [] if state.stale else state.choices()
         flip = None
         if choices:
@@ -266,7 +269,12 @@ class SplitController(QObject):
         where = " ".join(page[s0:e0].split()).lstrip("#* ")
         where = where if len(where) <= 14 else where[:13] + "…"
         item, row = self.view.add_decision(
-            f"“{where}”", what, f"{round(d.confidence * 100)}%", state.open, tr("Keep"), flip
+            where if where[:1] in '“"「『《【' else f"“{where}”",
+            what,
+            f"{round(d.confidence * 100)}%",
+            state.open,
+            tr("Keep"),
+            flip,
         )
         row.accept_button.setVisible(state.fix is None)
         row.offer(
@@ -279,7 +287,8 @@ class SplitController(QObject):
         if state.open:
             for s, e in d.spans:
                 self.view.style_range(s, e, self.view.doubt_format(tip))
-        item.setToolTip(1, "\n".join([tip, *(evidence_label(e) for e in d.evidence)]))
+        lines = [tip, note, *(evidence_label(e) for e in d.evidence)]
+        item.setToolTip(1, "\n".join(x for x in lines if x))
         item.setData(0, Qt.ItemDataRole.UserRole, index)
 
     def _show_decision(self, item: object, _previous: object = None) -> None:

@@ -247,32 +247,74 @@ class FixEdit:
         return self.edit.changes
 
 
-def _read_as(conn: Connection, source_id: int, decision: Decision, reading: str) -> ParsedPage:
-    """The page parsed with its fixes and ``reading`` for ``decision``; FixError when the
-    parser does not take that reading there."""
+@dataclass(frozen=True)
+class Answer:
+    """A reading chosen for one decision, by whom and when (None: now)."""
+
+    decision: Decision
+    choice: str
+    author: str
+    created_at: str | None = None
+
+
+def _cut_with(
+    conn: Connection, source_id: int, answers: Sequence[Answer]
+) -> tuple[ParsedPage, dict[str, Answer], dict[str, str]]:
+    """The page parsed with its fixes and ``answers``: (the parse, the answers the parser
+    took, why each other one was not taken). An answer the parser does not take is
+    dropped and the page parsed again without it."""
     text, info = source_info(conn, source_id)
     forced = overrides(for_page(conn, page_hash(conn, source_id)))
-    forced[decision.key] = reading
-    parsed = parse_page(text, info, forced)
-    taken = next((d for d in decisions_of(parsed, len(text)) if d.key == decision.key), None)
-    if taken is None:
-        raise FixError("the parser no longer takes this decision on the page")
-    if normalise(taken.kind, taken.chosen) != reading:
-        raise FixError(f"the parser cannot read this place as {reading!r}")
-    return parsed
+    taken: dict[str, tuple[Answer, str]] = {}
+    failed: dict[str, str] = {}
+    for a in answers:
+        reading = normalise(a.decision.kind, a.choice)
+        if reading is None:
+            failed[a.decision.key] = (
+                f"Pizhu cannot read a {a.decision.kind!r} decision as {a.choice!r}"
+            )
+        else:
+            taken[a.decision.key] = (a, reading)
+    while True:
+        parsed = parse_page(text, info, forced | {k: r for k, (_, r) in taken.items()})
+        now = {d.key: d for d in decisions_of(parsed, len(text))}
+        refused = {}
+        for key, (_, reading) in taken.items():
+            d = now.get(key)
+            if d is None:
+                refused[key] = "the parser no longer takes this decision on the page"
+            elif normalise(d.kind, d.chosen) != reading:
+                refused[key] = f"the parser cannot read this place as {reading!r}"
+        if not refused:
+            return parsed, {k: a for k, (a, _) in taken.items()}, failed
+        failed |= refused
+        taken = {k: v for k, v in taken.items() if k not in refused}
 
 
 def can_read(lib: Library, source_id: SourceId | int, decision: Decision, choice: str) -> bool:
     """Whether the parser takes ``choice`` for the decision on the page (reads only)."""
-    reading = normalise(decision.kind, choice)
-    if reading is None:
-        return False
     with known_errors(lib.path), database.reading(lib.engine) as conn:
-        try:
-            _read_as(conn, int(source_id), decision, reading)
-        except FixError:
-            return False
-    return True
+        _, _, failed = _cut_with(conn, int(source_id), [Answer(decision, choice, "")])
+    return not failed
+
+
+def apply_all(
+    conn: Connection, source_id: int, answers: Sequence[Answer], cut: search.Cut
+) -> tuple[Changes, dict[str, str]]:
+    """Take several answers on one page with one parse and one write, and record them
+    (the caller's transaction). Returns the changes and why, by decision key, any answer
+    was not taken (nothing of it is written)."""
+    parsed, taken, failed = _cut_with(conn, source_id, answers)
+    if not taken:
+        return Changes(), failed
+    page = page_hash(conn, source_id)
+    _, _, arts = page_articles(conn, source_id)
+    changes = Changes()
+    if shape(parsed.articles) != shape(arts):
+        changes = write_page(conn, source_id, parsed.articles, cut)
+    for a in taken.values():
+        record(conn, page, a.decision, a.choice, a.author, a.created_at)
+    return changes, failed
 
 
 def apply_in(
@@ -286,16 +328,10 @@ def apply_in(
 ) -> Changes:
     """Take ``choice`` for ``decision`` on the page and record it (the caller's transaction).
     Raises :class:`FixError` (nothing written) when the parser cannot read it that way."""
-    reading = normalise(decision.kind, choice)
-    if reading is None:
-        raise FixError(f"Pizhu cannot read a {decision.kind!r} decision as {choice!r}")
-    parsed = _read_as(conn, source_id, decision, reading)
-    page = page_hash(conn, source_id)
-    _, _, arts = page_articles(conn, source_id)
-    changes = Changes()
-    if shape(parsed.articles) != shape(arts):
-        changes = write_page(conn, source_id, parsed.articles, cut)
-    record(conn, page, decision, choice, author, created_at)
+    answer = Answer(decision, choice, author, created_at)
+    changes, failed = apply_all(conn, source_id, [answer], cut)
+    if failed:
+        raise FixError(next(iter(failed.values())))
     return changes
 
 

@@ -179,3 +179,37 @@ def test_bad_fixes_refuse_the_file_in_one_line(
     with pytest.raises(ShareRefused, match=r"refused: .*split fix") as err:
         read_share(path)
     assert "\n" not in str(err.value)
+
+
+def test_a_pages_fixes_are_taken_together_and_one_that_does_not_fit_is_skipped(
+    tmp_path: Path,
+) -> None:
+    case = next(c for c in CASES if c[3:] == ("title_role", "kicker", "title"))
+    mine, theirs, _ = _colleagues(tmp_path, case)
+    try:
+        sid = mine.sources()[0].id
+        # a second answer on the same page, and a forged one no parser asks
+        second = next(
+            s for s in splitcheck.overview(mine, sid).decisions if s.fix is None and s.choices()
+        )
+        splitfix.choose(mine, sid, second.decision, second.choices()[0])
+        path = write_share(mine, tmp_path / "a.pizhu").path
+        with sqlite3.connect(path) as db:
+            doc = json.loads(
+                db.execute("SELECT value FROM settings WHERE key = 'share.split_fixes'").fetchone()[
+                    0
+                ]
+            )
+            forged = {"kind": "join", "spans": [[0, 5], [300, 305]], "chosen": "apart"}
+            doc["fixes"].append({**doc["fixes"][0], **forged, "parser_chosen": "join"})
+            db.execute(
+                "UPDATE settings SET value = ? WHERE key = 'share.split_fixes'", (json.dumps(doc),)
+            )
+        report = merge_file(theirs, path, with_fixes=True)
+        assert [f.action for f in report.fixes] == ["applied", "applied", "skipped"]
+        assert "no longer takes" in report.fixes[2].detail
+        assert _shape(theirs) == _shape(mine)
+        assert len(splitfix.fixes(theirs, theirs.sources()[0].id)) == 2
+    finally:
+        mine.close()
+        theirs.close()
