@@ -19,6 +19,7 @@ from reader.gui.edit_controller import EditCommand
 from reader.gui.i18n import tr
 from reader.gui.models import title_or_untitled
 from reader.gui.reading_controller import ReadingController
+from reader.gui.settings import Settings
 from reader.gui.split_evidence import evidence_label
 from reader.gui.split_view import SplitCheckView
 from reader.store import splitcheck, splitfix
@@ -114,8 +115,10 @@ class SplitController(QObject):
         undo: QUndoStack,
         reading: ReadingController,
         window: QWidget,
+        settings: Settings | None = None,
     ) -> None:
         super().__init__(window)
+        self._settings = settings
         self._library = library
         self._bus = bus
         self.undo_stack = undo
@@ -186,7 +189,9 @@ class SplitController(QObject):
             view.previous_doubt.triggered.connect(lambda: self.next_doubt(-1))
             view.keep_current.triggered.connect(self.accept_current)
             view.flip_current.triggered.connect(lambda: self.flip_current())
+            view.finished.connect(self._remember)
             self.view = view
+            self._restore()
         if not self.fill(source_id):
             return None
         assert self.page is not None
@@ -203,6 +208,20 @@ class SplitController(QObject):
         else:
             self.view.scroll_to(start)
         return self.view
+
+    def _restore(self) -> None:
+        assert self.view is not None
+        geometry = self._settings.split_geometry() if self._settings else None
+        if geometry is None or not self.view.restoreGeometry(geometry):
+            self.view.fit_screen()
+        panes = self._settings.split_panes() if self._settings else None
+        if panes is not None:
+            self.view.splitter.restoreState(panes)
+
+    def _remember(self) -> None:
+        if self._settings is not None and self.view is not None:
+            self._settings.set_split_geometry(self.view.saveGeometry())
+            self._settings.set_split_panes(self.view.splitter.saveState())
 
     def fill(self, source_id: SourceId) -> bool:
         view = self.view
@@ -228,6 +247,7 @@ class SplitController(QObject):
         for index, state in enumerate(page.decisions):
             self._add_decision(index, state)
         view.decisions.resizeColumnToContents(0)
+        view.decisions.setColumnWidth(0, min(view.decisions.columnWidth(0), 180))
         view.decisions.blockSignals(False)
         view.no_decisions.setVisible(not page.decisions)
         view.recut.setVisible(page.recut)

@@ -21,11 +21,13 @@ from PySide6.QtGui import (
     QBrush,
     QColor,
     QKeySequence,
+    QResizeEvent,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
 )
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QHBoxLayout,
     QHeaderView,
@@ -52,6 +54,7 @@ TINT_ALPHA = 70
 CONSUMED_FG = "#8a8a8a"
 CONSUMED_BG = "#30808080"  # Qt reads eight digits as #AARRGGBB: grey, see-through
 DOUBT = "#d03030"
+NARROW = 1100  # below this width the decisions list drops its "Where" column
 CURRENT = "#a0f5c042"  # the decision being looked at: amber, see-through
 
 
@@ -234,6 +237,20 @@ class SplitCheckView(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.splitter)
         self.resize(1200, 800)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        # On a small screen the decision's words matter more than where it is: the page
+        # shows where, marked, once a decision is chosen.
+        self.decisions.setColumnHidden(0, self.width() < NARROW)
+        super().resizeEvent(event)
+
+    def fit_screen(self) -> None:
+        """A first size: 1200×800, or nine tenths of a smaller screen."""
+        screen = self.screen() or QApplication.primaryScreen()
+        if screen is None:
+            return
+        room = screen.availableGeometry()
+        self.resize(min(1200, room.width() * 9 // 10), min(800, room.height() * 9 // 10))
 
     def _action(self, text: str, *keys: str) -> QAction:
         act = QAction(text, self)

@@ -86,7 +86,9 @@ class WindowController(QObject):
         self.exchange = ExchangeController(library, self.bus, self.reading, self.window)
         from reader.gui.split_controller import SplitController
 
-        self.split = SplitController(library, self.bus, self.undo, self.reading, self.window)
+        self.split = SplitController(
+            library, self.bus, self.undo, self.reading, self.window, self.settings
+        )
         self.external = ExternalWatch(library, self.bus, self.annotations.flush, self)
         from reader.gui.collection_controller import CollectionController
 

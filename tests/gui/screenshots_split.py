@@ -47,7 +47,7 @@ def main(out: Path) -> int:
     split = c.split
     view = split.open_current()
     assert view is not None
-    view.resize(1300, 820)
+    view.fit_screen()
     shot(view, "split-2-view")
     split.next_doubt()
     shot(view, "split-3-next-doubtful")
@@ -61,7 +61,7 @@ def main(out: Path) -> int:
     main_app.switch_language("zh_CN")
     view = main_app.controller.split.open_current()  # the window was built anew
     assert view is not None
-    view.resize(1300, 820)
+    view.fit_screen()
     shot(view, "split-6-chinese")
     view.close()
     main_app.window.close()

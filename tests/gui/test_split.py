@@ -356,3 +356,17 @@ def test_a_hand_edited_page_and_an_answer_the_parser_no_longer_asks(start, qtbot
     row = view.decisions.itemWidget(item, 3)
     assert not row.flip_button.isVisible() and not row.accept_button.isVisible()
     assert split.flip(index) is None and split.accept(index) is None
+
+
+def test_the_view_remembers_its_size_and_panes(start, qtbot, settings) -> None:  # type: ignore[no-untyped-def]
+    app = start(CASES[0])
+    split, view = _open(app, qtbot)
+    view.resize(700, 500)
+    view.splitter.setSizes([450, 250])
+    sizes = view.splitter.sizes()
+    view.close()
+    assert settings.split_geometry() is not None and settings.split_panes() is not None
+    split.view = None  # as in the next session
+    again = split.open_current()
+    assert (again.width(), again.height()) == (700, 500)
+    assert again.splitter.sizes() == sizes
