@@ -237,6 +237,7 @@ class SplitController(QObject):
         view.decisions.blockSignals(True)
         view.clear()
         view.set_page(page.text)
+        none = tr("in no article")
         for i, art in enumerate(page.articles):
             title = article_label(art.title, art.kind)
             for s, e in art.spans:
@@ -244,6 +245,8 @@ class SplitController(QObject):
             for s, e, reason in art.consumed:
                 view.style_range(s, e, view.consumed_format(f"{reason_label(reason)} · {title}"))
             view.add_article(i, title)
+        for s, e, reason in page.dropped:
+            view.style_range(s, e, view.consumed_format(f"{reason_label(reason)} · {none}"))
         for index, state in enumerate(page.decisions):
             self._add_decision(index, state)
         view.decisions.resizeColumnToContents(0)

@@ -82,25 +82,35 @@ class PageOverview:
     articles: tuple[PageArticle, ...]
     decisions: tuple[DecisionState, ...]
     recut: bool = False  # the stored articles are not what the parser makes of the page now
+    dropped: tuple[tuple[int, int, str], ...] = ()  # consumed outside any article (reason)
 
     @property
     def open_count(self) -> int:
         return sum(1 for d in self.decisions if d.open)
 
 
-_cache: dict[tuple[str, frozenset[tuple[str, str]]], tuple[list[Decision], list[object]]] = {}
+Ranges = tuple[tuple[int, int, str], ...]  # (start, end, reason)
 
 
-def _read(
-    text: str, info: SourceInfo, page: str, forced: dict[str, str]
-) -> tuple[list[Decision], list[object]]:
-    """The decisions in force and the article shape of the page read with ``forced``."""
+@dataclass(frozen=True)
+class _Reading:
+    decisions: list[Decision]
+    shape: list[object]
+    dropped: Ranges  # what the page drops outside any article (duplicates, stray markup)
+
+
+_cache: dict[tuple[str, frozenset[tuple[str, str]]], _Reading] = {}
+
+
+def _read(text: str, info: SourceInfo, page: str, forced: dict[str, str]) -> _Reading:
+    """The page as the parser reads it with ``forced``: decisions, articles, drops."""
     key = (page, frozenset(forced.items()))
     if key not in _cache:
         if len(_cache) > 64:
             _cache.clear()
         parsed = parse_page(text, info, forced)
-        _cache[key] = (decisions_of(parsed, len(text)), shape(parsed.articles))
+        dropped = tuple((c.span[0], c.span[1], c.reason) for c in parsed.consumed)
+        _cache[key] = _Reading(decisions_of(parsed, len(text)), shape(parsed.articles), dropped)
     return _cache[key]
 
 
@@ -147,8 +157,8 @@ def overview(lib: Library, source_id: SourceId | int) -> PageOverview:
         _text, ids, arts = page_articles(conn, sid)
         page_fixes = for_page(conn, page)
     forced = overrides(page_fixes)
-    now, now_shape = _read(text, info, page, forced)
-    plain = _read(text, info, page, {})[0] if forced else now
+    now = _read(text, info, page, forced)
+    plain = _read(text, info, page, {}) if forced else now
     articles = tuple(
         PageArticle(
             ArticleId(aid),
@@ -159,9 +169,9 @@ def overview(lib: Library, source_id: SourceId | int) -> PageOverview:
         )
         for aid, a in zip(ids, arts, strict=True)
     )
-    states = tuple(decision_states(now, plain, page_fixes))
-    recut = now_shape != shape(arts)
-    return PageOverview(SourceId(sid), str(name or ""), text, articles, states, recut)
+    states = tuple(decision_states(now.decisions, plain.decisions, page_fixes))
+    recut = now.shape != shape(arts)
+    return PageOverview(SourceId(sid), str(name or ""), text, articles, states, recut, now.dropped)
 
 
 def open_decisions(lib: Library, source_id: SourceId | int) -> int:

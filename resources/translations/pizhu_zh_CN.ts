@@ -1449,6 +1449,10 @@ A reader for annotating local Chinese news.</source>
         <source>Check the split — %1</source>
         <translation>核对拆分 — %1</translation>
     </message>
+    <message>
+        <source>in no article</source>
+        <translation>不属于任何文章</translation>
+    </message>
     <message numerus="yes">
         <source>%n doubtful decisions to check</source>
         <translation>

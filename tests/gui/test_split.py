@@ -370,3 +370,20 @@ def test_the_view_remembers_its_size_and_panes(start, qtbot, settings) -> None: 
     again = split.open_current()
     assert (again.width(), again.height()) == (700, 500)
     assert again.splitter.sizes() == sizes
+
+
+def test_text_the_page_drops_outside_any_article_is_grey_with_its_reason(start, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from tests.splitcheck_pages import ROOT, read
+
+    path = ROOT / "tests" / "ingest" / "independent" / "2026-04-16-page-04-jingji.txt"
+    text = read(path)  # CRLF line ends, U+2028 and NBSP: positions must still line up
+    [dup] = parse_text(text).consumed
+    app = start((path.name, text))
+    split, view = _open(app, qtbot)
+    assert split.page.dropped == ((dup.span[0], dup.span[1], "duplicate"),)
+    fmt = _format_at(view, dup.span[0])
+    assert fmt.toolTip() == "duplicate, dropped · in no article"
+    # the article text right after it is tinted, not grey
+    after = next(s for a in split.page.articles for s in a.spans if s[0] > dup.span[1])
+    assert _format_at(view, after[0]).toolTip() != fmt.toolTip()
+    assert _format_at(view, after[0]).background().color().alpha() > 0

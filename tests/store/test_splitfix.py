@@ -145,6 +145,7 @@ def test_flip_undo_redo_reparse_and_reimport_after_delete(
     assert _shape(lib, again) == flipped
     assert [f.chosen for f in splitfix.fixes(lib, again)] == [alternative]
     assert _state(lib, again, key).fix is not None
+    assert lib.check().ok
 
 
 def test_accepting_records_the_decision_and_changes_nothing(
