@@ -36,9 +36,13 @@ ALIASES: dict[str, dict[str, str]] = {
 
 
 def normalise(kind: str, value: str) -> str | None:
-    """The parser's name for ``value`` as a reading of ``kind`` (None: one we cannot act on)."""
+    """The parser's name for ``value`` as a reading of ``kind`` (None: one we cannot act on).
+    A kind this module does not know yet takes the parser's words as they are: the parser
+    refuses an override it cannot take."""
     v = value.strip().lower().replace("-", "_").replace(" ", "_")
-    if v in READINGS.get(kind, ()):
+    if kind not in READINGS:
+        return v or None
+    if v in READINGS[kind]:
         return v
     return ALIASES.get(kind, {}).get(v)
 
@@ -79,7 +83,11 @@ class Decision:
 
     def readings(self) -> tuple[str, ...]:
         """Every reading the user may ask for (the parser refuses one it cannot take)."""
-        return READINGS.get(self.kind, ())
+        known = READINGS.get(self.kind)
+        if known is not None:
+            return known
+        both = (normalise(self.kind, self.chosen), normalise(self.kind, self.alternative))
+        return tuple(dict.fromkeys(r for r in both if r))
 
 
 def _field(entry: Any, name: str) -> Any:

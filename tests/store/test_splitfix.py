@@ -79,6 +79,13 @@ def test_decisions_are_read_defensively() -> None:
     ]
 
 
+def test_a_kind_of_decision_pizhu_does_not_know_yet_can_still_be_answered() -> None:
+    d = decisions.Decision("byline_role", 0.6, ((3, 9),), "Byline", "heading")
+    assert d.flippable and d.readings() == ("byline", "heading")
+    state = splitcheck.DecisionState(d, None)
+    assert (state.current, state.other, state.choices()) == ("Byline", "heading", ["heading"])
+
+
 @pytest.mark.parametrize("name,text", pages(20), ids=lambda v: v if v.endswith(".txt") else "")
 def test_every_decision_flips_to_its_alternative(name: str, text: str) -> None:
     """On every real page and twenty simulated ones: each decision the parser takes shows
