@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import Connection, select
 
 from reader.ingest import SourceInfo
 from reader.store import database
@@ -149,13 +149,17 @@ def decision_states(
 
 
 def overview(lib: Library, source_id: SourceId | int) -> PageOverview:
-    sid = int(source_id)
     with known_errors(lib.path), database.reading(lib.engine) as conn:
-        name = conn.execute(select(SourceFile.name).where(SourceFile.id == sid)).scalar()
-        text, info = source_info(conn, sid)
-        page = page_hash(conn, sid)
-        _text, ids, arts = page_articles(conn, sid)
-        page_fixes = for_page(conn, page)
+        return overview_in(conn, int(source_id))
+
+
+def overview_in(conn: Connection, sid: int) -> PageOverview:
+    """The page, its articles, the decisions and the answers (the caller's transaction)."""
+    name = conn.execute(select(SourceFile.name).where(SourceFile.id == sid)).scalar()
+    text, info = source_info(conn, sid)
+    page = page_hash(conn, sid)
+    _text, ids, arts = page_articles(conn, sid)
+    page_fixes = for_page(conn, page)
     forced = overrides(page_fixes)
     now = _read(text, info, page, forced)
     plain = _read(text, info, page, {}) if forced else now

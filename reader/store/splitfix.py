@@ -294,7 +294,11 @@ def _cut_with(
 def can_read(lib: Library, source_id: SourceId | int, decision: Decision, choice: str) -> bool:
     """Whether the parser takes ``choice`` for the decision on the page (reads only)."""
     with known_errors(lib.path), database.reading(lib.engine) as conn:
-        _, _, failed = _cut_with(conn, int(source_id), [Answer(decision, choice, "")])
+        return can_read_in(conn, int(source_id), decision, choice)
+
+
+def can_read_in(conn: Connection, source_id: int, decision: Decision, choice: str) -> bool:
+    _, _, failed = _cut_with(conn, source_id, [Answer(decision, choice, "")])
     return not failed
 
 
