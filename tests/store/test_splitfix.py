@@ -13,7 +13,7 @@ from reader.store import decisions, splitcheck, splitfix
 from reader.store.database import reading
 from reader.store.ids import SourceId
 from reader.store.library import Library
-from tests.splitcheck_pages import PAIRS, cases, pages, quote_near, reading_of
+from tests.splitcheck_pages import PAIRS, cases, page_with, pages, quote_near, reading_of
 
 CASES = cases()
 
@@ -158,12 +158,12 @@ def test_flip_undo_redo_reparse_and_reimport_after_delete(
 def test_accepting_records_the_decision_and_changes_nothing(
     library: Library, tmp_path: Path
 ) -> None:
-    name, text, key, *_ = CASES[0]
+    name, text = page_with(1)
     library.import_paths([_write(tmp_path / "pages", name, text)])
     sid = library.sources()[0].id
     before = _shape(library, sid)
-    state = _state(library, sid, key)
-    assert state.open
+    state = next(s for s in splitcheck.overview(library, sid).decisions if s.open)
+    key = state.decision.key
     fe = splitfix.choose(library, sid, state.decision, state.current)
     assert _shape(library, sid) == before
     assert [f.flipped for f in splitfix.fixes(library, sid)] == [False]
