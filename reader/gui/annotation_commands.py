@@ -34,7 +34,7 @@ class AnnotationCommand(QUndoCommand):
 
     def _swap(self) -> None:
         try:
-            done = self.op.apply(self._library)
+            done = self._library.run(self.op)
         except KnownError as exc:
             self._bus.failed.emit(str(exc))
             self.setObsolete(True)  # the library moved on under us; drop the step
@@ -81,7 +81,7 @@ def push(
 ) -> Applied | None:
     """Apply ``op`` now and push it; known errors go to the bus and not on the stack."""
     try:
-        done = op.apply(library)
+        done = library.run(op)
     except KnownError as exc:
         bus.failed.emit(str(exc))
         return None

@@ -11,12 +11,12 @@ from __future__ import annotations
 import functools
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
 
-from sqlalchemy import Connection, Engine, Select, delete, func, insert, select, text
+from sqlalchemy import Connection, Engine, Select, delete, func, select, text
 from sqlalchemy.exc import DBAPIError
 
 from reader.store import (
@@ -38,7 +38,7 @@ from reader.store import (
     trash,
 )
 from reader.store.changes import Changes
-from reader.store.errors import LibraryError, NotFoundError, known_errors
+from reader.store.errors import LibraryError, NotFoundError
 from reader.store.ids import ArticleId, HighlightId, SourceId, TagId
 from reader.store.location import resolve_library_path
 from reader.store.models import (
@@ -54,6 +54,7 @@ from reader.store.models import (
 from reader.store.naming import default_author as default_author  # re-exported
 from reader.store.naming import tag_key as tag_key
 from reader.store.queries import DateOrder, Where
+from reader.store.unit import Applied, Operation, Unit, transaction
 from reader.store.views import (
     ArticleDetail,
     ArticleSummary,
@@ -67,6 +68,9 @@ from reader.store.views import (
 
 if TYPE_CHECKING:
     from reader.text.keywords import Suggestion
+
+P = ParamSpec("P")
+R = TypeVar("R")
 
 QUOTE_CONTEXT = anchoring.CONTEXT  # characters of prefix and suffix kept with a highlight
 PARALLEL_FROM = 16  # files; below this, worker start-up costs more than it saves
@@ -149,15 +153,41 @@ class Library:
     ) -> None:
         self.close()
 
+    # --- the unit of work --------------------------------------------------------------------
+
+    def writing(self) -> AbstractContextManager[Unit]:
+        """A write transaction (``BEGIN IMMEDIATE``), committed when the block ends."""
+        return transaction(self.path, self.engine, lambda: self.cut, write=True)
+
+    def reading(self) -> AbstractContextManager[Unit]:
+        """A read transaction: one consistent snapshot of the library."""
+        return transaction(self.path, self.engine, lambda: self.cut, write=False)
+
+    def run(self, op: Operation) -> Applied:
+        """Apply an operation (a :class:`~reader.store.unit.Batch` too) in one write
+        transaction; the answer holds its change record and its inverse."""
+        with self.writing() as tx:
+            return op.apply(tx)
+
+    def read(self, fn: Callable[Concatenate[Unit, P], R], *args: P.args, **kw: P.kwargs) -> R:
+        """``fn(unit, *args)`` in a read transaction of its own."""
+        with self.reading() as tx:
+            return fn(tx, *args, **kw)
+
+    def write(self, fn: Callable[Concatenate[Unit, P], R], *args: P.args, **kw: P.kwargs) -> R:
+        """``fn(unit, *args)`` in a write transaction of its own."""
+        with self.writing() as tx:
+            return fn(tx, *args, **kw)
+
     @contextmanager
     def _read(self) -> Iterator[Connection]:
-        with known_errors(self.path), database.reading(self.engine) as conn:
-            yield conn
+        with self.reading() as tx:
+            yield tx.conn
 
     @contextmanager
     def _write(self) -> Iterator[Connection]:
-        with known_errors(self.path), database.writing(self.engine) as conn:
-            yield conn
+        with self.writing() as tx:
+            yield tx.conn
 
     @property
     def cut(self) -> search.Cut:
@@ -607,24 +637,9 @@ class Library:
         self, article_id: ArticleId | int | str, note: str, *, author: str | None = None
     ) -> Changes:
         """Replace an article's note ("" removes it), stamped with ``author``
-        (:func:`default_author` when None). Undoable form:
-        :class:`reader.store.operations.SetNote`."""
-        aid = self.resolve(article_id)
-        stamp = importer.now_iso()
-        with self._write() as conn:
-            conn.execute(delete(ArticleNote).where(ArticleNote.article_id == aid))
-            if note.strip():
-                conn.execute(
-                    insert(ArticleNote),
-                    {
-                        "article_id": aid,
-                        "text": note,
-                        "updated_at": stamp,
-                        "author": default_author() if author is None else author,
-                    },
-                )
-            search.reindex_notes(conn, aid, self.cut)
-        return Changes(notes=frozenset({aid}))
+        (:func:`default_author` when None): :class:`~reader.store.operations.SetNote`."""
+        op = operations.SetNote(self.resolve(article_id), note, author=author)
+        return self.run(op).changes
 
     def add_highlight(
         self,
@@ -638,22 +653,14 @@ class Library:
         highlight_uuid: str | None = None,
     ) -> tuple[HighlightId, Changes]:
         """Highlight ``[start, end)`` (overlaps allowed); ``colour`` is a palette key or
-        label. Undoable form: :class:`reader.store.operations.AddHighlight`."""
+        label: :class:`~reader.store.operations.AddHighlight`."""
         aid = self.resolve(article_id)
-        with self._write() as conn:
-            hid = highlights.insert_highlight(
-                conn,
-                aid,
-                start,
-                end,
-                colour=palette.resolve(conn, colour),
-                note=note,
-                author=default_author() if author is None else author,
-                stamp=importer.now_iso(),
-                cut=self.cut if note else None,
-                highlight_uuid=highlight_uuid,
-            )
-        return hid, Changes(highlights=frozenset({hid}))
+        op = operations.AddHighlight(
+            aid, start, end, colour, note, author=author, uuid=highlight_uuid
+        )
+        done = self.run(op)
+        assert done.created is not None
+        return HighlightId(done.created), done.changes
 
     def highlight_quote(
         self,
@@ -664,7 +671,7 @@ class Library:
         colour: str = palette.DEFAULT_COLOUR,
         note: str = "",
         tags: Sequence[str] = (),
-    ) -> operations.Applied:
+    ) -> Applied:
         """Highlight the ``occurrence``-th (1-based) place ``quote`` occurs in the article;
         raises :class:`~reader.store.anchoring.QuoteError` when it is absent or ambiguous."""
         aid = self.resolve(article_id)
@@ -675,17 +682,17 @@ class Library:
         except anchoring.QuoteError as exc:
             exc.message = f"article {aid}: {exc.message}"  # name the thing, then the reason
             raise
-        return operations.AddHighlight(aid, start, end, colour, note, tuple(tags)).apply(self)
+        return self.run(operations.AddHighlight(aid, start, end, colour, note, tuple(tags)))
 
     def update_highlight(
         self, highlight_id: HighlightId, *, colour: str | None = None, note: str | None = None
     ) -> Changes:
         """Change colour and/or note (the GUI's note autosave calls this)."""
-        return operations.EditHighlight(highlight_id, colour, note).apply(self).changes
+        return self.run(operations.EditHighlight(highlight_id, colour, note)).changes
 
     def delete_highlight(self, highlight_id: HighlightId) -> Changes:
         """Tombstone the highlight (kept so a merge does not bring it back)."""
-        return operations.DeleteHighlight(highlight_id).apply(self).changes
+        return self.run(operations.DeleteHighlight(highlight_id)).changes
 
     def ensure_tag(
         self, name: str, *, parent: TagId | None = None, colour: str | None = None
@@ -693,39 +700,39 @@ class Library:
         """The tag named ``name`` (NFKC/case-insensitively), created if needed."""
         if not tag_key(name):
             raise LibraryError("a tag needs a name")
-        done = operations.CreateTag(name, parent, colour).apply(self)
+        done = self.run(operations.CreateTag(name, parent, colour))
         assert done.created is not None
         return TagId(done.created), done.changes
 
     def tag_article(self, article_id: ArticleId | int | str, tag: TagId) -> Changes:
-        return operations.TagArticle(self.resolve(article_id), tag).apply(self).changes
+        return self.run(operations.TagArticle(self.resolve(article_id), tag)).changes
 
     def untag_article(self, article_id: ArticleId | int | str, tag: TagId) -> Changes:
-        return operations.UntagArticle(self.resolve(article_id), tag).apply(self).changes
+        return self.run(operations.UntagArticle(self.resolve(article_id), tag)).changes
 
     def tag_highlight(self, highlight_id: HighlightId, tag: TagId) -> Changes:
-        return operations.TagHighlight(highlight_id, tag).apply(self).changes
+        return self.run(operations.TagHighlight(highlight_id, tag)).changes
 
     def untag_highlight(self, highlight_id: HighlightId, tag: TagId) -> Changes:
-        return operations.UntagHighlight(highlight_id, tag).apply(self).changes
+        return self.run(operations.UntagHighlight(highlight_id, tag)).changes
 
     # --- the tag manager and the palette (undoable forms: reader.store.operations) ---------
 
     def rename_tag(self, tag: TagId, name: str) -> Changes:
         """Refuses another tag's name (TagExistsError): merge instead."""
-        return operations.RenameTag(tag, name).apply(self).changes
+        return self.run(operations.RenameTag(tag, name)).changes
 
     def merge_tags(self, source: TagId, target: TagId) -> Changes:
-        return operations.MergeTags(source, target).apply(self).changes
+        return self.run(operations.MergeTags(source, target)).changes
 
     def delete_tag(self, tag: TagId) -> Changes:
-        return operations.DeleteTag(tag).apply(self).changes
+        return self.run(operations.DeleteTag(tag)).changes
 
     def recolour_tag(self, tag: TagId, colour: str | None) -> Changes:
-        return operations.RecolourTag(tag, colour).apply(self).changes
+        return self.run(operations.RecolourTag(tag, colour)).changes
 
     def nest_tag(self, tag: TagId, parent: TagId | None) -> Changes:
-        return operations.NestTag(tag, parent).apply(self).changes
+        return self.run(operations.NestTag(tag, parent)).changes
 
     def tag_counts(self) -> dict[TagId, tagging.TagCount]:
         with self._read() as conn:
@@ -736,7 +743,7 @@ class Library:
             return palette.read(conn)
 
     def rename_colour(self, colour: str, name: str) -> Changes:
-        return operations.RenameColour(colour, name).apply(self).changes
+        return self.run(operations.RenameColour(colour, name)).changes
 
     def suggest_tags(self, article_id: ArticleId | int | str, limit: int = 12) -> list[Suggestion]:
         """Tag suggestions for an article (keywords and names); slow the first time

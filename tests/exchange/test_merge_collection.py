@@ -31,15 +31,15 @@ def test_page_facts_and_deletions_travel(tmp_path: Path) -> None:
         a.import_paths([_page(tmp_path / "a")])
         b.import_paths([_page(tmp_path / "b")])
         [src] = a.sources()
-        metadata.set_pages(
-            [src.id], paper="呼和浩特晚报", date="2026-02-10", page_name="要闻"
-        ).apply(a)
+        a.run(
+            metadata.set_pages([src.id], paper="呼和浩特晚报", date="2026-02-10", page_name="要闻")
+        )
         first, second = a.article_ids()
         a.add_highlight(first, 0, 4)
         a.add_highlight(second, 0, 4)
-        trash.TrashArticles((first,)).apply(a)
+        a.run(trash.TrashArticles((first,)))
         # B knew the page number already: it keeps it; it learns what it lacked.
-        metadata.set_pages([b.sources()[0].id], page="7").apply(b)
+        b.run(metadata.set_pages([b.sources()[0].id], page="7"))
         f = tmp_path / "a.pizhu"
         write_share(a, f, force=True)  # every annotated article, the trashed one too
 
@@ -51,14 +51,14 @@ def test_page_facts_and_deletions_travel(tmp_path: Path) -> None:
             "7",
             "要闻",
         )
-        assert [i.kind for i in trash.items(b)] == ["article"]
+        assert [i.kind for i in b.read(trash.items)] == ["article"]
         assert len(b.article_ids()) == 1
         again = merge_file(b, f)  # merging twice changes nothing more
         assert again.empty or not [i for i in again.items if i.kind == "article"]
 
         merge_file(c, f)  # a new library gets the page and the article, in the trash
         assert c.sources()[0].page_name == "要闻"
-        assert len(c.article_ids()) == 1 and len(trash.items(c)) == 1
+        assert len(c.article_ids()) == 1 and len(c.read(trash.items)) == 1
         assert c.check().ok and b.check().ok
     finally:
         for lib in (a, b, c):
