@@ -47,12 +47,8 @@ from reader.errors import KnownError
 from reader.exchange import fixes, merge_collection
 from reader.exchange.fixes import FixItem
 from reader.exchange.report import Cancel, Progress, never, no_progress
-from reader.exchange.untrusted import (
-    SharedArticle,
-    SharedBundle,
-    SharedHighlight,
-    read_share,
-)
+from reader.exchange.shared import SharedArticle, SharedHighlight
+from reader.exchange.untrusted import SharedBundle, read_share
 from reader.store import database, search
 from reader.store.anchoring import CONTEXT, Selector, reanchor
 from reader.store.changes import Changes

@@ -2,7 +2,7 @@
 article list and the Papers tree, issues and pages (calendar, previous/next page).
 
 Every change is a core operation pushed on the window's undo stack
-(:func:`reader.gui.annotation_commands.push`), so Ctrl+Z takes it back.
+(:func:`reader.gui.undo.push`), so Ctrl+Z takes it back.
 """
 
 from __future__ import annotations
@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 )
 
 from reader.errors import KnownError
-from reader.gui.annotation_commands import push
 from reader.gui.changes import ChangeBus
 from reader.gui.i18n import tr
 from reader.gui.library_controller import LibraryController
@@ -33,6 +32,7 @@ from reader.gui.paper_tree import ARTICLE, PAGE, Node
 from reader.gui.reading_controller import ReadingController
 from reader.gui.settings import Settings
 from reader.gui.trash_view import TrashDialog
+from reader.gui.undo import push
 from reader.store import browse, continuations, database, metadata, pageinfo, trash
 from reader.store.ids import ArticleId, SourceId
 from reader.store.importer import ImportSummary

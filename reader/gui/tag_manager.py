@@ -26,10 +26,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.gui.annotation_commands import push
 from reader.gui.changes import ChangeBus
 from reader.gui.i18n import tr
 from reader.gui.shown import ShownDelegate
+from reader.gui.undo import push
 from reader.store import operations as ops
 from reader.store.changes import Changes
 from reader.store.ids import TagId

@@ -21,11 +21,11 @@ from typing import Any
 from sqlalchemy import select
 
 from reader.ingest import SourceInfo
-from reader.store import database, importer
+from reader.store import importer
 from reader.store.errors import NotFoundError
 from reader.store.ids import SourceId
-from reader.store.library import Library
 from reader.store.models import SourceFile
+from reader.store.unit import Unit
 
 # Below this confidence a decision is shown as doubtful. A display choice only: the
 # parser decides; this just says which decisions deserve a second look.
@@ -151,24 +151,22 @@ _cache: dict[tuple[object, str], list[Decision]] = {}
 
 
 def for_source(
-    lib: Library, source_id: SourceId | int, parser: importer.Parser | None = None
+    tx: Unit, source_id: SourceId | int, parser: importer.Parser | None = None
 ) -> list[Decision]:
     """The decisions the parser takes on an imported page (parsed again; kept per page)."""
     parse = parser or importer.default_parser
-    with database.reading(lib.engine) as conn:
-        sha = conn.execute(
-            select(SourceFile.sha256).where(SourceFile.id == int(source_id))
-        ).scalar()
-        if sha is None:
-            raise NotFoundError(f"no source file {source_id} in {lib.path}")
-        key = (parse, str(sha))  # the parser itself, so a replaced one is not confused
-        row = None
-        if key not in _cache:
-            row = conn.execute(
-                select(SourceFile.name, SourceFile.text, SourceFile.encoding).where(
-                    SourceFile.id == int(source_id)
-                )
-            ).one()
+    conn = tx.conn
+    sha = conn.execute(select(SourceFile.sha256).where(SourceFile.id == int(source_id))).scalar()
+    if sha is None:
+        raise NotFoundError(f"no source file {source_id} in {tx.path}")
+    key = (parse, str(sha))  # the parser itself, so a replaced one is not confused
+    row = None
+    if key not in _cache:
+        row = conn.execute(
+            select(SourceFile.name, SourceFile.text, SourceFile.encoding).where(
+                SourceFile.id == int(source_id)
+            )
+        ).one()
     if row is not None:
         if len(_cache) > 64:
             _cache.clear()

@@ -31,6 +31,7 @@ from reader.store import (
     palette,
     queries,
     reparse,
+    reparsing,
     search,
     searchtext,
     suggest,
@@ -748,14 +749,17 @@ class Library:
     def suggest_tags(self, article_id: ArticleId | int | str, limit: int = 12) -> list[Suggestion]:
         """Tag suggestions for an article (keywords and names); slow the first time
         (jieba): call it off the GUI thread."""
-        return suggest.for_article(self, self.resolve(article_id), limit)
+        return self.read(suggest.for_article, self.resolve(article_id), limit)
 
     def reparse_source(
         self, source_id: SourceId, parser: importer.Parser | None = None
     ) -> reparse.ReparseReport:
         """Parse an imported page again, carrying tags, notes and highlights over
         (re-anchored; those found nowhere become orphans)."""
-        return reparse.reparse_source(self, source_id, parser)
+        with self.reading() as tx:
+            new = reparsing.parse_again(tx, source_id, parser)
+        with self.writing() as tx:
+            return reparsing.replace(tx, source_id, new, "Parse the page again")[0]
 
     # --- removing --------------------------------------------------------------------------
 

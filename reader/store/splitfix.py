@@ -20,15 +20,15 @@ from typing import Any
 from sqlalchemy import Connection, delete, insert, select
 
 from reader.ingest import Article, Block, Consumed
-from reader.store import database, edits, fixrules, importer, search
 from reader.store import decisions as page_decisions
+from reader.store import edits, fixrules, importer, reparse, search
 from reader.store.changes import Changes
 from reader.store.decisions import Decision, Span, key_of, normalise
-from reader.store.errors import NotFoundError, known_errors
+from reader.store.errors import NotFoundError
 from reader.store.ids import ArticleId, SourceId
-from reader.store.library import Library
 from reader.store.models import ArticleRow, BlockRow, SourceFile, SplitFix
 from reader.store.naming import default_author
+from reader.store.unit import Applied, Unit
 
 
 @dataclass(frozen=True)
@@ -90,9 +90,9 @@ def stored(conn: Connection, source_id: int) -> list[Fix]:
     return [_fix(r) for r in rows]
 
 
-def fixes(lib: Library, source_id: SourceId | int) -> list[Fix]:
-    with known_errors(lib.path), database.reading(lib.engine) as conn:
-        return stored(conn, int(source_id))
+def fixes(tx: Unit, source_id: SourceId | int) -> list[Fix]:
+    conn = tx.conn
+    return stored(conn, int(source_id))
 
 
 def replay(source: str, articles: Sequence[Article], page_fixes: Sequence[Fix]) -> list[Article]:
@@ -154,11 +154,13 @@ def write_page(
     conn: Connection, source_id: int, arts: Sequence[Article], cut: search.Cut
 ) -> Changes:
     """Replace the page's articles by ``arts`` (the caller holds the write transaction)."""
-    from reader.store import reparse
-
     done = reparse.replace_page(conn, SourceId(source_id), reparse.prepare(arts, cut), cut).changes
     # Like the hand edits: rewritten articles are reloaded whole, annotations with them.
-    return Changes(articles_added=done.articles_added, articles_removed=done.articles_removed)
+    return Changes(
+        articles_rewritten=done.articles_rewritten,
+        articles_added=done.articles_added,
+        articles_removed=done.articles_removed,
+    )
 
 
 def _fix_row(conn: Connection, source_id: int, key: str) -> dict[str, Any] | None:
@@ -238,7 +240,7 @@ def record(
 
 
 def choose(
-    lib: Library,
+    tx: Unit,
     source_id: SourceId | int,
     decision: Decision,
     choice: str,
@@ -246,32 +248,65 @@ def choose(
 ) -> FixEdit:
     """Accept (``choice`` = the parser's) or flip a decision, as one undoable edit."""
     sid = int(source_id)
-    edits._ensure_index_current(lib)
-    with known_errors(lib.path), database.writing(lib.engine) as conn:
-        _page, before_ids, _arts = page_articles(conn, sid)
-        before = edits._snapshot(conn, set(before_ids))
-        fix_before = _fix_row(conn, sid, decision.key)
-        changes = apply_in(conn, sid, decision, choice, lib.cut, author or default_author())
-        _page, after_ids, _arts = page_articles(conn, sid)
-        after = edits._snapshot(conn, set(after_ids))
-        fix_after = _fix_row(conn, sid, decision.key)
+    tx.ensure_index_current()
+    conn = tx.conn
+    _page, before_ids, _arts = page_articles(conn, sid)
+    before = edits.snapshot(conn, set(before_ids))
+    fix_before = _fix_row(conn, sid, decision.key)
+    changes = apply_in(conn, sid, decision, choice, tx.cut, author or default_author())
+    _page, after_ids, _arts = page_articles(conn, sid)
+    after = edits.snapshot(conn, set(after_ids))
+    fix_after = _fix_row(conn, sid, decision.key)
     created = tuple(ArticleId(a) for a in sorted(set(after_ids) - set(before_ids)))
     edit = edits.Edit(changes, before, after, frozenset(before_ids) | set(after_ids), created)
     return FixEdit(edit, sid, decision.key, fix_before, fix_after)
 
 
-def undo(lib: Library, fe: FixEdit) -> Changes:
-    edits.restore(
-        lib, fe.edit.before, fe.edit.ids, lambda c: _put_fix(c, fe.source_id, fe.key, fe.fix_before)
-    )
-    return edits._restored(fe.edit, fe.edit.before, fe.edit.after)
+@dataclass(frozen=True)
+class FixRewrite:
+    """Put a page's articles and its fix row back as they were: an answer's undo (and redo)."""
+
+    rewrite: edits.Rewrite
+    source_id: int
+    key: str
+    fix: dict[str, Any] | None  # the fix row to put back
+    fix_was: dict[str, Any] | None
+    label: str = "Check the split"
+
+    def apply(self, tx: Unit) -> Applied:
+        _put_fix(tx.conn, self.source_id, self.key, self.fix)
+        done = self.rewrite.apply(tx)
+        assert isinstance(done.inverse, edits.Rewrite)
+        inverse = FixRewrite(
+            done.inverse, self.source_id, self.key, self.fix_was, self.fix, self.label
+        )
+        return Applied(_touched(done.changes, self.rewrite.put), inverse)
 
 
-def redo(lib: Library, fe: FixEdit) -> Changes:
-    edits.restore(
-        lib, fe.edit.after, fe.edit.ids, lambda c: _put_fix(c, fe.source_id, fe.key, fe.fix_after)
-    )
-    return edits._restored(fe.edit, fe.edit.after, fe.edit.before)
+def _touched(changes: Changes, page: edits.Snapshot) -> Changes:
+    # An accepted decision changes no article; the page's articles are still named so
+    # listeners (the split view, its notice) refresh.
+    if not changes.empty:
+        return changes
+    return Changes(articles_rewritten=frozenset(ArticleId(a) for a in page.articles))
+
+
+@dataclass(frozen=True)
+class Choose:
+    """Accept (``choice`` = the parser's) or flip a decision on a page, as one operation."""
+
+    source_id: int
+    decision: Decision
+    choice: str
+    author: str | None = None
+    label: str = "Check the split"
+
+    def apply(self, tx: Unit) -> Applied:
+        fe = choose(tx, self.source_id, self.decision, self.choice, self.author)
+        e = fe.edit
+        undo = edits.Rewrite(e.before, e.after, e.ids, self.label)
+        inverse = FixRewrite(undo, fe.source_id, fe.key, fe.fix_before, fe.fix_after, self.label)
+        return Applied(_touched(fe.changes, e.after), inverse)
 
 
 # --- what the "check the split" view shows -------------------------------------------------
@@ -335,13 +370,13 @@ def decision_states(found: Sequence[Decision], page_fixes: Sequence[Fix]) -> lis
 
 
 def overview(
-    lib: Library, source_id: SourceId | int, parser: importer.Parser | None = None
+    tx: Unit, source_id: SourceId | int, parser: importer.Parser | None = None
 ) -> PageOverview:
-    found = page_decisions.for_source(lib, source_id, parser)
-    with known_errors(lib.path), database.reading(lib.engine) as conn:
-        name = conn.execute(select(SourceFile.name).where(SourceFile.id == int(source_id))).scalar()
-        page, ids, arts = page_articles(conn, int(source_id))
-        page_fixes = stored(conn, int(source_id))
+    found = page_decisions.for_source(tx, source_id, parser)
+    conn = tx.conn
+    name = conn.execute(select(SourceFile.name).where(SourceFile.id == int(source_id))).scalar()
+    page, ids, arts = page_articles(conn, int(source_id))
+    page_fixes = stored(conn, int(source_id))
     articles = tuple(
         PageArticle(
             ArticleId(aid),
@@ -356,10 +391,10 @@ def overview(
     return PageOverview(SourceId(int(source_id)), str(name or ""), page, articles, states)
 
 
-def open_decisions(lib: Library, source_id: SourceId | int) -> int:
+def open_decisions(tx: Unit, source_id: SourceId | int) -> int:
     """How many doubtful decisions on the page the user has not answered yet."""
-    found = [d for d in page_decisions.for_source(lib, source_id) if d.doubtful]
+    found = [d for d in page_decisions.for_source(tx, source_id) if d.doubtful]
     if not found:
         return 0
-    answered = {f.key for f in fixes(lib, source_id)}
+    answered = {f.key for f in fixes(tx, source_id)}
     return sum(1 for d in found if d.key not in answered)

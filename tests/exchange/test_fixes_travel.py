@@ -36,11 +36,11 @@ def pair(tmp_path: Path) -> Iterator[tuple[Library, Library]]:
     write_page(pages)
     mine, theirs = _open(tmp_path / "mine.sqlite", pages), _open(tmp_path / "theirs.sqlite", pages)
     sid = mine.sources()[0].id
-    found = decisions.for_source(mine, sid)
+    found = mine.read(decisions.for_source, sid)
     join = next(d for d in found if d.kind == "join")
     role = next(d for d in found if d.kind == "title_role" and d.doubtful)
-    splitfix.choose(mine, sid, join, join.alternative)  # keep the broken paragraph apart
-    splitfix.choose(mine, sid, role, "section")  # the second story is a section of the first
+    mine.run(splitfix.Choose(sid, join, join.alternative))  # keep the broken paragraph apart
+    mine.run(splitfix.Choose(sid, role, "section"))  # the second story is a section of the first
     only = mine.article_ids()[0]
     mine.highlight_quote(only, "沿线居民表示出行更方便了", note="同事的批注")
     yield mine, theirs
@@ -83,7 +83,7 @@ def test_dry_run_lists_them_and_merge_takes_them_only_when_asked(
 
     report = merge_file(theirs, path)  # not asked: the colleague's articles stay as they are
     assert [f.action for f in report.fixes] == ["apply", "apply"]
-    assert splitfix.fixes(theirs, theirs.sources()[0].id) == []
+    assert theirs.read(splitfix.fixes, theirs.sources()[0].id) == []
 
     assert main([*args, "--with-fixes"]) == 0
     assert "split fixes: 2 taken" in capsys.readouterr().out
@@ -95,7 +95,7 @@ def test_dry_run_lists_them_and_merge_takes_them_only_when_asked(
     [mark] = [h for h in only.highlights if h.note == "我的"]  # re-anchored, not orphaned
     assert not mark.orphaned and only.text[mark.start : mark.end] == "全长21.5公里"
     sid = theirs.sources()[0].id
-    assert [f.chosen for f in splitfix.fixes(theirs, sid)] == ["truncated", "section"]
+    assert [f.chosen for f in theirs.read(splitfix.fixes, sid)] == ["truncated", "section"]
     theirs.reparse_source(sid)  # and they are the colleague's now: re-parsing keeps them
     assert _shape(theirs) == _shape(mine)
     again = merge_file(theirs, path, with_fixes=True)
@@ -111,7 +111,7 @@ def test_a_page_the_merge_adds_keeps_its_fixes(
     try:
         report = merge_file(fresh, path, with_fixes=True)
         assert [f.action for f in report.fixes] == ["recorded", "recorded"]
-        assert len(splitfix.fixes(fresh, fresh.sources()[0].id)) == 2
+        assert len(fresh.read(splitfix.fixes, fresh.sources()[0].id)) == 2
     finally:
         fresh.close()
 

@@ -119,7 +119,7 @@ def test_accept_stops_the_notice_and_reimport_keeps_the_fixes(
     lib.reparse_source(page.source_id)
     again = [lib.get_article(a.id).article.text for a in lib.list_articles()]
     assert again == texts
-    assert [f.flipped for f in splitfix.fixes(lib, page.source_id)] == [True, False]
+    assert [f.flipped for f in lib.read(splitfix.fixes, page.source_id)] == [True, False]
     split.fill(page.source_id)
     assert "(changed by you)" in split.view.decisions.topLevelItem(join).text(1)
 
@@ -166,9 +166,9 @@ def test_the_merge_report_shows_the_senders_fixes_and_takes_them_when_ticked(  #
     sender.import_paths([tmp_path / "pages"])
     sid = sender.sources()[0].id
     role = next(
-        d for d in decisions.for_source(sender, sid) if d.kind == "title_role" and d.doubtful
+        d for d in sender.read(decisions.for_source, sid) if d.kind == "title_role" and d.doubtful
     )
-    splitfix.choose(sender, sid, role, "section")
+    sender.run(splitfix.Choose(sid, role, "section"))
     sender.highlight_quote(sender.article_ids()[0], "沿线居民表示出行更方便了")
     share = write_share(sender, tmp_path / "theirs.pizhu").path
     sender.close()

@@ -64,12 +64,12 @@ def test_decisions_are_read_defensively() -> None:
 def test_flip_a_join_then_undo_and_redo(page_lib: Library) -> None:
     lib = page_lib
     sid = _source(lib)
-    join = next(d for d in decisions.for_source(lib, sid) if d.kind == "join")
+    join = next(d for d in lib.read(decisions.for_source, sid) if d.kind == "join")
     assert join.doubtful
     aid = lib.list_articles()[0].id
     hl = lib.highlight_quote(aid, "监测屏同步上线")
     before = _texts(lib)
-    fe = splitfix.choose(lib, sid, join, join.alternative)
+    fe = lib.run(splitfix.Choose(sid, join, join.alternative))
     first = lib.get_article(aid)
     assert [b.text for b in first.article.blocks][:2] == [
         "本报讯(记者 王晓)记者从市园林局了解到,今年全市公园新增便民驿站十二处,提供饮水、充电和休",
@@ -78,23 +78,25 @@ def test_flip_a_join_then_undo_and_redo(page_lib: Library) -> None:
     # the user's highlight follows its words into the paragraph they now stand in
     marked = next(h for h in first.highlights if h.id == hl.created)
     assert first.article.text[marked.start : marked.end] == "监测屏同步上线"
-    [fix] = splitfix.fixes(lib, sid)
+    [fix] = lib.read(splitfix.fixes, sid)
     assert fix.flipped and fix.chosen == "truncated" and fix.parser_chosen == "join"
-    splitfix.undo(lib, fe)
-    assert _texts(lib) == before and splitfix.fixes(lib, sid) == []
-    splitfix.redo(lib, fe)
-    assert _texts(lib) != before and splitfix.fixes(lib, sid)[0].flipped
+    redo = lib.run(fe.inverse)
+    assert _texts(lib) == before and lib.read(splitfix.fixes, sid) == []
+    lib.run(redo.inverse)
+    assert _texts(lib) != before and lib.read(splitfix.fixes, sid)[0].flipped
 
 
 def test_a_title_becomes_a_section_and_back(page_lib: Library) -> None:
     lib = page_lib
     sid = _source(lib)
-    role = next(d for d in decisions.for_source(lib, sid) if d.kind == "title_role" and d.doubtful)
-    splitfix.choose(lib, sid, role, "section")
+    role = next(
+        d for d in lib.read(decisions.for_source, sid) if d.kind == "title_role" and d.doubtful
+    )
+    lib.run(splitfix.Choose(sid, role, "section"))
     assert _titles(lib) == ["青城公园新增十二处便民驿站"]
     assert "呼和浩特地铁3号线试运行\n\n本报讯(记者 李青)" in _texts(lib)[0]
     assert lib.get_article(lib.list_articles()[0].id).article.authors == ["王晓", "李青"]
-    splitfix.choose(lib, sid, role, "title")
+    lib.run(splitfix.Choose(sid, role, "title"))
     assert _titles(lib) == ["青城公园新增十二处便民驿站", "呼和浩特地铁3号线试运行"]
 
 
@@ -102,19 +104,23 @@ def test_accepting_records_the_decision_and_changes_nothing(page_lib: Library) -
     lib = page_lib
     sid = _source(lib)
     before = _texts(lib)
-    role = next(d for d in decisions.for_source(lib, sid) if d.kind == "title_role" and d.doubtful)
-    fe = splitfix.choose(lib, sid, role, role.chosen)
+    role = next(
+        d for d in lib.read(decisions.for_source, sid) if d.kind == "title_role" and d.doubtful
+    )
+    fe = lib.run(splitfix.Choose(sid, role, role.chosen))
     assert _texts(lib) == before
-    assert [f.flipped for f in splitfix.fixes(lib, sid)] == [False]
-    splitfix.undo(lib, fe)
-    assert splitfix.fixes(lib, sid) == []
+    assert [f.flipped for f in lib.read(splitfix.fixes, sid)] == [False]
+    lib.run(fe.inverse)
+    assert lib.read(splitfix.fixes, sid) == []
 
 
 def test_fixes_survive_reimport_and_reparse(page_lib: Library, tmp_path: Path) -> None:
     lib = page_lib
     sid = _source(lib)
-    role = next(d for d in decisions.for_source(lib, sid) if d.kind == "title_role" and d.doubtful)
-    splitfix.choose(lib, sid, role, "section")
+    role = next(
+        d for d in lib.read(decisions.for_source, sid) if d.kind == "title_role" and d.doubtful
+    )
+    lib.run(splitfix.Choose(sid, role, "section"))
     fixed = _texts(lib)
     again = lib.import_paths([tmp_path / "pages"])
     assert again.imported == 0 and _texts(lib) == fixed
@@ -126,7 +132,7 @@ def test_a_fix_that_no_longer_fits_is_refused_in_one_line(page_lib: Library) -> 
     lib = page_lib
     stray = decisions.Decision("join", 0.5, ((0, 5), (300, 305)), "join", "apart")
     with pytest.raises(fixrules.FixError, match="no longer"):
-        splitfix.choose(lib, _source(lib), stray, "apart")
+        lib.run(splitfix.Choose(_source(lib), stray, "apart"))
 
 
 def _pages() -> list[Path]:
