@@ -24,31 +24,28 @@ from typing import Any
 from sqlalchemy import Connection, text
 
 from reader.errors import KnownError
-from reader.store import search
 from reader.store.changes import Changes
 from reader.store.errors import NotFoundError
 from reader.store.ids import ArticleId
 from reader.store.importer import content_hash
-from reader.store.unit import Applied, Unit
-
-ARTICLE_COLUMNS = (
-    "id, uuid, source_id, ordinal, title, kind, kicker, authors, photographers, "
-    "continued_from, continued_on, text, content_hash, flags, consumed, created_at"
+from reader.store.snapshots import (
+    ARTICLE_COLUMNS,
+    Rewrite,
+    Snapshot,
+    exists,
+    index,
+    insert_row,
+    jsonable,
+    rows_of,
+    set_ordinals,
+    snapshot,
+    unindex,
 )
+from reader.store.unit import Applied, Unit
 
 
 class EditError(KnownError):
     """An edit that makes no sense here (no next article, a cut at the very start…)."""
-
-
-@dataclass(frozen=True)
-class Snapshot:
-    articles: dict[int, dict[str, Any]]  # id → article row
-    blocks: dict[int, list[dict[str, Any]]]
-    highlights: dict[int, list[dict[str, Any]]]
-    tags: dict[int, list[int]]
-    notes: dict[int, dict[str, Any]]
-    ordinals: dict[int, int]  # every article of the touched pages → its position
 
 
 @dataclass(frozen=True)
@@ -58,124 +55,6 @@ class Edit:
     after: Snapshot
     ids: frozenset[int] = field(default_factory=frozenset)  # everything either side holds
     created: tuple[ArticleId, ...] = ()
-
-
-def _rows(conn: Connection, sql: str, **params: Any) -> list[dict[str, Any]]:
-    return [dict(r._mapping) for r in conn.execute(text(sql), params)]
-
-
-def snapshot(conn: Connection, ids: set[int]) -> Snapshot:
-    arts: dict[int, dict[str, Any]] = {}
-    blocks: dict[int, list[dict[str, Any]]] = {}
-    hls: dict[int, list[dict[str, Any]]] = {}
-    tags: dict[int, list[int]] = {}
-    notes: dict[int, dict[str, Any]] = {}
-    sources: set[int] = set()
-    for aid in sorted(ids):
-        row = _rows(conn, f"SELECT {ARTICLE_COLUMNS} FROM articles WHERE id = :id", id=aid)
-        if not row:
-            continue
-        arts[aid] = row[0]
-        sources.add(row[0]["source_id"])
-        blocks[aid] = _rows(
-            conn,
-            "SELECT ordinal, type, text, start, spans, flags FROM blocks "
-            "WHERE article_id = :id ORDER BY ordinal",
-            id=aid,
-        )
-        hls[aid] = _rows(conn, "SELECT * FROM highlights WHERE article_id = :id", id=aid)
-        tags[aid] = [
-            r["tag_id"]
-            for r in _rows(conn, "SELECT tag_id FROM article_tags WHERE article_id = :id", id=aid)
-        ]
-        note = _rows(conn, "SELECT * FROM article_notes WHERE article_id = :id", id=aid)
-        if note:
-            notes[aid] = note[0]
-    ordinals: dict[int, int] = {}
-    for sid in sources:
-        for r in _rows(conn, "SELECT id, ordinal FROM articles WHERE source_id = :s", s=sid):
-            ordinals[r["id"]] = r["ordinal"]
-    return Snapshot(arts, blocks, hls, tags, notes, ordinals)
-
-
-def _unindex(conn: Connection, tx: Unit, aid: int) -> None:
-    row = conn.execute(text("SELECT title, text FROM articles WHERE id = :id"), {"id": aid}).first()
-    if row is not None:
-        search.delete_article(conn, aid, row[0], row[1], tx.cut)
-
-
-def _index(conn: Connection, tx: Unit, aid: int) -> None:
-    row = conn.execute(text("SELECT title, text FROM articles WHERE id = :id"), {"id": aid}).first()
-    if row is not None:
-        search.insert_article(conn, aid, search.article_tokens(row[0], row[1], tx.cut))
-        search.reindex_notes(conn, aid, tx.cut)
-
-
-def _set_ordinals(conn: Connection, ordinals: dict[int, int]) -> None:
-    """Assign positions without tripping UNIQUE(source_id, ordinal) halfway."""
-    present = [aid for aid in ordinals if _exists(conn, aid)]
-    for aid in present:  # first every one to a private negative slot, then to its place
-        conn.execute(
-            text("UPDATE articles SET ordinal = -1000000 - id WHERE id = :id"), {"id": aid}
-        )
-    for aid in present:
-        conn.execute(
-            text("UPDATE articles SET ordinal = :o WHERE id = :id"), {"o": ordinals[aid], "id": aid}
-        )
-
-
-def _exists(conn: Connection, aid: int) -> bool:
-    found = conn.execute(text("SELECT 1 FROM articles WHERE id = :id"), {"id": aid}).first()
-    return found is not None
-
-
-def _insert(conn: Connection, table: str, row: dict[str, Any]) -> None:
-    cols = ", ".join(f'"{c}"' for c in row)
-    conn.execute(
-        text(f"INSERT INTO {table} ({cols}) VALUES ({', '.join(':' + c for c in row)})"), row
-    )
-
-
-def _jsonable(row: dict[str, Any]) -> dict[str, Any]:
-    import json
-
-    return {k: json.dumps(v) if isinstance(v, list) else v for k, v in row.items()}
-
-
-def restore(
-    tx: Unit,
-    target: Snapshot,
-    ids: frozenset[int],
-    also: Callable[[Connection], None] | None = None,
-) -> None:
-    """Make the articles ``ids`` exactly as ``target`` holds them (absent if it lacks them);
-    ``also`` puts back other rows in the same transaction."""
-    tx.ensure_index_current()
-    conn = tx.conn
-    if also is not None:
-        also(conn)
-    for aid in ids:
-        if _exists(conn, aid):
-            _unindex(conn, tx, aid)
-            conn.execute(text("DELETE FROM articles WHERE id = :id"), {"id": aid})
-    # park the surviving articles' positions so restored rows can take theirs
-    others = [a for a in target.ordinals if a not in target.articles and _exists(conn, a)]
-    for aid in others:
-        conn.execute(
-            text("UPDATE articles SET ordinal = -1000000 - id WHERE id = :id"), {"id": aid}
-        )
-    for aid, row in target.articles.items():
-        _insert(conn, "articles", _jsonable({**row, "ordinal": -2_000_000 - aid}))
-        for b in target.blocks.get(aid, []):
-            _insert(conn, "blocks", _jsonable({**b, "article_id": aid}))
-        for h in target.highlights.get(aid, []):
-            _insert(conn, "highlights", h)
-        for t in target.tags.get(aid, []):
-            _insert(conn, "article_tags", {"article_id": aid, "tag_id": t})
-        if aid in target.notes:
-            _insert(conn, "article_notes", target.notes[aid])
-        _index(conn, tx, aid)
-    _set_ordinals(conn, target.ordinals)
 
 
 # --- the edits -----------------------------------------------------------------------------
@@ -208,7 +87,7 @@ def _load(conn: Connection, aid: int) -> _Article:
     ).first()
     if row is None:
         raise NotFoundError(f"no article {aid}")
-    blocks = _rows(
+    blocks = rows_of(
         conn,
         "SELECT type, text, spans, flags FROM blocks WHERE article_id = :id ORDER BY ordinal",
         id=aid,
@@ -225,10 +104,10 @@ def _load(conn: Connection, aid: int) -> _Article:
 def _write_blocks(conn: Connection, art: _Article) -> None:
     conn.execute(text("DELETE FROM blocks WHERE article_id = :id"), {"id": art.id})
     for i, (b, start) in enumerate(zip(art.blocks, art.starts, strict=True)):
-        _insert(
+        insert_row(
             conn,
             "blocks",
-            _jsonable({"article_id": art.id, "ordinal": i, "start": start, **b}),
+            jsonable({"article_id": art.id, "ordinal": i, "start": start, **b}),
         )
     body = art.text
     conn.execute(
@@ -241,7 +120,7 @@ def _move_highlights(
     conn: Connection, src: int, lo: int, hi: int, dst: int, shift: int, cut_at: list[int]
 ) -> None:
     """Highlights of ``src`` inside [lo, hi) go to ``dst`` shifted; ones crossing a cut die."""
-    rows = _rows(
+    rows = rows_of(
         conn, 'SELECT id, start, "end" FROM highlights WHERE article_id = :a AND NOT deleted', a=src
     )
     for r in rows:
@@ -272,14 +151,14 @@ def _run(tx: Unit, ids: set[int], body: Callable[[Connection], tuple[set[int], s
     tx.ensure_index_current()
     conn = tx.conn
     for aid in ids:
-        if not _exists(conn, aid):
+        if not exists(conn, aid):
             raise NotFoundError(f"no article {aid} in {tx.path}")
     before = snapshot(conn, ids)
     for aid in ids:
-        _unindex(conn, tx, aid)
+        unindex(conn, tx, aid)
     created, removed = body(conn)
     for aid in (ids | created) - removed:
-        _index(conn, tx, aid)
+        index(conn, tx, aid)
     after = snapshot(conn, (ids | created) - removed)
     return Edit(
         changes=Changes(
@@ -354,13 +233,13 @@ def split_at(tx: Unit, article_id: int, block_index: int) -> Edit:
         row = conn.execute(
             text(f"SELECT {ARTICLE_COLUMNS} FROM articles WHERE id = :id"), {"id": a.id}
         ).one()
-        later = _rows(
+        later = rows_of(
             conn,
             "SELECT id, ordinal FROM articles WHERE source_id = :s AND ordinal > :o",
             s=a.source_id,
             o=a.ordinal,
         )
-        _set_ordinals(conn, {r["id"]: r["ordinal"] + 1 for r in later})
+        set_ordinals(conn, {r["id"]: r["ordinal"] + 1 for r in later})
         import uuid
 
         new = dict(row._mapping)
@@ -382,7 +261,7 @@ def split_at(tx: Unit, article_id: int, block_index: int) -> Edit:
                     f"INSERT INTO articles ({', '.join(new)}) VALUES "
                     f"({', '.join(':' + c for c in new)}) RETURNING id"
                 ),
-                _jsonable(new),
+                jsonable(new),
             ).scalar_one()
         )
         conn.execute(text("UPDATE articles SET continued_on = NULL WHERE id = :id"), {"id": a.id})
@@ -445,29 +324,6 @@ def mark_fragment(tx: Unit, article_id: int, fragment: bool = True) -> Edit:
         return set(), set()
 
     return _run(tx, {article_id}, body)
-
-
-def restored(now: Snapshot, was: Snapshot) -> Changes:
-    """What putting ``now`` back in place of ``was`` changed."""
-    present = frozenset(ArticleId(a) for a in now.articles)
-    gone = frozenset(ArticleId(a) for a in was.articles if a not in now.articles)
-    new = frozenset(ArticleId(a) for a in now.articles if a not in was.articles)
-    return Changes(articles_rewritten=present - new, articles_added=new, articles_removed=gone)
-
-
-@dataclass(frozen=True)
-class Rewrite:
-    """Put articles back as a snapshot holds them: an edit's undo, and its redo."""
-
-    put: Snapshot
-    was: Snapshot
-    ids: frozenset[int]
-    label: str = "Edit articles"
-
-    def apply(self, tx: Unit) -> Applied:
-        restore(tx, self.put, self.ids)
-        inverse = Rewrite(self.was, self.put, self.ids, self.label)
-        return Applied(restored(self.put, self.was), inverse)
 
 
 def _applied(edit: Edit, label: str) -> Applied:

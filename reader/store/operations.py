@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, delete, insert, select, text
 
-from reader.store import highlights, palette, search, tagging
+from reader.store import anchoring, highlights, palette, search, tagging
 from reader.store.changes import Changes
 from reader.store.ids import ArticleId, HighlightId, TagId
 from reader.store.importer import now_iso
@@ -84,6 +84,30 @@ class AddHighlight:
         highlights.link_tags(conn, hid, tuple(ids))
         changes = Changes(highlights=frozenset({hid}), tags=frozenset(made))
         return Applied(changes, DeleteHighlight(hid, drop_tags=tuple(made)), hid)
+
+
+@dataclass(frozen=True)
+class HighlightQuote:
+    """Highlight the ``occurrence``-th (1-based) place ``quote`` occurs in the article;
+    :class:`~reader.store.anchoring.QuoteError` when it is absent or ambiguous."""
+
+    article: ArticleId
+    quote: str
+    occurrence: int | None = None
+    colour: str = palette.DEFAULT_COLOUR
+    note: str = ""
+    tags: tuple[TagId | str, ...] = ()
+    label: str = "Add highlight"
+
+    def apply(self, tx: Unit) -> Applied:
+        body = highlights.article_text(tx.conn, self.article)
+        try:
+            start, end = anchoring.find_quote(body, self.quote, self.occurrence)
+        except anchoring.QuoteError as exc:
+            exc.message = f"article {self.article}: {exc.message}"  # the thing, then the reason
+            raise
+        add = AddHighlight(self.article, start, end, self.colour, self.note, self.tags)
+        return add.apply(tx)
 
 
 @dataclass(frozen=True)

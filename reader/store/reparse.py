@@ -31,6 +31,7 @@ from sqlalchemy import Connection, delete, insert, select, text, update
 
 from reader.ingest import Article
 from reader.store import anchoring, importer, search
+from reader.store import rows as page_rows
 from reader.store.changes import Changes
 from reader.store.ids import ArticleId, HighlightId, SourceId
 from reader.store.models import ArticleNote, ArticleRow, BlockRow, HighlightRow
@@ -134,7 +135,7 @@ def replace_page(
             conn.execute(
                 update(ArticleRow)
                 .where(ArticleRow.id == aid)
-                .values(ordinal=j, **importer.article_values(pa))
+                .values(ordinal=j, **page_rows.article_values(pa))
             )
             conn.execute(delete(BlockRow).where(BlockRow.article_id == aid))
         else:
@@ -144,14 +145,14 @@ def replace_page(
                     "uuid": pa.uuid,
                     "source_id": source_id,
                     "ordinal": j,
-                    **importer.article_values(pa),
+                    **page_rows.article_values(pa),
                     "created_at": stamp,
                 },
             ).scalar_one()
         ids.append(aid)
-        rows = importer.block_rows(aid, pa.article)
-        if rows:
-            conn.execute(insert(BlockRow), rows)
+        blocks = page_rows.block_rows(aid, pa.article)
+        if blocks:
+            conn.execute(insert(BlockRow), blocks)
         tokens = pa.tokens or search.article_tokens(pa.article.title, pa.text, cut)
         search.insert_article(conn, aid, tokens)
 

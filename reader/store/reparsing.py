@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from reader.ingest import SourceInfo
-from reader.store import edits, importer, reparse, splitfix
+from reader.store import importer, reparse, snapshots, splitfix
 from reader.store.errors import NotFoundError
 from reader.store.ids import SourceId
 from reader.store.models import ArticleRow, SourceFile
@@ -45,11 +45,11 @@ def replace(
     """Replace the page's articles by ``new``; the report, and the operation's answer."""
     tx.ensure_index_current()
     before_ids = _page(tx, source_id)
-    before = edits.snapshot(tx.conn, before_ids)
+    before = snapshots.snapshot(tx.conn, before_ids)
     report = reparse.replace_page(tx.conn, source_id, list(new), tx.cut)
     after_ids = _page(tx, source_id)
-    after = edits.snapshot(tx.conn, after_ids)
-    undo = edits.Rewrite(before, after, frozenset(before_ids | after_ids), label)
+    after = snapshots.snapshot(tx.conn, after_ids)
+    undo = snapshots.Rewrite(before, after, frozenset(before_ids | after_ids), label)
     return report, Applied(report.changes, undo)
 
 

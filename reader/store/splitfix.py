@@ -21,7 +21,7 @@ from sqlalchemy import Connection, delete, insert, select
 
 from reader.ingest import Article, Block, Consumed
 from reader.store import decisions as page_decisions
-from reader.store import edits, fixrules, importer, reparse, search
+from reader.store import edits, fixrules, importer, reparse, search, snapshots
 from reader.store.changes import Changes
 from reader.store.decisions import Decision, Span, key_of, normalise
 from reader.store.errors import NotFoundError
@@ -251,11 +251,11 @@ def choose(
     tx.ensure_index_current()
     conn = tx.conn
     _page, before_ids, _arts = page_articles(conn, sid)
-    before = edits.snapshot(conn, set(before_ids))
+    before = snapshots.snapshot(conn, set(before_ids))
     fix_before = _fix_row(conn, sid, decision.key)
     changes = apply_in(conn, sid, decision, choice, tx.cut, author or default_author())
     _page, after_ids, _arts = page_articles(conn, sid)
-    after = edits.snapshot(conn, set(after_ids))
+    after = snapshots.snapshot(conn, set(after_ids))
     fix_after = _fix_row(conn, sid, decision.key)
     created = tuple(ArticleId(a) for a in sorted(set(after_ids) - set(before_ids)))
     edit = edits.Edit(changes, before, after, frozenset(before_ids) | set(after_ids), created)
@@ -266,7 +266,7 @@ def choose(
 class FixRewrite:
     """Put a page's articles and its fix row back as they were: an answer's undo (and redo)."""
 
-    rewrite: edits.Rewrite
+    rewrite: snapshots.Rewrite
     source_id: int
     key: str
     fix: dict[str, Any] | None  # the fix row to put back
@@ -276,14 +276,14 @@ class FixRewrite:
     def apply(self, tx: Unit) -> Applied:
         _put_fix(tx.conn, self.source_id, self.key, self.fix)
         done = self.rewrite.apply(tx)
-        assert isinstance(done.inverse, edits.Rewrite)
+        assert isinstance(done.inverse, snapshots.Rewrite)
         inverse = FixRewrite(
             done.inverse, self.source_id, self.key, self.fix_was, self.fix, self.label
         )
         return Applied(_touched(done.changes, self.rewrite.put), inverse)
 
 
-def _touched(changes: Changes, page: edits.Snapshot) -> Changes:
+def _touched(changes: Changes, page: snapshots.Snapshot) -> Changes:
     # An accepted decision changes no article; the page's articles are still named so
     # listeners (the split view, its notice) refresh.
     if not changes.empty:
@@ -304,7 +304,7 @@ class Choose:
     def apply(self, tx: Unit) -> Applied:
         fe = choose(tx, self.source_id, self.decision, self.choice, self.author)
         e = fe.edit
-        undo = edits.Rewrite(e.before, e.after, e.ids, self.label)
+        undo = snapshots.Rewrite(e.before, e.after, e.ids, self.label)
         inverse = FixRewrite(undo, fe.source_id, fe.key, fe.fix_before, fe.fix_after, self.label)
         return Applied(_touched(fe.changes, e.after), inverse)
 

@@ -207,28 +207,37 @@ def restore(articles: Iterable[ArticleId], pages: Iterable[SourceId]) -> Restore
     return RestoreFromTrash(tuple(articles), tuple(pages))
 
 
-def empty(tx: Unit) -> Changes:
-    """Remove everything in the trash for good (rows, annotations, index entries)."""
+def _remove(tx: Unit, articles: Any, pages: list[SourceId]) -> Changes:
+    """Remove articles (selected by ``articles``) and pages for good, with their
+    annotations and index entries."""
     tx.ensure_index_current()
-    cut = tx.cut
     conn = tx.conn
+    query = select(ArticleRow.id, ArticleRow.title, ArticleRow.text)
     rows = conn.execute(
-        select(ArticleRow.id, ArticleRow.title, ArticleRow.text)
-        .join(SourceFile, SourceFile.id == ArticleRow.source_id)
-        .where(~LIVE)
-    ).all()
-    pages = [
-        SourceId(int(r[0]))
-        for r in conn.execute(select(SourceFile.id).where(SourceFile.deleted_at.is_not(None)))
-    ]
-    for r in rows:
-        search.delete_article(conn, r.id, r.title, r.text, cut)
-    conn.execute(delete(ArticleRow).where(ArticleRow.id.in_([r.id for r in rows])))
+        query.join(SourceFile, SourceFile.id == ArticleRow.source_id).where(articles)
+    )
+    gone = [r for r in rows]
+    for r in gone:
+        search.delete_article(conn, r.id, r.title, r.text, tx.cut)
+    conn.execute(delete(ArticleRow).where(ArticleRow.id.in_([r.id for r in gone])))
     conn.execute(delete(SourceFile).where(SourceFile.id.in_(pages)))
     return Changes(
-        articles_removed=frozenset(ArticleId(r.id) for r in rows),
+        articles_removed=frozenset(ArticleId(r.id) for r in gone),
         sources_removed=frozenset(pages),
     )
+
+
+def empty(tx: Unit) -> Changes:
+    """Remove everything in the trash for good (rows, annotations, index entries)."""
+    trashed = select(SourceFile.id).where(SourceFile.deleted_at.is_not(None))
+    return _remove(tx, ~LIVE, [SourceId(int(i)) for i in tx.conn.execute(trashed).scalars()])
+
+
+def remove_source(tx: Unit, source_id: SourceId) -> Changes:
+    """Remove an imported page for good, with its articles, their highlights and notes."""
+    if tx.conn.execute(select(SourceFile.id).where(SourceFile.id == source_id)).scalar() is None:
+        raise NotFoundError(f"no source file {source_id} in {tx.path}")
+    return _remove(tx, ArticleRow.source_id == source_id, [source_id])
 
 
 def in_trash(tx: Unit, article: ArticleId) -> bool:
