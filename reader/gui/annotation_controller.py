@@ -26,7 +26,7 @@ from reader.gui.note_saver import NoteSaver
 from reader.gui.reading_controller import ReadingController
 from reader.gui.shown import shown
 from reader.gui.suggestions import SuggestionRunner
-from reader.gui.undo import push
+from reader.gui.undo import named, push
 from reader.store import operations as ops
 from reader.store.changes import Changes
 from reader.store.ids import ArticleId, HighlightId, TagId
@@ -638,27 +638,29 @@ class AnnotationController(QObject):
         name = " ".join(name.split())
         if self.article_id is None or not name:
             return None
-        return self._push(tr("Tag the article"), ops.TagArticle(self.article_id, name))
+        return self._push(named(tr("Add tag %1"), name), ops.TagArticle(self.article_id, name))
 
     def untag_article(self, name: str) -> ops.Applied | None:
         tid = self._tag_id(name)
         if self.article_id is None or tid is None:
             return None
-        return self._push(tr("Remove a tag"), ops.UntagArticle(self.article_id, tid))
+        return self._push(named(tr("Remove tag %1"), name), ops.UntagArticle(self.article_id, tid))
 
     def tag_current(self, name: str) -> ops.Applied | None:
         h = self.current()
         name = " ".join(name.split())
         if h is None or not name:
             return None
-        return self._push(tr("Tag the highlight"), ops.TagHighlight(h.id, name))
+        label = named(tr("Add tag %1 to the highlight"), name)
+        return self._push(label, ops.TagHighlight(h.id, name))
 
     def untag_current(self, name: str) -> ops.Applied | None:
         h = self.current()
         tid = self._tag_id(name)
         if h is None or tid is None:
             return None
-        return self._push(tr("Remove a tag"), ops.UntagHighlight(h.id, tid))
+        label = named(tr("Remove tag %1 from the highlight"), name)
+        return self._push(label, ops.UntagHighlight(h.id, tid))
 
     def _tag_id(self, name: str) -> TagId | None:
         key = tag_key(name)

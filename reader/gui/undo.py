@@ -14,11 +14,13 @@ back the whole edit rather than its last second. The Edit menu names the step:
 
 from __future__ import annotations
 
+from PySide6.QtCore import QObject, Slot
 from PySide6.QtGui import QAction, QUndoCommand, QUndoStack
 
 from reader.errors import KnownError
 from reader.gui.changes import ChangeBus
 from reader.gui.i18n import tr
+from reader.gui.shown import shown
 from reader.store.library import Library
 from reader.store.unit import Applied, Operation
 
@@ -89,11 +91,32 @@ def push(
     return done
 
 
+def named(label: str, *names: str) -> str:
+    """``label`` with %1, %2… replaced by ``names`` (shown as written, stand-ins for
+    control characters included: a tag name comes from a page or a share file)."""
+    for n, name in enumerate(names, start=1):
+        label = label.replace(f"%{n}", shown(name))
+    return label
+
+
+class _Namer(QObject):
+    """Keeps one action's text naming the step; a child of the action, so the window
+    rebuilt for another language drops it with the action."""
+
+    def __init__(self, action: QAction, redo: bool) -> None:
+        super().__init__(action)
+        self._action = action
+        self._redo = redo
+
+    @Slot(str)
+    def name(self, label: str) -> None:
+        bare, pattern = (
+            (tr("&Redo"), tr("&Redo: %1")) if self._redo else (tr("&Undo"), tr("&Undo: %1"))
+        )
+        self._action.setText(pattern.replace("%1", label) if label else bare)
+
+
 def name_actions(stack: QUndoStack, undo: QAction, redo: QAction) -> None:
     """Show the step Undo and Redo would take in their menu entries."""
-
-    def named(action: QAction, bare: str, named: str, label: str) -> None:
-        action.setText(named.replace("%1", label) if label else bare)
-
-    stack.undoTextChanged.connect(lambda t: named(undo, tr("&Undo"), tr("&Undo: %1"), t))
-    stack.redoTextChanged.connect(lambda t: named(redo, tr("&Redo"), tr("&Redo: %1"), t))
+    stack.undoTextChanged.connect(_Namer(undo, redo=False).name)
+    stack.redoTextChanged.connect(_Namer(redo, redo=True).name)

@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor, QTextDocument, QUndoStack
 from PySide6.QtWidgets import QMessageBox
 
 from reader.exchange.citation import gbt7714
-from reader.gui import file_dialogs, theme
+from reader.gui import file_dialogs, theme, undo
 from reader.gui.annotation_controller import AnnotationController
 from reader.gui.changes import ChangeBus
 from reader.gui.external import ExternalWatch
@@ -156,6 +156,7 @@ class WindowController(QObject):
         a.tag_manager.triggered.connect(self.open_tag_manager)
         a.undo.triggered.connect(self._undo)
         a.redo.triggered.connect(self.undo.redo)
+        undo.name_actions(self.undo, a.undo, a.redo)
         self.undo.canUndoChanged.connect(a.undo.setEnabled)
         self.undo.canRedoChanged.connect(a.redo.setEnabled)
         a.undo.setEnabled(False)

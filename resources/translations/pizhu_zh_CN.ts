@@ -560,18 +560,6 @@
         <translation>已保存</translation>
     </message>
     <message>
-        <source>Tag the article</source>
-        <translation>给文章加标签</translation>
-    </message>
-    <message>
-        <source>Remove a tag</source>
-        <translation>移除标签</translation>
-    </message>
-    <message>
-        <source>Tag the highlight</source>
-        <translation>给划线加标签</translation>
-    </message>
-    <message>
         <source>All tags</source>
         <translation>全部标签</translation>
     </message>
@@ -1290,16 +1278,8 @@ A reader for annotating local Chinese news.</source>
         <translation>删除标签 (Ctrl+Z 撤销)</translation>
     </message>
     <message>
-        <source>Rename tag</source>
-        <translation>重命名标签</translation>
-    </message>
-    <message>
         <source>Merge tags</source>
         <translation>合并标签</translation>
-    </message>
-    <message>
-        <source>Delete tag</source>
-        <translation>删除标签</translation>
     </message>
     <message>
         <source>Change the tag colour</source>
@@ -2350,6 +2330,42 @@ A reader for annotating local Chinese news.</source>
     <message>
         <source>People and places</source>
         <translation>人物与地点</translation>
+    </message>
+    <message>
+        <source>Add tag %1</source>
+        <translation>添加标签“%1”</translation>
+    </message>
+    <message>
+        <source>Remove tag %1</source>
+        <translation>移除标签“%1”</translation>
+    </message>
+    <message>
+        <source>Add tag %1 to the highlight</source>
+        <translation>给划线添加标签“%1”</translation>
+    </message>
+    <message>
+        <source>Remove tag %1 from the highlight</source>
+        <translation>从划线移除标签“%1”</translation>
+    </message>
+    <message>
+        <source>Rename tag %1</source>
+        <translation>重命名标签“%1”</translation>
+    </message>
+    <message>
+        <source>Merge tag %1 into %2</source>
+        <translation>把标签“%1”合并到“%2”</translation>
+    </message>
+    <message>
+        <source>Delete tag %1</source>
+        <translation>删除标签“%1”</translation>
+    </message>
+    <message>
+        <source>&amp;Undo: %1</source>
+        <translation>撤销：%1(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo: %1</source>
+        <translation>重做：%1(&amp;R)</translation>
     </message>
 </context>
 </TS>
