@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
-from sqlalchemy import Connection, text
+from sqlalchemy import Connection, insert, select, text, update
 
 from reader.exchange import merge_collection
 from reader.exchange.merge_plan import Plan, rows_in
@@ -15,6 +15,7 @@ from reader.store import search
 from reader.store.changes import Changes
 from reader.store.ids import ArticleId, HighlightId, SourceId, TagId
 from reader.store.importer import now_iso
+from reader.store.models import ArticleRow
 from reader.store.unit import Unit
 
 
@@ -69,30 +70,25 @@ def apply_base(tx: Unit, bundle: SharedBundle, plan: Plan) -> Written:
         a = na.shared
         source_id = -na.source_key if na.source_key < 0 else source_ids[na.source_key]
         aid = conn.execute(
-            text(
-                "INSERT INTO articles (uuid, source_id, ordinal, title, kind, kicker, authors, "
-                "photographers, continued_from, continued_on, text, content_hash, flags, "
-                "consumed, created_at, deleted_at) VALUES (:uuid, :src, :ord, :title, :kind, "
-                ":kicker, :authors, :photographers, :cf, :co, :text, :hash, :flags, :consumed, "
-                ":at, :deleted_at) RETURNING id"
-            ),
+            insert(ArticleRow).returning(ArticleRow.id),
             {
                 "uuid": na.uuid,
-                "src": source_id,
-                "ord": na.ordinal,
+                "source_id": source_id,
+                "ordinal": na.ordinal,
                 "title": a.title,
                 "kind": a.kind,
                 "kicker": a.kicker,
-                "authors": json.dumps(a.authors, ensure_ascii=False),
-                "photographers": json.dumps(a.photographers, ensure_ascii=False),
-                "cf": a.continued_from,
-                "co": a.continued_on,
+                "authors": a.authors,
+                "photographers": a.photographers,
+                "continued_from": a.continued_from,
+                "continued_on": a.continued_on,
                 "text": a.text,
-                "hash": a.content_hash,
-                "flags": json.dumps(a.flags, ensure_ascii=False),
-                "consumed": json.dumps(a.consumed, ensure_ascii=False),
-                "at": stamp,
+                "content_hash": a.content_hash,
+                "flags": a.flags,
+                "consumed": a.consumed,
+                "created_at": stamp,
                 "deleted_at": a.deleted_at,
+                "edited_at": a.edited_at,
             },
         ).scalar_one()
         ids[na.temp_id] = aid
@@ -194,6 +190,16 @@ def apply_highlights(done: Written, plan: Plan) -> None:
 def apply_rest(done: Written, plan: Plan) -> Changes:
     """Write notes and article tags, re-index what changed; what changed, in all."""
     conn, real, tag_ids = done.conn, done.real, done.tag_ids
+    if plan.meta:
+        done.tx.ensure_index_current()
+    for aid, meta in plan.meta.items():  # the same article's later title, kind, authors
+        old = conn.execute(select(ArticleRow.title, ArticleRow.text).where(ArticleRow.id == aid))
+        title, body = old.one()
+        values = dict(zip(("title", "kind", "authors", "edited_at"), meta, strict=True))
+        conn.execute(update(ArticleRow).where(ArticleRow.id == aid).values(values))
+        if meta[0] != title:
+            search.delete_article(conn, aid, title, body, done.tx.cut)
+            search.insert_article(conn, aid, search.article_tokens(meta[0], body, done.tx.cut))
     for aid, (note, at, author) in plan.notes.items():
         conn.execute(text("DELETE FROM article_notes WHERE article_id = :a"), {"a": real(aid)})
         conn.execute(
@@ -219,5 +225,6 @@ def apply_rest(done: Written, plan: Plan) -> Changes:
         notes=frozenset(ArticleId(real(a)) for a in plan.notes),
         article_tags=frozenset(ArticleId(real(a)) for a, _ in plan.article_tags),
         articles_removed=frozenset(trashed),
+        articles_changed=frozenset(ArticleId(a) for a in plan.meta),
         sources_changed=frozenset(pages_changed),
     )

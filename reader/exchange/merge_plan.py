@@ -3,6 +3,7 @@ receiving library, read in the caller's transaction, highlights :data:`CHUNK` at
 
 from __future__ import annotations
 
+import json
 import uuid as uuidlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -13,7 +14,9 @@ from sqlalchemy import Connection, text
 from reader.exchange import merge_collection, merge_report
 from reader.exchange.merge_report import Action, MergeCancelled, MergeItem, Placement
 from reader.exchange.merge_rules import (
+    Meta,
     Placer,
+    article_rule,
     mine_selector,
     note_rule,
     overlap,
@@ -64,6 +67,7 @@ class Plan:
     hl_tags: dict[str, frozenset[str]] = field(default_factory=dict)  # uuid -> keys (replace)
     # article -> text, time, author
     notes: dict[int, tuple[str, str, str]] = field(default_factory=dict)
+    meta: dict[int, Meta] = field(default_factory=dict)  # article -> title, kind, authors, time
     article_tags: set[tuple[int, str]] = field(default_factory=set)
     reindex: set[int] = field(default_factory=set)
     items: list[MergeItem] = field(default_factory=list)
@@ -83,6 +87,7 @@ class Plan:
             + self.flushed
             + self.pending
             + len(self.notes)
+            + len(self.meta)
             + len(self.article_tags)
         )
 
@@ -145,7 +150,8 @@ def plan_articles(conn: Connection, bundle: SharedBundle, plan: Plan) -> dict[in
     by_hash: dict[str, Any] = {}
     for r in rows_in(
         conn,
-        "SELECT id, uuid, content_hash, title, text FROM articles WHERE content_hash IN (:v) "
+        "SELECT id, uuid, content_hash, title, text, kind, authors, edited_at FROM articles "
+        "WHERE content_hash IN (:v) "
         "ORDER BY id",
         sorted({a.content_hash for a in arts}),
     ):
@@ -154,7 +160,8 @@ def plan_articles(conn: Connection, bundle: SharedBundle, plan: Plan) -> dict[in
         r.uuid: r
         for r in rows_in(
             conn,
-            "SELECT id, uuid, source_id, title, text FROM articles WHERE uuid IN (:v)",
+            "SELECT id, uuid, source_id, title, text, kind, authors, edited_at FROM articles "
+            "WHERE uuid IN (:v)",
             [a.uuid for a in arts],
         )
     }
@@ -193,7 +200,7 @@ def plan_articles(conn: Connection, bundle: SharedBundle, plan: Plan) -> dict[in
             rows = by_hash[a.content_hash]
             r = next((x for x in rows if x.uuid == a.uuid), rows[0])
             targets[a.id] = Target(Local(r.id, r.title, r.text), [], True)
-            plan.same("article")
+            plan_meta(plan, r, a)
             continue
         src = bundle.sources[a.source_id]
         local_src = local_sources.get(src.sha256) or local_sources.get(src.text_hash)
@@ -201,7 +208,7 @@ def plan_articles(conn: Connection, bundle: SharedBundle, plan: Plan) -> dict[in
             r = by_uuid[a.uuid]
             others = [x for x in page_articles.get(r.source_id, []) if x.id != r.id]
             targets[a.id] = Target(Local(r.id, r.title, r.text), others, False)
-            plan.same("article")
+            plan_meta(plan, r, a)
             continue
         if local_src is not None and page_articles.get(local_src):
             cands = page_articles[local_src]
@@ -247,6 +254,24 @@ def plan_articles(conn: Connection, bundle: SharedBundle, plan: Plan) -> dict[in
     for aid, _when in plan.collection.trash:
         plan.add(MergeItem("article", "updated", str(aid), "", "moved to the trash"))
     return targets
+
+
+def plan_meta(plan: Plan, mine: Any, theirs: SharedArticle) -> None:
+    """The same article on both sides: its title, kind and authors (the later edit wins)."""
+    ours: Meta = (mine.title, mine.kind, tuple(json.loads(mine.authors)), mine.edited_at)
+    sent: Meta = (theirs.title, theirs.kind, tuple(theirs.authors), theirs.edited_at)
+    action, take, detail = article_rule(ours, sent)
+    if action == "unchanged":
+        plan.same("article")
+        return
+    if take:
+        plan.meta[int(mine.id)] = (
+            theirs.title,
+            theirs.kind,
+            tuple(theirs.authors),
+            theirs.edited_at,
+        )
+    plan.add(MergeItem("article", action, str(mine.uuid), mine.title or "", detail))
 
 
 def plan_tags(conn: Connection, bundle: SharedBundle, plan: Plan) -> None:

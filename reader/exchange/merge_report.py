@@ -112,7 +112,8 @@ class MergeReport:
         c = self.counts()
         h = c["highlights"]
         return (
-            f"articles: {c['articles']['added']} added, {c['articles']['unchanged']} matched; "
+            f"articles: {c['articles']['added']} added, {c['articles']['unchanged']} matched, "
+            f"{c['articles']['updated']} edited; "
             f"highlights: {h['added']} added, {h['updated']} updated, {h['unchanged']} unchanged, "
             f"{h['conflict']} conflicts, {h['re-anchored']} re-anchored, {h['orphaned']} orphaned; "
             f"notes: {c['notes']['added']} added, {c['notes']['updated']} updated, "

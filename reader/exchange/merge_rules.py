@@ -102,3 +102,26 @@ def note_rule(ours: Note | None, theirs: Note) -> tuple[Action, bool, str]:
         False,
         "ours is newer" if ours[1] > theirs[1] else "same time: ours kept by rule",
     )
+
+
+Meta = tuple[str | None, str, tuple[str, ...], str | None]  # title, kind, authors, edited_at
+
+
+def article_rule(ours: Meta, theirs: Meta) -> tuple[Action, bool, str]:
+    """The same article's title, kind and authors on both sides: (what happens, whether
+    theirs is taken, why). The later hand edit wins; an edit beats the parser's reading
+    (which has no time); at the same time the greater values, so both sides agree."""
+    if theirs[3] is None or ours[:3] == theirs[:3]:
+        return "unchanged", False, ""
+
+    def key(m: Meta) -> tuple[str, str, str, tuple[str, ...]]:
+        return (m[3] or "", m[0] or "", m[1], m[2])
+
+    names = ("title", "kind", "authors")
+    fields = ", ".join(n for n, a, b in zip(names, ours[:3], theirs[:3], strict=True) if a != b)
+    if key(theirs) > key(ours):
+        if theirs[3] == ours[3]:
+            return "conflict", True, f"{fields}: theirs kept by rule (same time)"
+        return "updated", True, f"{fields} edited"
+    why = "ours is newer" if (ours[3] or "") > theirs[3] else "same time: ours kept by rule"
+    return "conflict", False, f"{fields}: {why}"

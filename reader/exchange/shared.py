@@ -66,6 +66,7 @@ class SharedArticle:
     created_at: str
     blocks: list[SharedBlock]
     deleted_at: str | None = None  # in the sender's trash since (revision 0005)
+    edited_at: str | None = None  # title, kind or authors edited by hand (revision 0011)
 
 
 @dataclass(frozen=True)

@@ -183,6 +183,7 @@ def _read(conn: sqlite3.Connection, path: Path, revision: str, limits: Limits) -
             created_at=r.time("created_at"),
             blocks=sorted(blocks.get(aid, []), key=lambda b: b.ordinal),
             deleted_at=r.time_or_none("deleted_at"),
+            edited_at=r.time_or_none("edited_at"),
         )
         if bundle.articles[aid].source_id not in bundle.sources:
             raise r.bad("source_id", "names no page")

@@ -17,6 +17,7 @@ from reader.store import pageinfo, search
 from reader.store.changes import Changes
 from reader.store.errors import NotFoundError
 from reader.store.ids import ArticleId, SourceId
+from reader.store.importer import now_iso
 from reader.store.models import ARTICLE_KINDS, ArticleRow
 from reader.store.unit import Applied, Unit
 
@@ -76,6 +77,8 @@ class SetArticleFields:
 
     rows: tuple[tuple[ArticleId, Values], ...]
     label: str = "Edit article metadata"
+    # When each article was edited (undo puts the old times back); () stamps them now.
+    stamps: tuple[tuple[ArticleId, str | None], ...] = ()
 
     def apply(self, tx: Unit) -> Applied:
         retitled = any("title" in dict(v) for _, v in self.rows)
@@ -83,20 +86,29 @@ class SetArticleFields:
             tx.ensure_index_current()
         cut = tx.cut if retitled else None
         before: list[tuple[ArticleId, Values]] = []
+        stamps = dict(self.stamps) if self.stamps else None
+        now = now_iso()
+        was: list[tuple[ArticleId, str | None]] = []
         conn = tx.conn
         for aid, values in self.rows:
             want = dict(values)
             _check_article_values(want)
             row = conn.execute(
                 select(
-                    ArticleRow.title, ArticleRow.kind, ArticleRow.authors, ArticleRow.text
+                    ArticleRow.title,
+                    ArticleRow.kind,
+                    ArticleRow.authors,
+                    ArticleRow.text,
+                    ArticleRow.edited_at,
                 ).where(ArticleRow.id == aid)
             ).first()
             if row is None:
                 raise NotFoundError(f"no article {aid} in {tx.path}")
             old = {"title": row.title, "kind": row.kind, "authors": tuple(row.authors)}
             before.append((aid, _values({k: old[k] for k in want})))
+            was.append((aid, row.edited_at))
             stored = {k: (list(v) if k == "authors" else v) for k, v in want.items()}
+            stored["edited_at"] = stamps.get(aid) if stamps is not None else now
             if "title" in stored:
                 stored["title"] = stored["title"] or None
             conn.execute(update(ArticleRow).where(ArticleRow.id == aid).values(stored))
@@ -105,7 +117,7 @@ class SetArticleFields:
                 title: str | None = want["title"] or None
                 search.insert_article(conn, aid, search.article_tokens(title, row.text, cut))
         changes = Changes(articles_changed=frozenset(a for a, _ in self.rows))
-        return Applied(changes, SetArticleFields(tuple(before), self.label))
+        return Applied(changes, SetArticleFields(tuple(before), self.label, tuple(was)))
 
 
 def set_pages(sources: Iterable[SourceId], **values: str | None) -> SetPageFields:

@@ -84,6 +84,8 @@ class ArticleRow(Base):
     created_at: Mapped[str] = mapped_column(String(32))
     # In the trash since (indexed: the few trashed rows are found without a scan).
     deleted_at: Mapped[str | None] = mapped_column(String(32), index=True)
+    # Title, kind or authors last edited by hand (revision 0011); a merge's later edit wins.
+    edited_at: Mapped[str | None] = mapped_column(String(32))
 
     source: Mapped[SourceFile] = relationship(back_populates="articles")
     blocks: Mapped[list[BlockRow]] = relationship(

@@ -3,6 +3,7 @@ lets deletions travel."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from hypothesis import given
@@ -81,3 +82,60 @@ def test_the_merge_rule_only_fills_what_is_unknown(ours: PageFacts, theirs: Page
         assert after == (before if before is not None else sent)
     assert plan.trash == ((5, "t"),)
     assert decide({}, {}, {5: "t"}, set()).trash == ()  # already in the trash: nothing
+
+
+def test_article_edits_travel_and_the_later_edit_wins(tmp_path: Path) -> None:
+    a = Library.open(tmp_path / "a.sqlite")
+    b = Library.open(tmp_path / "b.sqlite")
+    try:
+        a.import_paths([_page(tmp_path / "a")])
+        b.import_paths([_page(tmp_path / "b")])
+        first, _second = a.article_ids()
+        a.add_highlight(first, 0, 4)
+        edit = metadata.set_articles([first], title="更正后的标题", kind="photo", authors=["王晓"])
+        a.run(edit)
+        f = tmp_path / "a.pizhu"
+        write_share(a, f, force=True)
+
+        plan = merge_file(b, f, dry_run=True)  # the dry run shows the edit
+        [item] = [i for i in plan.items if i.kind == "article"]
+        assert (item.action, item.detail) == ("updated", "title, kind, authors edited")
+        assert "1 edited" in plan.summary()
+        assert b.get_article(b.article_ids()[0]).article.title != "更正后的标题"
+
+        done = merge_file(b, f)
+        got = b.get_article(b.article_ids()[0])
+        assert (got.article.title, got.article.kind, got.article.authors) == (
+            "更正后的标题",
+            "photo",
+            ["王晓"],
+        )
+        assert got.id in done.changes.articles_changed
+        assert [h.id for h in b.search("更正后")] == [got.id]  # the title is searchable
+        assert not [i for i in merge_file(b, f).items if i.kind == "article"]  # twice: nothing
+
+        # B edits later: B's edit wins in A, and A's older one no longer changes B.
+        later = (datetime.now(UTC) + timedelta(minutes=5)).isoformat(timespec="seconds")
+        rows = metadata.set_articles([got.id], title="乙的标题").rows
+        b.run(metadata.SetArticleFields(rows, stamps=((got.id, later),)))
+        g = tmp_path / "b.pizhu"
+        write_share(b, g, force=True)
+        merge_file(a, g)
+        assert a.get_article(first).article.title == "乙的标题"
+        [older] = [i for i in merge_file(b, f).items if i.kind == "article"]
+        assert older.action == "conflict" and b.get_article(got.id).article.title == "乙的标题"
+        assert a.check().ok and b.check().ok
+    finally:
+        a.close()
+        b.close()
+
+
+def test_the_article_rule_is_symmetric() -> None:
+    from reader.exchange.merge_rules import article_rule
+
+    parsed = ("标题", "article", ("甲",), None)
+    edited = ("新标题", "article", ("甲",), "2026-01-02T00:00:00+00:00")
+    assert article_rule(parsed, edited)[:2] == ("updated", True)
+    assert article_rule(edited, parsed)[:2] == ("unchanged", False)
+    other = ("另一个", "photo", (), "2026-01-02T00:00:00+00:00")  # same time: one rule
+    assert article_rule(edited, other)[1] != article_rule(other, edited)[1]
