@@ -36,17 +36,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from sqlalchemy import Connection
+
 from reader.exchange import fixes
 from reader.exchange.merge_apply import apply_base, apply_highlights, apply_rest
+from reader.exchange.merge_highlights import plan_highlights
 from reader.exchange.merge_plan import CHUNK as CHUNK
-from reader.exchange.merge_plan import (
-    Plan,
-    plan_all,
-    plan_articles,
-    plan_highlights,
-    plan_notes,
-    plan_tags,
-)
+from reader.exchange.merge_plan import Plan, plan_articles, plan_notes, plan_tags
 from reader.exchange.merge_report import ITEM_LIMIT as ITEM_LIMIT
 from reader.exchange.merge_report import MergeCancelled as MergeCancelled
 from reader.exchange.merge_report import MergeItem as MergeItem
@@ -58,6 +54,22 @@ from reader.store import database
 from reader.store.changes import Changes
 from reader.store.library import Library
 from reader.store.location import refuse_library_file
+
+
+def plan_all(
+    conn: Connection,
+    bundle: SharedBundle,
+    placer: Placer,
+    progress: Progress,
+    cancel: Cancel,
+) -> Plan:
+    """The whole plan, for a dry run: highlight chunks are counted, then forgotten."""
+    plan = Plan()
+    targets = plan_articles(conn, bundle, plan)
+    plan_tags(conn, bundle, plan)
+    plan_highlights(conn, bundle, targets, plan, placer, progress, cancel, plan.flush)
+    plan_notes(conn, bundle, targets, plan)
+    return plan
 
 
 def merge_bundle(
