@@ -11,11 +11,12 @@ from sqlalchemy import Connection, insert, select, text, update
 from reader.exchange import merge_collection
 from reader.exchange.merge_plan import Plan, rows_in
 from reader.exchange.untrusted import SharedBundle
+from reader.store import rows as page_rows
 from reader.store import search
 from reader.store.changes import Changes
 from reader.store.ids import ArticleId, HighlightId, SourceId, TagId
 from reader.store.importer import now_iso
-from reader.store.models import ArticleRow
+from reader.store.models import ArticleRow, HighlightRow
 from reader.store.unit import Unit
 
 
@@ -144,15 +145,7 @@ def apply_highlights(done: Written, plan: Plan) -> None:
     if plan.hl_insert:
         for row in plan.hl_insert:
             row["article_id"] = real(row["article_id"])
-        conn.execute(
-            text(
-                'INSERT INTO highlights (uuid, article_id, start, "end", exact, prefix, suffix, '
-                "colour, note, author, created_at, updated_at, deleted, orphaned) VALUES "
-                "(:uuid, :article_id, :start, :end, :exact, :prefix, :suffix, :colour, :note, "
-                ":author, :created_at, :updated_at, :deleted, :orphaned)"
-            ),
-            plan.hl_insert,
-        )
+        conn.execute(insert(HighlightRow), plan.hl_insert)
     for row in plan.hl_update:
         sets = ", ".join(f'"{k}" = :{k}' for k in row if k != "id")
         conn.execute(text(f"UPDATE highlights SET {sets} WHERE id = :id"), row)
@@ -201,14 +194,7 @@ def apply_rest(done: Written, plan: Plan) -> Changes:
             search.delete_article(conn, aid, title, body, done.tx.cut)
             search.insert_article(conn, aid, search.article_tokens(meta[0], body, done.tx.cut))
     for aid, (note, at, author) in plan.notes.items():
-        conn.execute(text("DELETE FROM article_notes WHERE article_id = :a"), {"a": real(aid)})
-        conn.execute(
-            text(
-                "INSERT INTO article_notes (article_id, text, updated_at, author) "
-                "VALUES (:a, :t, :u, :w)"
-            ),
-            {"a": real(aid), "t": note, "u": at, "w": author},
-        )
+        page_rows.put_note(conn, real(aid), note, at, author, keep=True)
     if plan.article_tags:
         conn.execute(
             text("INSERT OR IGNORE INTO article_tags (article_id, tag_id) VALUES (:a, :t)"),

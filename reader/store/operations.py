@@ -15,9 +15,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, delete, insert, select, text
+from sqlalchemy import Connection, select, text
 
 from reader.store import anchoring, highlights, palette, search, tagging
+from reader.store import rows as page_rows
 from reader.store.changes import Changes
 from reader.store.ids import ArticleId, HighlightId, TagId
 from reader.store.importer import now_iso
@@ -245,17 +246,9 @@ class SetNote:
                 ArticleNote.article_id == self.article
             )
         ).first()
-        conn.execute(delete(ArticleNote).where(ArticleNote.article_id == self.article))
-        if self.text.strip():
-            conn.execute(
-                insert(ArticleNote),
-                {
-                    "article_id": self.article,
-                    "text": self.text,
-                    "updated_at": self.updated_at or now_iso(),
-                    "author": default_author() if self.author is None else self.author,
-                },
-            )
+        stamp = self.updated_at or now_iso()
+        author = default_author() if self.author is None else self.author
+        page_rows.put_note(conn, self.article, self.text, stamp, author)
         search.reindex_notes(conn, self.article, tx.cut)
         inverse = SetNote(
             self.article,

@@ -1,14 +1,17 @@
-"""The page tables' rows as the writers build them: one place for their columns.
+"""Rows as the writers build them: one place for their columns.
 
 The importer, re-parse, the hand edits and merge write ``articles`` and ``blocks``
 rows built here, and snapshots read :data:`ARTICLE_COLUMNS` (every column of the
-model, so a column added by a migration travels with undo and redo).
+model, so a column added by a migration travels with undo and redo). An article's note
+has one writer (:func:`put_note`), for the note operation and merge alike.
 """
 
 from __future__ import annotations
 
+from sqlalchemy import Connection, delete, insert
+
 from reader.ingest import Article
-from reader.store.models import ArticleRow
+from reader.store.models import ArticleNote, ArticleRow
 from reader.store.preparing import PreparedArticle
 
 ARTICLE_COLUMNS: tuple[str, ...] = tuple(c.name for c in ArticleRow.__table__.columns)
@@ -49,3 +52,17 @@ def block_rows(article_id: int, article: Article) -> list[dict[str, object]]:
         )
         start += len(block.text) + 2  # blocks are joined by a blank line
     return rows
+
+
+def put_note(
+    conn: Connection, article: int, text: str, updated_at: str, author: str, *, keep: bool = False
+) -> None:
+    """Replace an article's note, in the caller's transaction (the caller re-indexes the
+    article's notes). A blank note removes it, unless ``keep`` (a merge keeps the blank
+    note it received: its time stops an older note coming back)."""
+    conn.execute(delete(ArticleNote).where(ArticleNote.article_id == article))
+    if keep or text.strip():
+        conn.execute(
+            insert(ArticleNote),
+            {"article_id": article, "text": text, "updated_at": updated_at, "author": author},
+        )
