@@ -20,18 +20,16 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 
 from sqlalchemy import Connection, select, text
 
 from reader.exchange import checks
+from reader.exchange.shared import SharedSource
 from reader.store import search, splitfix
 from reader.store.changes import Changes
 from reader.store.decisions import normalise
 from reader.store.models import SourceFile
-
-if TYPE_CHECKING:
-    from reader.exchange.untrusted import SharedSource
 
 SETTINGS_KEY = "share.split_fixes"
 FORMAT = 1

@@ -1,7 +1,7 @@
 """Annotating from the window: highlights in the text, the panel, notes, tags, undo.
 
 Every change is one core operation pushed on the window's undo stack
-(:mod:`reader.gui.annotation_commands`) and published on the change bus; the text and
+(:mod:`reader.gui.undo`) and published on the change bus; the text and
 the panel repaint only what a record touches. Notes are written while they are typed:
 the core debouncer (:mod:`reader.gui.note_saver`) and a flush when the editor loses
 focus, the article changes or the window closes.
@@ -16,7 +16,6 @@ from PySide6.QtGui import QAction, QUndoStack
 from PySide6.QtWidgets import QApplication, QCompleter, QLineEdit, QMenu
 
 from reader.errors import KnownError
-from reader.gui.annotation_commands import push
 from reader.gui.annotation_view import AnnotationPanel
 from reader.gui.annotation_widgets import SelectionToolbar, button_text, swatch_icon
 from reader.gui.changes import ChangeBus
@@ -27,6 +26,7 @@ from reader.gui.note_saver import NoteSaver
 from reader.gui.reading_controller import ReadingController
 from reader.gui.shown import shown
 from reader.gui.suggestions import SuggestionRunner
+from reader.gui.undo import named, push
 from reader.store import operations as ops
 from reader.store.changes import Changes
 from reader.store.ids import ArticleId, HighlightId, TagId
@@ -617,7 +617,7 @@ class AnnotationController(QObject):
                 return  # deleted meanwhile, or nothing new
             label = tr("Edit the highlight note")
             op = ops.EditHighlight(HighlightId(ident), note=text)
-        push(self.undo_stack, self._library, self._bus, label, op, note_target=target)
+        push(self.undo_stack, self._library, self._bus, label, op, merge_key=target)
 
     def flush(self) -> None:
         """Write every note being typed now (article switch, close, before other edits)."""
@@ -638,27 +638,29 @@ class AnnotationController(QObject):
         name = " ".join(name.split())
         if self.article_id is None or not name:
             return None
-        return self._push(tr("Tag the article"), ops.TagArticle(self.article_id, name))
+        return self._push(named(tr("Add tag %1"), name), ops.TagArticle(self.article_id, name))
 
     def untag_article(self, name: str) -> ops.Applied | None:
         tid = self._tag_id(name)
         if self.article_id is None or tid is None:
             return None
-        return self._push(tr("Remove a tag"), ops.UntagArticle(self.article_id, tid))
+        return self._push(named(tr("Remove tag %1"), name), ops.UntagArticle(self.article_id, tid))
 
     def tag_current(self, name: str) -> ops.Applied | None:
         h = self.current()
         name = " ".join(name.split())
         if h is None or not name:
             return None
-        return self._push(tr("Tag the highlight"), ops.TagHighlight(h.id, name))
+        label = named(tr("Add tag %1 to the highlight"), name)
+        return self._push(label, ops.TagHighlight(h.id, name))
 
     def untag_current(self, name: str) -> ops.Applied | None:
         h = self.current()
         tid = self._tag_id(name)
         if h is None or tid is None:
             return None
-        return self._push(tr("Remove a tag"), ops.UntagHighlight(h.id, tid))
+        label = named(tr("Remove tag %1 from the highlight"), name)
+        return self._push(label, ops.UntagHighlight(h.id, tid))
 
     def _tag_id(self, name: str) -> TagId | None:
         key = tag_key(name)

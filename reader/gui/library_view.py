@@ -173,6 +173,10 @@ class LibraryPane(QWidget):
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.papers, tr("Papers"))
         self.tabs.addTab(self.tags, tr("Tags"))
+        self.entities = QListView(self)
+        self.entities.setAccessibleName(tr("People, places and organisations"))
+        self.entities.setUniformItemSizes(True)
+        self.tabs.addTab(self.entities, tr("Names"))
 
         self.articles = QTableView(self)
         self.articles.setAccessibleName(tr("Articles"))

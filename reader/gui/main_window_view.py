@@ -98,6 +98,8 @@ class Actions:
         self.dark_theme.setCheckable(True)
         self.shortcuts = make(tr("&Keyboard shortcuts"), "Ctrl+/", name="shortcuts")
         self.about = make(tr("&About Pizhu"), name="about")
+        self.statistics = make(tr("S&tatistics…"), "Ctrl+Shift+S", name="statistics")
+        self.export_qdpx = make(tr("Export as a REFI-QDA &project…"), name="export_qdpx")
 
     def all(self) -> list[QAction]:
         return [v for v in vars(self).values() if isinstance(v, QAction)]
@@ -156,7 +158,7 @@ class MainWindow(QMainWindow):
         m = bar.addMenu(tr("&File"))
         m.addActions([a.import_files, a.import_folder, a.load_samples])
         m.addSeparator()
-        m.addActions([a.export, a.export_word, a.share, a.merge_share])
+        m.addActions([a.export, a.export_word, a.export_qdpx, a.share, a.merge_share])
         m.addSeparator()
         m.addActions([a.print_article, a.export_pdf])
         m.addSeparator()
@@ -184,7 +186,7 @@ class MainWindow(QMainWindow):
         m.addSeparator()
         m.addActions([a.toggle_library, a.toggle_annotations])
         m.addSeparator()
-        m.addActions([a.orphans, a.notebook, a.check_split])
+        m.addActions([a.orphans, a.notebook, a.statistics, a.check_split])
         m.addSeparator()
         m.addActions([a.zoom_in, a.zoom_out, a.zoom_reset, a.dark_theme])
         m = bar.addMenu(tr("&Help"))

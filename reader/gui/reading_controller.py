@@ -236,7 +236,7 @@ class ReadingController(QObject):
             self.close()
         elif aid in changes.notes or aid in changes.article_tags or changes.highlights:
             pass  # the annotation panel shows those; the text is unchanged
-        elif aid in changes.articles_added or aid in changes.articles_changed:
+        elif aid in changes.articles_rewritten or aid in changes.articles_changed:
             # rewritten by an edit, or its title, kind, authors or page changed:
             # show it again in place
             self._reopen_in_place(aid)

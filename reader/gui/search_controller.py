@@ -124,6 +124,7 @@ class SearchController(QObject):
     def _on_changes(self, changes: Changes) -> None:
         if self.results.query and (
             changes.articles_added
+            or changes.articles_rewritten
             or changes.articles_removed
             or changes.search_index
             or changes.external

@@ -1,7 +1,7 @@
 """Behaviour of "Check the split": fill the view from the core, accept or flip decisions.
 
-Each answer is a :class:`FixCommand` on the window's undo stack wrapping
-:func:`reader.store.splitfix.choose`, so Ctrl+Z (in the main window or in this one)
+Each answer is a :class:`reader.store.splitfix.Choose` operation on the window's undo
+stack (:mod:`reader.gui.undo`), so Ctrl+Z (in the main window or in this one)
 takes it back, and its change record refreshes the article list, the reading pane and
 this view alike. The quiet notice above an article whose page has unanswered doubtful
 decisions is kept here too.
@@ -15,18 +15,19 @@ from PySide6.QtWidgets import QWidget
 
 from reader.errors import KnownError
 from reader.gui.changes import ChangeBus
-from reader.gui.edit_controller import EditCommand
 from reader.gui.i18n import tr
 from reader.gui.models import title_or_untitled
 from reader.gui.reading_controller import ReadingController
 from reader.gui.settings import Settings
 from reader.gui.split_evidence import evidence_label
 from reader.gui.split_view import SplitCheckView
+from reader.gui.undo import push
 from reader.store import splitcheck, splitfix
 from reader.store.changes import Changes
 from reader.store.decisions import normalise
-from reader.store.ids import ArticleId, SourceId
+from reader.store.ids import SourceId
 from reader.store.library import Library
+from reader.store.unit import Applied
 
 
 def kind_label(kind: str) -> str:
@@ -83,30 +84,6 @@ def article_label(title: str | None, kind: str) -> str:
     return name
 
 
-class FixCommand(EditCommand):
-    """An accepted or flipped decision on the undo stack; its fix row goes back with it."""
-
-    def __init__(self, label: str, library: Library, bus: ChangeBus, fe: splitfix.FixEdit) -> None:
-        super().__init__(label, library, bus, fe.edit)
-        self.fix = fe
-
-    def first_changes(self) -> Changes:
-        return self._touched(self.fix.changes)
-
-    def redo_edit(self) -> Changes:
-        return self._touched(splitfix.redo(self._library, self.fix))
-
-    def undo_edit(self) -> Changes:
-        return self._touched(splitfix.undo(self._library, self.fix))
-
-    def _touched(self, changes: Changes) -> Changes:
-        # An accepted decision changes no article; the page's articles are still named so
-        # listeners (this view, the notice) refresh.
-        if not changes.empty:
-            return changes
-        return Changes(articles_added=frozenset(ArticleId(a) for a in self.fix.edit.after.articles))
-
-
 class SplitController(QObject):
     def __init__(
         self,
@@ -153,14 +130,19 @@ class SplitController(QObject):
         if detail is None:
             return 0
         try:
-            count = splitcheck.open_decisions(self._library, detail.source.id)
+            count = self._library.read(splitcheck.open_decisions, detail.source.id)
         except KnownError:
             count = 0
         self._pane.show_split_doubts(count)
         return count
 
     def _on_changes(self, changes: Changes) -> None:
-        if not (changes.articles_added or changes.articles_removed or changes.sources_removed):
+        if not (
+            changes.articles_added
+            or changes.articles_rewritten
+            or changes.articles_removed
+            or changes.sources_removed
+        ):
             return  # annotations: nothing the split shows
         if self.view is not None and self.view.isVisible() and self.page is not None:
             bar = self.view.page.verticalScrollBar()
@@ -227,7 +209,7 @@ class SplitController(QObject):
         view = self.view
         assert view is not None
         try:
-            page = splitcheck.overview(self._library, source_id)
+            page = self._library.read(splitcheck.overview, source_id)
         except KnownError as exc:
             self._bus.failed.emit(str(exc))
             return False
@@ -372,22 +354,22 @@ class SplitController(QObject):
         self._select(at)
         return at
 
-    def accept_current(self) -> splitfix.FixEdit | None:
+    def accept_current(self) -> Applied | None:
         index = self.current_index()
         return None if index is None else self.accept(index)
 
-    def flip_current(self, choice: str | None = None) -> splitfix.FixEdit | None:
+    def flip_current(self, choice: str | None = None) -> Applied | None:
         index = self.current_index()
         return None if index is None else self.flip(index, choice)
 
     # answers
-    def accept(self, index: int) -> splitfix.FixEdit | None:
+    def accept(self, index: int) -> Applied | None:
         state = self._state(index)
         if state is None or state.stale:
             return None
         return self._choose(tr("Accept the split decision"), state, state.current)
 
-    def flip(self, index: int, choice: str | None = None) -> splitfix.FixEdit | None:
+    def flip(self, index: int, choice: str | None = None) -> Applied | None:
         state = self._state(index)
         if state is None or state.stale:
             return None
@@ -402,7 +384,9 @@ class SplitController(QObject):
         if state is None or self.page is None:
             return False
         try:
-            return splitfix.can_read(self._library, self.page.source_id, state.decision, choice)
+            return self._library.read(
+                splitfix.can_read, self.page.source_id, state.decision, choice
+            )
         except KnownError:
             return False
 
@@ -411,15 +395,7 @@ class SplitController(QObject):
             return None
         return self.page.decisions[index]
 
-    def _choose(
-        self, label: str, state: splitcheck.DecisionState, choice: str
-    ) -> splitfix.FixEdit | None:
+    def _choose(self, label: str, state: splitcheck.DecisionState, choice: str) -> Applied | None:
         assert self.page is not None
-        sid = self.page.source_id
-        try:
-            fe = splitfix.choose(self._library, sid, state.decision, choice)
-        except KnownError as exc:
-            self._bus.failed.emit(str(exc))
-            return None
-        self.undo_stack.push(FixCommand(label, self._library, self._bus, fe))
-        return fe
+        op = splitfix.Choose(self.page.source_id, state.decision, choice)
+        return push(self.undo_stack, self._library, self._bus, label, op)

@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor, QTextDocument, QUndoStack
 from PySide6.QtWidgets import QMessageBox
 
 from reader.exchange.citation import gbt7714
-from reader.gui import file_dialogs, theme
+from reader.gui import file_dialogs, theme, undo
 from reader.gui.annotation_controller import AnnotationController
 from reader.gui.changes import ChangeBus
 from reader.gui.external import ExternalWatch
@@ -103,6 +103,12 @@ class WindowController(QObject):
             export=self.exchange.open_export,
             settings=settings,
         )
+        from reader.gui.related_view import RelatedController, RelatedPanel
+
+        self.related = RelatedController(
+            library, RelatedPanel(self.window.annotations), self._open_from_statistics
+        )
+        self.window.annotations.split.addWidget(self.related.panel)
         self._wire()
         from reader.gui.app_shortcuts import AppShortcuts
 
@@ -144,12 +150,15 @@ class WindowController(QObject):
         a.dark_theme.toggled.connect(self._toggle_dark)
         a.shortcuts.triggered.connect(self.show_shortcuts)
         a.about.triggered.connect(self.show_about)
+        a.statistics.triggered.connect(self.open_statistics)
+        a.export_qdpx.triggered.connect(self.export_qdpx)
         a.highlight.triggered.connect(lambda: self.annotations.highlight_selection())
         a.note_selection.triggered.connect(self.annotations.note_selection)
         a.tag_article.triggered.connect(self.annotations.focus_tag_field)
         a.tag_manager.triggered.connect(self.open_tag_manager)
         a.undo.triggered.connect(self._undo)
         a.redo.triggered.connect(self.undo.redo)
+        undo.name_actions(self.undo, a.undo, a.redo)
         self.undo.canUndoChanged.connect(a.undo.setEnabled)
         self.undo.canRedoChanged.connect(a.redo.setEnabled)
         a.undo.setEnabled(False)
@@ -169,6 +178,7 @@ class WindowController(QObject):
         )
         self.search.open_requested.connect(self._open_from_search)
         self.reading.opened.connect(self._opened)
+        self.reading.opened.connect(self.related.show_for)
         self.imports.done.connect(self._imported)
         self.imports.done.connect(self.collection.ask_undated)
         self.imports.done.connect(lambda _summary: self.indexer.start())
@@ -314,6 +324,25 @@ class WindowController(QObject):
         dialog.setWindowTitle(tr("Print the article"))
         if dialog.exec() == QPrintDialog.DialogCode.Accepted:
             print_document(doc, printer)
+
+    def open_statistics(self):  # type: ignore[no-untyped-def]
+        from reader.gui.statistics_controller import StatisticsController
+
+        if getattr(self, "statistics", None) is None:
+            self.statistics = StatisticsController(
+                self.library, self.window, open_article=self._open_from_statistics
+            )
+        self.statistics.show()
+        return self.statistics
+
+    def _open_from_statistics(self, article_id: int) -> None:
+        self.lib.select(article_id, emit=False)
+        self.reading.open(article_id)
+
+    def export_qdpx(self) -> None:
+        from reader.gui.qdpx_controller import export_qdpx
+
+        export_qdpx(self.library, self.window, self.show_error)
 
     def _open_from_search(self, article_id: int, query: str) -> None:
         self.lib.select(article_id, emit=False)

@@ -49,7 +49,7 @@ def _cmd_split(args: argparse.Namespace) -> int:
     with _library(args) as lib:
         detail = lib.get_article(lib.resolve(args.article))
         sid = detail.source.id
-        page = splitcheck.overview(lib, sid)
+        page = lib.read(splitcheck.overview, sid)
         which = args.keep or args.flip
         if which is not None:
             if not 1 <= which <= len(page.decisions):
@@ -61,8 +61,8 @@ def _cmd_split(args: argparse.Namespace) -> int:
             if args.flip and not state.choices():
                 raise KnownError(f"decision {which}: Pizhu cannot take its other choice")
             choice = (args.reading or state.other) if args.flip else state.current
-            splitfix.choose(lib, sid, state.decision, choice)
-            page = splitcheck.overview(lib, sid)
+            lib.run(splitfix.Choose(sid, state.decision, choice))
+            page = lib.read(splitcheck.overview, sid)
     rows = [_row(n, s, page.text) for n, s in enumerate(page.decisions, start=1)]
     if args.json:
         _print_json({"page": page.name, "open": page.open_count, "decisions": rows})

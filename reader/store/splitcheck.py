@@ -14,11 +14,8 @@ from dataclasses import dataclass
 from sqlalchemy import Connection, select
 
 from reader.ingest import SourceInfo
-from reader.store import database
 from reader.store.decisions import Decision, Span, decisions_of, normalise
-from reader.store.errors import known_errors
 from reader.store.ids import ArticleId, SourceId
-from reader.store.library import Library
 from reader.store.models import SourceFile
 from reader.store.splitfix import (
     Fix,
@@ -30,6 +27,7 @@ from reader.store.splitfix import (
     shape,
     source_info,
 )
+from reader.store.unit import Unit
 
 
 @dataclass(frozen=True)
@@ -148,9 +146,8 @@ def decision_states(
     return sorted(out, key=lambda s: (s.decision.start, s.decision.key))
 
 
-def overview(lib: Library, source_id: SourceId | int) -> PageOverview:
-    with known_errors(lib.path), database.reading(lib.engine) as conn:
-        return overview_in(conn, int(source_id))
+def overview(tx: Unit, source_id: SourceId | int) -> PageOverview:
+    return overview_in(tx.conn, int(source_id))
 
 
 def overview_in(conn: Connection, sid: int) -> PageOverview:
@@ -178,6 +175,6 @@ def overview_in(conn: Connection, sid: int) -> PageOverview:
     return PageOverview(SourceId(sid), str(name or ""), text, articles, states, recut, now.dropped)
 
 
-def open_decisions(lib: Library, source_id: SourceId | int) -> int:
+def open_decisions(tx: Unit, source_id: SourceId | int) -> int:
     """How many doubtful decisions on the page the user has not answered yet."""
-    return overview(lib, source_id).open_count
+    return overview(tx, source_id).open_count

@@ -26,14 +26,14 @@ from sqlalchemy import Connection, delete, insert, select
 
 from reader.errors import KnownError
 from reader.ingest import Article, Block, Consumed, ParsedPage, SourceInfo, parse_text
-from reader.store import database, edits, importer, search
+from reader.store import edits, importer, reparse, search, snapshots
 from reader.store.changes import Changes
 from reader.store.decisions import Decision, Span, decisions_of, key_of, normalise
-from reader.store.errors import NotFoundError, known_errors
+from reader.store.errors import NotFoundError
 from reader.store.ids import ArticleId, SourceId
-from reader.store.library import Library
 from reader.store.models import ArticleRow, BlockRow, SourceFile, SplitFix
 from reader.store.naming import default_author
+from reader.store.unit import Applied, Unit
 
 if TYPE_CHECKING:
     from reader.store.importer import Parser
@@ -119,9 +119,8 @@ def stored(conn: Connection, source_id: int) -> list[Fix]:
     return for_page(conn, page_hash(conn, source_id))
 
 
-def fixes(lib: Library, source_id: SourceId | int) -> list[Fix]:
-    with known_errors(lib.path), database.reading(lib.engine) as conn:
-        return stored(conn, int(source_id))
+def fixes(tx: Unit, source_id: SourceId | int) -> list[Fix]:
+    return stored(tx.conn, int(source_id))
 
 
 def overrides(page_fixes: Sequence[Fix]) -> dict[str, str]:
@@ -212,11 +211,13 @@ def write_page(
     conn: Connection, source_id: int, arts: Sequence[Article], cut: search.Cut
 ) -> Changes:
     """Replace the page's articles by ``arts`` (the caller holds the write transaction)."""
-    from reader.store import reparse
-
     done = reparse.replace_page(conn, SourceId(source_id), reparse.prepare(arts, cut), cut).changes
     # Like the hand edits: rewritten articles are reloaded whole, annotations with them.
-    return Changes(articles_added=done.articles_added, articles_removed=done.articles_removed)
+    return Changes(
+        articles_rewritten=done.articles_rewritten,
+        articles_added=done.articles_added,
+        articles_removed=done.articles_removed,
+    )
 
 
 def _fix_row(conn: Connection, page: str, key: str) -> dict[str, Any] | None:
@@ -291,10 +292,9 @@ def _cut_with(
         taken = {k: v for k, v in taken.items() if k not in refused}
 
 
-def can_read(lib: Library, source_id: SourceId | int, decision: Decision, choice: str) -> bool:
+def can_read(tx: Unit, source_id: SourceId | int, decision: Decision, choice: str) -> bool:
     """Whether the parser takes ``choice`` for the decision on the page (reads only)."""
-    with known_errors(lib.path), database.reading(lib.engine) as conn:
-        return can_read_in(conn, int(source_id), decision, choice)
+    return can_read_in(tx.conn, int(source_id), decision, choice)
 
 
 def can_read_in(conn: Connection, source_id: int, decision: Decision, choice: str) -> bool:
@@ -370,7 +370,7 @@ def record(
 
 
 def choose(
-    lib: Library,
+    tx: Unit,
     source_id: SourceId | int,
     decision: Decision,
     choice: str,
@@ -378,30 +378,61 @@ def choose(
 ) -> FixEdit:
     """Accept (``choice`` = the parser's) or flip a decision, as one undoable edit."""
     sid = int(source_id)
-    edits._ensure_index_current(lib)
-    with known_errors(lib.path), database.writing(lib.engine) as conn:
-        page = page_hash(conn, sid)
-        _page, before_ids, _arts = page_articles(conn, sid)
-        before = edits._snapshot(conn, set(before_ids))
-        fix_before = _fix_row(conn, page, decision.key)
-        changes = apply_in(conn, sid, decision, choice, lib.cut, author or default_author())
-        _page, after_ids, _arts = page_articles(conn, sid)
-        after = edits._snapshot(conn, set(after_ids))
-        fix_after = _fix_row(conn, page, decision.key)
+    tx.ensure_index_current()
+    conn = tx.conn
+    page = page_hash(conn, sid)
+    _page, before_ids, _arts = page_articles(conn, sid)
+    before = snapshots.snapshot(conn, set(before_ids))
+    fix_before = _fix_row(conn, page, decision.key)
+    changes = apply_in(conn, sid, decision, choice, tx.cut, author or default_author())
+    _page, after_ids, _arts = page_articles(conn, sid)
+    after = snapshots.snapshot(conn, set(after_ids))
+    fix_after = _fix_row(conn, page, decision.key)
     created = tuple(ArticleId(a) for a in sorted(set(after_ids) - set(before_ids)))
     edit = edits.Edit(changes, before, after, frozenset(before_ids) | set(after_ids), created)
     return FixEdit(edit, page, decision.key, fix_before, fix_after)
 
 
-def undo(lib: Library, fe: FixEdit) -> Changes:
-    edits.restore(
-        lib, fe.edit.before, fe.edit.ids, lambda c: _put_fix(c, fe.page, fe.key, fe.fix_before)
-    )
-    return edits._restored(fe.edit, fe.edit.before, fe.edit.after)
+@dataclass(frozen=True)
+class FixRewrite:
+    """Put a page's articles and its fix row back as they were: an answer's undo (and redo)."""
+
+    rewrite: snapshots.Rewrite
+    page: str  # the page's text hash
+    key: str
+    fix: dict[str, Any] | None  # the fix row to put back
+    fix_was: dict[str, Any] | None
+    label: str = "Check the split"
+
+    def apply(self, tx: Unit) -> Applied:
+        _put_fix(tx.conn, self.page, self.key, self.fix)
+        done = self.rewrite.apply(tx)
+        assert isinstance(done.inverse, snapshots.Rewrite)
+        inverse = FixRewrite(done.inverse, self.page, self.key, self.fix_was, self.fix, self.label)
+        return Applied(_touched(done.changes, self.rewrite.put), inverse)
 
 
-def redo(lib: Library, fe: FixEdit) -> Changes:
-    edits.restore(
-        lib, fe.edit.after, fe.edit.ids, lambda c: _put_fix(c, fe.page, fe.key, fe.fix_after)
-    )
-    return edits._restored(fe.edit, fe.edit.after, fe.edit.before)
+def _touched(changes: Changes, page: snapshots.Snapshot) -> Changes:
+    # An accepted decision changes no article; the page's articles are still named so
+    # listeners (the split view, its notice) refresh.
+    if not changes.empty:
+        return changes
+    return Changes(articles_rewritten=frozenset(ArticleId(a) for a in page.articles))
+
+
+@dataclass(frozen=True)
+class Choose:
+    """Accept (``choice`` = the parser's) or flip a decision on a page, as one operation."""
+
+    source_id: int
+    decision: Decision
+    choice: str
+    author: str | None = None
+    label: str = "Check the split"
+
+    def apply(self, tx: Unit) -> Applied:
+        fe = choose(tx, self.source_id, self.decision, self.choice, self.author)
+        e = fe.edit
+        undo = snapshots.Rewrite(e.before, e.after, e.ids, self.label)
+        inverse = FixRewrite(undo, fe.page, fe.key, fe.fix_before, fe.fix_after, self.label)
+        return Applied(_touched(fe.changes, e.after), inverse)

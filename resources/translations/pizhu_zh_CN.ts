@@ -560,18 +560,6 @@
         <translation>已保存</translation>
     </message>
     <message>
-        <source>Tag the article</source>
-        <translation>给文章加标签</translation>
-    </message>
-    <message>
-        <source>Remove a tag</source>
-        <translation>移除标签</translation>
-    </message>
-    <message>
-        <source>Tag the highlight</source>
-        <translation>给划线加标签</translation>
-    </message>
-    <message>
         <source>All tags</source>
         <translation>全部标签</translation>
     </message>
@@ -1306,16 +1294,8 @@ A reader for annotating local Chinese news.</source>
         <translation>删除标签 (Ctrl+Z 撤销)</translation>
     </message>
     <message>
-        <source>Rename tag</source>
-        <translation>重命名标签</translation>
-    </message>
-    <message>
         <source>Merge tags</source>
         <translation>合并标签</translation>
-    </message>
-    <message>
-        <source>Delete tag</source>
-        <translation>删除标签</translation>
     </message>
     <message>
         <source>Change the tag colour</source>
@@ -2262,6 +2242,334 @@ A reader for annotating local Chinese news.</source>
     <message>
         <source>words shared with the earlier story %1, with its host %2</source>
         <translation>与前面文章的共同用词 %1,与所在文章 %2</translation>
+    </message>
+    <message>
+        <source>Names</source>
+        <translation>人名地名</translation>
+    </message>
+    <message>
+        <source>S&amp;tatistics…</source>
+        <translation>统计(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Export as a REFI-QDA &amp;project…</source>
+        <translation>导出为 REFI-QDA 项目(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>REFI-QDA project (*.qdpx)</source>
+        <translation>REFI-QDA 项目 (*.qdpx)</translation>
+    </message>
+    <message>
+        <source>REFI-QDA codebook (*.qdc)</source>
+        <translation>REFI-QDA 编码本 (*.qdc)</translation>
+    </message>
+    <message>
+        <source>Export as a REFI-QDA project</source>
+        <translation>导出为 REFI-QDA 项目</translation>
+    </message>
+    <message>
+        <source>Codebook written to {path}</source>
+        <translation>编码本已写入 {path}</translation>
+    </message>
+    <message>
+        <source>{articles} articles with {highlights} highlights written to {path}</source>
+        <translation>{articles} 篇文章、{highlights} 处划线已写入 {path}</translation>
+    </message>
+    <message>
+        <source>Related stories</source>
+        <translation>相关报道</translation>
+    </message>
+    <message>
+        <source>Not analysed yet: open View → Statistics once.</source>
+        <translation>尚未分析:请先打开一次“视图 → 统计”。</translation>
+    </message>
+    <message>
+        <source>No similar stories in the library.</source>
+        <translation>库中没有相似的报道。</translation>
+    </message>
+    <message>
+        <source> (reprint)</source>
+        <translation>(转载)</translation>
+    </message>
+    <message>
+        <source>Finding people, places and related stories…</source>
+        <translation>正在查找人物、地点和相关报道…</translation>
+    </message>
+    <message>
+        <source>Statistics</source>
+        <translation>统计</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>正在停止…</translation>
+    </message>
+    <message>
+        <source>Any author</source>
+        <translation>任意作者</translation>
+    </message>
+    <message>
+        <source>all articles</source>
+        <translation>全部文章</translation>
+    </message>
+    <message>
+        <source>% of the period&apos;s articles</source>
+        <translation>占该时段文章的百分比</translation>
+    </message>
+    <message>
+        <source>{matched} of {total} dated articles, {highlights} highlights</source>
+        <translation>{total} 篇有日期的文章中 {matched} 篇,{highlights} 处划线</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 图片 (*.png)</translation>
+    </message>
+    <message>
+        <source>SVG image (*.svg)</source>
+        <translation>SVG 图片 (*.svg)</translation>
+    </message>
+    <message>
+        <source>Save the chart</source>
+        <translation>保存图表</translation>
+    </message>
+    <message>
+        <source>Save the numbers</source>
+        <translation>保存数据</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>人物</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>机构</translation>
+    </message>
+    <message>
+        <source>All names</source>
+        <translation>全部名称</translation>
+    </message>
+    <message>
+        <source>Authors compared: {names}</source>
+        <translation>比较的作者:{names}</translation>
+    </message>
+    <message>
+        <source>Characters</source>
+        <translation>字符</translation>
+    </message>
+    <message>
+        <source>{coded} but not {not_coded}</source>
+        <translation>{coded} 标了,{not_coded} 没标</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>周</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <source>Person, place or organisation</source>
+        <translation>人物、地点或机构</translation>
+    </message>
+    <message>
+        <source>Any search term</source>
+        <translation>任意搜索词</translation>
+    </message>
+    <message>
+        <source>Show as share of the period&apos;s articles</source>
+        <translation>显示为占该时段文章的比例</translation>
+    </message>
+    <message>
+        <source>Count by</source>
+        <translation>统计单位</translation>
+    </message>
+    <message>
+        <source>Entity</source>
+        <translation>实体</translation>
+    </message>
+    <message>
+        <source>Term</source>
+        <translation>词语</translation>
+    </message>
+    <message>
+        <source>Chart</source>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <source>Save as &amp;PNG…</source>
+        <translation>保存为 &amp;PNG…</translation>
+    </message>
+    <message>
+        <source>Save as S&amp;VG…</source>
+        <translation>保存为 S&amp;VG…</translation>
+    </message>
+    <message>
+        <source>Save numbers as &amp;CSV…</source>
+        <translation>数据保存为 &amp;CSV…</translation>
+    </message>
+    <message>
+        <source>Articles carrying both tags</source>
+        <translation>同时带有两个标签的文章</translation>
+    </message>
+    <message>
+        <source>Highlights carrying both tags</source>
+        <translation>同时带有两个标签的划线</translation>
+    </message>
+    <message>
+        <source>Tag co-occurrence</source>
+        <translation>标签共现</translation>
+    </message>
+    <message>
+        <source>Double-click a cell to list its articles.</source>
+        <translation>双击单元格列出相应文章。</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>人物</translation>
+    </message>
+    <message>
+        <source>Places</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Organisations</source>
+        <translation>机构</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Mentions</source>
+        <translation>提及次数</translation>
+    </message>
+    <message>
+        <source>First seen</source>
+        <translation>首次出现</translation>
+    </message>
+    <message>
+        <source>People, places and organisations</source>
+        <translation>人物、地点和机构</translation>
+    </message>
+    <message>
+        <source>Double-click a name to see its timeline.</source>
+        <translation>双击名称查看其时间线。</translation>
+    </message>
+    <message>
+        <source>Name, e.g. 呼市</source>
+        <translation>名称,如 呼市</translation>
+    </message>
+    <message>
+        <source>Stands for (optional), e.g. 呼和浩特</source>
+        <translation>指代(可选),如 呼和浩特</translation>
+    </message>
+    <message>
+        <source>&amp;Add local name</source>
+        <translation>添加本地名称(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Local names</source>
+        <translation>本地名称</translation>
+    </message>
+    <message>
+        <source>&amp;Remove local name</source>
+        <translation>删除本地名称(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Local names and aliases</source>
+        <translation>本地名称和别名</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>层级</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>项目数</translation>
+    </message>
+    <message>
+        <source>Cohen&apos;s κ</source>
+        <translation>Cohen κ</translation>
+    </message>
+    <message>
+        <source>Krippendorff&apos;s α</source>
+        <translation>Krippendorff α</translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation>一致性</translation>
+    </message>
+    <message>
+        <source>Disagreements</source>
+        <translation>分歧</translation>
+    </message>
+    <message>
+        <source>Choose a row to list where the authors disagree; double-click to open.</source>
+        <translation>选择一行以列出作者之间的分歧;双击打开文章。</translation>
+    </message>
+    <message>
+        <source>Over time</source>
+        <translation>随时间变化</translation>
+    </message>
+    <message>
+        <source>Tags together</source>
+        <translation>标签共现</translation>
+    </message>
+    <message>
+        <source>People and places</source>
+        <translation>人物与地点</translation>
+    </message>
+    <message>
+        <source>Add tag %1</source>
+        <translation>添加标签“%1”</translation>
+    </message>
+    <message>
+        <source>Remove tag %1</source>
+        <translation>移除标签“%1”</translation>
+    </message>
+    <message>
+        <source>Add tag %1 to the highlight</source>
+        <translation>给划线添加标签“%1”</translation>
+    </message>
+    <message>
+        <source>Remove tag %1 from the highlight</source>
+        <translation>从划线移除标签“%1”</translation>
+    </message>
+    <message>
+        <source>Rename tag %1</source>
+        <translation>重命名标签“%1”</translation>
+    </message>
+    <message>
+        <source>Merge tag %1 into %2</source>
+        <translation>把标签“%1”合并到“%2”</translation>
+    </message>
+    <message>
+        <source>Delete tag %1</source>
+        <translation>删除标签“%1”</translation>
+    </message>
+    <message>
+        <source>&amp;Undo: %1</source>
+        <translation>撤销：%1(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo: %1</source>
+        <translation>重做：%1(&amp;R)</translation>
     </message>
 </context>
 </TS>

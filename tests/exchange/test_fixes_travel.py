@@ -50,10 +50,10 @@ def _colleagues(tmp_path: Path, case: tuple[str, ...]) -> tuple[Library, Library
     sid = mine.sources()[0].id
     with reading(mine.engine) as conn:
         arts = splitfix.page_articles(conn, sid)[2]
-    state = next(s for s in splitcheck.overview(mine, sid).decisions if s.decision.key == key)
+    state = next(s for s in mine.read(splitcheck.overview, sid).decisions if s.decision.key == key)
     ai, words = quote_near(arts, list(state.decision.spans))
     mine.highlight_quote(mine.article_ids()[ai], words, note=NOTE)
-    splitfix.choose(mine, sid, state.decision, alternative)
+    mine.run(splitfix.Choose(sid, state.decision, alternative))
     return mine, theirs, words
 
 
@@ -99,7 +99,7 @@ def test_a_fix_travels_and_the_highlights_land_on_its_articles(
             if h.note == NOTE
         ]
         assert [body[h.start : h.end] for body, h in marks if not h.orphaned] == [words]
-        assert [f.chosen for f in splitfix.fixes(theirs, sid)] == [alternative]
+        assert [f.chosen for f in theirs.read(splitfix.fixes, sid)] == [alternative]
         theirs.reparse_source(sid)  # and they are the colleague's now: re-parsing keeps them
         assert _shape(theirs) == _shape(mine)
         again = merge_file(theirs, path, with_fixes=True)
@@ -110,7 +110,7 @@ def test_a_fix_travels_and_the_highlights_land_on_its_articles(
 
 
 def _target(lib: Library) -> str | None:
-    page = splitcheck.overview(lib, lib.sources()[0].id)
+    page = lib.read(splitcheck.overview, lib.sources()[0].id)
     return next((s.decision.target for s in page.decisions if s.fix is not None), None)
 
 
@@ -122,7 +122,7 @@ def test_without_being_asked_the_merge_leaves_the_split_alone(
     before = _shape(theirs)
     report = merge_file(theirs, path)
     assert [f.action for f in report.fixes] == ["apply"]
-    assert splitfix.fixes(theirs, theirs.sources()[0].id) == []
+    assert theirs.read(splitfix.fixes, theirs.sources()[0].id) == []
     assert _shape(theirs) == before
     assert json.loads(json.dumps(report.to_json()))["split_fixes"][0]["action"] == "apply"
 
@@ -136,7 +136,7 @@ def test_a_page_the_merge_adds_keeps_its_fixes(
     try:
         report = merge_file(fresh, path, with_fixes=True)
         assert [f.action for f in report.fixes] == ["recorded"]
-        assert len(splitfix.fixes(fresh, fresh.sources()[0].id)) == 1
+        assert len(fresh.read(splitfix.fixes, fresh.sources()[0].id)) == 1
         # the shared (annotated) articles arrive cut as the sender cut them
         assert all(a in _shape(mine) for a in _shape(fresh))
     finally:
@@ -190,9 +190,11 @@ def test_a_pages_fixes_are_taken_together_and_one_that_does_not_fit_is_skipped(
         sid = mine.sources()[0].id
         # a second answer on the same page, and a forged one no parser asks
         second = next(
-            s for s in splitcheck.overview(mine, sid).decisions if s.fix is None and s.choices()
+            s
+            for s in mine.read(splitcheck.overview, sid).decisions
+            if s.fix is None and s.choices()
         )
-        splitfix.choose(mine, sid, second.decision, second.choices()[0])
+        mine.run(splitfix.Choose(sid, second.decision, second.choices()[0]))
         path = write_share(mine, tmp_path / "a.pizhu").path
         with sqlite3.connect(path) as db:
             doc = json.loads(
@@ -209,7 +211,7 @@ def test_a_pages_fixes_are_taken_together_and_one_that_does_not_fit_is_skipped(
         assert [f.action for f in report.fixes] == ["applied", "applied", "skipped"]
         assert "no longer takes" in report.fixes[2].detail
         assert _shape(theirs) == _shape(mine)
-        assert len(splitfix.fixes(theirs, theirs.sources()[0].id)) == 2
+        assert len(theirs.read(splitfix.fixes, theirs.sources()[0].id)) == 2
     finally:
         mine.close()
         theirs.close()

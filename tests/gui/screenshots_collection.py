@@ -35,7 +35,7 @@ def main(out: Path) -> int:
     settings.set_language("en")
     library = Library.open(tmp / "library.sqlite")
     library.import_paths(sample_pages())
-    trash.TrashArticles((library.article_ids()[5],)).apply(library)
+    library.run(trash.TrashArticles((library.article_ids()[5],)))
     main_app = App(app, library, settings)
     w = main_app.window
     w.resize(1360, 860)

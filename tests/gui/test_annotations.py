@@ -494,7 +494,7 @@ def test_library_tag_filter_filters_the_highlight_cards(ann, qtbot) -> None:  # 
         c.highlight_selection()
         c.tag_current(tag)
     ids = {t.name: t.id for t in ann.library.tags()}
-    ops.NestTag(ids["赛罕区"], ids["地点"]).apply(ann.library)  # 地点 › 赛罕区
+    ann.library.run(ops.NestTag(ids["赛罕区"], ids["地点"]))  # 地点 › 赛罕区
     lib.load_facets()
     aid = open_first(ann)
     tags_view = ann.window.library.tags

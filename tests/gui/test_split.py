@@ -81,7 +81,7 @@ def test_a_quiet_notice_and_the_shortcut_open_the_page_beside_its_articles(start
     name, text = page_with(1, byline=True)
     app = start((name, text))
     lib = app.controller.library
-    page = splitcheck.overview(lib, lib.sources()[0].id)
+    page = lib.read(splitcheck.overview, lib.sources()[0].id)
     assert page.open_count >= 1
     app.controller.lib.select(app.controller.lib.articles.ids()[0])
     pane = app.window.reading
@@ -124,7 +124,7 @@ def test_one_click_flips_each_kind_and_ctrl_z_takes_it_back(  # type: ignore[no-
     sid = lib.sources()[0].id
     with reading(lib.engine) as conn:
         arts = splitfix.page_articles(conn, sid)[2]
-    state = next(s for s in splitcheck.overview(lib, sid).decisions if s.decision.key == key)
+    state = next(s for s in lib.read(splitcheck.overview, sid).decisions if s.decision.key == key)
     ai, words = quote_near(arts, list(state.decision.spans))
     mark = lib.highlight_quote(lib.article_ids()[ai], words).created
     before = _shape(app)
@@ -235,12 +235,12 @@ def test_accept_stops_the_notice_and_fixes_come_back_after_delete_and_reimport( 
     assert view.summary.text() == "Nothing doubtful left on this page."
     lib = app.controller.library
     fixed = _shape(app)
-    answers = len(splitfix.fixes(lib, lib.sources()[0].id))
+    answers = len(lib.read(splitfix.fixes, lib.sources()[0].id))
     lib.delete_source(lib.sources()[0].id)
     assert lib.import_paths([tmp_path / "pages"]).imported == 1
     assert _shape(app) == fixed
     sid = lib.sources()[0].id
-    assert len(splitfix.fixes(lib, sid)) == answers
+    assert len(lib.read(splitfix.fixes, sid)) == answers
     split.fill(sid)
     assert "(changed by you)" in view.decisions.topLevelItem(_index(split, flip_key)).text(1)
     assert split.page.open_count == 0
@@ -253,7 +253,7 @@ def test_the_view_and_the_notice_in_chinese(start, qtbot) -> None:  # type: igno
     pane = app.window.reading
     qtbot.waitUntil(lambda: pane.split_note.isVisible(), timeout=5000)
     lib = app.controller.library
-    count = splitcheck.overview(lib, lib.sources()[0].id).open_count
+    count = lib.read(splitcheck.overview, lib.sources()[0].id).open_count
     app.translations.apply("zh_CN")
     try:
         app.controller.split.update_notice()
@@ -299,12 +299,14 @@ def test_the_merge_report_shows_the_senders_fixes_and_takes_them_when_ticked(  #
     sender = Library.open(tmp_path / "sender.sqlite")
     sender.import_paths([tmp_path / "pages"])
     sid = sender.sources()[0].id
-    state = next(s for s in splitcheck.overview(sender, sid).decisions if s.decision.key == case[2])
+    state = next(
+        s for s in sender.read(splitcheck.overview, sid).decisions if s.decision.key == case[2]
+    )
     with reading(sender.engine) as conn:
         arts = splitfix.page_articles(conn, sid)[2]
     ai, words = quote_near(arts, list(state.decision.spans))
     sender.highlight_quote(sender.article_ids()[ai], words)
-    splitfix.choose(sender, sid, state.decision, "section")
+    sender.run(splitfix.Choose(sid, state.decision, "section"))
     with reading(sender.engine) as conn:
         theirs = splitfix.shape(splitfix.page_articles(conn, sid)[2])
     share = write_share(sender, tmp_path / "theirs.pizhu").path
@@ -346,7 +348,7 @@ def test_a_hand_edited_page_and_an_answer_the_parser_no_longer_asks(start, qtbot
     gone = decisions.Decision("join", 0.5, ((0, 5), (300, 305)), "join", "apart")
     with lib.engine.begin() as conn:
         splitfix.record(conn, splitfix.page_hash(conn, sid), gone, "apart", "我")
-    edits.merge_with_next(lib, lib.list_articles()[0].id)
+    lib.write(edits.merge_with_next, lib.list_articles()[0].id)
     split, view = _open(app, qtbot)
     assert view.recut.isVisible()
     index = _index(split, "join@0")

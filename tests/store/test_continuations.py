@@ -55,7 +55,7 @@ def test_parts_on_two_pages_of_one_issue_are_linked(
     assert {first, second} <= set(every)  # the core still finds every part
     # On another date the pages are no longer one issue: nothing is linked.
     src = back.source.id
-    metadata.set_pages([src], date="2026-02-27").apply(two_pages)
+    two_pages.run(metadata.set_pages([src], date="2026-02-27"))
     assert two_pages.get_article(first).continued_on_id is None
 
 

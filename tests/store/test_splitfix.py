@@ -41,7 +41,7 @@ def _shape(lib: Library, sid: int) -> list[object]:
 
 
 def _state(lib: Library, sid: int, key: str) -> splitcheck.DecisionState:
-    return next(s for s in splitcheck.overview(lib, sid).decisions if s.decision.key == key)
+    return next(s for s in lib.read(splitcheck.overview, sid).decisions if s.decision.key == key)
 
 
 def test_every_reading_change_has_a_page() -> None:
@@ -144,22 +144,22 @@ def test_flip_undo_redo_reparse_and_reimport_after_delete(
         raise AssertionError("the highlight is lost")
 
     placed = where()
-    fe = splitfix.choose(lib, sid, d, alternative)
+    fe = lib.run(splitfix.Choose(sid, d, alternative))
     # the alternative split, the parser's own, with the highlight on its words
     flipped = _shape(lib, sid)
     assert flipped == splitfix.shape(parse_text(text, overrides={key: alternative}).articles)
     assert flipped != before
     assert reading_of(_articles(lib, sid), kind, spans, d.target) == alternative
     where()
-    [fix] = splitfix.fixes(lib, sid)
+    [fix] = lib.read(splitfix.fixes, sid)
     assert fix.flipped and (fix.chosen, fix.parser_chosen) == (alternative, chosen)
     now = _state(lib, sid, key)
     assert now.current == alternative and not now.open and now.other == chosen
 
-    splitfix.undo(lib, fe)  # the articles and the highlight exactly as they were
-    assert _shape(lib, sid) == before and splitfix.fixes(lib, sid) == []
+    redo = lib.run(fe.inverse)  # the articles and the highlight exactly as they were
+    assert _shape(lib, sid) == before and lib.read(splitfix.fixes, sid) == []
     assert where() == placed
-    splitfix.redo(lib, fe)
+    lib.run(redo.inverse)
     assert _shape(lib, sid) == flipped
 
     assert lib.import_paths([folder]).imported == 0 and _shape(lib, sid) == flipped
@@ -169,7 +169,7 @@ def test_flip_undo_redo_reparse_and_reimport_after_delete(
     assert lib.import_paths([folder]).imported == 1  # deleted, then imported again
     again = lib.sources()[0].id
     assert _shape(lib, again) == flipped
-    assert [f.chosen for f in splitfix.fixes(lib, again)] == [alternative]
+    assert [f.chosen for f in lib.read(splitfix.fixes, again)] == [alternative]
     assert _state(lib, again, key).fix is not None
     assert lib.check().ok
 
@@ -181,15 +181,18 @@ def test_accepting_records_the_decision_and_changes_nothing(
     library.import_paths([_write(tmp_path / "pages", name, text)])
     sid = library.sources()[0].id
     before = _shape(library, sid)
-    state = next(s for s in splitcheck.overview(library, sid).decisions if s.open)
+    state = next(s for s in library.read(splitcheck.overview, sid).decisions if s.open)
     key = state.decision.key
-    fe = splitfix.choose(library, sid, state.decision, state.current)
+    fe = library.run(splitfix.Choose(sid, state.decision, state.current))
     assert _shape(library, sid) == before
-    assert [f.flipped for f in splitfix.fixes(library, sid)] == [False]
+    assert [f.flipped for f in library.read(splitfix.fixes, sid)] == [False]
     assert not _state(library, sid, key).open
-    assert splitcheck.open_decisions(library, sid) == splitcheck.overview(library, sid).open_count
-    splitfix.undo(library, fe)
-    assert splitfix.fixes(library, sid) == [] and _state(library, sid, key).open
+    assert (
+        library.read(splitcheck.open_decisions, sid)
+        == library.read(splitcheck.overview, sid).open_count
+    )
+    library.run(fe.inverse)
+    assert library.read(splitfix.fixes, sid) == [] and _state(library, sid, key).open
 
 
 def test_a_title_line_takes_any_role_the_parser_allows(library: Library, tmp_path: Path) -> None:
@@ -198,7 +201,7 @@ def test_a_title_line_takes_any_role_the_parser_allows(library: Library, tmp_pat
     sid = library.sources()[0].id
     state = _state(library, sid, key)
     assert state.choices()[0] == "title" and "section" in state.choices()
-    splitfix.choose(library, sid, state.decision, "section")
+    library.run(splitfix.Choose(sid, state.decision, "section"))
     arts = _articles(library, sid)
     assert reading_of(arts, "title_role", list(state.decision.spans), None) == "section"
     assert _state(library, sid, key).current == "section"
@@ -211,11 +214,11 @@ def test_a_fix_that_no_longer_fits_is_refused_in_one_line(library: Library, tmp_
     before = _shape(library, sid)
     stray = decisions.Decision("join", 0.5, ((0, 5), (300, 305)), "join", "apart")
     with pytest.raises(splitfix.FixError, match="no longer"):
-        splitfix.choose(library, sid, stray, "apart")
+        library.run(splitfix.Choose(sid, stray, "apart"))
     odd = decisions.Decision("join", 0.5, ((0, 5), (300, 305)), "join", "sideways")
     with pytest.raises(splitfix.FixError, match="cannot read"):
-        splitfix.choose(library, sid, odd, "sideways")
-    assert _shape(library, sid) == before and splitfix.fixes(library, sid) == []
+        library.run(splitfix.Choose(sid, odd, "sideways"))
+    assert _shape(library, sid) == before and library.read(splitfix.fixes, sid) == []
 
 
 def test_cli_lists_keeps_and_flips(
@@ -226,7 +229,7 @@ def test_cli_lists_keeps_and_flips(
     name, text, key = next(c[:3] for c in CASES if c[3:] == ("title_role", "kicker", "title"))
     library.import_paths([_write(tmp_path / "pages", name, text)])
     sid = library.sources()[0].id
-    page = splitcheck.overview(library, sid)
+    page = library.read(splitcheck.overview, sid)
     n = next(i for i, s in enumerate(page.decisions, start=1) if s.decision.key == key)
     first = library.list_articles()[0].id
     base = ["--library", str(library.path), "split", str(first)]
@@ -242,13 +245,13 @@ def test_cli_lists_keeps_and_flips(
     assert f"no decision 99 (the page has {len(page.decisions)})" in capsys.readouterr().err
 
 
-def test_fixes_of_a_0008_library_move_to_their_page_text(tmp_path: Path) -> None:
+def test_fixes_of_an_older_library_move_to_their_page_text(tmp_path: Path) -> None:
     import sqlite3
 
     from tests.store.test_migrations import _make_at
 
     path = tmp_path / "old.sqlite"
-    _make_at(path, "0008")
+    _make_at(path, "0011")  # the revision before split fixes moved to the page text
     fix = (
         "INSERT INTO split_fixes (uuid, source_id, key, kind, spans, chosen, parser_chosen, "
         "alternative, author, created_at) VALUES (?, 1, ?, 'title_role', ?, ?, 'title', "
@@ -280,7 +283,7 @@ def test_cli_takes_another_reading_of_a_heading_line(
     name, text, key = next(c[:3] for c in CASES if c[3:] == ("title_role", "kicker", "title"))
     library.import_paths([_write(tmp_path / "pages", name, text)])
     sid = library.sources()[0].id
-    page = splitcheck.overview(library, sid)
+    page = library.read(splitcheck.overview, sid)
     n = next(i for i, s in enumerate(page.decisions, start=1) if s.decision.key == key)
     base = ["--library", str(library.path), "split", str(library.list_articles()[0].id)]
     assert main([*base, "--flip", str(n), "--as", "photo"]) == 1
@@ -299,16 +302,16 @@ def test_an_answer_the_parser_no_longer_asks_and_a_hand_edited_page_are_shown(
     name, text, *_ = CASES[0]
     library.import_paths([_write(tmp_path / "pages", name, text)])
     sid = library.sources()[0].id
-    assert not splitcheck.overview(library, sid).recut
+    assert not library.read(splitcheck.overview, sid).recut
     gone = decisions.Decision("join", 0.5, ((0, 5), (300, 305)), "join", "apart")
     with library.engine.begin() as conn:  # an answer to a decision an older parser took
         page = splitfix.page_hash(conn, sid)
         splitfix.record(conn, page, gone, "apart", "我")
-    states = splitcheck.overview(library, sid).decisions
+    states = library.read(splitcheck.overview, sid).decisions
     [stale] = [s for s in states if s.stale]
     assert stale.decision.key == "join@0" and stale.current == "apart" and not stale.open
     before = _shape(library, sid)
     library.reparse_source(SourceId(sid))  # the parser ignores what it does not ask
     assert _shape(library, sid) == before
-    edits.merge_with_next(library, library.list_articles()[0].id)  # a hand edit
-    assert splitcheck.overview(library, sid).recut
+    library.write(edits.merge_with_next, library.list_articles()[0].id)  # a hand edit
+    assert library.read(splitcheck.overview, sid).recut

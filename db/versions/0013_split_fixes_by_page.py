@@ -5,8 +5,8 @@ page's text hash instead, a page deleted and imported again gets its fixes back,
 fix merged from a colleague's share waits for the page. ``key`` becomes the parser's own
 decision key (``kind@start``), the name ``parse_text(overrides=…)`` takes.
 
-Revision ID: 0009
-Revises: 0008
+Revision ID: 0013
+Revises: 0011
 Create Date: 2026-12-04
 """
 
@@ -14,8 +14,8 @@ from __future__ import annotations
 
 from alembic import op
 
-revision = "0009"
-down_revision = "0008"
+revision = "0013"
+down_revision = "0011"
 branch_labels = None
 depends_on = None
 
