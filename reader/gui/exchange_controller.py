@@ -39,15 +39,13 @@ from reader.gui.exchange_view import (
     ExchangeProgressDialog,
     ExportDialog,
     ExportSummaryDialog,
-    MergeReportDialog,
-    OrphansDialog,
     ShareDialog,
-    merge_done,
     share_summary,
 )
 from reader.gui.exchange_worker import ExchangeWorker, Job
 from reader.gui.i18n import tr
 from reader.gui.jobs import JobRunner
+from reader.gui.merge_view import MergeReportDialog, OrphansDialog, merge_done
 from reader.gui.reading_controller import ReadingController
 from reader.gui.shown import shown
 from reader.store.changes import Changes

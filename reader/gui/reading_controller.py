@@ -7,6 +7,7 @@ from PySide6.QtGui import QTextCursor, QTextDocument
 
 from reader.errors import KnownError
 from reader.gui import document as docs
+from reader.gui.article_text import ArticleText
 from reader.gui.changes import ChangeBus
 from reader.gui.i18n import tr
 from reader.gui.reading_view import ReadingPane
@@ -40,6 +41,8 @@ class ReadingController(QObject):
         self.query = ""  # the library search whose hits are marked
         self.matches: list[tuple[int, int]] = []
         self.current_match = -1
+        # what the annotation controllers may ask of the text (not the view itself)
+        self.text = ArticleText(pane.view, lambda: (self.built, self.detail), self._theme)
         bar = pane.find_bar
         bar.field.textChanged.connect(self._find_changed)
         bar.field.returnPressed.connect(self.find_next)
@@ -47,6 +50,9 @@ class ReadingController(QObject):
         bar.previous.clicked.connect(self.find_previous)
         bar.closed.connect(self.close_find)
         bus.changed.connect(self._on_changes)
+
+    def _theme(self) -> str:
+        return self.prefs.theme
 
     @property
     def current_id(self) -> ArticleId | None:

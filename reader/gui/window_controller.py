@@ -473,8 +473,7 @@ class WindowController(QObject):
         if notebook is not None:
             notebook.window.close()  # saves its place and grouping
         self.app_keys.remove()
-        self.annotations.flush()
-        self.annotations.suggestions.shutdown()
+        self.annotations.shutdown()
         self.imports.shutdown()
         self.indexer.shutdown()
         self.exchange.shutdown()

@@ -165,7 +165,7 @@ def test_hover_shows_the_note_as_text_and_a_click_chooses_the_card(ann, qtbot) -
     c.flush()
     tip = doc_format_at(ann, "硬核数据").toolTip()
     assert "&lt;b&gt;粗体&lt;/b&gt; &amp; 注" in tip and "<b>" not in tip
-    c._select_card(hid, flash=False)
+    c.cards.select(hid, flash=False)
     ann.window.annotations.cards.selectionModel().clear()
     assert c.current() is None
     view = ann.window.reading.view
@@ -210,7 +210,7 @@ def test_article_tags_completer_and_note_with_undo(ann, qtbot) -> None:  # type:
     )
     assert rows(ann, linked, aid) == [("经济",)]
     assert list(p.tags.chips) == ["经济"]
-    assert "经济" in c.tag_names.stringList()  # offered to the completer from now on
+    assert "经济" in c.tagging.tag_names.stringList()  # offered to the completer from now on
     # the second article can reuse it through the completer
     ann.controller.lib.step(+1)
     p.tag_field.completer().setCompletionPrefix("经")
