@@ -27,6 +27,7 @@ from reader.exchange.webanno import export_json
 from reader.exchange.word import DocxLabels, export_docx
 from reader.gui import file_dialogs
 from reader.gui.changes import ChangeBus
+from reader.gui.error_text import translated
 from reader.gui.exchange_view import (
     ANNOTATED,
     CURRENT,
@@ -466,8 +467,9 @@ class ExchangeController(QObject):
         self._jobs.cancel()
 
     def _failed(self, message: str) -> None:
-        self._inform(tr("Pizhu"), shown(message), QMessageBox.Icon.Warning)
-        _status(self._window, shown(message), 15_000)
+        text = shown(translated(message))
+        self._inform(tr("Pizhu"), text, QMessageBox.Icon.Warning)
+        _status(self._window, text, 15_000)
         self.failed.emit(message)
 
     def _cancelled(self, message: str) -> None:

@@ -14,6 +14,7 @@ from reader.exchange.citation import gbt7714
 from reader.gui import file_dialogs, theme
 from reader.gui.annotation_controller import AnnotationController
 from reader.gui.changes import ChangeBus
+from reader.gui.error_text import translated
 from reader.gui.external import ExternalWatch
 from reader.gui.i18n import tr
 from reader.gui.import_controller import ImportController
@@ -448,7 +449,8 @@ class WindowController(QObject):
         box.open()
 
     def show_error(self, message: str) -> None:
-        message = shown(message)  # it may quote a file's name or a title
+        # in the window's language; it may quote a file's name or a title
+        message = shown(translated(message))
         self.window.statusBar().showMessage(message, 15_000)
         box = QMessageBox(
             QMessageBox.Icon.Warning,
