@@ -10,24 +10,18 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QPushButton, QWidget
 
 from reader.errors import KnownError
-from reader.exchange.collect import annotated_ids, select_articles
-from reader.exchange.markdown import default_meanings, export_markdown
-from reader.exchange.merge import MergeReport, merge_bundle
 from reader.exchange.orphans import list_orphans
 from reader.exchange.report import Cancel, ExportReport, Progress
-from reader.exchange.share import ShareReport, write_share
-from reader.exchange.untrusted import SharedBundle, read_share
-from reader.exchange.webanno import export_json
-from reader.exchange.word import DocxLabels, export_docx
-from reader.gui import file_dialogs
 from reader.gui.changes import ChangeBus
 from reader.gui.error_text import translated
+from reader.gui.exchange_files import FileChooser
 from reader.gui.exchange_view import (
     ANNOTATED,
     CURRENT,
@@ -54,59 +48,19 @@ from reader.store.ids import ArticleId
 from reader.store.library import Library
 from reader.store.location import refuse_library_file
 
-
-class FileChooser:
-    """Where exports and share files go and which file to merge (tests replace it)."""
-
-    def __init__(self, library: Path | None = None) -> None:
-        self.library = library  # its folder is never where a dialog starts
-
-    def export_folder(self, parent: QWidget) -> str | None:
-        return (
-            file_dialogs.folder(parent, tr("Export into a folder"), self.library, "export") or None
-        )
-
-    def export_file(self, parent: QWidget, fmt: str) -> str | None:
-        if fmt == JSON:
-            caption, name, kinds = (
-                tr("Export as JSON"),
-                "pizhu.jsonld",
-                tr("JSON-LD (*.jsonld *.json)"),
-            )
-        elif fmt == WORD:
-            caption, name, kinds = tr("Export to Word"), "pizhu.docx", tr("Word (*.docx)")
-        else:
-            caption, name, kinds = tr("Export as Markdown"), "pizhu.md", tr("Markdown (*.md)")
-        return file_dialogs.save_file(parent, caption, name, kinds, self.library, "export") or None
-
-    def share_file(self, parent: QWidget) -> str | None:
-        return (
-            file_dialogs.save_file(
-                parent,
-                tr("Share file"),
-                "pizhu-share.sqlite",
-                tr("Pizhu share files (*.sqlite)"),
-                self.library,
-                "share",
-            )
-            or None
-        )
-
-    def merge_file(self, parent: QWidget) -> str | None:
-        return (
-            file_dialogs.open_file(
-                parent,
-                tr("Merge a share file"),
-                tr("Pizhu share files (*.sqlite);;All files (*)"),
-                self.library,
-                "share",
-            )
-            or None
-        )
+# Exporting, sharing and merging load their modules (Jinja2, python-docx, the merge) on
+# first use, not while the window starts.
+if TYPE_CHECKING:
+    from reader.exchange.merge import MergeReport
+    from reader.exchange.share import ShareReport
+    from reader.exchange.untrusted import SharedBundle
+    from reader.exchange.word import DocxLabels
 
 
 def word_labels() -> DocxLabels:
     """The Word report's headings in the window's language."""
+    from reader.exchange.word import DocxLabels
+
     return DocxLabels(
         title=tr("Clipping report"),
         contents=tr("Contents"),
@@ -204,9 +158,13 @@ class ExchangeController(QObject):
             own = {s.key: s.label for s in self._library.highlight_colours()}
         except KnownError:
             own = {}
+        from reader.exchange.markdown import default_meanings
+
         return {**default_meanings(), **own}
 
     def _ids(self, kind: str, value: str | None, current: ArticleId | None) -> list[ArticleId]:
+        from reader.exchange.collect import annotated_ids, select_articles
+
         lib = self._library
         if kind == CURRENT:  # with the other parts of its story, if it is continued
             return [] if current is None else list(lib.story(current).parts)
@@ -261,6 +219,10 @@ class ExchangeController(QObject):
         labels = word_labels()
 
         def job(progress: Progress, cancel: Cancel) -> ExportReport | None:
+            from reader.exchange.markdown import export_markdown
+            from reader.exchange.webanno import export_json
+            from reader.exchange.word import export_docx
+
             ids = self._ids(kind, value, current)
             if not ids:
                 return None
@@ -320,6 +282,8 @@ class ExchangeController(QObject):
         target, current = Path(dialog.target()), self._reading.current_id
 
         def job(progress: Progress, cancel: Cancel) -> ShareReport:
+            from reader.exchange.share import write_share
+
             ids = None if kind == ANNOTATED else self._ids(kind, value, current)
             # the file dialog asked before replacing an existing file
             return write_share(
@@ -346,6 +310,9 @@ class ExchangeController(QObject):
         source = Path(path)
 
         def job(progress: Progress, cancel: Cancel) -> tuple[SharedBundle, MergeReport]:
+            from reader.exchange.merge import merge_bundle
+            from reader.exchange.untrusted import read_share
+
             refuse_library_file(source, self._library.path, "a share file")
             bundle = read_share(source)  # refused files stop here; the library is untouched
             report = merge_bundle(
@@ -370,6 +337,8 @@ class ExchangeController(QObject):
 
     def _apply_merge(self, bundle: SharedBundle, with_fixes: bool = False) -> None:
         def job(progress: Progress, cancel: Cancel) -> MergeReport:
+            from reader.exchange.merge import merge_bundle
+
             return merge_bundle(
                 self._library,
                 bundle,

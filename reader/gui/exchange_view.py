@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
@@ -33,10 +34,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.exchange.report import ExportReport
-from reader.exchange.share import ShareReport
 from reader.gui.i18n import tr
 from reader.gui.shown import shown
+
+if TYPE_CHECKING:  # the exchange modules load when a dialog is shown
+    from reader.exchange.report import ExportReport
+    from reader.exchange.share import ShareReport
 
 # What to export or share.
 CURRENT, TAG, SINCE, ANNOTATED, EVERY = "current", "tag", "since", "annotated", "all"

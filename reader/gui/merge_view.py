@@ -5,6 +5,7 @@ highlights a merge could not place. Layout only; user text is shown as plain tex
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -17,11 +18,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.exchange.merge import MergeItem, MergeReport
-from reader.exchange.orphans import OrphanView
 from reader.gui.exchange_view import one_line, plain_label
 from reader.gui.i18n import tr
 from reader.gui.shown import shown
+
+if TYPE_CHECKING:  # the exchange modules load when a dialog is shown
+    from reader.exchange.merge import MergeItem, MergeReport
+    from reader.exchange.orphans import OrphanView
 
 
 def kind_names() -> dict[str, str]:

@@ -142,7 +142,7 @@ def test_open_in_article_and_copy_citation(qtbot, filled, settings, no_samples) 
     assert app.controller.reading.current_id == second
     current = app.controller.annotations.current()
     assert current is not None and current.exact == "群众文化活动120余场"
-    text = app.controller.copy_citation()
+    text = app.controller.output.copy_citation()
     citation = "王某. 赛罕区春节元宵节群众文化活动好戏连台[N]. 2026-02-10(3)."  # no paper name
     assert text == f"“群众文化活动120余场”\n{citation}"
     assert QApplication.clipboard().text() == text
