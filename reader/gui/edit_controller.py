@@ -97,10 +97,7 @@ class EditController(QObject):
         return edit
 
     def _cursor_block(self) -> int | None:
-        built = self._reading.built
-        if built is None:
-            return None
-        return built.offsets.block_at(self._reading.pane.view.textCursor().position())
+        return self._reading.cursor_block()
 
     # the four fixes
     def merge_next(self) -> edits.Edit | None:

@@ -120,10 +120,8 @@ class ExchangeController(QObject):
         # queued: after the window has cleared the status bar for the new article
         reading.opened.connect(self._article_opened, Qt.ConnectionType.QueuedConnection)
         reading.closed.connect(self.orphan_button.hide)
-        reading.closed.connect(lambda: reading.pane.show_orphans(0))
-        reading.pane.orphan_show.clicked.connect(
-            lambda: self.show_orphans(self._reading.current_id)
-        )
+        reading.closed.connect(lambda: reading.show_orphans(0))
+        reading.orphans_requested.connect(lambda: self.show_orphans(self._reading.current_id))
         bus.changed.connect(self._on_changes)
 
     @property
@@ -404,7 +402,7 @@ class ExchangeController(QObject):
         self.orphan_button.setText(tr("%n unplaced highlights", None, count))
         self.orphan_button.setToolTip(tr("Show the highlights that could not be placed"))
         self.orphan_button.setVisible(count > 0)
-        self._reading.pane.show_orphans(count)
+        self._reading.show_orphans(count)
         return count
 
     def _on_changes(self, changes: Changes) -> None:

@@ -26,6 +26,11 @@ class ReadingController(QObject):
     closed = Signal()
     leaving = Signal()  # about to show another article (or none): save what is pending
     rendered = Signal()  # a new document for the current article is in the view
+    # the pane's notices, for the controllers that fill them
+    orphans_requested = Signal()  # "unplaced highlights": Show
+    earlier_part_requested = Signal()  # a continued story: the part before
+    later_part_requested = Signal()  # the part after
+    whole_story_requested = Signal()
 
     def __init__(
         self, library: Library, bus: ChangeBus, pane: ReadingPane, prefs: ReadingPrefs
@@ -43,6 +48,10 @@ class ReadingController(QObject):
         self.current_match = -1
         # what the annotation controllers may ask of the text (not the view itself)
         self.text = ArticleText(pane.view, lambda: (self.built, self.detail), self._theme)
+        pane.orphan_show.clicked.connect(self.orphans_requested)
+        pane.continued_from.clicked.connect(self.earlier_part_requested)
+        pane.continued_on.clicked.connect(self.later_part_requested)
+        pane.whole_story.clicked.connect(self.whole_story_requested)
         bar = pane.find_bar
         bar.field.textChanged.connect(self._find_changed)
         bar.field.returnPressed.connect(self.find_next)
@@ -53,6 +62,20 @@ class ReadingController(QObject):
 
     def _theme(self) -> str:
         return self.prefs.theme
+
+    def show_orphans(self, count: int) -> None:
+        """The notice of highlights a merge could not place in this article (0 hides it)."""
+        self.pane.show_orphans(count)
+
+    def show_story(self, from_page: str | None, on_page: str | None, parts: int) -> None:
+        """Links to a continued story's other parts, by the pages they are on."""
+        self.pane.show_story(from_page, on_page, parts)
+
+    def cursor_block(self) -> int | None:
+        """The article block the text cursor is in."""
+        if self.built is None:
+            return None
+        return self.built.offsets.block_at(self.pane.view.textCursor().position())
 
     @property
     def current_id(self) -> ArticleId | None:
