@@ -26,7 +26,6 @@ from PySide6.QtGui import QUndoStack
 from reader.errors import KnownError
 from reader.gui.annotation_commands import push
 from reader.gui.annotation_view import AnnotationPanel
-from reader.gui.annotation_widgets import SelectionToolbar
 from reader.gui.changes import ChangeBus
 from reader.gui.highlight_cards import HighlightCards
 from reader.gui.highlight_list import HighlightListModel
@@ -35,7 +34,6 @@ from reader.gui.i18n import tr
 from reader.gui.note_saver import NoteTarget
 from reader.gui.notes_controller import NotesController
 from reader.gui.reading_controller import ReadingController
-from reader.gui.suggestions import SuggestionRunner
 from reader.gui.tags_controller import TagsController
 from reader.store import operations as ops
 from reader.store.changes import Changes
@@ -106,7 +104,7 @@ class AnnotationController(QObject):
     def _stored_note(self, hid: int) -> str | None:
         return next((h.note for h in self.model.all() if h.id == hid), None)
 
-    # what the window and the tests ask of the panel
+    # the open article's annotations, for the window (citations, Preferences, Restore)
     @property
     def model(self) -> HighlightListModel:
         return self.cards.model
@@ -114,14 +112,6 @@ class AnnotationController(QObject):
     @property
     def highlights(self) -> list[HighlightView]:
         return self.cards.model.all()
-
-    @property
-    def toolbar(self) -> SelectionToolbar:
-        return self.text.toolbar
-
-    @property
-    def suggestions(self) -> SuggestionRunner:
-        return self.tagging.suggestions
 
     @property
     def tags(self) -> tuple[str, ...]:
