@@ -16,8 +16,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1] / "reader"
 MAX_LINES = 500
-# Their engineers split these; listed so the list only shrinks.
-LARGE_ELSEWHERE = {"gui/annotation_controller.py", "gui/exchange_view.py"}
+# Modules allowed over the limit while someone splits them (none now); the list only shrinks.
+LARGE_ELSEWHERE: set[str] = set()
 
 
 def modules() -> dict[str, Path]:

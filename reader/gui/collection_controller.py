@@ -89,10 +89,9 @@ class CollectionController(QObject):
         reading.opened.connect(lambda aid: lib.select(aid, emit=False))
         self.story: continuations.Story | None = None
         reading.opened.connect(self._show_story)
-        rp = reading.pane
-        rp.continued_from.clicked.connect(lambda: self._follow(self.story_from()))
-        rp.continued_on.clicked.connect(lambda: self._follow(self.story_on()))
-        rp.whole_story.clicked.connect(lambda: self.show_whole_story())
+        reading.earlier_part_requested.connect(lambda: self._follow(self.story_from()))
+        reading.later_part_requested.connect(lambda: self._follow(self.story_on()))
+        reading.whole_story_requested.connect(lambda: self.show_whole_story())
 
     # --- running operations ------------------------------------------------------------
 
@@ -316,7 +315,7 @@ class CollectionController(QObject):
         st = self.story
         before = st.pages.get(st.continued_from, "") if st.continued_from else None
         after = st.pages.get(st.continued_on, "") if st.continued_on else None
-        self._reading.pane.show_story(before, after, len(st.parts))
+        self._reading.show_story(before, after, len(st.parts))
 
     def story_from(self) -> ArticleId | None:
         return self.story.continued_from if self.story else None

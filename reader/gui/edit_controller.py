@@ -59,10 +59,7 @@ class EditController(QObject):
         return push(self.undo_stack, self._library, self._bus, label, op)
 
     def _cursor_block(self) -> int | None:
-        built = self._reading.built
-        if built is None:
-            return None
-        return built.offsets.block_at(self._reading.pane.view.textCursor().position())
+        return self._reading.cursor_block()
 
     # the four fixes
     def merge_next(self) -> Applied | None:

@@ -227,7 +227,8 @@ class LibraryPane(QWidget):
         # search page
         self.results = QListView(self)
         self.results.setAccessibleName(tr("Search results"))
-        self.results.setItemDelegate(SearchHitDelegate(self.results))
+        self.hits = SearchHitDelegate(self.results)
+        self.results.setItemDelegate(self.hits)
         self.results.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.results.setWordWrap(True)
         self.results.setSpacing(1)
@@ -303,3 +304,8 @@ class LibraryPane(QWidget):
             header.setSectionHidden(col, True)
         self.articles.setSortingEnabled(True)
         self.fit_title()
+
+    def set_hit_colour(self, colour: str) -> None:
+        """The background of the query's hits in search results (follows the theme)."""
+        self.hits.mark_colour = QColor(colour)
+        self.results.viewport().update()

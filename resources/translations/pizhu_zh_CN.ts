@@ -2571,5 +2571,437 @@ A reader for annotating local Chinese news.</source>
         <source>&amp;Redo: %1</source>
         <translation>重做：%1(&amp;R)</translation>
     </message>
+    <message>
+        <source>%1 cannot go under itself or a tag inside it</source>
+        <translation>%1 不能放在它自己或它下面的标签之下</translation>
+    </message>
+    <message>
+        <source>%1 is not a date (YYYY-MM-DD)</source>
+        <translation>%1 不是日期(应为 YYYY-MM-DD)</translation>
+    </message>
+    <message>
+        <source>%1 is not a date (use YYYY-MM-DD)</source>
+        <translation>%1 不是日期(请用 YYYY-MM-DD)</translation>
+    </message>
+    <message>
+        <source>%1 is not a kind (%2)</source>
+        <translation>%1 不是一种文章类型(%2)</translation>
+    </message>
+    <message>
+        <source>%1 is not a page number (3, A3)</source>
+        <translation>%1 不是版次(如 3、A3)</translation>
+    </message>
+    <message>
+        <source>%1 is not in the local names</source>
+        <translation>本地名称中没有 %1</translation>
+    </message>
+    <message>
+        <source>%1: already exists (use --force to replace it)</source>
+        <translation>%1:已存在(用 --force 替换)</translation>
+    </message>
+    <message>
+        <source>%1: already exists; not overwritten (use --force)</source>
+        <translation>%1:已存在,未覆盖(用 --force)</translation>
+    </message>
+    <message>
+        <source>%1: at least one backup must be kept (not %2)</source>
+        <translation>%1:至少要保留一份备份(不能是 %2)</translation>
+    </message>
+    <message>
+        <source>%1: binary file (contains NUL bytes), not a text page</source>
+        <translation>%1:二进制文件(含 NUL 字节),不是文本版面</translation>
+    </message>
+    <message>
+        <source>%1: binary file (control bytes), not a text page</source>
+        <translation>%1:二进制文件(含控制字节),不是文本版面</translation>
+    </message>
+    <message>
+        <source>%1: cancelled; nothing was written</source>
+        <translation>%1:已取消,未写入任何内容</translation>
+    </message>
+    <message>
+        <source>%1: cannot create the backups folder (%2)</source>
+        <translation>%1:无法创建备份文件夹(%2)</translation>
+    </message>
+    <message>
+        <source>%1: cannot open the library file</source>
+        <translation>%1:无法打开资料库文件</translation>
+    </message>
+    <message>
+        <source>%1: cannot read (%2)</source>
+        <translation>%1:无法读取(%2)</translation>
+    </message>
+    <message>
+        <source>%1: cannot read it (%2)</source>
+        <translation>%1:无法读取(%2)</translation>
+    </message>
+    <message>
+        <source>%1: cannot write the share file (%2)</source>
+        <translation>%1:无法写入共享文件(%2)</translation>
+    </message>
+    <message>
+        <source>%1: exists and is not a folder</source>
+        <translation>%1:已存在且不是文件夹</translation>
+    </message>
+    <message>
+        <source>%1: input/output error while using the library</source>
+        <translation>%1:使用资料库时发生输入/输出错误</translation>
+    </message>
+    <message>
+        <source>%1: is a directory, not a page file</source>
+        <translation>%1:是文件夹,不是版面文件</translation>
+    </message>
+    <message>
+        <source>%1: is a folder, not a library file</source>
+        <translation>%1:是文件夹,不是资料库文件</translation>
+    </message>
+    <message>
+        <source>%1: is a folder; give a file name for %2</source>
+        <translation>%1:是文件夹;请为%2指定文件名</translation>
+    </message>
+    <message>
+        <source>%1: is the library itself, not %2; choose another file</source>
+        <translation>%1:这是资料库本身,不是%2;请选择其他文件</translation>
+    </message>
+    <message>
+        <source>%1: is the library itself; nothing restored</source>
+        <translation>%1:这是资料库本身;未恢复任何内容</translation>
+    </message>
+    <message>
+        <source>%1: merge cancelled; the library is unchanged</source>
+        <translation>%1:合并已取消;资料库未改变</translation>
+    </message>
+    <message>
+        <source>%1: no such backup (pizhu restore lists them)</source>
+        <translation>%1:没有这份备份(pizhu restore 可列出备份)</translation>
+    </message>
+    <message>
+        <source>%1: no such file</source>
+        <translation>%1:文件不存在</translation>
+    </message>
+    <message>
+        <source>%1: not a Pizhu library (it has other tables)</source>
+        <translation>%1:不是批注资料库(含有其他数据表)</translation>
+    </message>
+    <message>
+        <source>%1: not a Pizhu library; nothing restored</source>
+        <translation>%1:不是批注资料库;未恢复任何内容</translation>
+    </message>
+    <message>
+        <source>%1: not a readable backup (%2); nothing restored</source>
+        <translation>%1:不是可读的备份(%2);未恢复任何内容</translation>
+    </message>
+    <message>
+        <source>%1: not a regular file</source>
+        <translation>%1:不是普通文件</translation>
+    </message>
+    <message>
+        <source>%1: not text in a supported encoding (UTF-8, UTF-16, GB18030, Big5)</source>
+        <translation>%1:不是受支持编码的文本(UTF-8、UTF-16、GB18030、Big5)</translation>
+    </message>
+    <message>
+        <source>%1: permission denied</source>
+        <translation>%1:没有权限</translation>
+    </message>
+    <message>
+        <source>%1: refused: %2</source>
+        <translation>%1:已拒绝:%2</translation>
+    </message>
+    <message>
+        <source>%1: refused: %2 row %3: %4 %5</source>
+        <translation>%1:已拒绝:%2 第 %3 行:%4 %5</translation>
+    </message>
+    <message>
+        <source>%1: refused: a value is too large (%2)</source>
+        <translation>%1:已拒绝:有值过大(%2)</translation>
+    </message>
+    <message>
+        <source>%1: refused: cannot open it as SQLite (%2)</source>
+        <translation>%1:已拒绝:无法作为 SQLite 打开(%2)</translation>
+    </message>
+    <message>
+        <source>%1: refused: corrupt (text that is not UTF-8)</source>
+        <translation>%1:已拒绝:文件损坏(含非 UTF-8 文本)</translation>
+    </message>
+    <message>
+        <source>%1: refused: corrupt SQLite header</source>
+        <translation>%1:已拒绝:SQLite 文件头损坏</translation>
+    </message>
+    <message>
+        <source>%1: refused: corrupt or not a database (%2)</source>
+        <translation>%1:已拒绝:文件损坏或不是数据库(%2)</translation>
+    </message>
+    <message>
+        <source>%1: refused: highlights: uuid %2 is used twice</source>
+        <translation>%1:已拒绝:划线:uuid %2 重复使用</translation>
+    </message>
+    <message>
+        <source>%1: refused: its creation time %2</source>
+        <translation>%1:已拒绝:其创建时间%2</translation>
+    </message>
+    <message>
+        <source>%1: refused: larger than %2 bytes</source>
+        <translation>%1:已拒绝:大于 %2 字节</translation>
+    </message>
+    <message>
+        <source>%1: refused: not a SQLite database</source>
+        <translation>%1:已拒绝:不是 SQLite 数据库</translation>
+    </message>
+    <message>
+        <source>%1: refused: tags: the parents of %2 form a cycle</source>
+        <translation>%1:已拒绝:标签:%2 的上级标签构成循环</translation>
+    </message>
+    <message>
+        <source>%1: refused: the database is corrupt (%2)</source>
+        <translation>%1:已拒绝:数据库已损坏(%2)</translation>
+    </message>
+    <message>
+        <source>%1: refused: the file is truncated</source>
+        <translation>%1:已拒绝:文件不完整</translation>
+    </message>
+    <message>
+        <source>%1: refused: values nested too deeply</source>
+        <translation>%1:已拒绝:数据嵌套过深</translation>
+    </message>
+    <message>
+        <source>%1: restoring %2 failed (%3); the library is unchanged</source>
+        <translation>%1:恢复 %2 失败(%3);资料库未改变</translation>
+    </message>
+    <message>
+        <source>%1: starts with a %2 byte-order mark but is not valid %3 (byte %4)</source>
+        <translation>%1:以 %2 字节序标记开头,但不是有效的 %3(第 %4 字节)</translation>
+    </message>
+    <message>
+        <source>%1: the backup could not be written (%2)</source>
+        <translation>%1:无法写入备份(%2)</translation>
+    </message>
+    <message>
+        <source>%1: the backup is damaged (%2); nothing restored</source>
+        <translation>%1:备份已损坏(%2);未恢复任何内容</translation>
+    </message>
+    <message>
+        <source>%1: the disk is full</source>
+        <translation>%1:磁盘已满</translation>
+    </message>
+    <message>
+        <source>%1: the file is empty</source>
+        <translation>%1:文件是空的</translation>
+    </message>
+    <message>
+        <source>%1: the folder %2 does not exist</source>
+        <translation>%1:文件夹 %2 不存在</translation>
+    </message>
+    <message>
+        <source>%1: the library file is corrupt or not a Pizhu library</source>
+        <translation>%1:资料库文件已损坏或不是批注资料库</translation>
+    </message>
+    <message>
+        <source>%1: the library is locked by another program; try again</source>
+        <translation>%1:资料库被另一个程序锁定;请稍后再试</translation>
+    </message>
+    <message>
+        <source>%1: the library is read-only</source>
+        <translation>%1:资料库是只读的</translation>
+    </message>
+    <message>
+        <source>%1: the library was written by a newer Pizhu (schema %2; this Pizhu knows up to %3); please update Pizhu</source>
+        <translation>%1:资料库由更新版本的批注写入(结构 %2;本版本最高支持 %3);请更新批注</translation>
+    </message>
+    <message>
+        <source>%1: too large (%2 MB; pages over 50 MB are refused)</source>
+        <translation>%1:文件过大(%2 MB;超过 50 MB 的版面不予导入)</translation>
+    </message>
+    <message>
+        <source>%1: upgrade would break %2 references; the library was left unchanged</source>
+        <translation>%1:升级会破坏 %2 处引用;资料库未改变</translation>
+    </message>
+    <message>
+        <source>%1: upgrading the library failed (%2: %3); it was left unchanged%4</source>
+        <translation>%1:升级资料库失败(%2:%3);资料库未改变%4</translation>
+    </message>
+    <message>
+        <source>a colour&apos;s meaning needs a name</source>
+        <translation>颜色含义需要一个名称</translation>
+    </message>
+    <message>
+        <source>a local name needs some text</source>
+        <translation>本地名称不能为空</translation>
+    </message>
+    <message>
+        <source>a section cannot be moved into its own article</source>
+        <translation>栏目不能移入它自己的文章</translation>
+    </message>
+    <message>
+        <source>a tag cannot be merged into itself</source>
+        <translation>标签不能合并到它自己</translation>
+    </message>
+    <message>
+        <source>a tag named %1 already exists; merge %2 into it instead</source>
+        <translation>已有名为 %1 的标签;请改为把 %2 合并进去</translation>
+    </message>
+    <message>
+        <source>a tag needs a name</source>
+        <translation>标签需要一个名称</translation>
+    </message>
+    <message>
+        <source>article %1 has not been analysed yet</source>
+        <translation>文章 %1 尚未分析</translation>
+    </message>
+    <message>
+        <source>article %1 is the last on its page: nothing to merge</source>
+        <translation>文章 %1 是本版最后一篇:没有可合并的</translation>
+    </message>
+    <message>
+        <source>block %1 of article %2 is not a heading</source>
+        <translation>文章 %2 的第 %1 段不是小标题</translation>
+    </message>
+    <message>
+        <source>cannot split article %1 before block %2</source>
+        <translation>无法在第 %2 段之前拆分文章 %1</translation>
+    </message>
+    <message>
+        <source>highlight [%1, %2) is outside article %3 (0…%4)</source>
+        <translation>划线 [%1, %2) 超出文章 %3 的范围(0…%4)</translation>
+    </message>
+    <message>
+        <source>no %1 %2 in %3</source>
+        <translation>%3 中没有 %1 %2</translation>
+    </message>
+    <message>
+        <source>no article %1</source>
+        <translation>没有文章 %1</translation>
+    </message>
+    <message>
+        <source>no article %1 in %2</source>
+        <translation>%2 中没有文章 %1</translation>
+    </message>
+    <message>
+        <source>no highlight %1</source>
+        <translation>没有划线 %1</translation>
+    </message>
+    <message>
+        <source>no highlight colour %1</source>
+        <translation>没有划线颜色 %1</translation>
+    </message>
+    <message>
+        <source>no highlight colour %1; choose one of %2</source>
+        <translation>没有划线颜色 %1;请从 %2 中选择</translation>
+    </message>
+    <message>
+        <source>no kind %1; choose one of %2</source>
+        <translation>没有类型 %1;请从 %2 中选择</translation>
+    </message>
+    <message>
+        <source>no page %1 in %2</source>
+        <translation>%2 中没有版面 %1</translation>
+    </message>
+    <message>
+        <source>no person, place or organisation named %1</source>
+        <translation>没有名为 %1 的人物、地点或机构</translation>
+    </message>
+    <message>
+        <source>no source file %1</source>
+        <translation>没有源文件 %1</translation>
+    </message>
+    <message>
+        <source>no source file %1 in %2</source>
+        <translation>%2 中没有源文件 %1</translation>
+    </message>
+    <message>
+        <source>no tag %1</source>
+        <translation>没有标签 %1</translation>
+    </message>
+    <message>
+        <source>no tag named %1</source>
+        <translation>没有名为 %1 的标签</translation>
+    </message>
+    <message>
+        <source>no template %1 (neither a file nor a template in %2)</source>
+        <translation>没有模板 %1(既不是文件,也不在 %2 中)</translation>
+    </message>
+    <message>
+        <source>nothing to count in %1: no letters or digits</source>
+        <translation>%1 中没有可统计的内容:没有文字或数字</translation>
+    </message>
+    <message>
+        <source>quote %1 is not in the text</source>
+        <translation>引文 %1 不在正文中</translation>
+    </message>
+    <message>
+        <source>quote %1 occurs %2 times; choose an occurrence (1…%2)</source>
+        <translation>引文 %1 出现了 %2 次;请指定第几处(1…%2)</translation>
+    </message>
+    <message>
+        <source>quote %1 occurs %2, so there is no occurrence %3</source>
+        <translation>引文 %1 出现 %2,所以没有第 %3 处</translation>
+    </message>
+    <message>
+        <source>range [%1, %2) is not inside the text (0…%3)</source>
+        <translation>范围 [%1, %2) 不在正文之内(0…%3)</translation>
+    </message>
+    <message>
+        <source>refused: more than %1 rows in %2</source>
+        <translation>已拒绝:%2 中超过 %1 行</translation>
+    </message>
+    <message>
+        <source>template %1: %2</source>
+        <translation>模板 %1:%2</translation>
+    </message>
+    <message>
+        <source>template %1: cannot be read (%2)</source>
+        <translation>模板 %1:无法读取(%2)</translation>
+    </message>
+    <message>
+        <source>the quote is empty</source>
+        <translation>引文是空的</translation>
+    </message>
+    <message>
+        <source>Pizhu cannot read a %1 decision as %2</source>
+        <translation>批注无法把 %1 类判断读作 %2</translation>
+    </message>
+    <message>
+        <source>the parser cannot read this place as %1</source>
+        <translation>解析器无法把此处读作 %1</translation>
+    </message>
+    <message>
+        <source>the parser no longer takes this decision on the page</source>
+        <translation>解析器在本版上已不再作此判断</translation>
+    </message>
+    <message>
+        <source>%1: is the library itself, not a page</source>
+        <translation>%1:这是资料库本身,不是版面</translation>
+    </message>
+    <message>
+        <source>%1: not a page dump (only .txt and .md page files are imported)</source>
+        <translation>%1:不是版面文本(只导入 .txt 和 .md 版面文件)</translation>
+    </message>
+    <message>
+        <source>%1: could not be parsed (%2)</source>
+        <translation>%1:无法解析(%2)</translation>
+    </message>
+    <message>
+        <source>already imported (same file)</source>
+        <translation>已导入过(同一文件)</translation>
+    </message>
+    <message>
+        <source>already imported (same page as %1)</source>
+        <translation>已导入过(与 %1 是同一版面)</translation>
+    </message>
+    <message>
+        <source>not a Pizhu share file</source>
+        <translation>不是批注共享文件</translation>
+    </message>
+    <message>
+        <source>not a Pizhu share file (no table %1)</source>
+        <translation>不是批注共享文件(没有数据表 %1)</translation>
+    </message>
+    <message>
+        <source>written by a newer Pizhu (share format %1); please update Pizhu</source>
+        <translation>由更新版本的批注写入(共享格式 %1);请更新批注</translation>
+    </message>
+    <message>
+        <source>broken references between its rows</source>
+        <translation>其中的数据行之间引用有误</translation>
+    </message>
 </context>
 </TS>

@@ -13,27 +13,24 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from tests.gui.shots import start  # noqa: E402 - after the path is set
+from tests.gui.shots import Shots  # noqa: E402
 
 
 def main(out: Path) -> int:
-    shots = start(out)
-    app, tmp, settle, shot = shots.app, shots.tmp, shots.settle, shots.shot
-    from PySide6.QtCore import QEventLoop, QSettings, QTimer
+    shots = Shots(out)  # first: the user folders move before anything looks them up
+    tmp, app, settle, shot = shots.tmp, shots.app, shots.settle, shots.shot
+    from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
     from reader.gui.app import App
-    from reader.gui.settings import Settings
     from reader.gui.window_controller import sample_pages
     from reader.store.library import Library
 
-    settings = Settings(QSettings(str(tmp / "pizhu.ini"), QSettings.Format.IniFormat))
-    settings.set_language("en")
+    settings = shots.settings()
 
     # 0. first start on an empty library
     empty = Library.open(tmp / "empty.sqlite")
-    first = App(app, empty, Settings(QSettings(str(tmp / "first.ini"), QSettings.Format.IniFormat)))
-    first.controller.settings.set_language("en")
+    first = App(app, empty, shots.settings("first.ini"))
     first.window.resize(1300, 820)
     first.show()
     shot(first.window, "0-first-start")

@@ -15,24 +15,21 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from tests.gui.shots import start  # noqa: E402 - after the path is set
+from tests.gui.shots import Shots  # noqa: E402
 
 
 def main(out: Path) -> int:
-    shots = start(out)
-    app, tmp, shot = shots.app, shots.tmp, shots.shot
-    from PySide6.QtCore import QSettings
+    shots = Shots(out)  # first: the user folders move before anything looks them up
+    tmp, app, shot = shots.tmp, shots.app, shots.shot
     from PySide6.QtWidgets import QApplication
 
     from reader.gui.app import App
     from reader.gui.paper_tree import ISSUE
-    from reader.gui.settings import Settings
     from reader.gui.window_controller import sample_pages
     from reader.store import trash
     from reader.store.library import Library
 
-    settings = Settings(QSettings(str(tmp / "pizhu.ini"), QSettings.Format.IniFormat))
-    settings.set_language("en")
+    settings = shots.settings()
     library = Library.open(tmp / "library.sqlite")
     library.import_paths(sample_pages())
     library.run(trash.TrashArticles((library.article_ids()[5],)))

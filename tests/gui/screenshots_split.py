@@ -3,7 +3,7 @@
     xvfb-run -s "-screen 0 1400x900x24" .venv/bin/python tests/gui/screenshots_split.py /tmp/shots
 
 The pages are the parser's own test pages (a first-contact page that has every kind of
-decision, and the seed page). Everything the app writes goes to a temporary folder.
+decision, and a sample page). Everything the app writes goes to a temporary folder.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from tests.gui.shots import start  # noqa: E402 - after the path is set
+from tests.gui.shots import Shots  # noqa: E402
 
 PAGES = (
     "tests/ingest/firstcontact/fc-page-05.txt",
@@ -23,17 +23,14 @@ PAGES = (
 
 
 def main(out: Path) -> int:
-    shots = start(out)
-    app, tmp, settle, shot = shots.app, shots.tmp, shots.settle, shots.shot
-    from PySide6.QtCore import QSettings
+    shots = Shots(out)
+    tmp, app, settle, shot = shots.tmp, shots.app, shots.settle, shots.shot
     from PySide6.QtWidgets import QApplication
 
     from reader.gui.app import App
-    from reader.gui.settings import Settings
     from reader.store.library import Library
 
-    settings = Settings(QSettings(str(tmp / "pizhu.ini"), QSettings.Format.IniFormat))
-    settings.set_language("en")
+    settings = shots.settings()
     library = Library.open(tmp / "library.sqlite")
     library.import_paths([ROOT / p for p in PAGES])
     main_app = App(app, library, settings)

@@ -25,15 +25,15 @@ def _open_first(app) -> ArticleId:  # type: ignore[no-untyped-def]
 
 
 def test_the_edit_menu_names_the_step_undo_and_redo_take(app, qtbot) -> None:  # type: ignore[no-untyped-def]
-    _open_first(app)
-    ann, actions = app.controller.annotations, app.window.actions_
+    aid = _open_first(app)
+    tags, actions = app.controller.annotations.tagging, app.window.actions_
     assert actions.undo.text() == "&Undo"
-    ann.tag_article("生态")
+    tags.tag_article("生态")
     assert actions.undo.text() == "&Undo: Add tag 生态"
-    ann.untag_article("生态")
+    tags.untag_article("生态")
     assert actions.undo.text() == "&Undo: Remove tag 生态"
     actions.undo.trigger()
-    assert "生态" in app.library.get_article(ann.article_id).tags  # the tag is back
+    assert "生态" in app.library.get_article(aid).tags  # the tag is back
     assert actions.undo.text() == "&Undo: Add tag 生态"
     assert actions.redo.text() == "&Redo: Remove tag 生态"
     actions.undo.trigger()
@@ -42,8 +42,8 @@ def test_the_edit_menu_names_the_step_undo_and_redo_take(app, qtbot) -> None:  #
 
 def test_every_kind_of_change_is_the_same_command(app) -> None:  # type: ignore[no-untyped-def]
     aid = _open_first(app)
-    ann, stack = app.controller.annotations, app.controller.undo
-    ann.tag_article("生态")
+    stack = app.controller.undo
+    app.controller.annotations.tagging.tag_article("生态")
     app.controller.edits.mark_fragment()  # a parser fix: rows put back on undo
     kinds = {type(stack.command(i)) for i in range(stack.count())}
     assert kinds == {UndoCommand}
