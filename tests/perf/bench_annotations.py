@@ -122,7 +122,7 @@ def gui(root: Path, lib: Library, aid: int) -> None:
     settings.set_language("en")
     app = App(qapp, lib, settings)
     c = app.controller
-    c.annotations.suggestions.request = lambda _aid: None  # type: ignore[method-assign]
+    c.annotations.tagging.suggestions.request = lambda _aid: None  # type: ignore[method-assign]
     app.window.resize(1360, 860)
     app.show()
     view = app.window.reading.view
