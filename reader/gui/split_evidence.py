@@ -57,6 +57,23 @@ def _fixed() -> dict[str, str]:
         "the earlier story breaks off mid-sentence": tr(
             "the earlier story breaks off mid-sentence"
         ),
+        # phrases of the parser in the works (h-parser)
+        "a dictionary word may run across the junction": tr(
+            "a dictionary word may run across the junction"
+        ),
+        "it follows the block that finishes the earlier story's broken sentence": tr(
+            "it follows the block that finishes the earlier story's broken sentence"
+        ),
+        "it is only the end of a sentence": tr("it is only the end of a sentence"),
+        "its first hanzi ends a word the block before does not begin": tr(
+            "its first hanzi ends a word the block before does not begin"
+        ),
+        "the block right before a section that goes back to the broken story": tr(
+            "the block right before a section that goes back to the broken story"
+        ),
+        "the first block of a section going back to the broken story": tr(
+            "the first block of a section going back to the broken story"
+        ),
     }
 
 
@@ -80,6 +97,11 @@ def _patterns() -> list[tuple[str, str]]:
             r"words shared with the earlier story (\S+), with its host (\S+)",
             tr("words shared with the earlier story %1, with its host %2"),
         ),
+        (
+            r"words shared with that story (\S+), with its host (\S+)",
+            tr("words shared with that story %1, with its host %2"),
+        ),
+        (r"it names what the story names: (.+)", tr("it names what the story names: %1")),
     ]
 
 

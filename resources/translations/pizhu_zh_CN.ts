@@ -2224,6 +2224,30 @@ A reader for annotating local Chinese news.</source>
         <translation>前面的文章在句子中间断开</translation>
     </message>
     <message>
+        <source>a dictionary word may run across the junction</source>
+        <translation>词典中有词可能跨越接缝</translation>
+    </message>
+    <message>
+        <source>it follows the block that finishes the earlier story&apos;s broken sentence</source>
+        <translation>它紧跟在补全前面文章断句的那一段之后</translation>
+    </message>
+    <message>
+        <source>it is only the end of a sentence</source>
+        <translation>它只是一个句子的结尾</translation>
+    </message>
+    <message>
+        <source>its first hanzi ends a word the block before does not begin</source>
+        <translation>它的第一个字是一个词的结尾,而前一段并没有这个词的开头</translation>
+    </message>
+    <message>
+        <source>the block right before a section that goes back to the broken story</source>
+        <translation>紧接在回到那篇断开文章的小节之前的一段</translation>
+    </message>
+    <message>
+        <source>the first block of a section going back to the broken story</source>
+        <translation>回到那篇断开文章的小节的第一段</translation>
+    </message>
+    <message>
         <source>its words against the story&apos;s own: %1</source>
         <translation>与所在文章的用词相似度:%1</translation>
     </message>
@@ -2242,6 +2266,14 @@ A reader for annotating local Chinese news.</source>
     <message>
         <source>words shared with the earlier story %1, with its host %2</source>
         <translation>与前面文章的共同用词 %1,与所在文章 %2</translation>
+    </message>
+    <message>
+        <source>words shared with that story %1, with its host %2</source>
+        <translation>与那篇文章的共同用词 %1,与所在文章 %2</translation>
+    </message>
+    <message>
+        <source>it names what the story names: %1</source>
+        <translation>它提到了文章里提到的:%1</translation>
     </message>
     <message>
         <source>Names</source>

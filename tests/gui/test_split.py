@@ -388,3 +388,23 @@ def test_text_the_page_drops_outside_any_article_is_grey_with_its_reason(start, 
     after = next(s for a in split.page.articles for s in a.spans if s[0] > dup.span[1])
     assert _format_at(view, after[0]).toolTip() != fmt.toolTip()
     assert _format_at(view, after[0]).background().color().alpha() > 0
+
+
+def test_every_piece_of_the_parsers_evidence_reads_in_chinese(qapp) -> None:  # type: ignore[no-untyped-def]
+    """What the parser gives as evidence on the real and simulated pages is shown in the
+    window's language: a phrase the parser learns must be added to gui/split_evidence.py."""
+    import re
+
+    from reader.gui.i18n import Translations
+    from reader.gui.split_evidence import evidence_label
+    from tests.splitcheck_pages import pages
+
+    seen = {e for _, text in pages(20) for d in parse_text(text).decisions for e in d.evidence}
+    t = Translations(qapp)
+    t.apply("zh_CN")
+    try:
+        english = sorted(e for e in seen if re.search("[A-Za-z]{3,}", evidence_label(e)))
+    finally:
+        for installed in t._installed:  # leave the application as it was
+            qapp.removeTranslator(installed)
+    assert english == []
