@@ -11,6 +11,8 @@ are the most recently imported hits, read in the index's own rowid order so FTS5
 after them, and a query costs the same at 10,000 or 1,000,000 articles. A query with
 fewer hits than that ranks all of them. For a news archive "recent and relevant" is a
 better first page than "relevant among decades"; newest/oldest sorts see every hit.
+Further hits are ranked the same way, the next RANK_CANDIDATES at a time, so asking
+for more hits never reorders the ones already listed.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ SORT_ALL_BELOW = 2000
 DATE_CHUNK = 512
 
 SORTS = ("relevance", "newest", "oldest")
+NOTES_ONLY_MAX = 1 << 30  # no bound: a longer list must keep a shorter one's order
 
 
 @dataclass(frozen=True)
@@ -132,6 +135,8 @@ def _notes_only_matches(
             searchtext.normalize(f"{row[0] or ''}\n{row[1]}"),
             searchtext.normalize(notes_text(conn, article_id)),
         )
+        if all(t in haystacks[0] for t in terms):
+            continue  # the index finds it by its own text (maybe beyond ``found``)
         if all(any(t in h for h in haystacks) for t in terms):
             out.append(Match(ArticleId(article_id), float(score)))
     out.sort(key=lambda m: (m.score, m.article_id))
@@ -152,13 +157,28 @@ def _every_hit(conn: Connection, built: searchtext.Query) -> set[int]:
 
 
 def total(conn: Connection, q: str, filters: Filters | None = None) -> int:
-    """How many articles match ``q`` (notes included) within ``filters``."""
+    """How many articles match ``q`` (notes included) within ``filters``, the trash
+    left out."""
     built = searchtext.build_query(q, None)
     if built is None:
         return 0
-    hits = _every_hit(conn, built)
+    hits = _every_hit(conn, built) - trashed(conn)
     ok = allowed(conn, filters) if filters is not None else None
     return len(hits if ok is None else hits & ok)
+
+
+def trashed(conn: Connection) -> set[int]:
+    """Articles in the trash (themselves or their page): the index keeps them, a search
+    leaves them out."""
+    return {
+        r[0]
+        for r in conn.execute(
+            text(
+                "SELECT a.id FROM articles a JOIN source_files s ON s.id = a.source_id "
+                "WHERE a.deleted_at IS NOT NULL OR s.deleted_at IS NOT NULL"
+            )
+        )
+    }
 
 
 def query(
@@ -185,7 +205,7 @@ def query(
     if sort != "relevance":
         return _by_date(conn, built, limit, sort, dated, ok), built.terms
     w_title, w_body, w_grams = ARTICLE_WEIGHTS
-    wanted = max(limit, RANK_CANDIDATES)
+    wanted = -(-limit // RANK_CANDIDATES) * RANK_CANDIDATES  # whole ranking windows
     matches: list[Match] = []
     # Read lazily with the driver's own cursor: FTS5 scores only the rows fetched, and
     # a filter may skip many.
@@ -209,9 +229,19 @@ def query(
         cursor.close()
     matches = matches[:wanted]
     found = {m.article_id for m in matches}
-    extra = _notes_only_matches(conn, built.terms, set(found), limit)
-    matches += [m for m in extra if ok is None or m.article_id in ok]
-    return _ranked(conn, matches, built.terms)[:limit], built.terms
+    # Every notes-only hit, whatever the limit: they rank in the first window.
+    extra = _notes_only_matches(conn, built.terms, set(found), NOTES_ONLY_MAX)
+    extra = [m for m in extra if ok is None or m.article_id in ok]
+    # Ranked a window at a time: the newest RANK_CANDIDATES hits (and the notes-only
+    # ones) first, then the next as many, and so on. A longer list then only adds to a
+    # shorter one, so the window can fetch more hits as the user scrolls.
+    first = matches[:RANK_CANDIDATES] + extra
+    out = _ranked(conn, first, built.terms)
+    for lo in range(RANK_CANDIDATES, len(matches), RANK_CANDIDATES):
+        if len(out) >= limit:
+            break
+        out += _ranked(conn, matches[lo : lo + RANK_CANDIDATES], built.terms)
+    return out[:limit], built.terms
 
 
 def _ranked(conn: Connection, matches: list[Match], terms: Sequence[str]) -> list[Match]:
