@@ -19,10 +19,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import Connection, text
 
-from reader.store import searchtext
+from reader.store import searchtext, tagging
+from reader.store.errors import NotFoundError
 from reader.store.ids import ArticleId
 from reader.store.search import ARTICLE_WEIGHTS, NOTES_WEIGHTS, notes_text
 
@@ -156,15 +158,40 @@ def _every_hit(conn: Connection, built: searchtext.Query) -> set[int]:
     return hits
 
 
+def matching(conn: Connection, q: str, filters: Filters | None = None) -> set[int]:
+    """Every article matching ``q`` (notes included) within ``filters``, the trash left out."""
+    built = searchtext.build_query(q, None)
+    if built is None:
+        return set()
+    hits = _every_hit(conn, built) - trashed(conn)
+    ok = allowed(conn, filters) if filters is not None else None
+    return hits if ok is None else hits & ok
+
+
 def total(conn: Connection, q: str, filters: Filters | None = None) -> int:
     """How many articles match ``q`` (notes included) within ``filters``, the trash
     left out."""
-    built = searchtext.build_query(q, None)
-    if built is None:
-        return 0
-    hits = _every_hit(conn, built) - trashed(conn)
-    ok = allowed(conn, filters) if filters is not None else None
-    return len(hits if ok is None else hits & ok)
+    return len(matching(conn, q, filters))
+
+
+def total_and_new(conn: Connection, q: str, filters: Filters, after: int) -> tuple[int, int]:
+    """How many articles match, and how many of them were stored after article ``after``."""
+    hits = matching(conn, q, filters)
+    return len(hits), sum(1 for h in hits if h > after)
+
+
+def filters_of(conn: Connection, where: Where) -> Filters:
+    """The articles ``where`` lets through (its tag by name, with the tags under it)."""
+    tagged = None
+    if where.tag is not None:
+        root = tagging.find(conn, where.tag)
+        if root is None:
+            raise NotFoundError(f"no tag named {where.tag!r}")
+        closure = tagging.tagged_articles(tagging.subtree(conn, root))
+        rows: Sequence[Any] = conn.execute(closure).all()
+        tagged = tuple(int(r[0]) for r in rows)
+    w = where
+    return Filters(w.since, w.until, w.kinds, w.author, w.paper, w.page, tagged)
 
 
 def trashed(conn: Connection) -> set[int]:
