@@ -107,6 +107,11 @@ class WindowController(QObject):
             library, RelatedPanel(self.window.annotations), self._open_from_statistics
         )
         self.window.annotations.split.addWidget(self.related.panel)
+        from reader.gui.saved_searches import attach
+
+        self.search_filters, self.saved_searches = attach(
+            library, self.bus, self.undo, self.search, settings, self.reading, self.window
+        )
         self._wire()
         from reader.gui.app_shortcuts import AppShortcuts
 
