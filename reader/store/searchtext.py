@@ -23,6 +23,7 @@ syntax: a query is only ever double-quoted tokens without a double quote inside.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
@@ -225,6 +226,14 @@ def _hits(text: str, query_terms: Sequence[str]) -> list[tuple[int, int]]:
 
 def snippet(text: str, query_terms: Sequence[str], width: int = 80) -> Snippet:
     """A window of ``text`` around the first hit, every hit inside it marked."""
+    return _snippet(text, tuple(query_terms), width)
+
+
+# The window lists hits a page at a time by asking for a longer list each time (see
+# reader.store.queries): remembering the snippets already made keeps a fetch deep in
+# the list from making every earlier one again (they were 90 % of its time).
+@functools.lru_cache(maxsize=8192)
+def _snippet(text: str, query_terms: tuple[str, ...], width: int) -> Snippet:
     hits = _hits_near_first(text, query_terms, width)
     if hits is None:
         hits = _hits_in_prefix(text, query_terms, width)
