@@ -64,13 +64,17 @@ class SearchFilters(QObject):
         self._current = current
         self.view: SearchFiltersView = pane.filters
         self._loading = False
+        # What a saved search may name that the menus cannot show (its paper and page,
+        # several kinds): kept until the user changes that filter.
+        self._pinned = Where()
         self.toggle = toggle  # Edit → Search filters (Ctrl+Shift+F)
         toggle.triggered.connect(self.show_and_focus)
         self.fill_menus()
         self._restore()
         v = self.view
-        for box in (v.scope, v.kind, v.tag):
-            box.currentIndexChanged.connect(self._changed)
+        v.scope.currentIndexChanged.connect(lambda _i: self._unpin(paper=None, page=None))
+        v.kind.currentIndexChanged.connect(lambda _i: self._unpin(kinds=()))
+        v.tag.currentIndexChanged.connect(self._changed)
         v.author.activated.connect(self._changed)
         line = v.author.lineEdit()
         if line is not None:
@@ -134,6 +138,9 @@ class SearchFilters(QObject):
         search names its paper and dates itself)."""
         v = self.view
         self._loading = True
+        self._pinned = Where(
+            kinds=where.kinds if len(where.kinds) > 1 else (), paper=where.paper, page=where.page
+        )
         try:
             v.scope.setCurrentIndex(0)
             v.kind.setCurrentIndex(max(0, v.kind.findData(where.kinds[0] if where.kinds else "")))
@@ -149,7 +156,9 @@ class SearchFilters(QObject):
     def chosen(self) -> int:
         """How many filters narrow the search now."""
         w = self.where()
-        return sum(1 for x in (w.since or w.until, w.tag, w.kinds, w.author, w.paper) if x)
+        return sum(
+            1 for x in (w.since or w.until, w.tag, w.kinds, w.author, w.paper or w.page) if x
+        )
 
     def clear(self) -> None:
         self.set_where(Where(), str(self._pane.sort.currentData() or "relevance"))
@@ -191,9 +200,16 @@ class SearchFilters(QObject):
             since=_day(v.since.date()),
             until=_day(v.until.date()),
             tag=str(tag) if tag else None,
-            kinds=(kind,) if kind else (),
+            kinds=self._pinned.kinds or ((kind,) if kind else ()),
             author=v.author.currentText().strip() or None,
+            paper=self._pinned.paper,
+            page=self._pinned.page,
         )
+
+    def _unpin(self, **fields: object) -> None:
+        if not self._loading:
+            self._pinned = replace(self._pinned, **fields)  # type: ignore[arg-type]
+        self._changed()
 
     def _restore(self) -> None:
         q = self._settings.q

@@ -177,3 +177,30 @@ def test_saved_searches_count_new_hits_open_and_delete_undoably(
     assert saved.rowCount() == 0
     c.undo.undo()
     c.imports.shutdown()
+
+
+def test_a_saved_search_keeps_its_page_and_kinds_until_the_user_changes_them(
+    sample_app, qtbot
+) -> None:  # type: ignore[no-untyped-def]
+    from reader.cli import main
+
+    app, lib = sample_app, sample_app.controller.library
+    pane, saved = app.window.library, app.controller.saved_searches
+    args = ["--library", str(lib.path), "search", "记者"]
+    where = ["--since", "2026-02-26", "--until", "2026-02-26", "--page", "2"]
+    kinds = ["--kind", "article", "--kind", "photo"]
+    assert main([*args, *where, *kinds, "--save", "二版"]) == 0
+    saved.reload()
+    with qtbot.waitSignal(app.controller.search.searched, timeout=5000):
+        saved.open("二版")
+    hits = [app.controller.search.results.hit(r) for r in range(len(_listed(app)))]
+    assert hits and {h.source for h in hits} == {"2026-02-26-page-02-minsheng.txt"}
+    assert app.controller.search_filters.where() == Where(
+        since="2026-02-26", until="2026-02-26", kinds=("article", "photo"), page="2"
+    )
+    assert "(3)" in pane.filters_button.text()
+    with qtbot.waitSignal(app.controller.search.searched, timeout=5000):
+        pane.filters.scope.setCurrentIndex(pane.filters.scope.findData("issue"))
+        pane.filters.scope.setCurrentIndex(0)  # choosing a scope lets the page go
+    assert app.controller.search_filters.where().page is None
+    assert len({app.controller.search.results.hit(r).source for r in range(len(_listed(app)))}) > 1
