@@ -1,4 +1,5 @@
-"""Saved searches: a named query with its filters and sort, and what was seen of it.
+"""Saved searches: a named query with its filters and sort, and what was seen of it;
+an index on ``source_files.deleted_at`` (a search finds the trashed pages by it).
 
 Revision ID: 0010
 Revises: 0009
@@ -30,6 +31,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_saved_searches")),
         sa.UniqueConstraint("name", name=op.f("uq_saved_searches_name")),
     )
+    op.create_index("ix_source_files_deleted_at", "source_files", ["deleted_at"])
 
 
 def downgrade() -> None:

@@ -466,12 +466,7 @@ class Library:
         with self._read() as conn:
             # The index keeps trashed articles (restoring them is instant): ask for as
             # many more as the trash could hide, and leave those out.
-            hidden = conn.execute(
-                select(func.count())
-                .select_from(ArticleRow)
-                .join(SourceFile, SourceFile.id == ArticleRow.source_id)
-                .where(~trash.LIVE)
-            ).scalar_one()
+            hidden = len(queries.trashed(conn))
             filters = self._filters(conn, where or Where())
             dated = functools.partial(self._date_order, conn)
             matches, terms = queries.query(conn, query, limit + int(hidden), sort, dated, filters)

@@ -45,3 +45,19 @@ def test_the_total_leaves_the_trash_out(library: Library, small_page: Path) -> N
     assert [h.id for h in library.search("记者")] == [second]
     assert library.count_matches("记者") == 1
     assert library.count_matches("记者", Where(kinds=("article",))) == 1
+
+
+def test_a_trashed_page_takes_its_articles_out_of_hits_and_totals(
+    library: Library, small_page: Path, tmp_path: Path
+) -> None:
+    from reader.cli import main
+
+    other = tmp_path / "pages" / "呼和浩特日报_2026-01-16_第04版.txt"
+    other.write_text(small_page.read_text(encoding="utf-8") + "\n补记。\n", encoding="utf-8")
+    library.import_paths([small_page, other])
+    assert library.count_matches("记者") == 4
+    page = library.get_article(library.article_ids()[0]).source.id
+    assert main(["--library", str(library.path), "delete", "--page", str(page)]) == 0
+    hits = library.search("记者", limit=10)
+    assert len(hits) == 2 and all(library.get_article(h.id).source.id != page for h in hits)
+    assert library.count_matches("记者") == 2
