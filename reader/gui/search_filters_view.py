@@ -98,6 +98,7 @@ class SearchFiltersView(QWidget):
         for r, (a, wa, b, wb) in enumerate(rows):
             for c, (text, widget) in enumerate(((a, wa), (b, wb))):
                 caption = QLabel(text, self)
+                caption.setTextFormat(Qt.TextFormat.PlainText)  # "&" still marks the key
                 caption.setBuddy(widget)  # Alt+letter reaches the filter
                 grid.addWidget(caption, r, 2 * c, Qt.AlignmentFlag.AlignRight)
                 grid.addWidget(widget, r, 2 * c + 1)

@@ -204,3 +204,13 @@ def test_a_saved_search_keeps_its_page_and_kinds_until_the_user_changes_them(
         pane.filters.scope.setCurrentIndex(0)  # choosing a scope lets the page go
     assert app.controller.search_filters.where().page is None
     assert len({app.controller.search.results.hit(r).source for r in range(len(_listed(app)))}) > 1
+
+
+def test_alt_letters_reach_the_filters(sample_app, qtbot) -> None:  # type: ignore[no-untyped-def]
+    w = sample_app.window
+    sample_app.controller.search_filters.show_and_focus()
+    filters = w.library.filters
+    qtbot.keyClick(w.focusWidget(), Qt.Key.Key_G, Qt.KeyboardModifier.AltModifier)
+    assert filters.tag.hasFocus()
+    qtbot.keyClick(w.focusWidget(), Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)
+    assert filters.since.hasFocus()
