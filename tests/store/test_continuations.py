@@ -138,3 +138,16 @@ def test_exporting_one_part_exports_the_whole_story(two_pages: Library, tmp_path
     (part,) = alone.glob("*.md")
     text = part.read_text(encoding="utf-8")
     assert quotes[1] in text and quotes[0] not in text
+
+
+def test_cli_export_of_a_part_writes_the_story_once(
+    two_pages: Library, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    first, second = _part(two_pages, "第3版"), _part(two_pages, "第1版")
+    out = tmp_path / "cli"
+    lib = ["--library", str(two_pages.path)]
+    assert run(capsys, *lib, "export", "--article", str(second), "-o", str(out))[0] == 0
+    (one,) = out.glob("*.md")
+    md = one.read_text(encoding="utf-8")
+    assert md.count("pizhu_id:") == 1 and 'page: "1,3"' in md
+    assert f'pizhu_id: "{two_pages.get_article(first).uuid}"' in md  # named by its first part
