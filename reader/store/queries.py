@@ -137,12 +137,20 @@ def _notes_only_matches(
             searchtext.normalize(f"{row[0] or ''}\n{row[1]}"),
             searchtext.normalize(notes_text(conn, article_id)),
         )
-        if all(t in haystacks[0] for t in terms):
+        if all(t in haystacks[0] for t in terms) and not _waiting(conn, article_id):
             continue  # the index finds it by its own text (maybe beyond ``found``)
         if all(any(t in h for h in haystacks) for t in terms):
             out.append(Match(ArticleId(article_id), float(score)))
     out.sort(key=lambda m: (m.score, m.article_id))
     return out[:limit]
+
+
+def _waiting(conn: Connection, article_id: int) -> bool:
+    """Whether the article waits for the index (an import left it unindexed)."""
+    row = conn.execute(
+        text("SELECT 1 FROM search_pending WHERE article_id = :id"), {"id": article_id}
+    ).first()
+    return row is not None
 
 
 def _every_hit(conn: Connection, built: searchtext.Query) -> set[int]:
