@@ -120,6 +120,8 @@ def test_cli_saves_lists_reruns_and_deletes(
     again = json.loads(capsys.readouterr().out)
     assert again["new"] == ran["total"] and again["total"] == listed["total"]
     assert len(again["results"]) == again["total"] and again["sort"] == "oldest"
+    assert main([*lib, "search", "--saved", "供热稿", "--sort", "newest", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["sort"] == "newest"  # --sort overrides
     assert main([*lib, "searches"]) == 0
     assert capsys.readouterr().out.split("\t")[:3] == ["供热稿", str(listed["total"]), "0 new"]
     assert main([*lib, "searches", "--delete", "供热稿"]) == 0
