@@ -11,7 +11,7 @@ import json
 from collections.abc import Callable
 from dataclasses import replace
 
-from PySide6.QtCore import QDate, QObject, Qt, Signal
+from PySide6.QtCore import QDate, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 
 from reader.gui.changes import ChangeBus
@@ -67,6 +67,11 @@ class SearchFilters(QObject):
         # What a saved search may name that the menus cannot show (its paper and page,
         # several kinds): kept until the user changes that filter.
         self._pinned = Where()
+        self._authors_stale = True
+        self._authors_timer = QTimer(self)
+        self._authors_timer.setSingleShot(True)
+        self._authors_timer.setInterval(0)
+        self._authors_timer.timeout.connect(self._fill_authors)
         self.toggle = toggle  # Edit → Search filters (Ctrl+Shift+F)
         toggle.triggered.connect(self.show_and_focus)
         self.fill_menus()
@@ -90,21 +95,36 @@ class SearchFilters(QObject):
     # --- the menus --------------------------------------------------------------------------
 
     def fill_menus(self) -> None:
-        """Authors and tags as the library has them now (the choices stay)."""
+        """Tags as the library has them now (the choice stays); the authors when the
+        filters are showing (counting them reads every article: 0.6 s at 150,000)."""
         v = self.view
         was_loading, self._loading = self._loading, True
         try:
-            author, tag = v.author.currentText(), v.tag.currentData()
-            v.author.clear()
-            v.author.addItem("", None)
-            for name, _n in browse.author_counts(self._library):
-                v.author.addItem(name, name)
-            v.author.setCurrentText(author)
+            tag = v.tag.currentData()
             v.tag.clear()
             v.tag.addItem(tr("Any tag"), None)
             for t in self._library.tags():
                 v.tag.addItem(t.label, t.name)
             v.tag.setCurrentIndex(max(0, v.tag.findData(tag)))
+        finally:
+            self._loading = was_loading
+        self._authors_stale = True
+        if not self.view.isHidden():
+            self._authors_timer.start()  # after the window has painted
+
+    def _fill_authors(self) -> None:
+        if not self._authors_stale:
+            return
+        self._authors_stale = False
+        v = self.view
+        was_loading, self._loading = self._loading, True
+        try:
+            author = v.author.currentText()
+            v.author.clear()
+            v.author.addItem("", None)
+            for name, _n in browse.author_counts(self._library):
+                v.author.addItem(name, name)
+            v.author.setCurrentText(author)
         finally:
             self._loading = was_loading
 
@@ -172,6 +192,8 @@ class SearchFilters(QObject):
     def _shown(self, on: bool) -> None:
         self.view.setVisible(on)
         self._settings.q.setValue(SHOWN_KEY, on)
+        if on:
+            self._fill_authors()
 
     def _changed(self, *_: object) -> None:
         if self._loading:
@@ -230,3 +252,5 @@ class SearchFilters(QObject):
         shown = q.value(SHOWN_KEY, False)
         self._pane.filters_button.setChecked(shown in (True, "true"))
         self.view.setVisible(self._pane.filters_button.isChecked())
+        if self._pane.filters_button.isChecked():
+            self._authors_timer.start()

@@ -214,3 +214,11 @@ def test_alt_letters_reach_the_filters(sample_app, qtbot) -> None:  # type: igno
     assert filters.tag.hasFocus()
     qtbot.keyClick(w.focusWidget(), Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)
     assert filters.since.hasFocus()
+
+
+def test_the_author_menu_is_filled_only_when_the_filters_show(sample_app, qtbot) -> None:  # type: ignore[no-untyped-def]
+    pane = sample_app.window.library
+    assert not pane.filters_button.isChecked() and pane.filters.author.count() == 0
+    sample_app.controller.search_filters.show_and_focus()
+    qtbot.waitUntil(lambda: pane.filters.author.count() > 1, timeout=5000)
+    assert pane.filters.author.findText("高娃") > 0
