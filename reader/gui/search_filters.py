@@ -67,6 +67,7 @@ class SearchFilters(QObject):
         # What a saved search may name that the menus cannot show (its paper and page,
         # several kinds): kept until the user changes that filter.
         self._pinned = Where()
+        self._scoped_to: tuple[str | None, ...] = ()
         self._authors_stale = True
         self._authors_timer = QTimer(self)
         self._authors_timer.setSingleShot(True)
@@ -142,6 +143,7 @@ class SearchFilters(QObject):
         """The filters chosen, with the scope made concrete from the open article."""
         w = self._unscoped()
         source = self._current() if self.scope != "all" else None
+        self._scoped_to = self._place(source)
         if source is None:
             return w
         day = source.date
@@ -152,6 +154,17 @@ class SearchFilters(QObject):
             until=day or w.until,
             page=source.page if self.scope == "page" else None,
         )
+
+    def _place(self, source: SourceView | None) -> tuple[str | None, ...]:
+        if source is None or self.scope == "all":
+            return ()
+        return (source.paper, source.date, source.page if self.scope == "page" else None)
+
+    def article_opened(self) -> None:
+        """Another article is open: a search scoped to "this issue / this page" follows
+        it when it is on another issue or page."""
+        if self._place(self._current()) != self._scoped_to:
+            self._search.refresh()
 
     def set_where(self, where: Where, sort: str) -> None:
         """Show a saved search's filters and sort (its scope is "everything": a saved

@@ -222,3 +222,20 @@ def test_the_author_menu_is_filled_only_when_the_filters_show(sample_app, qtbot)
     sample_app.controller.search_filters.show_and_focus()
     qtbot.waitUntil(lambda: pane.filters.author.count() > 1, timeout=5000)
     assert pane.filters.author.findText("高娃") > 0
+
+
+def test_a_scoped_search_follows_the_open_article_to_another_issue(sample_app, qtbot) -> None:  # type: ignore[no-untyped-def]
+    app, lib = sample_app, sample_app.controller.library
+    filters, reading = app.window.library.filters, app.controller.reading
+    by_date = {s.date: s.id for s in lib.list_articles()}
+    with qtbot.waitSignal(reading.opened, timeout=5000):
+        reading.open(ArticleId(by_date["2026-02-26"]))
+    _search(qtbot, app, "记者")
+    with qtbot.waitSignal(app.controller.search.searched, timeout=5000):
+        filters.scope.setCurrentIndex(filters.scope.findData("issue"))
+    dates = {app.controller.search.results.hit(r).date for r in range(len(_listed(app)))}
+    assert dates == {"2026-02-26"}
+    with qtbot.waitSignal(app.controller.search.searched, timeout=5000):
+        reading.open(ArticleId(by_date["2026-03-05"]))
+    dates = {app.controller.search.results.hit(r).date for r in range(len(_listed(app)))}
+    assert dates == {"2026-03-05"}
