@@ -114,6 +114,11 @@ class WindowController(QObject):
         self.output = ArticleOutput(
             library, self.reading, self.window, self.annotations.current, self.exchange.open_export
         )
+        from reader.gui.saved_searches import attach
+
+        self.search_filters, self.saved_searches = attach(
+            library, self.bus, self.undo, self.search, settings, self.reading, self.window
+        )
         self._wire()
         from reader.gui.app_shortcuts import AppShortcuts
 

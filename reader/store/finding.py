@@ -9,11 +9,11 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, select
 
-from reader.store import continuations, queries, searchtext, tagging, trash
+from reader.store import continuations, queries, searchtext, tagging
 from reader.store.ids import ArticleId
-from reader.store.models import ArticleRow, SourceFile
+from reader.store.models import ArticleRow
 from reader.store.queries import DateOrder, Where
 from reader.store.reading import listing, tag_closure_ids
 from reader.store.unit import Unit
@@ -46,12 +46,7 @@ def search(
     conn = tx.conn
     # The index keeps trashed articles (restoring them is instant): ask for as
     # many more as the trash could hide, and leave those out.
-    hidden = conn.execute(
-        select(func.count())
-        .select_from(ArticleRow)
-        .join(SourceFile, SourceFile.id == ArticleRow.source_id)
-        .where(~trash.LIVE)
-    ).scalar_one()
+    hidden = len(queries.trashed(conn))
     filters = _filters(conn, where or Where())
     order = lambda: dated(conn)  # noqa: E731
     matches, terms = queries.query(conn, query, limit + int(hidden), sort, order, filters)

@@ -226,3 +226,6 @@ class SplitFix(Base):
 # The analysis tables (migration 0009) live in their own module; importing it here puts
 # them in Base.metadata wherever the models are used.
 from reader.store import analysis_models as _analysis_models  # noqa: E402, F401
+
+# Saved searches (migration 0010), likewise.
+from reader.store import search_models as _search_models  # noqa: E402, F401

@@ -2109,10 +2109,6 @@ A reader for annotating local Chinese news.</source>
         <source>Oldest first</source>
         <translation>最早在前</translation>
     </message>
-    <message>
-        <source>The first %1 of %2 matching articles</source>
-        <translation>共 %2 篇匹配的文章,显示前 %1 篇</translation>
-    </message>
     <message numerus="yes">
         <source>search index incomplete: %n articles not yet indexed</source>
         <translation>
@@ -3034,6 +3030,168 @@ A reader for annotating local Chinese news.</source>
     <message>
         <source>broken references between its rows</source>
         <translation>其中的数据行之间引用有误</translation>
+    </message>
+    <message>
+        <source>Saved searches</source>
+        <translation>已存搜索</translation>
+    </message>
+    <message>
+        <source>Filters</source>
+        <translation>筛选</translation>
+    </message>
+    <message>
+        <source>Show the search filters (Ctrl+Shift+F)</source>
+        <translation>显示搜索筛选 (Ctrl+Shift+F)</translation>
+    </message>
+    <message>
+        <source>Show the search filters</source>
+        <translation>显示搜索筛选</translation>
+    </message>
+    <message>
+        <source>Search &amp;filters</source>
+        <translation>搜索筛选(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Save the &amp;search…</source>
+        <translation>保存搜索(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Any date</source>
+        <translation>不限日期</translation>
+    </message>
+    <message>
+        <source>Search filters</source>
+        <translation>搜索筛选</translation>
+    </message>
+    <message>
+        <source>Search in</source>
+        <translation>搜索范围</translation>
+    </message>
+    <message>
+        <source>Everything</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>This issue</source>
+        <translation>本期</translation>
+    </message>
+    <message>
+        <source>This page</source>
+        <translation>本版</translation>
+    </message>
+    <message>
+        <source>Kind of article</source>
+        <translation>文章类型</translation>
+    </message>
+    <message>
+        <source>Any kind</source>
+        <translation>不限类型</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>图片报道</translation>
+    </message>
+    <message>
+        <source>Fragments</source>
+        <translation>片段</translation>
+    </message>
+    <message>
+        <source>Pages dated from</source>
+        <translation>版面日期从</translation>
+    </message>
+    <message>
+        <source>Pages dated until</source>
+        <translation>版面日期到</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>清除筛选</translation>
+    </message>
+    <message>
+        <source>Clear the search filters</source>
+        <translation>清除搜索筛选</translation>
+    </message>
+    <message>
+        <source>Save search…</source>
+        <translation>保存搜索…</translation>
+    </message>
+    <message>
+        <source>Save this search with its filters and sort (Ctrl+D)</source>
+        <translation>保存此搜索及其筛选和排序 (Ctrl+D)</translation>
+    </message>
+    <message>
+        <source>Save this search</source>
+        <translation>保存此搜索</translation>
+    </message>
+    <message>
+        <source>&amp;In</source>
+        <translation>范围(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>类型(&amp;K)</translation>
+    </message>
+    <message>
+        <source>F&amp;rom</source>
+        <translation>从(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Until</source>
+        <translation>到(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Author</source>
+        <translation>作者(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Ta&amp;g</source>
+        <translation>标签(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete the saved search</source>
+        <translation>删除已存搜索(&amp;D)</translation>
+    </message>
+    <message>
+        <source>%1  (%2)</source>
+        <translation>%1  (%2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new</source>
+        <translation>
+            <numerusform>%n 篇新文章</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Type a search first, then save it.</source>
+        <translation>请先输入搜索,再保存。</translation>
+    </message>
+    <message>
+        <source>Save the search</source>
+        <translation>保存搜索</translation>
+    </message>
+    <message>
+        <source>Name of the saved search:</source>
+        <translation>已存搜索的名称:</translation>
+    </message>
+    <message>
+        <source>A saved search named “%1” exists. Replace it?</source>
+        <translation>已有名为“%1”的已存搜索。要替换吗?</translation>
+    </message>
+    <message>
+        <source>Save the search “%1”</source>
+        <translation>保存搜索“%1”</translation>
+    </message>
+    <message>
+        <source>Delete the saved search “%1”</source>
+        <translation>删除已存搜索“%1”</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>打开(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Filters (%1)</source>
+        <translation>筛选 (%1)</translation>
     </message>
 </context>
 </TS>
