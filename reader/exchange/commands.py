@@ -170,8 +170,10 @@ def _cmd_merge(args: argparse.Namespace) -> int:
     if report.backup:
         print(f"backup: {report.backup}")
     for item in report.items:
-        if item.action in ("conflict", "skipped") or item.placement == "orphaned":
-            what = "orphaned" if item.placement == "orphaned" else item.action
+        edited = item.kind == "article" and item.detail.endswith(" edited")
+        if item.action in ("conflict", "skipped") or item.placement == "orphaned" or edited:
+            what: str = "orphaned" if item.placement == "orphaned" else item.action
+            what = "edited" if edited else what
             print(f"{what}\t{item.key}\t{_line(item.article)}\t{_line(item.detail)}")
     for fix in report.fixes:
         f = fix.fix

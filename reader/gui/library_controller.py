@@ -340,6 +340,7 @@ class LibraryController(QObject):
     def _on_changes(self, changes: Changes) -> None:
         structural = bool(
             changes.articles_added
+            or changes.articles_rewritten
             or changes.articles_removed
             or changes.sources_added
             or changes.sources_removed

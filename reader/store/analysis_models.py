@@ -1,6 +1,6 @@
 """Tables of the analysis pass (migration 0009): entities, local names, signatures.
 
-They share :class:`~reader.store.models.Base` so the schema test compares them with the
+They share :class:`~reader.store.base.Base` so the schema test compares them with the
 migrated library like every other table.
 """
 
@@ -17,7 +17,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
-from reader.store.models import Base
+from reader.store.base import Base
 
 ENTITY_KINDS = ("person", "place", "org")
 _KIND_CHECK = "kind IN ('person', 'place', 'org')"

@@ -114,7 +114,7 @@ def test_an_edited_article_is_analysed_again(dated: Library) -> None:
     metro = article(dated, "呼和浩特地铁3号线试运行", "2026-01-05")
     an = Analysis(dated)
     assert metro not in an.entity_articles("苏日娜")  # she is in the park story
-    edits.merge_with_next(dated, metro)  # the park story joins the metro story
+    dated.run(edits.MergeWithNext(metro))  # the park story joins the metro story
     assert metro in an.pending()
     an.catch_up()
     assert metro in an.entity_articles("苏日娜")

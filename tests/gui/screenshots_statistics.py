@@ -82,17 +82,16 @@ def annotate(library) -> None:  # type: ignore[no-untyped-def]
 
 
 def main(out: Path) -> int:
-    from tests.gui.shots import isolate, shooter
+    from tests.gui.shots import Shots
 
-    tmp = isolate()
-    from reader.gui.app import make_application
+    shots = Shots(out)  # first: the user folders move before anything looks them up
+    tmp, app = shots.tmp, shots.app
     from reader.gui.i18n import Translations
     from reader.gui.statistics_controller import StatisticsController
     from reader.store.library import Library
 
-    app = make_application(sys.argv[:1])
     translations = Translations(app)
-    shot = shooter(out, 400)
+    shot = shots.shot
 
     class Chooser:
         def save(self, parent, caption, name, kinds):  # type: ignore[no-untyped-def]

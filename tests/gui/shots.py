@@ -1,39 +1,46 @@
-"""What the hand-run screenshot scripts share: user folders kept in a temporary folder,
-letting the event loop settle, and saving a widget as a PNG."""
+"""What the screenshot scripts (run by hand) share: every user folder under a fresh
+temporary folder, a wait for the window to settle, and a grab saved as a PNG."""
 
 from __future__ import annotations
 
 import os
+import sys
 import tempfile
 from pathlib import Path
 from typing import Any
 
 
-def isolate() -> Path:
-    """A temporary folder that HOME and the XDG folders point into (nothing the app
-    writes lands in the user's own)."""
-    tmp = Path(tempfile.mkdtemp(prefix="pizhu-shots-"))
-    for var in ("HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"):
-        os.environ[var] = str(tmp / var.lower())
-    return tmp
+class Shots:
+    def __init__(self, out: Path) -> None:
+        out.mkdir(parents=True, exist_ok=True)
+        self.out = out
+        self.tmp = Path(tempfile.mkdtemp(prefix="pizhu-shots-"))
+        # before Qt or the app look anything up: nothing lands in the real home
+        for var in ("HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"):
+            os.environ[var] = str(self.tmp / var.lower())
+        from reader.gui.app import make_application
 
+        self.app = make_application(sys.argv[:1])
 
-def settle(ms: int = 300) -> None:
-    """Let layouts, timers and repaints run (a screenshot script has no qtbot)."""
-    from PySide6.QtCore import QEventLoop, QTimer
+    def settle(self, ms: int = 300) -> None:
+        from PySide6.QtCore import QEventLoop, QTimer
 
-    loop = QEventLoop()
-    QTimer.singleShot(ms, loop.quit)
-    loop.exec()
+        loop = QEventLoop()
+        QTimer.singleShot(ms, loop.quit)
+        loop.exec()
 
+    def shot(self, widget: Any, name: str) -> None:
+        self.settle()
+        path = self.out / f"{name}.png"
+        widget.grab().save(str(path))
+        print(path)
 
-def shooter(out: Path, ms: int = 300) -> Any:
-    """A function saving ``widget`` as ``out/name.png`` once the window has settled."""
-    out.mkdir(parents=True, exist_ok=True)
+    def settings(self, name: str = "pizhu.ini") -> Any:
+        """Settings in an .ini file of the temporary folder, the window in English."""
+        from PySide6.QtCore import QSettings
 
-    def shot(widget: Any, name: str) -> None:
-        settle(ms)
-        widget.grab().save(str(out / f"{name}.png"))
-        print(out / f"{name}.png")
+        from reader.gui.settings import Settings
 
-    return shot
+        settings = Settings(QSettings(str(self.tmp / name), QSettings.Format.IniFormat))
+        settings.set_language("en")
+        return settings
