@@ -92,6 +92,8 @@ def _cmd_cooccur(args: argparse.Namespace) -> int:
         m = an.cooccurrence(args.level)
     if args.json:
         _print_json(m.to_json())
+    elif not m.tags:
+        print("no tags yet: nothing co-occurs", file=sys.stderr)
     else:
         sys.stdout.write(m.to_csv().replace("\r\n", "\n"))
     return 0
@@ -134,9 +136,14 @@ def _cmd_entities(args: argparse.Namespace) -> int:
         _print_json(
             {"entities": [r.to_json() for r in rows], "local_names": [n.to_json() for n in names]}
         )
+    elif not rows:
+        print("no entities found", file=sys.stderr)
     else:
+        print(f"{'kind':<7} {'articles':>8} {'mentions':>8}  {'first':<10} name")
         for r in rows:
-            print(f"{r.kind:<7} {r.articles:>6} {r.mentions:>7}  {r.first or '':<10} {r.name}")
+            print(
+                f"{r.kind:<7} {r.articles:>8} {r.mentions:>8}  {r.first or '':<10} {_line(r.name)}"
+            )
     return 0
 
 
@@ -169,6 +176,8 @@ def _cmd_related(args: argparse.Namespace) -> int:
             groups = an.clusters()
             if args.json:
                 _print_json({"clusters": [c.to_json() for c in groups]})
+            elif not groups:
+                print("no reprints found: no story is printed twice", file=sys.stderr)
             else:
                 for c in groups:
                     title = _line(c.members[0][2] or "")
@@ -180,6 +189,8 @@ def _cmd_related(args: argparse.Namespace) -> int:
         rows = an.related(article_id, args.limit)
     if args.json:
         _print_json({"article": article_id, "related": [r.to_json() for r in rows]})
+    elif not rows:
+        print("no related articles found", file=sys.stderr)
     else:
         for r in rows:
             mark = " (reprint)" if r.reprint else ""
@@ -219,12 +230,21 @@ def _cmd_agreement(args: argparse.Namespace) -> int:
     if args.json:
         _print_json(report.to_json())
         return 0
-    print("authors: " + ", ".join(report.authors))
+    if len(report.authors) < 2:
+        # kappa and alpha compare authors: with one there is nothing to measure
+        have = ", ".join(report.authors) or "none"
+        print(
+            f"agreement needs annotations by two authors or more (authors: {_line(have)}); "
+            "merge a colleague's share file first",
+            file=sys.stderr,
+        )
+        return 0
+    print("authors: " + ", ".join(_line(a) for a in report.authors))
     print(f"{'code':<20} {'level':<8} {'items':>6} {'kappa':>7} {'alpha':>7}")
     for c in report.codes:
         for level, fig in (("article", c.article), ("span", c.span)):
             print(
-                f"{c.code.label:<20} {level:<8} {fig.items:>6} {_fmt(fig.kappa):>7} "
+                f"{_line(c.code.label):<20} {level:<8} {fig.items:>6} {_fmt(fig.kappa):>7} "
                 f"{_fmt(fig.alpha):>7}"
             )
     return 0
