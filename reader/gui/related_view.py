@@ -5,8 +5,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtCore import QObject, QSize, Qt
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from reader.analysis.service import Analysis
 from reader.errors import KnownError
@@ -27,6 +34,10 @@ class RelatedPanel(QWidget):
         self.heading.setFont(font)
         self.list = QListWidget(self)
         self.list.setAccessibleName(tr("Related stories"))
+        # long titles end in … (the tooltip has them whole) rather than scrolling sideways
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.list.setUniformItemSizes(True)
         self.empty = QLabel("", self)
         self.empty.setTextFormat(Qt.TextFormat.PlainText)
         self.empty.setWordWrap(True)
@@ -35,6 +46,19 @@ class RelatedPanel(QWidget):
         layout.addWidget(self.heading)
         layout.addWidget(self.empty)
         layout.addWidget(self.list, 1)
+
+    def sizeHint(self) -> QSize:
+        # a few rows: the highlights above are what the pane is for
+        rows = self.list.sizeHintForRow(0) if self.list.count() else self.fontMetrics().height()
+        return QSize(super().sizeHint().width(), self.heading.sizeHint().height() + 5 * rows + 24)
+
+    def dock_in(self, split: QSplitter) -> None:
+        """Below the highlights, taking no more of the pane than its sizeHint when
+        the pane grows, and collapsible by dragging."""
+        split.addWidget(self)
+        index = split.indexOf(self)
+        split.setStretchFactor(index, 0)
+        split.setCollapsible(index, True)
 
 
 class RelatedController(QObject):
@@ -45,9 +69,8 @@ class RelatedController(QObject):
         self.analysis = Analysis(library)
         self.panel = panel
         self.open_article = open_article
-        panel.list.itemDoubleClicked.connect(
-            lambda item: self.open_article(int(item.data(ID_ROLE)))
-        )
+        # activated: double-click, or Enter on the keyboard
+        panel.list.itemActivated.connect(lambda item: self.open_article(int(item.data(ID_ROLE))))
 
     def show_for(self, article_id: int) -> None:
         p = self.panel

@@ -110,7 +110,7 @@ class WindowController(QObject):
         self.related = RelatedController(
             library, RelatedPanel(self.window.annotations), self._open_from_statistics
         )
-        self.window.annotations.split.addWidget(self.related.panel)
+        self.related.panel.dock_in(self.window.annotations.split)
         self.output = ArticleOutput(
             library, self.reading, self.window, self.annotations.current, self.exchange.open_export
         )

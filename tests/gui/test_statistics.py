@@ -6,6 +6,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from sqlalchemy import text
 
 from tests.analysis.conftest import article, write_pages
@@ -201,6 +202,18 @@ def test_related_panel_and_qdpx_from_the_window(app, qtbot, tmp_path: Path, monk
     qtbot.waitUntil(lambda: panel.list.count() > 0)
     assert "2026-01-05" in panel.list.item(0).text()
     assert panel.list.item(0).text().count("%") == 1
+    # it sits below the highlights without taking their room, and never scrolls sideways
+    split = app.window.annotations.split
+    assert split.widget(split.count() - 1) is panel
+    assert split.sizes()[-1] < split.sizes()[split.indexOf(panel) - 1]
+    assert panel.list.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+    # Enter on a story opens it, as a double-click does
+    target = int(panel.list.item(0).data(Qt.ItemDataRole.UserRole + 1))
+    panel.list.setCurrentRow(0)
+    panel.list.setFocus()
+    qtbot.keyClick(panel.list, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: app.controller.reading.detail.id == target)
+    app.controller.reading.open(again)
 
     from reader.gui import qdpx_controller
 
