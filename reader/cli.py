@@ -94,6 +94,12 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for add in COMMANDS:
         add(sub)
+    # `pizhu import --library X PATH` as well as `pizhu --library X import PATH`: people
+    # add the option last when they re-run a command from their history
+    for command in sub.choices.values():
+        command.add_argument(
+            "--library", metavar="PATH", default=argparse.SUPPRESS, help="the library file to use"
+        )
     return parser
 
 

@@ -94,6 +94,19 @@ def test_pizhu_library_environment_variable(
     assert lib_path.is_file()
 
 
+def test_the_library_option_may_follow_the_command(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, small_page: Path
+) -> None:
+    first, second = tmp_path / "first.sqlite", tmp_path / "second.sqlite"
+    assert run(capsys, "import", str(small_page), "--library", str(first))[0] == 0
+    assert run(capsys, "--library", str(second), "list")[1] == ""  # nothing went there
+    code, out, _ = run(capsys, "list", "--library", str(first))
+    assert code == 0 and out.strip()
+    # given on both sides, the one after the command wins (it is what was typed last)
+    code, out, _ = run(capsys, "--library", str(first), "list", "--library", str(second))
+    assert code == 0 and out == ""
+
+
 def test_default_library_lives_in_the_user_data_dir(
     capsys: pytest.CaptureFixture[str], small_page: Path, _isolated_home: Path
 ) -> None:
