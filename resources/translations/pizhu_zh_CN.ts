@@ -2996,6 +2996,38 @@ A reader for annotating local Chinese news.</source>
         <translation>解析器在本版上已不再作此判断</translation>
     </message>
     <message>
+        <source>--saved runs the search as saved: give no QUERY or filters with it</source>
+        <translation>--saved 按保存时的条件搜索：不要再给出查询词或筛选条件</translation>
+    </message>
+    <message>
+        <source>a saved search named %1 exists already</source>
+        <translation>已有名为 %1 的保存的搜索</translation>
+    </message>
+    <message>
+        <source>a saved search needs a name</source>
+        <translation>保存的搜索需要一个名称</translation>
+    </message>
+    <message>
+        <source>a saved search needs a query with at least one term</source>
+        <translation>保存的搜索至少需要一个查询词</translation>
+    </message>
+    <message>
+        <source>a saved search&apos;s name has at most %1 characters</source>
+        <translation>保存的搜索名称最多 %1 个字符</translation>
+    </message>
+    <message>
+        <source>no saved search named %1</source>
+        <translation>没有名为 %1 的保存的搜索</translation>
+    </message>
+    <message>
+        <source>search needs a QUERY (or --saved NAME)</source>
+        <translation>搜索需要查询词（或 --saved 名称）</translation>
+    </message>
+    <message>
+        <source>unknown sort %1 (use %2)</source>
+        <translation>未知的排序方式 %1（可用：%2）</translation>
+    </message>
+    <message>
         <source>%1: is the library itself, not a page</source>
         <translation>%1:这是资料库本身,不是版面</translation>
     </message>
