@@ -28,4 +28,3 @@ class SavedSearchRow(Base):
     seen_upto: Mapped[int] = mapped_column(default=0, server_default="0")
     created_at: Mapped[str] = mapped_column(String(32))
     opened_at: Mapped[str | None] = mapped_column(String(32))
-
