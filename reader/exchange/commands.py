@@ -13,7 +13,9 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from reader.errors import KnownError
-from reader.store.commands import _library, _line, _print_json
+from reader.store.command_support import library as _library
+from reader.store.command_support import line as _line
+from reader.store.command_support import print_json as _print_json
 
 if TYPE_CHECKING:
     Sub = argparse._SubParsersAction[argparse.ArgumentParser]

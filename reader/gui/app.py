@@ -11,7 +11,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from reader.errors import KnownError
-from reader.gui import theme
+from reader.gui import collector, theme
 from reader.gui.error_text import translated
 from reader.gui.external import ExternalWatch
 from reader.gui.i18n import Translations, tr
@@ -49,6 +49,7 @@ def make_application(argv: Sequence[str] | None = None) -> QApplication:
     app.setDesktopFileName("io.github.pizhu.Pizhu")
     app.setStyle("Fusion")
     app.setWindowIcon(app_icon())
+    collector.install(app)
     return app
 
 

@@ -126,6 +126,14 @@ RAISED = (
     QT_TRANSLATE_NOOP("", "Pizhu cannot read a %1 decision as %2"),
     QT_TRANSLATE_NOOP("", "the parser cannot read this place as %1"),
     QT_TRANSLATE_NOOP("", "the parser no longer takes this decision on the page"),
+    QT_TRANSLATE_NOOP("", "--saved runs the search as saved: give no QUERY or filters with it"),
+    QT_TRANSLATE_NOOP("", "a saved search named %1 exists already"),
+    QT_TRANSLATE_NOOP("", "a saved search needs a name"),
+    QT_TRANSLATE_NOOP("", "a saved search needs a query with at least one term"),
+    QT_TRANSLATE_NOOP("", "a saved search's name has at most %1 characters"),
+    QT_TRANSLATE_NOOP("", "no saved search named %1"),
+    QT_TRANSLATE_NOOP("", "search needs a QUERY (or --saved NAME)"),
+    QT_TRANSLATE_NOOP("", "unknown sort %1 (use %2)"),
 )
 # Wordings that reach the window otherwise: import results, a share file's refusals.
 REPORTED = (

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reader.store.commands import _print_json
+from reader.store.command_support import print_json as _print_json
 
 if TYPE_CHECKING:
     from reader.store.backups import Backup

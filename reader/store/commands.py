@@ -8,43 +8,20 @@ the same :class:`~reader.store.library.Library` methods the windows use.
 from __future__ import annotations
 
 import argparse
-import json
 import shutil
 import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from typing import TYPE_CHECKING, Any, TextIO
+from collections.abc import Callable
+from typing import TYPE_CHECKING, TextIO
 
 from reader.display import for_terminal, write_raw
+from reader.store.command_support import library as _library
+from reader.store.command_support import line as _line
+from reader.store.command_support import print_json as _print_json
 
 if TYPE_CHECKING:  # the library (SQLAlchemy, Alembic) loads only when a command runs
     from reader.store.importer import ImportProgress
-    from reader.store.library import Library
 
     Sub = argparse._SubParsersAction[argparse.ArgumentParser]
-
-
-def _print_json(obj: Any) -> None:
-    json.dump(obj, sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
-
-
-@contextmanager
-def _library(args: argparse.Namespace) -> Iterator[Library]:
-    from reader.store.library import Library
-
-    lib = Library.open(getattr(args, "library", None))
-    if lib.backup_warning:  # the command still runs; the user should know
-        print(f"pizhu: warning: {_line(lib.backup_warning)}", file=sys.stderr)
-    try:
-        yield lib
-    finally:
-        lib.close()
-
-
-def _line(text: str) -> str:
-    """One line, whatever the text holds."""
-    return " ".join(text.split())
 
 
 # --- import --------------------------------------------------------------------------------

@@ -51,8 +51,9 @@ class SourceFile(Base):
     page_date: Mapped[str | None] = mapped_column(String(10), index=True)  # YYYY-MM-DD
     page: Mapped[str | None] = mapped_column(String(16))  # "3", "A03"
     page_name: Mapped[str | None] = mapped_column(Text)  # 版名: 要闻, 社会, 文化
-    # In the trash since this time (with its articles); None: in the library.
-    deleted_at: Mapped[str | None] = mapped_column(String(32))
+    # In the trash since this time (with its articles); None: in the library. Indexed
+    # (migration 0010): a search leaves the trash out without reading every page's text.
+    deleted_at: Mapped[str | None] = mapped_column(String(32), index=True)
 
     articles: Mapped[list[ArticleRow]] = relationship(
         back_populates="source", cascade="all, delete-orphan", passive_deletes=True

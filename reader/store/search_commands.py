@@ -80,7 +80,9 @@ def save_if_asked(
 
 def _cmd_searches(args: argparse.Namespace) -> int:
     from reader.store import searches
-    from reader.store.commands import _library, _line, _print_json
+    from reader.store.command_support import library as _library
+    from reader.store.command_support import line as _line
+    from reader.store.command_support import print_json as _print_json
 
     with _library(args) as lib:
         if args.delete:

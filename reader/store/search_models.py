@@ -1,4 +1,4 @@
-"""The saved searches table, and the index that finds trashed pages (migration 0010).
+"""The saved searches table (migration 0010).
 
 It shares :class:`~reader.store.models.Base` so the schema test compares it with the
 migrated library like every other table.
@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Index, String, Text
+from sqlalchemy import String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from reader.store.models import Base, SourceFile
+from reader.store.base import Base
 
 
 class SavedSearchRow(Base):
@@ -28,8 +28,3 @@ class SavedSearchRow(Base):
     seen_upto: Mapped[int] = mapped_column(default=0, server_default="0")
     created_at: Mapped[str] = mapped_column(String(32))
     opened_at: Mapped[str | None] = mapped_column(String(32))
-
-
-# A search leaves the trash out: finding the trashed pages must not read every page's
-# text (their ``deleted_at`` is stored after it).
-Index("ix_source_files_deleted_at", SourceFile.deleted_at)

@@ -12,7 +12,8 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from reader.errors import KnownError
-from reader.store.commands import _library, _print_json
+from reader.store.command_support import library as _library
+from reader.store.command_support import print_json as _print_json
 
 if TYPE_CHECKING:
     from reader.store.splitcheck import DecisionState

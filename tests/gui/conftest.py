@@ -93,7 +93,12 @@ def _isolated_qt_paths(tmp_path: Path, qapp) -> Iterator[None]:  # type: ignore[
     )
     QCoreApplication.setOrganizationName("PizhuTests")
     QCoreApplication.setApplicationName("pizhu-tests")
+    # as in the app: cycles holding widgets are freed on this thread, never on a worker's
+    from reader.gui import collector
+
+    gc_owner = collector.install(qapp)
     yield
+    gc_owner.stop()
 
 
 @pytest.fixture
