@@ -474,7 +474,11 @@ def heading(rng: random.Random, topic: Topic, used: set[str]) -> str:
 
 def story(rng: random.Random, topic: Topic, sections: int, paras: tuple[int, int]) -> StoryText:
     place, body = rng.choice(topic.places), rng.choice(topic.bodies)
-    title = rng.choice(topic.titles).format(place=place, thing=rng.choice(topic.things), n=_n(rng))
+    thing = rng.choice(topic.things)
+    if rng.random() < 0.2:
+        # Titles quote a catchword as often as column labels do (社区里的“幸福食堂”).
+        thing = f"“{thing}”"
+    title = rng.choice(topic.titles).format(place=place, thing=thing, n=_n(rng))
     used: set[str] = set()
     secs: list[tuple[str | None, list[str]]] = []
     for k in range(sections):

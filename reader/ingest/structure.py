@@ -120,9 +120,25 @@ class Segmenter:
         nxt = None if k is None else self.pieces[k]
         if nxt is None or not self._starts_story(k):
             return j
-        if nxt.kind == "h2" and not pt.looks_like_kicker(nxt.text):
-            return j
-        return None
+        if nxt.kind != "h2":
+            return None
+        if not self._photo_titled_before(ci):
+            # The photo still needs its title: two ## lines read as its title and the
+            # story's, unless one of them plainly names a column (quotes alone do not:
+            # titles quote as often as labels do).
+            label = max(pt.kicker_strength(self.pieces[j].text), pt.kicker_strength(nxt.text))
+            return j if label < 2 else None
+        return None if pt.looks_like_kicker(nxt.text) else j
+
+    def _photo_titled_before(self, ci: int) -> bool:
+        """Does a ``##`` title the photo whose credit is at ``ci`` before its text (or
+        right before the credit)?"""
+        seen = 0
+        j = self._prev_index(ci)
+        while j is not None and self.pieces[j].kind == "text" and seen < 2:
+            seen += 1
+            j = self._prev_index(j)
+        return j is not None and self.pieces[j].kind == "h2"
 
     def _shaped_like_sections(self, i: int) -> bool:
         """Is the heading at ``i`` two short phrases, like a later section heading of the
