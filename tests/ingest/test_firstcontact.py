@@ -23,7 +23,7 @@ GOLDS = sorted(FOLDER.glob("*.gold.json"))
 FLOOR = {
     "fc-page-06": 0.98,
     # Twelfth round, floors at their first-contact scores until the parser reads them right.
-    "fc-page-15": 0.818,
+    "fc-page-15": 0.989,
     "fc-page-17": 0.982,
 }
 
