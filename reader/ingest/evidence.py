@@ -46,13 +46,24 @@ _OPENING_HANZI = frozenset(
 )
 
 
+# Measure words: frequent as words, but they follow a number or a demonstrative (一段,
+# 这项); a paragraph opening with one standing alone lost the page that held its number.
+_MEASURE_WORDS = frozenset("段项位名台辆户件次个亩处座条届批只张份部栋间层道句起例吨元米")
+
+
 def starts_mid_word(text: str) -> bool:
     """Does ``text`` open with the tail of a word: a lone hanzi that seldom opens a
     sentence, followed by a word (the converter lost the page with the word's head)."""
     if pt.starts_mid_sentence(text) or pt.continues_mid_word(text):
         return True
     t = text.lstrip(pt.WS + "*")
-    if not t or not pt.CJK_RE.match(t[0]) or t[0] in _OPENING_HANZI:
+    if not t or not pt.CJK_RE.match(t[0]):
+        return False
+    if t[0] in _MEASURE_WORDS:
+        tokens = segment.tokenize(t[:8])
+        if len(tokens) >= 2 and tokens[0][0] == t[0] and len(tokens[1][0]) >= 2:
+            return True  # 段实行…, 项工作…: a measure word follows a number, never opens
+    if t[0] in _OPENING_HANZI:
         return False
     if len(t) > 1 and t[1] in ",，、。;；:：":
         return True  # 里,学员们…: one hanzi then a pause is the end of a clause

@@ -14,7 +14,9 @@ FIRST_CONTACT = {
     # 0.917 at first contact; 0.982 since an orphan run is no longer glued to the
     # truncated paragraph before it.
     "2026-04-14-page-05-chengshi": 0.982,
-    "2026-04-15-page-03-zonghe": 0.953,
+    # 0.953 at first contact; 1.000 since a paragraph opening with a measure word
+    # (段实行…) reads as starting mid-sentence, so the lone orphan leaves its host.
+    "2026-04-15-page-03-zonghe": 1.0,
     "2026-04-16-page-04-jingji": 1.0,
 }
 
