@@ -63,7 +63,7 @@ def starts_mid_word(text: str) -> bool:
         tokens = segment.tokenize(t[:8])
         if len(tokens) >= 2 and tokens[0][0] == t[0] and len(tokens[1][0]) >= 2:
             return True  # 段实行…, 项工作…: a measure word follows a number, never opens
-    if len(t) > 1 and t[1] in ",，、。;；:：":
+    if len(t) > 1 and t[1] in pt.PAUSES:
         # 里,学员们… / 中。目前…: one hanzi then a pause is the end of a clause, whichever
         # hanzi it is (even one that may open a sentence before a word).
         return True
