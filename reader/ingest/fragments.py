@@ -1,11 +1,12 @@
 """Orphan fragments: paragraphs of a story whose title is on another page, printed inside
 an unrelated article. They become untitled ``fragment`` articles.
 
-A run of one to three paragraphs is a candidate only where the page shows a seam: the
-paragraph before it breaks off mid-sentence with nothing to finish it, the run itself
-starts mid-sentence, or it closes the article. At a seam the run's words are weighed
-against the story's own (:meth:`Topics.affinity`); without a seam a paragraph stays in
-its story however few words it shares, as a reporter's aside does.
+A run of one to three paragraphs is weighed where the page shows a seam: the paragraph
+before it breaks off mid-sentence with nothing to finish it, the run itself starts
+mid-sentence, or it closes the article. There the run's words are weighed against the
+story's own (:meth:`Topics.affinity`). Without a seam a single paragraph stays in its
+story however few words it shares, as a reporter's aside does; a run of two or three
+leaves it only when its words plainly are another story's.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from reader.ingest.model import MISPLACED, MOVED
 OWN_PRIOR = 0.3
 SEAM_BEFORE = 0.4  # the paragraph before breaks off and nothing continues it
 MID_START = 0.2  # the run starts mid-sentence
+SEAMLESS = 0.4  # against a run with no seam at all (the story's text on both sides)
 # Paragraphs left in a story for its words to be fully trusted as the yardstick.
 TRUSTED_REST = 3
 # Content words a run needs for its topic evidence to count in full.
@@ -52,8 +54,9 @@ def _orphan_runs(art: Art, topics: Topics, draft: Draft) -> list[list[Unit]]:
             if len(run) < k or not all(_eligible(v) for v in run):
                 break
             at_end = i + k == len(units)
-            if not (seam_before or mid_start or at_end):
-                continue
+            seamless = not (seam_before or mid_start or at_end)
+            if seamless and k < 2:
+                continue  # a lone paragraph between its story's own stays: an aside
             if not (seam_before or mid_start) and len(paras) - k < TRUSTED_REST:
                 continue  # no seam, and too little of the story to know its topic
             if len(paras) - k < 2:
@@ -69,6 +72,11 @@ def _orphan_runs(art: Art, topics: Topics, draft: Draft) -> list[list[Unit]]:
             mine = OWN_PRIOR + trust * own(r)
             frag = trust * foreign(r) + (SEAM_BEFORE if seam_before else 0.0)
             frag += MID_START if mid_start else 0.0
+            if seamless:
+                # Two or three paragraphs sharing no words with the story around them,
+                # with nothing broken at either end: only their words speak, and they
+                # must speak plainly.
+                frag -= SEAMLESS
             if best is None or frag - mine > best[0]:
                 best = (frag - mine, run, r, frag, mine)
         if best is None:
