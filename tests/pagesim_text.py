@@ -453,10 +453,17 @@ class StoryText:
         return [p for _, ps in self.sections for p in ps]
 
 
-def paragraph(rng: random.Random, topic: Topic, place: str, body: str) -> str:
+def paragraph(
+    rng: random.Random, topic: Topic, place: str, body: str, named: list[str] | None = None
+) -> str:
+    """A paragraph of two to five sentences; the people it names go into ``named``."""
     out = ""
     for _ in range(rng.randint(2, 5)):
-        out += rng.choice(SENTENCES).format(**_fill(rng, topic, place, body))
+        template = rng.choice(SENTENCES)
+        fill = _fill(rng, topic, place, body)
+        if named is not None and "{name}" in template:
+            named.append(fill["name"])
+        out += template.format(**fill)
     return out
 
 
@@ -481,11 +488,16 @@ def story(rng: random.Random, topic: Topic, sections: int, paras: tuple[int, int
     title = rng.choice(topic.titles).format(place=place, thing=thing, n=_n(rng))
     used: set[str] = set()
     secs: list[tuple[str | None, list[str]]] = []
+    named: list[str] = []
     for k in range(sections):
         head = heading(rng, topic, used) if k > 0 or (sections > 1 and rng.random() < 0.2) else None
         secs.append(
-            (head, [paragraph(rng, topic, place, body) for _ in range(rng.randint(*paras))])
+            (head, [paragraph(rng, topic, place, body, named) for _ in range(rng.randint(*paras))])
         )
+    if named and rng.random() < 0.2:
+        # A story often closes on a short quote from someone it named before: few of the
+        # story's words, but its own (FORMAT 19, the opposite mistake).
+        secs[-1][1].append(f"“{rng.choice(topic.quotes)}。”{rng.choice(named)}说。")
     return StoryText(topic, title, secs)
 
 

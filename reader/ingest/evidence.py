@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import statistics
 from collections import Counter
+from functools import lru_cache
 from collections.abc import Sequence
 
 from reader.ingest import patterns as pt
@@ -73,6 +74,35 @@ def starts_mid_word(text: str) -> bool:
         return False  # 站在…, 看到…: a hanzi that is a word of its own may open a sentence
     tokens = segment.tokenize(t[:8])
     return len(tokens) >= 2 and tokens[0][0] == t[0]
+
+
+@lru_cache(maxsize=4096)
+def unknown_words(text: str) -> frozenset[str]:
+    """Three-hanzi strings the dictionary does not know, as names are printed: jieba
+    (HMM off) leaves a name it does not know as single hanzi (王|福|生), so a run of
+    single hanzi is cut into its three-hanzi pieces."""
+    out: set[str] = set()
+    run = ""
+    for word, _, _ in [*segment.tokenize(text), ("", 0, 0)]:
+        if len(word) == 1 and pt.CJK_RE.match(word) and word not in _FUNCTION_HANZI:
+            run += word
+            continue
+        for k in range(len(run) - 2):
+            out.add(run[k : k + 3])
+        run = ""
+    return frozenset(out)
+
+
+# Hanzi that stand between words rather than inside a name.
+_FUNCTION_HANZI = frozenset("的了着过在和与及或对向从把被将为是有也都就还又再很让使给说")
+
+
+def shared_names(run: Sequence[Unit], art: Art) -> list[str]:
+    """Unknown words (names, mostly) of ``run`` that the rest of ``art`` prints too."""
+    inside = {id(u) for u in run}
+    rest = "".join(u.text for u in art.units if id(u) not in inside) + (art.title or "")
+    found = {w for u in run for w in unknown_words(u.text) if w in rest}
+    return sorted(found)
 
 
 class Topics:

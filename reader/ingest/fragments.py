@@ -12,7 +12,7 @@ leaves it only when its words plainly are another story's.
 from __future__ import annotations
 
 from reader.ingest.draft import Art, Draft, Unit, broken
-from reader.ingest.evidence import Topics, foreign, own, starts_mid_word
+from reader.ingest.evidence import Topics, foreign, own, shared_names, starts_mid_word
 from reader.ingest.model import MISPLACED, MOVED
 
 # Evidence weights: the prior for a paragraph staying where it is printed, and what each
@@ -20,6 +20,7 @@ from reader.ingest.model import MISPLACED, MOVED
 OWN_PRIOR = 0.3
 SEAM_BEFORE = 0.4  # the paragraph before breaks off and nothing continues it
 MID_START = 0.2  # the run starts mid-sentence
+NAMED = 0.5  # for the run: it names a person or place the rest of the story names
 SEAMLESS = 0.4  # against a run with no seam at all (the story's text on both sides)
 # Paragraphs left in a story for its words to be fully trusted as the yardstick.
 TRUSTED_REST = 3
@@ -48,7 +49,7 @@ def _orphan_runs(art: Art, topics: Topics, draft: Draft) -> list[list[Unit]]:
         prev = units[i - 1]
         seam_before = broken(prev)
         mid_start = starts_mid_word(u.text)
-        best: tuple[float, list[Unit], float, float, float] | None = None
+        best: tuple[float, list[Unit], float, float, float, list[str]] | None = None
         for k in range(1, LONGEST_RUN + 1):
             run = units[i : i + k]
             if len(run) < k or not all(_eligible(v) for v in run):
@@ -77,13 +78,20 @@ def _orphan_runs(art: Art, topics: Topics, draft: Draft) -> list[list[Unit]]:
                 # with nothing broken at either end: only their words speak, and they
                 # must speak plainly.
                 frag -= SEAMLESS
+            names = shared_names(run, art)
+            if names:
+                # A person or place the story names elsewhere: the run is its own
+                # (王福生 quoted at the end of the story he was introduced in).
+                mine += NAMED
             if best is None or frag - mine > best[0]:
-                best = (frag - mine, run, r, frag, mine)
+                best = (frag - mine, run, r, frag, mine, names)
         if best is None:
             i += 1
             continue
-        _, run, r, frag, mine = best
+        _, run, r, frag, mine, names = best
         ev = [f"its words against the story's own: {r:.2f}"]
+        if names:
+            ev.append(f"it names what the story names: {'、'.join(names)}")
         if seam_before:
             ev.append("the paragraph before it breaks off with nothing to finish it")
         if mid_start:

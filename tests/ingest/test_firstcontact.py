@@ -22,8 +22,7 @@ GOLDS = sorted(FOLDER.glob("*.gold.json"))
 # twice is kept in the story that shares more of its words, not in its own.
 FLOOR = {
     "fc-page-06": 0.98,
-    # Twelfth round, floors at their first-contact scores until the parser reads them right.
-    "fc-page-15": 0.989,
+    # Twelfth round (first contact 0.818, 1.000, 0.982): fc-page-15 reads right since.
     "fc-page-17": 0.982,
 }
 
