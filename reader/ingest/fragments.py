@@ -22,6 +22,9 @@ SEAM_BEFORE = 0.4  # the paragraph before breaks off and nothing continues it
 MID_START = 0.2  # the run starts mid-sentence
 NAMED = 0.5  # for the run: it names a person or place the rest of the story names
 SEAMLESS = 0.4  # against a run with no seam at all (the story's text on both sides)
+# A seamless run is weighed only when it reads this little like the story at a first look:
+# well above the likeness (about 0.1) under which its words could outweigh the prior.
+SEAMLESS_GATE = 0.3
 # Paragraphs left in a story for its words to be fully trusted as the yardstick.
 TRUSTED_REST = 3
 # Content words a run needs for its topic evidence to count in full.
@@ -40,6 +43,7 @@ def _orphan_runs(art: Art, topics: Topics, draft: Draft) -> list[list[Unit]]:
         return []
     first = units.index(paras[0])
     found: list[list[Unit]] = []
+    story_typ: float | None = None
     i = first + 1
     while i < len(units):
         u = units[i]
@@ -62,6 +66,14 @@ def _orphan_runs(art: Art, topics: Topics, draft: Draft) -> list[list[Unit]]:
                 continue  # no seam, and too little of the story to know its topic
             if len(paras) - k < 2:
                 continue
+            if seamless:
+                # Only a run plainly foreign can leave without a seam: a quick look
+                # against the story's usual likeness first keeps this linear in practice.
+                if story_typ is None:
+                    story_typ = topics.typical(art, paras[len(paras) // 2])
+                raw = topics.sim_without(run, art, run)
+                if story_typ <= 0 or raw > SEAMLESS_GATE * story_typ:
+                    continue
             r = topics.affinity(run, art)
             if r < 0:
                 continue
