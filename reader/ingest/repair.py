@@ -304,7 +304,8 @@ def _join_or_apart(p: Unit, c: Unit, weak: bool, topics: Topics, draft: Draft) -
     if not weak:
         where = "the next block" if c.art is p.art else "a block further on"
         ev = [f"the junction reads as one word or number ({score})", where]
-        return draft.decide("join", spans, {"join": 1.0 + score, "apart": 1.0}, ev)
+        # A word or number running across the junction leaves little room for doubt.
+        return draft.decide("join", spans, {"join": 1.0 + score, "apart": 0.5}, ev)
     r = _run_affinity(c, topics)
     if r < 0:
         ev = ["the next block of the same story, no opening words", "story too short to weigh"]

@@ -11,6 +11,9 @@ from reader.ingest.model import GLUED_HEADING, ArticleKind, Consumed, Span
 from reader.ingest.pieces import TWO_PART_RE, glued_heading, offset_span
 
 _CAPTION_MAX = 40
+# Evidence against a title right under another title with nothing between: the article
+# above would be left without a line of its own.
+EMPTY_ABOVE = 1.5
 
 
 def _is_caption_text(text: str) -> bool:
@@ -194,6 +197,7 @@ class Segmenter:
         if prev is not None and prev.kind == "h1" and cur is not None and not cur.units:
             # 引题 + 主题: two # lines with nothing between are one title.
             weights["title_part"] = 6.0
+            weights["title"] -= EMPTY_ABOVE  # it would leave the title above empty
             evidence.append("right under another # title, nothing between")
         else:
             weights["title_part"] = 0.0
@@ -238,9 +242,12 @@ class Segmenter:
         kicker_like = pt.looks_like_kicker(p.text)
         under_title = cur is not None and cur.title is not None and not cur.units
         opens = self._starts_story(i)
+        credit_first = nxt is not None and nxt.kind == "credit"
         w = {"title": 0.0, "kicker": 0.0, "section": 0.0, "photo_title": 0.0}
         ev: list[str] = []
-        if opens:
+        if opens and not credit_first:
+            # (A credit right under it opens a photo story: that evidence is weighed
+            # for the photo title below.)
             w["title"] += 2.0
             ev.append("a byline, dateline, credit or marker follows")
         if (
@@ -260,14 +267,16 @@ class Segmenter:
             w["section"] += 0.5 if opens else 1.0
             if nxt is not None and nxt.kind in ("text", "h3", "bold") and not opens:
                 w["section"] += 0.5
-        credit_first = nxt is not None and nxt.kind == "credit"
         photo = None if credit_first else self._photo_ahead(i)
         if credit_first:
-            w["photo_title"] += 3.0
+            w["photo_title"] += 4.0
             ev.append("a photo credit follows")
         elif photo is not None:
             if self._credit_claims_title(photo) is None:
-                w["photo_title"] += 2.5
+                # Short text and then a credit: a photo story, whose text is not the
+                # text a section heading would head.
+                w["photo_title"] += 4.0
+                w["section"] -= 0.5 if nxt is not None and nxt.kind == "text" else 0.0
                 ev.append("short text and a photo credit follow")
             else:
                 ev.append("the photo ahead has its title after its credit")
@@ -288,8 +297,13 @@ class Segmenter:
         if under_title:
             w["kicker"] += 1.5 if prev is not None and prev.kind in ("h1", "h2") else 1.0
             ev.append("right under a title")
+            # A title here would leave the article above without a line of its own.
+            w["title"] = max(0.0, w["title"] - EMPTY_ABOVE)
             if kicker_like:
-                w["kicker"] += 1.0
+                # A column word or brackets say it plainly; quotes alone less so.
+                w["kicker"] += float(pt.kicker_strength(p.text))
+            if pt.kicker_strength(p.text) >= 2:
+                w["section"] -= 1.0  # a section heading does not name a column
             if cur is not None and cur.kicker is not None and not kicker_like:
                 w["kicker"] -= 1.0
             if opens or self._opener(nxt):
