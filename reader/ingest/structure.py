@@ -302,15 +302,13 @@ class Segmenter:
             if kicker_like:
                 # A column word or brackets say it plainly; quotes alone less so.
                 w["kicker"] += float(pt.kicker_strength(p.text))
-            if pt.kicker_strength(p.text) >= 2:
-                w["section"] -= 1.0  # a section heading does not name a column
             if cur is not None and cur.kicker is not None and not kicker_like:
                 w["kicker"] -= 1.0
             if opens or self._opener(nxt):
                 w["kicker"] += 1.0
                 ev.append("between the title and the byline")
         elif nxt is not None and nxt.kind == "h1":
-            w["kicker"] += 3.0
+            w["kicker"] += 1.5 + 1.5 * min(1, pt.kicker_strength(p.text))
             ev.append("right above a # title")
         elif (
             nxt is not None
@@ -325,6 +323,15 @@ class Segmenter:
             ev.append("a column label right above the title of the story that follows")
         elif kicker_like and cur is not None and not cur.body():
             w["kicker"] += 0.5
+        if nxt is not None and nxt.kind == "h1":
+            # The byline below belongs to that # title: a title here would have no line
+            # of its own before it.
+            w["title"] = max(0.0, w["title"] - EMPTY_ABOVE)
+        if pt.kicker_strength(p.text) >= 2:
+            # Brackets or a column word (系列报道, 进行时) name a column: titles and
+            # section headings do not.
+            w["title"] = max(0.0, w["title"] - 1.0)
+            w["section"] = max(0.0, w["section"] - 1.0)
         role = self._decide_heading(p, w, ev)
         if role == "photo_title":
             if cur is not None and cur.kind == "photo" and cur.title is None:
