@@ -322,38 +322,13 @@ def _join_or_apart(p: Unit, c: Unit, weak: bool, topics: Topics, draft: Draft) -
         ev.append(f"p ends a section unlike its story; the block against that section: {r:.2f}")
     # A short block has few words to compare: its topic evidence counts for less.
     trust = min(1.0, topics.word_count([c]) / TRUSTED_WORDS)
-    join = 0.5 + trust * own(r)
+    join = 0.5 + (0.5 if score >= MID_START else 0.0) + trust * own(r)
     apart = APART_PRIOR + FOREIGN_WEIGHT * (trust * foreign(r) + seam)
-    if score >= MID_START:
-        head = c.text.lstrip(pt.WS + "*")
-        if pt.starts_mid_sentence(head) or pt.continues_mid_word(head):
-            join += 0.5  # 的…, ,…, 33亿元…: it finishes whatever sentence stands before it
-        elif _straddles(p.text, head):
-            join += 0.5  # 老人家 | 中。: a word (家中) may run across, though not as cut
-            ev.append("a dictionary word may run across the junction")
-        else:
-            # 卖到 | 绍,今年…: it opens with the end of a word the block before does not
-            # begin: it finishes some other block's sentence.
-            ev.append("its first hanzi ends a word the block before does not begin")
     if score == 0 and ends_mid_word(p.text):
         # The continuation of a word cut by a column break finishes the word.
         apart += MID_WORD_LEFT
         ev.append("it ends inside a word this block does not finish")
     return draft.decide("join", spans, {"join": join, "apart": apart}, ev)
-
-
-def _straddles(prev: str, nxt: str) -> bool:
-    """Could a dictionary word run across the junction, on any cut of the text (jieba's
-    one best path may group the characters otherwise: 老人家|中 hides 家中)?"""
-    a = prev.rstrip(pt.WS + "*")
-    for k in range(1, 4):
-        for m in range(1, 5 - k):
-            if k > len(a) or m > len(nxt):
-                continue
-            w = a[-k:] + nxt[:m]
-            if all(pt.CJK_RE.match(ch) for ch in w) and segment.word_freq(w) >= 3:
-                return True
-    return False
 
 
 def _run_affinity(c: Unit, topics: Topics) -> float:
