@@ -23,6 +23,12 @@ def _is_caption_text(text: str) -> bool:
     return sum(text.count(c) for c in "。!?!?;;") <= 1
 
 
+def _photo_text(text: str) -> bool:
+    """Does the first text under a photo's credit read as the photo's text, however short:
+    a sentence, not a label (冰雕作品) nor a 图为… caption?"""
+    return pt.ends_sentence(text) and not text.startswith(("图为", "上图", "下图", "左图", "右图"))
+
+
 class Segmenter:
     def __init__(self, pieces: list[Piece], single_article: bool, draft: Draft) -> None:
         self.pieces = pieces
@@ -410,7 +416,11 @@ class Segmenter:
 
     def _on_text(self, i: int, p: Piece) -> None:
         art = self._current(p)
-        if art.captions_open and _is_caption_text(p.text):
+        if (
+            art.captions_open
+            and _is_caption_text(p.text)
+            and not (art.kind == "photo" and not art.body() and _photo_text(p.text))
+        ):
             self._unit(art, "caption", p)
             return
         if art.kind != "photo":

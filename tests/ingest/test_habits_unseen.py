@@ -74,3 +74,14 @@ def test_a_name_the_dictionary_does_not_know_is_found_in_both_places() -> None:
     said = unknown_words("“地好种了,钱也好借了,今年我打算再流转300亩。”王福生说。")
     before = unknown_words("塔布赛乡的种粮大户王福生承包了1200亩地。")
     assert "王福生" in said & before
+
+
+def test_a_photo_text_after_its_credit_is_text_however_short() -> None:
+    page = parse(
+        "# 头条\n\n头条写完了。\n\n## 草原风筝节\n\n■本报记者 赵 阳 摄\n\n"
+        "周末的草原上,风筝爱好者们放飞了形态各异的风筝。\n\n图为一只巨龙风筝。\n\n游客拍照\n"
+    )
+    photo = titled(page, "草原风筝节")
+    assert photo.kind == "photo" and photo.photographers == ["赵阳"]
+    assert texts(photo) == ["周末的草原上,风筝爱好者们放飞了形态各异的风筝。"]
+    assert texts(photo, "caption") == ["图为一只巨龙风筝。", "游客拍照"]
