@@ -97,11 +97,11 @@ def unknown_words(text: str) -> frozenset[str]:
 _FUNCTION_HANZI = frozenset("的了着过在和与及或对向从把被将为是有也都就还又再很让使给说")
 
 
-def shared_names(run: Sequence[Unit], art: Art) -> list[str]:
-    """Unknown words (names, mostly) of ``run`` that the rest of ``art`` prints too."""
-    inside = {id(u) for u in run}
-    rest = "".join(u.text for u in art.units if id(u) not in inside) + (art.title or "")
-    found = {w for u in run for w in unknown_words(u.text) if w in rest}
+def shared_names(run: Sequence[Unit], whole: str) -> list[str]:
+    """Unknown words (names, mostly) of ``run`` that the rest of its article prints too;
+    ``whole`` is the article's text (title and units), built once per article."""
+    inside = "\n".join(u.text for u in run)
+    found = {w for u in run for w in unknown_words(u.text) if whole.count(w) > inside.count(w)}
     return sorted(found)
 
 

@@ -44,6 +44,7 @@ def _orphan_runs(art: Art, topics: Topics, draft: Draft) -> list[list[Unit]]:
     first = units.index(paras[0])
     found: list[list[Unit]] = []
     story_typ: float | None = None
+    whole: str | None = None
     i = first + 1
     while i < len(units):
         u = units[i]
@@ -90,7 +91,9 @@ def _orphan_runs(art: Art, topics: Topics, draft: Draft) -> list[list[Unit]]:
                 # with nothing broken at either end: only their words speak, and they
                 # must speak plainly.
                 frag -= SEAMLESS
-            names = shared_names(run, art)
+            if whole is None:
+                whole = "\n".join([art.title or "", *(v.text for v in units)])
+            names = shared_names(run, whole)
             if names:
                 # A person or place the story names elsewhere: the run is its own
                 # (王福生 quoted at the end of the story he was introduced in).

@@ -344,14 +344,19 @@ def _run_affinity(c: Unit, topics: Topics) -> float:
     at = units.index(c)
     run: list[Unit] = []
     best: float | None = None
+    first_typ = 0.0
     for u in units[at : at + LONGEST_RUN]:
         if u.type != "paragraph" or (run and u.lead):
             break
         run.append(u)
+        raw = topics.sim_without(run, c.art, run)
+        if best is not None and first_typ > 0 and raw > 2.0 * best * first_typ:
+            continue  # the run reads plainly like the story: it cannot lower the reading
         typ = topics.typical(c.art, c, run)
         if typ <= 0:
             break
-        whole = topics.sim_without(run, c.art, run) / typ
+        first_typ = first_typ or typ
+        whole = raw / typ
         alone = topics.sim_without([c], c.art, run) / typ
         r = max(whole, alone)
         best = r if best is None else min(best, r)
