@@ -4,10 +4,10 @@
 layouts, many FORMAT habits at once) with hand-made gold. Their first-contact scores were
 0.986, 0.872 and 1.000, then (second round) 1.000 and 0.808, (third) 0.983, (fourth)
 0.852, (fifth) 0.974, (sixth) 0.938, (seventh) 0.943, (eighth) 1.000, (ninth) 0.700,
-(tenth) 0.981, (eleventh) 0.627, (twelfth) 0.818, 1.000, 0.982 and (thirteenth, on the
-final parser of that session) 0.952, 1.000, 1.000. The fixes they prompted keep all but
-the sixth and the seventeenth at 1.000 (the folder's README lists what each page shows
-and what those two still miss); those two keep their floors.
+(tenth) 0.981, (eleventh) 0.627, (twelfth) 0.818, 1.000, 0.982, (thirteenth) 0.952,
+1.000, 1.000 and (fourteenth, nothing changed for them) 1.000, 0.947, 1.000. The fixes
+they prompted keep all but three at 1.000 (the folder's README lists what each page
+shows and what those three still miss); those three keep their floors.
 """
 
 from __future__ import annotations
@@ -22,10 +22,12 @@ FOLDER = Path(__file__).parent / "firstcontact"
 GOLDS = sorted(FOLDER.glob("*.gold.json"))
 # Known misses, kept visible rather than tuned away: on fc-page-06 a paragraph printed
 # twice is kept in the story that shares more of its words, not in its own; on
-# fc-page-17 a break across a heading whose tail starts cleanly is left apart.
+# fc-page-17 a break across a heading whose tail starts cleanly is left apart; on
+# fc-page-22 a bare sentence tail printed in the next story is not joined back.
 FLOOR = {
     "fc-page-06": 0.98,
     "fc-page-17": 0.982,
+    "fc-page-22": 0.947,
 }
 
 
