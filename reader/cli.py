@@ -16,6 +16,7 @@ from contextlib import AbstractContextManager, nullcontext
 from typing import Any, TextIO
 
 from reader import __version__
+from reader.analysis.commands import COMMANDS as ANALYSIS_COMMANDS
 from reader.display import for_terminal, safe_output
 from reader.errors import KnownError
 from reader.exchange.commands import COMMANDS as EXCHANGE_COMMANDS
@@ -75,6 +76,7 @@ COMMANDS: list[Callable[[argparse._SubParsersAction[argparse.ArgumentParser]], N
     *EXCHANGE_COMMANDS,  # export, share, merge
     *SPLIT_COMMANDS,  # split
     *BACKUP_COMMANDS,  # backup, restore
+    *ANALYSIS_COMMANDS,  # stats, cooccur, entities, related, agreement
 ]
 
 

@@ -11,12 +11,12 @@ import datetime as dt
 import json
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy import Connection, text
 
 from reader.errors import KnownError
-from reader.store import database
+from reader.store import continuations, database
 from reader.store.errors import known_errors
 from reader.store.ids import ArticleId
 from reader.store.library import Library
@@ -205,3 +205,71 @@ def _load(conn: Connection, ids: list[int]) -> dict[int, ExportArticle]:
             highlights=tuple(highlights.get(r.id, ())),
         )
     return result
+
+
+STORY_GAP = "\n\n"  # between the parts of a story in its joined text
+
+
+def join_stories(lib: Library, articles: Sequence[ExportArticle]) -> list[ExportArticle]:
+    """The articles with each story printed in parts made one article, where every part
+    is among them (exporting a part exports its story: see :func:`select_articles`);
+    the story takes the place of its first part. Parts without all their siblings stay
+    as they are."""
+    by_id = {a.id: a for a in articles}
+    parts_of: dict[int, tuple[ArticleId, ...]] = {}
+    with reading(lib) as conn:
+        for chunk in _chunks([a.id for a in articles]):
+            linked = conn.execute(
+                text(
+                    f"SELECT id FROM articles WHERE id IN ({_in(chunk)}) "
+                    "AND (continued_on IS NOT NULL OR continued_from IS NOT NULL)"
+                )
+            ).all()
+            for (aid,) in linked:
+                if aid not in parts_of:
+                    story = continuations.story(conn, ArticleId(aid))
+                    parts_of.update({p: story.parts for p in story.parts})
+    out: list[ExportArticle] = []
+    done: set[int] = set()
+    for a in articles:
+        if a.id in done:
+            continue
+        parts = parts_of.get(a.id, (a.id,))
+        if len(parts) > 1 and all(p in by_id for p in parts):
+            out.append(joined([by_id[p] for p in parts]))
+            done.update(parts)
+        else:
+            out.append(a)
+    return out
+
+
+def joined(parts: Sequence[ExportArticle]) -> ExportArticle:
+    """One story from its parts in reading order: the first part's title, uuid and page
+    file; every part's text, highlights (offsets into the joined text; the unplaced
+    ones last), tags, authors and notes; its pages as "1,4" (the citation's page)."""
+    first = parts[0]
+    placed: list[HighlightView] = []
+    offset = 0
+    for p in parts:
+        placed += [
+            replace(h, start=h.start + offset, end=h.end + offset)
+            for h in p.highlights
+            if not h.orphaned
+        ]
+        offset += len(p.text) + len(STORY_GAP)
+    noted = [p for p in parts if p.note]
+
+    def each(values: Iterator[str]) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(v for v in values if v))
+
+    return replace(
+        first,
+        text=STORY_GAP.join(p.text for p in parts),
+        page=",".join(each(p.page or "" for p in parts)) or None,
+        authors=each(x for p in parts for x in p.authors),
+        tags=each(t for p in parts for t in p.tags),
+        note=STORY_GAP.join(p.note for p in noted),
+        note_updated_at=max((p.note_updated_at or "" for p in noted), default="") or None,
+        note_author="、".join(each(p.note_author for p in noted)),
+        highlights=(*placed, *(h for p in parts for h in p.highlights if h.orphaned)),
+    )

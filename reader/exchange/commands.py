@@ -31,10 +31,21 @@ def _cmd_export(args: argparse.Namespace) -> int:
         option = "--template" if args.template else "--single-file"
         raise KnownError(f"{option}: only for --format markdown")
     with _library(args) as lib:
+        if args.format == "qdc":  # the codebook alone: no articles to choose
+            from reader.exchange.qdpx import export_qdc
+
+            print(
+                f"codebook written to {export_qdc(lib, args.output, force=args.force).written[0]}"
+            )
+            return 0
         ids = select_articles(
             lib, articles=args.article or (), tag=args.tag, since=args.since, every=args.all
         )
-        if args.format == "json":
+        if args.format == "qdpx":
+            from reader.exchange.qdpx import export_qdpx
+
+            report = export_qdpx(lib, ids, args.output, force=args.force)
+        elif args.format == "json":
             report = export_json(lib, ids, args.output, force=args.force)
         elif args.format == "docx":
             from reader.exchange.word import export_docx
@@ -73,11 +84,13 @@ def _add_export(sub: Sub) -> None:
     )
     p.add_argument(
         "--format",
-        choices=["markdown", "json", "docx"],
+        choices=["markdown", "json", "docx", "qdpx", "qdc"],
         default="markdown",
-        help="Markdown summaries, Web Annotation JSON-LD, or a Word clipping report",
+        help="Markdown summaries, Web Annotation JSON-LD, a Word clipping report, a REFI-QDA "
+        "project (qdpx: QualCoder, MAXQDA, NVivo, ATLAS.ti) or its codebook alone (qdc: "
+        "needs no articles)",
     )
-    which = p.add_mutually_exclusive_group(required=True)
+    which = p.add_mutually_exclusive_group()
     which.add_argument("--article", nargs="+", metavar="ID", help="articles by id or uuid")
     which.add_argument("--tag", metavar="T", help="articles with tag T (or a tag under it)")
     which.add_argument(
@@ -157,8 +170,10 @@ def _cmd_merge(args: argparse.Namespace) -> int:
     if report.backup:
         print(f"backup: {report.backup}")
     for item in report.items:
-        if item.action in ("conflict", "skipped") or item.placement == "orphaned":
-            what = "orphaned" if item.placement == "orphaned" else item.action
+        edited = item.kind == "article" and item.detail.endswith(" edited")
+        if item.action in ("conflict", "skipped") or item.placement == "orphaned" or edited:
+            what: str = "orphaned" if item.placement == "orphaned" else item.action
+            what = "edited" if edited else what
             print(f"{what}\t{item.key}\t{_line(item.article)}\t{_line(item.detail)}")
     for fix in report.fixes:
         f = fix.fix

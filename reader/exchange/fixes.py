@@ -20,18 +20,16 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 
 from sqlalchemy import Connection, select, text
 
 from reader.exchange import checks
-from reader.store import fixrules, search, splitfix
+from reader.exchange.shared import SharedSource
+from reader.store import search, splitfix
 from reader.store.changes import Changes
 from reader.store.decisions import normalise
 from reader.store.models import SourceFile
-
-if TYPE_CHECKING:
-    from reader.exchange.untrusted import SharedSource
 
 SETTINGS_KEY = "share.split_fixes"
 FORMAT = 1
@@ -78,8 +76,8 @@ def encode(conn: Connection, source_ids: Iterable[int]) -> str | None:
     """The split fixes of the pages ``source_ids`` as the share's settings value (None: none)."""
     out: list[dict[str, Any]] = []
     for sid in sorted(set(source_ids)):
-        page = conn.execute(select(SourceFile.text_hash).where(SourceFile.id == sid)).scalar()
-        for f in splitfix.stored(conn, sid):
+        page = splitfix.page_hash(conn, sid)
+        for f in splitfix.for_page(conn, page):
             out.append(
                 {
                     "page": page,
@@ -188,10 +186,10 @@ def _local_page(conn: Connection, page: str) -> int | None:
     return None if sid is None else int(sid)
 
 
-def _local_fix(conn: Connection, sid: int, key: str) -> tuple[str, str] | None:
+def _local_fix(conn: Connection, page: str, key: str) -> tuple[str, str] | None:
     row = conn.execute(
-        text("SELECT chosen, created_at FROM split_fixes WHERE source_id = :s AND key = :k"),
-        {"s": sid, "k": key},
+        text('SELECT chosen, created_at FROM split_fixes WHERE page = :p AND "key" = :k'),
+        {"p": page, "k": key},
     ).first()
     return None if row is None else (str(row[0]), str(row[1]))
 
@@ -200,11 +198,13 @@ def plan(conn: Connection, shared: Sequence[SharedFix]) -> list[FixItem]:
     """What merging each fix would do (reads only)."""
     items: list[FixItem] = []
     for f in shared:
-        sid = _local_page(conn, f.page)
-        if sid is None:
-            items.append(FixItem(f, "record", "the merge adds this page"))
+        mine = _local_fix(conn, f.page, f.key)
+        if _local_page(conn, f.page) is None:
+            if mine is not None and mine[1] >= f.created_at:
+                items.append(FixItem(f, "kept", "your later answer is kept"))
+            else:
+                items.append(FixItem(f, "record", "the merge adds this page"))
             continue
-        mine = _local_fix(conn, sid, f.key)
         if mine is not None and normalise(f.kind, mine[0]) == normalise(f.kind, f.chosen):
             items.append(FixItem(f, "unchanged"))
         elif mine is not None and mine[1] >= f.created_at:
@@ -215,23 +215,26 @@ def plan(conn: Connection, shared: Sequence[SharedFix]) -> list[FixItem]:
 
 
 def apply(conn: Connection, cut: search.Cut, items: Sequence[FixItem]) -> Changes:
-    """Take the fixes to apply on the library's pages (the merge's transaction)."""
+    """Take the fixes to apply on the library's pages (the merge's transaction): each
+    page's fixes together, with one parse and one write."""
     changes = Changes()
+    pages: dict[str, list[FixItem]] = {}
     for item in items:
-        if item.action != "apply":
-            continue
-        f = item.fix
-        sid = _local_page(conn, f.page)
+        if item.action == "apply":
+            pages.setdefault(item.fix.page, []).append(item)
+    for page, group in pages.items():
+        sid = _local_page(conn, page)
         if sid is None:
             continue
-        try:
-            changes |= splitfix.apply_in(
-                conn, sid, f.decision, f.chosen, cut, f.author, created_at=f.created_at
-            )
-        except fixrules.FixError as exc:
-            item.action, item.detail = "skipped", str(exc)
-            continue
-        item.action = "applied"
+        answers = [
+            splitfix.Answer(i.fix.decision, i.fix.chosen, i.fix.author, i.fix.created_at)
+            for i in group
+        ]
+        done, failed = splitfix.apply_all(conn, sid, answers, cut)
+        changes |= done
+        for item in group:
+            why = failed.get(item.fix.key)
+            item.action, item.detail = ("skipped", why) if why else ("applied", item.detail)
     return changes
 
 
@@ -241,10 +244,7 @@ def record_added(conn: Connection, items: Sequence[FixItem]) -> None:
         if item.action != "record":
             continue
         f = item.fix
-        sid = _local_page(conn, f.page)
-        if sid is None or _local_fix(conn, sid, f.key) is not None:
-            continue
-        splitfix.record(conn, sid, f.decision, f.chosen, f.author, f.created_at)
+        splitfix.record(conn, f.page, f.decision, f.chosen, f.author, f.created_at)
         item.action = "recorded"
 
 

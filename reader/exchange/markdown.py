@@ -24,7 +24,7 @@ from pathlib import Path
 from sqlalchemy import text
 
 from reader.errors import KnownError
-from reader.exchange.collect import ExportArticle, load_articles, reading
+from reader.exchange.collect import ExportArticle, join_stories, load_articles, reading
 from reader.exchange.filenames import NameAllocator, name_key, safe_name
 from reader.exchange.manifest import MANIFEST, Manifest, write_atomic
 from reader.exchange.report import (
@@ -98,9 +98,11 @@ def export_markdown(
     target = Path(out)
     chosen = load_template(template)  # a broken template fails before anything is written
     report = ExportReport("markdown")
-    articles = load_articles(lib, ids)
-    report.articles = len(articles)
-    report.highlights = sum(len(a.highlights) for a in articles)
+    parts = load_articles(lib, ids)
+    report.articles = len(parts)
+    report.highlights = sum(len(a.highlights) for a in parts)
+    # A story printed in parts is one file (one section), its parts in reading order.
+    articles = join_stories(lib, parts)
     if single_file:
         output_file(target, "--single-file")
         manifest = Manifest.load(target.parent)

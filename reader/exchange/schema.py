@@ -44,6 +44,7 @@ ADDED_LATER: dict[tuple[str, str], object] = {
     ("source_files", "page_name"): None,  # revision 0005
     ("source_files", "deleted_at"): None,  # revision 0005
     ("articles", "deleted_at"): None,  # revision 0005
+    ("articles", "edited_at"): None,  # revision 0011
 }
 
 

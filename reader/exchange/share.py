@@ -116,7 +116,7 @@ def write_share(
     if target.exists() and not force:
         raise KnownError(f"{target}: already exists (use --force to replace it)")
     # Annotated articles in the trash go too, as tombstones: the deletion travels.
-    chosen = list(annotated_ids(lib) + trash.annotated_in_trash(lib) if ids is None else ids)
+    chosen = list(annotated_ids(lib) + lib.read(trash.annotated_in_trash) if ids is None else ids)
     steps = 8
     db = sqlite3.connect(":memory:")
     try:

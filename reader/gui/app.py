@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from reader.errors import KnownError
 from reader.gui import theme
+from reader.gui.error_text import translated
 from reader.gui.external import ExternalWatch
 from reader.gui.i18n import Translations, tr
 from reader.gui.settings import APPLICATION, ORGANIZATION, Settings
@@ -151,7 +152,8 @@ def run(library: str | None = None, argv: Sequence[str] | None = None) -> int:
     try:
         lib = Library.open(library)
     except KnownError as exc:
-        QMessageBox.critical(None, "Pizhu", shown(str(exc)))
+        Translations(app).apply(Settings().language())  # the box in the user's language
+        QMessageBox.critical(None, tr("Pizhu"), shown(translated(str(exc))))
         raise
     main: App | None = None
     try:

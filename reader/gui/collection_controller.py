@@ -2,7 +2,7 @@
 article list and the Papers tree, issues and pages (calendar, previous/next page).
 
 Every change is a core operation pushed on the window's undo stack
-(:func:`reader.gui.annotation_commands.push`), so Ctrl+Z takes it back.
+(:func:`reader.gui.undo.push`), so Ctrl+Z takes it back.
 """
 
 from __future__ import annotations
@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 )
 
 from reader.errors import KnownError
-from reader.gui.annotation_commands import push
 from reader.gui.changes import ChangeBus
 from reader.gui.i18n import tr
 from reader.gui.library_controller import LibraryController
@@ -33,6 +32,7 @@ from reader.gui.paper_tree import ARTICLE, PAGE, Node
 from reader.gui.reading_controller import ReadingController
 from reader.gui.settings import Settings
 from reader.gui.trash_view import TrashDialog
+from reader.gui.undo import push
 from reader.store import browse, continuations, database, metadata, pageinfo, trash
 from reader.store.ids import ArticleId, SourceId
 from reader.store.importer import ImportSummary
@@ -89,10 +89,9 @@ class CollectionController(QObject):
         reading.opened.connect(lambda aid: lib.select(aid, emit=False))
         self.story: continuations.Story | None = None
         reading.opened.connect(self._show_story)
-        rp = reading.pane
-        rp.continued_from.clicked.connect(lambda: self._follow(self.story_from()))
-        rp.continued_on.clicked.connect(lambda: self._follow(self.story_on()))
-        rp.whole_story.clicked.connect(lambda: self.show_whole_story())
+        reading.earlier_part_requested.connect(lambda: self._follow(self.story_from()))
+        reading.later_part_requested.connect(lambda: self._follow(self.story_on()))
+        reading.whole_story_requested.connect(lambda: self.show_whole_story())
 
     # --- running operations ------------------------------------------------------------
 
@@ -113,7 +112,7 @@ class CollectionController(QObject):
         """The Metadata dialog for articles (their pages too), or for pages alone."""
         arts = list(self._articles() if articles is None and not pages else (articles or []))
         try:
-            sources = list(pages) or metadata.sources_of(self._library, arts)
+            sources = list(pages) or self._library.read(metadata.sources_of, arts)
             rows = self._library.summaries(arts)
             with database.reading(self._library.engine) as conn:
                 infos = pageinfo.stored_many(conn, [int(s) for s in sources])
@@ -206,7 +205,7 @@ class CollectionController(QObject):
 
         def refresh() -> None:
             try:
-                dialog.set_items(trash.items(self._library))
+                dialog.set_items(self._library.read(trash.items))
             except KnownError as exc:
                 self._bus.failed.emit(str(exc))
 
@@ -214,7 +213,7 @@ class CollectionController(QObject):
             chosen = dialog.chosen()
             arts = [ArticleId(i) for k, i in chosen if k == "article"]
             pages = [SourceId(i) for k, i in chosen if k == "page"]
-            self._push(tr("Restore from the trash"), trash.restore(self._library, arts, pages))
+            self._push(tr("Restore from the trash"), trash.restore(arts, pages))
             refresh()
 
         def empty() -> None:
@@ -231,7 +230,7 @@ class CollectionController(QObject):
 
             def done() -> None:
                 if box.clickedButton() is remove:
-                    self._bus.run(lambda: trash.empty(self._library))
+                    self._bus.run(lambda: self._library.write(trash.empty))
                     refresh()
 
             box.finished.connect(lambda _r: done())
@@ -316,7 +315,7 @@ class CollectionController(QObject):
         st = self.story
         before = st.pages.get(st.continued_from, "") if st.continued_from else None
         after = st.pages.get(st.continued_on, "") if st.continued_on else None
-        self._reading.pane.show_story(before, after, len(st.parts))
+        self._reading.show_story(before, after, len(st.parts))
 
     def story_from(self) -> ArticleId | None:
         return self.story.continued_from if self.story else None

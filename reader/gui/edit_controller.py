@@ -1,58 +1,26 @@
 """Fixing the parser's mistakes from the window, each fix an undoable command.
 
-The command wraps the core edit (:mod:`reader.store.edits`): it runs once before it is
-pushed (so a refused edit never enters the stack), and undo/redo put the snapshot rows
-back. Every step publishes its change record on the bus, like any other operation.
+Each fix is a core operation (:mod:`reader.store.edits`) pushed as the window's one undo
+command (:mod:`reader.gui.undo`): undo and redo put the snapshot rows back.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QComboBox, QInputDialog, QWidget
 
-from reader.errors import KnownError
 from reader.gui.changes import ChangeBus
 from reader.gui.i18n import tr
 from reader.gui.library_controller import LibraryController
 from reader.gui.models import title_or_untitled
 from reader.gui.reading_controller import ReadingController
+from reader.gui.undo import push
 from reader.store import browse, edits
 from reader.store.browse import ArticleFilter
-from reader.store.changes import Changes
 from reader.store.ids import SourceId
 from reader.store.library import Library
-
-
-class EditCommand(QUndoCommand):
-    def __init__(self, label: str, library: Library, bus: ChangeBus, edit: edits.Edit) -> None:
-        super().__init__(label)
-        self._library = library
-        self._bus = bus
-        self.edit = edit
-        self._done = False
-
-    def redo(self) -> None:
-        if not self._done:  # the edit already ran; show what it changed
-            self._done = True
-            self._bus.publish(self.first_changes())
-            return
-        self._bus.run(self.redo_edit)
-
-    def undo(self) -> None:
-        self._bus.run(self.undo_edit)
-
-    # what a kind of edit does; split fixes (reader.gui.split_controller) put back more rows
-    def first_changes(self) -> Changes:
-        return self.edit.changes
-
-    def redo_edit(self) -> Changes:
-        return edits.redo(self._library, self.edit)
-
-    def undo_edit(self) -> Changes:
-        return edits.undo(self._library, self.edit)
+from reader.store.unit import Applied, Operation
 
 
 class EditController(QObject):
@@ -87,44 +55,31 @@ class EditController(QObject):
         for action in self._actions:
             action.setEnabled(on)
 
-    def _do(self, label: str, op: Callable[[], edits.Edit]) -> edits.Edit | None:
-        try:
-            edit = op()
-        except KnownError as exc:
-            self._bus.failed.emit(str(exc))
-            return None
-        self.undo_stack.push(EditCommand(label, self._library, self._bus, edit))
-        return edit
+    def _do(self, label: str, op: Operation) -> Applied | None:
+        return push(self.undo_stack, self._library, self._bus, label, op)
 
     def _cursor_block(self) -> int | None:
-        built = self._reading.built
-        if built is None:
-            return None
-        return built.offsets.block_at(self._reading.pane.view.textCursor().position())
+        return self._reading.cursor_block()
 
     # the four fixes
-    def merge_next(self) -> edits.Edit | None:
+    def merge_next(self) -> Applied | None:
         aid = self._reading.current_id
         if aid is None:
             return None
-        return self._do(
-            tr("Merge with the next article"), lambda: edits.merge_with_next(self._library, aid)
-        )
+        return self._do(tr("Merge with the next article"), edits.MergeWithNext(aid))
 
-    def split_here(self) -> edits.Edit | None:
+    def split_here(self) -> Applied | None:
         aid, block = self._reading.current_id, self._cursor_block()
         if aid is None or block is None:
             self._bus.failed.emit(tr("Put the cursor in a paragraph first."))
             return None
-        return self._do(
-            tr("Split the article here"), lambda: edits.split_at(self._library, aid, block)
-        )
+        return self._do(tr("Split the article here"), edits.SplitAt(aid, block))
 
-    def mark_fragment(self) -> edits.Edit | None:
+    def mark_fragment(self) -> Applied | None:
         aid = self._reading.current_id
         if aid is None:
             return None
-        return self._do(tr("Mark as fragment"), lambda: edits.mark_fragment(self._library, aid))
+        return self._do(tr("Mark as fragment"), edits.MarkFragment(aid))
 
     def move_targets(self) -> list[tuple[int, str]]:
         """The other articles of the current article's page, as (id, label)."""
@@ -165,11 +120,11 @@ class EditController(QObject):
         self.chooser = dialog
         return dialog
 
-    def move_section(self, heading_block: int, target: int) -> edits.Edit | None:
+    def move_section(self, heading_block: int, target: int) -> Applied | None:
         aid = self._reading.current_id
         if aid is None:
             return None
         return self._do(
             tr("Move section"),
-            lambda: edits.move_section(self._library, aid, heading_block, target),
+            edits.MoveSection(aid, heading_block, target),
         )

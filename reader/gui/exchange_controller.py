@@ -10,23 +10,18 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QPushButton, QWidget
 
 from reader.errors import KnownError
-from reader.exchange.collect import annotated_ids, select_articles
-from reader.exchange.markdown import default_meanings, export_markdown
-from reader.exchange.merge import MergeReport, merge_bundle
 from reader.exchange.orphans import list_orphans
 from reader.exchange.report import Cancel, ExportReport, Progress
-from reader.exchange.share import ShareReport, write_share
-from reader.exchange.untrusted import SharedBundle, read_share
-from reader.exchange.webanno import export_json
-from reader.exchange.word import DocxLabels, export_docx
-from reader.gui import file_dialogs
 from reader.gui.changes import ChangeBus
+from reader.gui.error_text import translated
+from reader.gui.exchange_files import FileChooser
 from reader.gui.exchange_view import (
     ANNOTATED,
     CURRENT,
@@ -39,15 +34,13 @@ from reader.gui.exchange_view import (
     ExchangeProgressDialog,
     ExportDialog,
     ExportSummaryDialog,
-    MergeReportDialog,
-    OrphansDialog,
     ShareDialog,
-    merge_done,
     share_summary,
 )
 from reader.gui.exchange_worker import ExchangeWorker, Job
 from reader.gui.i18n import tr
 from reader.gui.jobs import JobRunner
+from reader.gui.merge_view import MergeReportDialog, OrphansDialog, merge_done
 from reader.gui.reading_controller import ReadingController
 from reader.gui.shown import shown
 from reader.store.changes import Changes
@@ -55,59 +48,19 @@ from reader.store.ids import ArticleId
 from reader.store.library import Library
 from reader.store.location import refuse_library_file
 
-
-class FileChooser:
-    """Where exports and share files go and which file to merge (tests replace it)."""
-
-    def __init__(self, library: Path | None = None) -> None:
-        self.library = library  # its folder is never where a dialog starts
-
-    def export_folder(self, parent: QWidget) -> str | None:
-        return (
-            file_dialogs.folder(parent, tr("Export into a folder"), self.library, "export") or None
-        )
-
-    def export_file(self, parent: QWidget, fmt: str) -> str | None:
-        if fmt == JSON:
-            caption, name, kinds = (
-                tr("Export as JSON"),
-                "pizhu.jsonld",
-                tr("JSON-LD (*.jsonld *.json)"),
-            )
-        elif fmt == WORD:
-            caption, name, kinds = tr("Export to Word"), "pizhu.docx", tr("Word (*.docx)")
-        else:
-            caption, name, kinds = tr("Export as Markdown"), "pizhu.md", tr("Markdown (*.md)")
-        return file_dialogs.save_file(parent, caption, name, kinds, self.library, "export") or None
-
-    def share_file(self, parent: QWidget) -> str | None:
-        return (
-            file_dialogs.save_file(
-                parent,
-                tr("Share file"),
-                "pizhu-share.sqlite",
-                tr("Pizhu share files (*.sqlite)"),
-                self.library,
-                "share",
-            )
-            or None
-        )
-
-    def merge_file(self, parent: QWidget) -> str | None:
-        return (
-            file_dialogs.open_file(
-                parent,
-                tr("Merge a share file"),
-                tr("Pizhu share files (*.sqlite);;All files (*)"),
-                self.library,
-                "share",
-            )
-            or None
-        )
+# Exporting, sharing and merging load their modules (Jinja2, python-docx, the merge) on
+# first use, not while the window starts.
+if TYPE_CHECKING:
+    from reader.exchange.merge import MergeReport
+    from reader.exchange.share import ShareReport
+    from reader.exchange.untrusted import SharedBundle
+    from reader.exchange.word import DocxLabels
 
 
 def word_labels() -> DocxLabels:
     """The Word report's headings in the window's language."""
+    from reader.exchange.word import DocxLabels
+
     return DocxLabels(
         title=tr("Clipping report"),
         contents=tr("Contents"),
@@ -167,10 +120,8 @@ class ExchangeController(QObject):
         # queued: after the window has cleared the status bar for the new article
         reading.opened.connect(self._article_opened, Qt.ConnectionType.QueuedConnection)
         reading.closed.connect(self.orphan_button.hide)
-        reading.closed.connect(lambda: reading.pane.show_orphans(0))
-        reading.pane.orphan_show.clicked.connect(
-            lambda: self.show_orphans(self._reading.current_id)
-        )
+        reading.closed.connect(lambda: reading.show_orphans(0))
+        reading.orphans_requested.connect(lambda: self.show_orphans(self._reading.current_id))
         bus.changed.connect(self._on_changes)
 
     @property
@@ -205,9 +156,13 @@ class ExchangeController(QObject):
             own = {s.key: s.label for s in self._library.highlight_colours()}
         except KnownError:
             own = {}
+        from reader.exchange.markdown import default_meanings
+
         return {**default_meanings(), **own}
 
     def _ids(self, kind: str, value: str | None, current: ArticleId | None) -> list[ArticleId]:
+        from reader.exchange.collect import annotated_ids, select_articles
+
         lib = self._library
         if kind == CURRENT:  # with the other parts of its story, if it is continued
             return [] if current is None else list(lib.story(current).parts)
@@ -262,6 +217,10 @@ class ExchangeController(QObject):
         labels = word_labels()
 
         def job(progress: Progress, cancel: Cancel) -> ExportReport | None:
+            from reader.exchange.markdown import export_markdown
+            from reader.exchange.webanno import export_json
+            from reader.exchange.word import export_docx
+
             ids = self._ids(kind, value, current)
             if not ids:
                 return None
@@ -321,6 +280,8 @@ class ExchangeController(QObject):
         target, current = Path(dialog.target()), self._reading.current_id
 
         def job(progress: Progress, cancel: Cancel) -> ShareReport:
+            from reader.exchange.share import write_share
+
             ids = None if kind == ANNOTATED else self._ids(kind, value, current)
             # the file dialog asked before replacing an existing file
             return write_share(
@@ -347,6 +308,9 @@ class ExchangeController(QObject):
         source = Path(path)
 
         def job(progress: Progress, cancel: Cancel) -> tuple[SharedBundle, MergeReport]:
+            from reader.exchange.merge import merge_bundle
+            from reader.exchange.untrusted import read_share
+
             refuse_library_file(source, self._library.path, "a share file")
             bundle = read_share(source)  # refused files stop here; the library is untouched
             report = merge_bundle(
@@ -371,6 +335,8 @@ class ExchangeController(QObject):
 
     def _apply_merge(self, bundle: SharedBundle, with_fixes: bool = False) -> None:
         def job(progress: Progress, cancel: Cancel) -> MergeReport:
+            from reader.exchange.merge import merge_bundle
+
             return merge_bundle(
                 self._library,
                 bundle,
@@ -436,7 +402,7 @@ class ExchangeController(QObject):
         self.orphan_button.setText(tr("%n unplaced highlights", None, count))
         self.orphan_button.setToolTip(tr("Show the highlights that could not be placed"))
         self.orphan_button.setVisible(count > 0)
-        self._reading.pane.show_orphans(count)
+        self._reading.show_orphans(count)
         return count
 
     def _on_changes(self, changes: Changes) -> None:
@@ -468,8 +434,9 @@ class ExchangeController(QObject):
         self._jobs.cancel()
 
     def _failed(self, message: str) -> None:
-        self._inform(tr("Pizhu"), shown(message), QMessageBox.Icon.Warning)
-        _status(self._window, shown(message), 15_000)
+        text = shown(translated(message))
+        self._inform(tr("Pizhu"), text, QMessageBox.Icon.Warning)
+        _status(self._window, text, 15_000)
         self.failed.emit(message)
 
     def _cancelled(self, message: str) -> None:

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.gui.error_text import translated
 from reader.gui.i18n import tr
 from reader.store.importer import ImportSummary
 
@@ -75,11 +76,12 @@ class ImportReportDialog(QDialog):
         for r in summary.results:
             if r.status == "imported":
                 continue
+            reason = translated(r.message)
             item = QTreeWidgetItem(
-                [r.path.rsplit("/", 1)[-1], status.get(r.status, r.status), r.message]
+                [r.path.rsplit("/", 1)[-1], status.get(r.status, r.status), reason]
             )
             item.setToolTip(0, r.path)
-            item.setToolTip(2, r.message)
+            item.setToolTip(2, reason)
             self.files.addTopLevelItem(item)
         self.files.resizeColumnToContents(0)
         self.files.resizeColumnToContents(1)

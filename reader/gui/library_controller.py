@@ -52,10 +52,12 @@ class LibraryController(QObject):
         self.kinds = FacetModel(self)
         self.authors = FacetModel(self)
         self.articles.sort_requested.connect(self._sort_requested)
+        self.entities = FacetModel(self)
         pane.articles.setModel(self.articles)
         pane.size_columns()
         pane.papers.setModel(self.papers)
         pane.tags.setModel(self.tags)
+        pane.entities.setModel(self.entities)
         pane.kind_filter.setModel(self.kinds)
         pane.author_filter.setModel(self.authors)
         self.kinds.set_items(
@@ -67,6 +69,7 @@ class LibraryController(QObject):
         pane.articles.activated.connect(self._activated)
         pane.papers.selectionModel().currentChanged.connect(self._paper_chosen)
         pane.tags.selectionModel().currentChanged.connect(self._tag_chosen)
+        pane.entities.selectionModel().currentChanged.connect(self._entity_chosen)
         pane.kind_filter.currentIndexChanged.connect(self._kind_chosen)
         pane.author_filter.currentIndexChanged.connect(self._author_chosen)
         pane.clear_filters.clicked.connect(self.clear_filters)
@@ -101,6 +104,7 @@ class LibraryController(QObject):
             row = self.tags.row_of(current_tag)
             if row > 0:
                 self.pane.tags.setCurrentIndex(self.tags.index(row, 0))
+            self._load_entities()
         finally:
             self._syncing = False
 
@@ -139,6 +143,8 @@ class LibraryController(QObject):
             self.pane.papers.setCurrentIndex(QModelIndex())
             self.pane.tags.clearSelection()
             self.pane.tags.setCurrentIndex(QModelIndex())
+            self.pane.entities.clearSelection()
+            self.pane.entities.setCurrentIndex(QModelIndex())
         finally:
             self._syncing = False
         self.set_filter(ArticleFilter())
@@ -152,6 +158,7 @@ class LibraryController(QObject):
             "date": self.filter.date,
             "paper": self.filter.paper,
             "period": self.filter.period,
+            "entity": self.filter.entity,
         }
         values.update(changes)
         return ArticleFilter(**values)  # type: ignore[arg-type]
@@ -253,6 +260,27 @@ class LibraryController(QObject):
         value = self.tags.value(index.row()) if index.isValid() else None
         self.set_filter(self._with(tag=TagId(value) if value is not None else None))
 
+    def _load_entities(self) -> None:
+        """The Names tab: people, places and organisations by how many articles name them."""
+        from reader.analysis.service import Analysis
+
+        kinds = {"person": tr("Person"), "place": tr("Place"), "org": tr("Organisation")}
+        current = self.filter.entity
+        rows = Analysis(self._library).entity_facet(limit=300)
+        self.entities.set_items(
+            [(None, tr("All names"))]
+            + [(eid, f"{name}  · {kinds[kind]}  ({n})") for eid, name, kind, n in rows]
+        )
+        row = self.entities.row_of(current)
+        if row > 0:
+            self.pane.entities.setCurrentIndex(self.entities.index(row, 0))
+
+    def _entity_chosen(self, index: QModelIndex, _prev: QModelIndex) -> None:
+        if self._syncing:
+            return
+        value = self.entities.value(index.row()) if index.isValid() else None
+        self.set_filter(self._with(entity=int(value) if value is not None else None))
+
     def _kind_chosen(self, row: int) -> None:
         if not self._syncing:
             self.set_filter(self._with(kind=self.kinds.value(row)))
@@ -312,6 +340,7 @@ class LibraryController(QObject):
     def _on_changes(self, changes: Changes) -> None:
         structural = bool(
             changes.articles_added
+            or changes.articles_rewritten
             or changes.articles_removed
             or changes.sources_added
             or changes.sources_removed

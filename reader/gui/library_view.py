@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from reader.gui.i18n import tr
 from reader.gui.models import META_ROLE, SNIPPET_ROLE
+from reader.gui.search_filters_view import SearchFiltersView
 from reader.gui.shown import shown
 from reader.gui.theme import LIGHT
 from reader.store.searchtext import Snippet
@@ -173,6 +174,15 @@ class LibraryPane(QWidget):
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.papers, tr("Papers"))
         self.tabs.addTab(self.tags, tr("Tags"))
+        self.entities = QListView(self)
+        self.entities.setAccessibleName(tr("People, places and organisations"))
+        self.entities.setUniformItemSizes(True)
+        self.tabs.addTab(self.entities, tr("Names"))
+        self.saved = QListView(self)
+        self.saved.setAccessibleName(tr("Saved searches"))
+        self.saved.setUniformItemSizes(True)
+        self.saved.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tabs.addTab(self.saved, tr("Saved"))
 
         self.articles = QTableView(self)
         self.articles.setAccessibleName(tr("Articles"))
@@ -223,7 +233,8 @@ class LibraryPane(QWidget):
         # search page
         self.results = QListView(self)
         self.results.setAccessibleName(tr("Search results"))
-        self.results.setItemDelegate(SearchHitDelegate(self.results))
+        self.hits = SearchHitDelegate(self.results)
+        self.results.setItemDelegate(self.hits)
         self.results.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.results.setWordWrap(True)
         self.results.setSpacing(1)
@@ -239,13 +250,22 @@ class LibraryPane(QWidget):
             ("oldest", tr("Oldest first")),
         ):
             self.sort.addItem(label, key)
+        self.filters_button = QToolButton(self)
+        self.filters_button.setText(tr("Filters"))
+        self.filters_button.setCheckable(True)
+        self.filters_button.setToolTip(tr("Show the search filters (Ctrl+Shift+F)"))
+        self.filters_button.setAccessibleName(tr("Show the search filters"))
+        self.filters = SearchFiltersView(self)
+        self.filters.hide()
         search = QWidget(self)
         sl = QVBoxLayout(search)
         sl.setContentsMargins(0, 0, 0, 0)
         top = QHBoxLayout()
         top.addWidget(self.result_count, 1)
         top.addWidget(self.sort)
+        top.addWidget(self.filters_button)
         sl.addLayout(top)
+        sl.addWidget(self.filters)
         sl.addWidget(self.results, 1)
 
         self.stack = QStackedWidget(self)
@@ -299,3 +319,8 @@ class LibraryPane(QWidget):
             header.setSectionHidden(col, True)
         self.articles.setSortingEnabled(True)
         self.fit_title()
+
+    def set_hit_colour(self, colour: str) -> None:
+        """The background of the query's hits in search results (follows the theme)."""
+        self.hits.mark_colour = QColor(colour)
+        self.results.viewport().update()

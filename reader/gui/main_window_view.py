@@ -63,6 +63,8 @@ class Actions:
         self.find_next = make(tr("Find &next"), "F3", name="find_next")
         self.find_previous = make(tr("Find pre&vious"), "Shift+F3", name="find_previous")
         self.search = make(tr("&Search the library"), "Ctrl+K", name="search")
+        self.search_filters = make(tr("Search &filters"), "Ctrl+Shift+F", name="search_filters")
+        self.save_search = make(tr("Save the &search…"), "Ctrl+D", name="save_search")
         self.merge_next = make(tr("&Merge with the next article"), name="merge_next")
         self.split_here = make(tr("S&plit the article at this paragraph"), name="split_here")
         self.move_section = make(tr("Mo&ve this section to another article…"), name="move_section")
@@ -98,6 +100,8 @@ class Actions:
         self.dark_theme.setCheckable(True)
         self.shortcuts = make(tr("&Keyboard shortcuts"), "Ctrl+/", name="shortcuts")
         self.about = make(tr("&About Pizhu"), name="about")
+        self.statistics = make(tr("S&tatistics…"), "Ctrl+Shift+S", name="statistics")
+        self.export_qdpx = make(tr("Export as a REFI-QDA &project…"), name="export_qdpx")
 
     def all(self) -> list[QAction]:
         return [v for v in vars(self).values() if isinstance(v, QAction)]
@@ -156,7 +160,7 @@ class MainWindow(QMainWindow):
         m = bar.addMenu(tr("&File"))
         m.addActions([a.import_files, a.import_folder, a.load_samples])
         m.addSeparator()
-        m.addActions([a.export, a.export_word, a.share, a.merge_share])
+        m.addActions([a.export, a.export_word, a.export_qdpx, a.share, a.merge_share])
         m.addSeparator()
         m.addActions([a.print_article, a.export_pdf])
         m.addSeparator()
@@ -169,6 +173,7 @@ class MainWindow(QMainWindow):
         m.addActions([a.undo, a.redo])
         m.addSeparator()
         m.addActions([a.find, a.find_next, a.find_previous, a.search])
+        m.addActions([a.search_filters, a.save_search])
         m.addAction(a.copy_citation)
         m.addSeparator()
         m.addActions([a.highlight, a.note_selection, a.tag_article, a.tag_manager])
@@ -184,7 +189,7 @@ class MainWindow(QMainWindow):
         m.addSeparator()
         m.addActions([a.toggle_library, a.toggle_annotations])
         m.addSeparator()
-        m.addActions([a.orphans, a.notebook, a.check_split])
+        m.addActions([a.orphans, a.notebook, a.statistics, a.check_split])
         m.addSeparator()
         m.addActions([a.zoom_in, a.zoom_out, a.zoom_reset, a.dark_theme])
         m = bar.addMenu(tr("&Help"))

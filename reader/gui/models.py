@@ -239,18 +239,54 @@ class FacetModel(QAbstractListModel):
 
 
 class SearchResultsModel(QAbstractListModel):
-    """Search hits, best first; the delegate draws the snippet with its marks."""
+    """Search hits, best first; the delegate draws the snippet with its marks.
+
+    Every hit is listed: the first page is fetched at once, the rest as the view
+    scrolls to them (Qt's fetchMore). ``fetch(n)`` answers the first ``n`` hits; a
+    longer answer only adds to a shorter one (see reader.store.queries)."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._hits: list[SearchHit] = []
         self.query = ""
+        self.total = 0
+        self.page = 200
+        self._fetch: Callable[[int], Sequence[SearchHit]] | None = None
 
     def set_hits(self, query: str, hits: Sequence[SearchHit]) -> None:
+        self.set_search(query, None, len(hits), hits)
+
+    def set_search(
+        self,
+        query: str,
+        fetch: Callable[[int], Sequence[SearchHit]] | None,
+        total: int,
+        first: Sequence[SearchHit],
+    ) -> None:
+        """Show ``first``, of ``total`` hits; ``fetch`` brings more on demand."""
         self.beginResetModel()
         self.query = query
-        self._hits = list(hits)
+        self._hits = list(first)
+        self.total = total
+        self._fetch = fetch if len(self._hits) < total else None
         self.endResetModel()
+
+    def canFetchMore(self, parent: Index = _ROOT) -> bool:
+        return not parent.isValid() and self._fetch is not None
+
+    def fetchMore(self, parent: Index = _ROOT) -> None:
+        if parent.isValid() or self._fetch is None:
+            return
+        have = len(self._hits)
+        more = list(self._fetch(have + self.page))[have:]
+        if not more:  # the rest were parts of stories already listed, or trashed meanwhile
+            self._fetch = None
+            return
+        self.beginInsertRows(_ROOT, have, have + len(more) - 1)
+        self._hits += more
+        self.endInsertRows()
+        if len(self._hits) >= self.total:
+            self._fetch = None
 
     def hit(self, row: int) -> SearchHit | None:
         return self._hits[row] if 0 <= row < len(self._hits) else None

@@ -25,12 +25,12 @@ from PySide6.QtWidgets import QApplication, QInputDialog, QWidget
 
 from reader.errors import KnownError
 from reader.gui import file_dialogs
-from reader.gui.annotation_commands import push
 from reader.gui.changes import ChangeBus
 from reader.gui.i18n import tr
 from reader.gui.notebook_model import NotebookModel
 from reader.gui.notebook_view import NO_DATE, NotebookWindow
 from reader.gui.settings import Settings
+from reader.gui.undo import push
 from reader.store import bulk
 from reader.store import operations as ops
 from reader.store.changes import Changes

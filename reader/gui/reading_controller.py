@@ -7,6 +7,7 @@ from PySide6.QtGui import QTextCursor, QTextDocument
 
 from reader.errors import KnownError
 from reader.gui import document as docs
+from reader.gui.article_text import ArticleText
 from reader.gui.changes import ChangeBus
 from reader.gui.i18n import tr
 from reader.gui.reading_view import ReadingPane
@@ -25,6 +26,11 @@ class ReadingController(QObject):
     closed = Signal()
     leaving = Signal()  # about to show another article (or none): save what is pending
     rendered = Signal()  # a new document for the current article is in the view
+    # the pane's notices, for the controllers that fill them
+    orphans_requested = Signal()  # "unplaced highlights": Show
+    earlier_part_requested = Signal()  # a continued story: the part before
+    later_part_requested = Signal()  # the part after
+    whole_story_requested = Signal()
 
     def __init__(
         self, library: Library, bus: ChangeBus, pane: ReadingPane, prefs: ReadingPrefs
@@ -40,6 +46,12 @@ class ReadingController(QObject):
         self.query = ""  # the library search whose hits are marked
         self.matches: list[tuple[int, int]] = []
         self.current_match = -1
+        # what the annotation controllers may ask of the text (not the view itself)
+        self.text = ArticleText(pane.view, lambda: (self.built, self.detail), self._theme)
+        pane.orphan_show.clicked.connect(self.orphans_requested)
+        pane.continued_from.clicked.connect(self.earlier_part_requested)
+        pane.continued_on.clicked.connect(self.later_part_requested)
+        pane.whole_story.clicked.connect(self.whole_story_requested)
         bar = pane.find_bar
         bar.field.textChanged.connect(self._find_changed)
         bar.field.returnPressed.connect(self.find_next)
@@ -47,6 +59,23 @@ class ReadingController(QObject):
         bar.previous.clicked.connect(self.find_previous)
         bar.closed.connect(self.close_find)
         bus.changed.connect(self._on_changes)
+
+    def _theme(self) -> str:
+        return self.prefs.theme
+
+    def show_orphans(self, count: int) -> None:
+        """The notice of highlights a merge could not place in this article (0 hides it)."""
+        self.pane.show_orphans(count)
+
+    def show_story(self, from_page: str | None, on_page: str | None, parts: int) -> None:
+        """Links to a continued story's other parts, by the pages they are on."""
+        self.pane.show_story(from_page, on_page, parts)
+
+    def cursor_block(self) -> int | None:
+        """The article block the text cursor is in."""
+        if self.built is None:
+            return None
+        return self.built.offsets.block_at(self.pane.view.textCursor().position())
 
     @property
     def current_id(self) -> ArticleId | None:
@@ -236,7 +265,7 @@ class ReadingController(QObject):
             self.close()
         elif aid in changes.notes or aid in changes.article_tags or changes.highlights:
             pass  # the annotation panel shows those; the text is unchanged
-        elif aid in changes.articles_added or aid in changes.articles_changed:
+        elif aid in changes.articles_rewritten or aid in changes.articles_changed:
             # rewritten by an edit, or its title, kind, authors or page changed:
             # show it again in place
             self._reopen_in_place(aid)

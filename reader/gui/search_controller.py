@@ -1,6 +1,12 @@
-"""Library search: type in the field, see hits with marks, Enter opens the first hit."""
+"""Library search: type in the field, see hits with marks, Enter opens the first hit.
+
+The total is counted at once; the hits are listed a page at a time as the list scrolls
+(SearchResultsModel.fetchMore). Filters come from ``where_provider`` (the filter row,
+reader.gui.search_filters)."""
 
 from __future__ import annotations
+
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
@@ -11,13 +17,15 @@ from reader.gui.library_view import LibraryPane
 from reader.gui.models import SearchResultsModel
 from reader.store.changes import Changes
 from reader.store.library import Library
+from reader.store.queries import Where
+from reader.store.views import SearchHit
 
 
 class SearchController(QObject):
     open_requested = Signal(int, str)  # article id, query
-    searched = Signal(str, int)  # query, number of hits
+    searched = Signal(str, int)  # query, number of hits in all
 
-    LIMIT = 200
+    PAGE = 200  # hits fetched at once; more as the list scrolls
     DELAY_MS = 250
 
     def __init__(self, library: Library, bus: ChangeBus, pane: LibraryPane) -> None:
@@ -25,6 +33,7 @@ class SearchController(QObject):
         self._library = library
         self._bus = bus
         self.pane = pane
+        self.where_provider: Callable[[], Where] = Where
         self.results = SearchResultsModel(self)
         pane.results.setModel(self.results)
         self._timer = QTimer(self)
@@ -55,10 +64,16 @@ class SearchController(QObject):
         query = self.pane.search_field.text()
         if not query.strip():
             return
+        sort = str(self.pane.sort.currentData() or "relevance")
+        where = self.where_provider()
+        library = self._library
+
+        def fetch(n: int) -> Sequence[SearchHit]:
+            return library.search(query, limit=n, sort=sort, where=where, stories=True)
+
         try:
-            sort = str(self.pane.sort.currentData() or "relevance")
-            hits = self._library.search(query, limit=self.LIMIT, sort=sort, stories=True)
-            total = self._library.count_matches(query) if len(hits) >= self.LIMIT else len(hits)
+            total = library.count_matches(query, where)
+            hits = fetch(self.PAGE)
         except Exception as exc:  # known library errors become one line for the user
             from reader.errors import KnownError
 
@@ -66,26 +81,25 @@ class SearchController(QObject):
                 raise
             self._bus.failed.emit(str(exc))
             return
-        self.results.set_hits(query, hits)
-        n = len(hits)
-        if n == 0:
+        self.results.page = self.PAGE
+        self.results.set_search(query, fetch, total, hits)
+        if not hits:
             self.pane.result_count.setText(tr("No articles match."))
-        elif n < total:
-            self.pane.result_count.setText(
-                tr("The first %1 of %2 matching articles")
-                .replace("%1", f"{n:,}")
-                .replace("%2", f"{total:,}")
-            )
         else:
-            self.pane.result_count.setText(tr("%n matching articles", None, n))
+            self.pane.result_count.setText(tr("%n matching articles", None, total))
         waiting = self._library.index_pending()
         if waiting:
             note = tr("search index incomplete: %n articles not yet indexed", None, waiting)
             self.pane.result_count.setText(self.pane.result_count.text() + " — " + note)
         self.pane.stack.setCurrentIndex(LibraryPane.SEARCH)
-        if n:
+        if hits:
             self.pane.results.setCurrentIndex(self.results.index(0, 0))
-        self.searched.emit(query, n)
+        self.searched.emit(query, total if hits else 0)
+
+    def refresh(self) -> None:
+        """Search again (the filters or the library changed) if a search is showing."""
+        if self.results.query and self.pane.search_field.text().strip():
+            self.run()
 
     def _sort_changed(self, _index: int) -> None:
         if self.results.query:
@@ -124,6 +138,7 @@ class SearchController(QObject):
     def _on_changes(self, changes: Changes) -> None:
         if self.results.query and (
             changes.articles_added
+            or changes.articles_rewritten
             or changes.articles_removed
             or changes.search_index
             or changes.external

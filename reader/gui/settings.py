@@ -118,6 +118,20 @@ class Settings:
     def set_notebook_geometry(self, value: QByteArray) -> None:
         self.q.setValue("notebook/geometry", value)
 
+    def split_geometry(self) -> QByteArray | None:
+        """The Check the split window's size and place."""
+        return self._bytes("split/geometry")
+
+    def set_split_geometry(self, value: QByteArray) -> None:
+        self.q.setValue("split/geometry", value)
+
+    def split_panes(self) -> QByteArray | None:
+        """How the Check the split window shares its width between page and decisions."""
+        return self._bytes("split/panes")
+
+    def set_split_panes(self, value: QByteArray) -> None:
+        self.q.setValue("split/panes", value)
+
     def list_header(self) -> QByteArray | None:
         """The article list's columns: which show, their order, widths and sort."""
         return self._bytes("window/list_header")

@@ -19,7 +19,16 @@ from reader.gui.i18n import tr
 
 def other_keys() -> list[tuple[str, str]]:
     """Keys that belong to one widget rather than to a menu action."""
-    return [(tr("Delete the chosen highlight (in the highlight list)"), "Del")]
+    return [
+        (tr("Delete the chosen highlight (in the highlight list)"), "Del"),
+        (tr("Next doubtful decision (in Check the split)"), "F8"),
+        (tr("Previous doubtful decision (in Check the split)"), "Shift+F8"),
+        (tr("Keep the current decision (in Check the split)"), "Ctrl+Return"),
+        (
+            tr("Take the other choice of the current decision (in Check the split)"),
+            "Ctrl+Shift+Return",
+        ),
+    ]
 
 
 def shortcut_rows(actions: Sequence[QAction]) -> list[tuple[str, str]]:

@@ -26,10 +26,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.gui.annotation_commands import push
 from reader.gui.changes import ChangeBus
 from reader.gui.i18n import tr
 from reader.gui.shown import ShownDelegate
+from reader.gui.undo import named, push
 from reader.store import operations as ops
 from reader.store.changes import Changes
 from reader.store.ids import TagId
@@ -167,14 +167,18 @@ class TagManagerController(QObject):
     def _push(self, label: str, op: ops.Operation) -> bool:
         return push(self._undo, self._library, self._bus, label, op) is not None
 
+    def _name(self, tag: TagId) -> str:
+        return next((t.name for t in self._library.tags() if t.id == tag), "")
+
     def rename(self, tag: TagId, name: str) -> bool:
-        return self._push(tr("Rename tag"), ops.RenameTag(tag, name))
+        return self._push(named(tr("Rename tag %1"), self._name(tag)), ops.RenameTag(tag, name))
 
     def merge(self, source: TagId, target: TagId) -> bool:
-        return self._push(tr("Merge tags"), ops.MergeTags(source, target))
+        label = named(tr("Merge tag %1 into %2"), self._name(source), self._name(target))
+        return self._push(label, ops.MergeTags(source, target))
 
     def delete(self, tag: TagId) -> bool:
-        return self._push(tr("Delete tag"), ops.DeleteTag(tag))
+        return self._push(named(tr("Delete tag %1"), self._name(tag)), ops.DeleteTag(tag))
 
     def recolour(self, tag: TagId, colour: str | None) -> bool:
         return self._push(tr("Change the tag colour"), ops.RecolourTag(tag, colour))

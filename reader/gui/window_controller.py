@@ -6,15 +6,17 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QTextDocument, QUndoStack
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QMessageBox
 
-from reader.exchange.citation import gbt7714
-from reader.gui import file_dialogs, theme
+from reader.gui import theme, undo
 from reader.gui.annotation_controller import AnnotationController
+from reader.gui.article_output import ArticleOutput
 from reader.gui.changes import ChangeBus
+from reader.gui.error_text import translated
 from reader.gui.external import ExternalWatch
+from reader.gui.first_paint import AfterFirstPaint
 from reader.gui.i18n import tr
 from reader.gui.import_controller import ImportController
 from reader.gui.indexer import BackgroundIndexer
@@ -86,7 +88,9 @@ class WindowController(QObject):
         self.exchange = ExchangeController(library, self.bus, self.reading, self.window)
         from reader.gui.split_controller import SplitController
 
-        self.split = SplitController(library, self.bus, self.undo, self.reading, self.window)
+        self.split = SplitController(
+            library, self.bus, self.undo, self.reading, self.window, self.settings
+        )
         self.external = ExternalWatch(library, self.bus, self.annotations.flush, self)
         from reader.gui.collection_controller import CollectionController
 
@@ -100,6 +104,20 @@ class WindowController(QObject):
             tag=self.annotations.focus_tag_field,
             export=self.exchange.open_export,
             settings=settings,
+        )
+        from reader.gui.related_view import RelatedController, RelatedPanel
+
+        self.related = RelatedController(
+            library, RelatedPanel(self.window.annotations), self._open_from_statistics
+        )
+        self.window.annotations.split.addWidget(self.related.panel)
+        self.output = ArticleOutput(
+            library, self.reading, self.window, self.annotations.current, self.exchange.open_export
+        )
+        from reader.gui.saved_searches import attach
+
+        self.search_filters, self.saved_searches = attach(
+            library, self.bus, self.undo, self.search, settings, self.reading, self.window
         )
         self._wire()
         from reader.gui.app_shortcuts import AppShortcuts
@@ -121,10 +139,10 @@ class WindowController(QObject):
         a.orphans.triggered.connect(lambda: self.exchange.show_orphans())
         a.restore_backup.triggered.connect(self.open_restore)
         a.notebook.triggered.connect(self.open_notebook)
-        a.export_word.triggered.connect(self.export_word)
-        a.export_pdf.triggered.connect(lambda: self.export_pdf())
-        a.print_article.triggered.connect(self.print_article)
-        a.copy_citation.triggered.connect(self.copy_citation)
+        a.export_word.triggered.connect(self.output.export_word)
+        a.export_pdf.triggered.connect(lambda: self.output.export_pdf())
+        a.print_article.triggered.connect(self.output.print_article)
+        a.copy_citation.triggered.connect(self.output.copy_citation)
         a.quit.triggered.connect(w.close)
         a.find.triggered.connect(self.reading.open_find)
         a.find_next.triggered.connect(self.reading.find_next)
@@ -142,12 +160,15 @@ class WindowController(QObject):
         a.dark_theme.toggled.connect(self._toggle_dark)
         a.shortcuts.triggered.connect(self.show_shortcuts)
         a.about.triggered.connect(self.show_about)
+        a.statistics.triggered.connect(self.open_statistics)
+        a.export_qdpx.triggered.connect(self.export_qdpx)
         a.highlight.triggered.connect(lambda: self.annotations.highlight_selection())
         a.note_selection.triggered.connect(self.annotations.note_selection)
         a.tag_article.triggered.connect(self.annotations.focus_tag_field)
         a.tag_manager.triggered.connect(self.open_tag_manager)
         a.undo.triggered.connect(self._undo)
         a.redo.triggered.connect(self.undo.redo)
+        undo.name_actions(self.undo, a.undo, a.redo)
         self.undo.canUndoChanged.connect(a.undo.setEnabled)
         self.undo.canRedoChanged.connect(a.redo.setEnabled)
         a.undo.setEnabled(False)
@@ -167,6 +188,7 @@ class WindowController(QObject):
         )
         self.search.open_requested.connect(self._open_from_search)
         self.reading.opened.connect(self._opened)
+        self.reading.opened.connect(self.related.show_for)
         self.imports.done.connect(self._imported)
         self.imports.done.connect(self.collection.ask_undated)
         self.imports.done.connect(lambda _summary: self.indexer.start())
@@ -191,7 +213,8 @@ class WindowController(QObject):
         last = self.settings.last_article()
         if last is not None and self.lib.select(last, emit=False):
             self.reading.open(last)
-        QTimer.singleShot(0, self._load_late)
+        # The facets scan every article: they load once the window is on screen.
+        self._late = AfterFirstPaint(self.window, self._load_late)
         self.external.start()
         if self.library.backup_warning:
             self.window.statusBar().showMessage(self.library.backup_warning, 15_000)
@@ -242,76 +265,24 @@ class WindowController(QObject):
             self.annotations.reveal(highlight_id)
         self.window.activateWindow()
 
-    def copy_citation(self) -> str:
-        """The current highlight as a quote with its source, else the article's citation,
-        on the clipboard (GB/T 7714)."""
-        from PySide6.QtWidgets import QApplication
+    def open_statistics(self):  # type: ignore[no-untyped-def]
+        from reader.gui.statistics_controller import StatisticsController
 
-        from reader.exchange.citation import of_article, quoted
-
-        detail = self.reading.detail
-        if detail is None:
-            return ""
-        cited = of_article(detail)
-        h = self.annotations.current()
-        text = quoted(h.exact, cited) if h is not None else gbt7714(cited)
-        QApplication.clipboard().setText(text)
-        self.window.statusBar().showMessage(tr("Copied: %1").replace("%1", text), 10_000)
-        return text
-
-    def export_word(self) -> None:
-        from reader.gui.exchange_view import WORD
-
-        dialog = self.exchange.open_export()
-        if dialog is not None:
-            dialog.choose_format(WORD)
-
-    def _printable(self) -> QTextDocument | None:
-        from reader.gui.printing import PrintLabels, article_document
-
-        detail = self.reading.detail
-        if detail is None:
-            return None
-        meanings = {s.key: s.label for s in self.library.highlight_colours()}
-        labels = PrintLabels(highlights=tr("Highlights and notes"), note=tr("Note"))
-        return article_document(detail, meanings, self.reading.prefs, labels)
-
-    def export_pdf(self, path: str | None = None) -> str | None:
-        """The open article with its highlights and notes as a PDF file."""
-        from reader.gui.printing import pdf_printer, print_document
-
-        doc = self._printable()
-        if doc is None:
-            return None
-        if path is None:
-            title = (self.reading.detail.article.title or "pizhu") if self.reading.detail else ""
-            path = file_dialogs.save_file(
-                self.window,
-                tr("Export the article as PDF"),
-                f"{title}.pdf",
-                tr("PDF (*.pdf)"),
-                self.library.path,
-                "export",
+        if getattr(self, "statistics", None) is None:
+            self.statistics = StatisticsController(
+                self.library, self.window, open_article=self._open_from_statistics
             )
-            if not path:
-                return None
-        print_document(doc, pdf_printer(path))
-        self.window.statusBar().showMessage(tr("Saved %1").replace("%1", path), 10_000)
-        return path
+        self.statistics.show()
+        return self.statistics
 
-    def print_article(self) -> None:
-        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+    def _open_from_statistics(self, article_id: int) -> None:
+        self.lib.select(article_id, emit=False)
+        self.reading.open(article_id)
 
-        from reader.gui.printing import print_document
+    def export_qdpx(self) -> None:
+        from reader.gui.qdpx_controller import export_qdpx
 
-        doc = self._printable()
-        if doc is None:
-            return
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        dialog = QPrintDialog(printer, self.window)
-        dialog.setWindowTitle(tr("Print the article"))
-        if dialog.exec() == QPrintDialog.DialogCode.Accepted:
-            print_document(doc, printer)
+        export_qdpx(self.library, self.window, self.show_error)
 
     def _open_from_search(self, article_id: int, query: str) -> None:
         self.lib.select(article_id, emit=False)
@@ -340,8 +311,7 @@ class WindowController(QObject):
     def _theme(self, name: str) -> None:
         self._apply_theme(name)
         c = theme.colours(name)
-        self.window.library.results.itemDelegate().mark_colour = QColor(c.hit)  # type: ignore[attr-defined]
-        self.window.library.results.viewport().update()
+        self.window.library.set_hit_colour(c.hit)
 
     def apply_reading(self, prefs: ReadingPrefs) -> None:
         self.settings.set_reading(prefs)
@@ -420,7 +390,8 @@ class WindowController(QObject):
         box.open()
 
     def show_error(self, message: str) -> None:
-        message = shown(message)  # it may quote a file's name or a title
+        # in the window's language; it may quote a file's name or a title
+        message = shown(translated(message))
         self.window.statusBar().showMessage(message, 15_000)
         box = QMessageBox(
             QMessageBox.Icon.Warning,
@@ -445,8 +416,7 @@ class WindowController(QObject):
         if notebook is not None:
             notebook.window.close()  # saves its place and grouping
         self.app_keys.remove()
-        self.annotations.flush()
-        self.annotations.suggestions.shutdown()
+        self.annotations.shutdown()
         self.imports.shutdown()
         self.indexer.shutdown()
         self.exchange.shutdown()

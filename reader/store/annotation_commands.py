@@ -82,7 +82,7 @@ def _cmd_tag(args: argparse.Namespace) -> int:
         op = operations.Batch(
             tuple(operations.TagArticle(aid, name) for name in args.tags), "Tag article"
         )
-        done = op.apply(lib)
+        done = lib.run(op)
         created = sorted(t.name for t in lib.tags() if t.id in done.changes.tags)
         tags = lib.get_article(aid).tags
     if args.json:

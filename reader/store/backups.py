@@ -28,6 +28,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from sqlalchemy import Connection, text
+
 from reader.store.errors import LibraryError, known_errors
 
 FOLDER = "backups"
@@ -107,6 +109,17 @@ def _connect(path: Path, *, read_only: bool = False) -> Iterator[sqlite3.Connect
         yield conn
     finally:
         conn.close()
+
+
+def set_keep(conn: Connection, keep: int) -> None:
+    """Record how many backups to keep (the caller's transaction)."""
+    conn.execute(
+        text(
+            "INSERT INTO settings (key, value) VALUES (:k, :v) "
+            "ON CONFLICT (key) DO UPDATE SET value = excluded.value"
+        ),
+        {"k": KEEP_KEY, "v": str(keep)},
+    )
 
 
 def keep_count(library: Path) -> int:

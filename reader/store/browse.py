@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import Any
 
 from sqlalchemy import Connection, Select, func, literal_column, select, text
@@ -45,10 +45,22 @@ class ArticleFilter:
     date: str | None = None  # YYYY-MM-DD, or NO_DATE for undated pages
     paper: str | None = None  # a paper's name, or NO_PAPER
     period: str | None = None  # a year ("2026") or a month ("2026-02") of page dates
+    entity: int | None = None  # articles naming this person, place or organisation
 
     @property
     def empty(self) -> bool:
         return self == ArticleFilter()
+
+    @property
+    def about_pages_only(self) -> bool:
+        """Whether every field set is about the page (so the in-memory index can answer);
+        a field added later counts as looking inside articles until listed here."""
+        return all(
+            getattr(self, f.name) is None for f in fields(self) if f.name not in _PAGE_FIELDS
+        )
+
+
+_PAGE_FIELDS = frozenset({"source", "date", "paper", "period"})
 
 
 @dataclass(frozen=True)
@@ -159,6 +171,13 @@ def article_ids(
         q = q.where(
             text("EXISTS (SELECT 1 FROM json_each(articles.authors) WHERE value = :author)")
         ).params(author=f.author)
+    if f.entity is not None:
+        q = q.where(
+            text(
+                "EXISTS (SELECT 1 FROM article_entities ae WHERE ae.article_id = articles.id "
+                "AND ae.entity_id = :entity)"
+            )
+        ).params(entity=f.entity)
     with _read(lib) as conn:
         if f.tag is not None:
             # The tag, the tags nested under it, on articles or on their highlights.
@@ -357,9 +376,7 @@ def indexed_ids(
 ) -> list[ArticleId] | None:
     """:func:`article_ids` from a :class:`LibraryIndex` when the filter and the order
     are about pages alone (None otherwise: ask :func:`article_ids`)."""
-    if f.kind is not None or f.tag is not None or f.author is not None:
-        return None
-    if sort not in PAGE_SORTS:
+    if not f.about_pages_only or sort not in PAGE_SORTS:
         return None
     tests: list[Callable[[Page], bool]] = []
     if f.source is not None:

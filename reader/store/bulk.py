@@ -11,30 +11,20 @@ deleted rows with their notes and tags). Notes are re-indexed once per article t
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sqlalchemy import Connection, text
 
-from reader.store import database, highlights, palette, search, tagging
+from reader.store import highlights, palette, search, tagging
 from reader.store.changes import Changes
-from reader.store.errors import NotFoundError, known_errors
+from reader.store.errors import NotFoundError
 from reader.store.ids import ArticleId, HighlightId, TagId
 from reader.store.importer import now_iso
-from reader.store.operations import Applied, Batch, DeleteTag, Operation
-
-if TYPE_CHECKING:
-    from reader.store.library import Library
-
+from reader.store.operations import DeleteTag
+from reader.store.unit import Applied, Batch, Operation, Unit
 
 CHUNK = 500  # ids per IN (…)
-
-
-@contextmanager
-def _write(lib: Library) -> Iterator[Connection]:
-    with known_errors(lib.path), database.writing(lib.engine) as conn:
-        yield conn
 
 
 def _changed(ids: tuple[HighlightId, ...], tags: frozenset[TagId] = frozenset()) -> Changes:
@@ -91,17 +81,17 @@ class SetColours:
     stamps: tuple[str, ...] = ()
     label: str = "Change colour"
 
-    def apply(self, lib: Library) -> Applied:
+    def apply(self, tx: Unit) -> Applied:
         now = now_iso()
         ids = tuple(h for h, _ in self.items)
-        with _write(lib) as conn:
-            was = {s.id: s for s in states(conn, ids)}
-            keys = {c: palette.resolve(conn, c) for c in {c for _, c in self.items}}
-            stamps = self.stamps or tuple(now for _ in self.items)
-            _driver(conn).executemany(
-                "UPDATE highlights SET colour = ?, updated_at = ? WHERE id = ?",
-                [(keys[c], t, int(h)) for (h, c), t in zip(self.items, stamps, strict=True)],
-            )
+        conn = tx.conn
+        was = {s.id: s for s in states(conn, ids)}
+        keys = {c: palette.resolve(conn, c) for c in {c for _, c in self.items}}
+        stamps = self.stamps or tuple(now for _ in self.items)
+        _driver(conn).executemany(
+            "UPDATE highlights SET colour = ?, updated_at = ? WHERE id = ?",
+            [(keys[c], t, int(h)) for (h, c), t in zip(self.items, stamps, strict=True)],
+        )
         before = tuple((h, was[h].colour) for h in ids)
         times = tuple(was[h].updated_at for h in ids)
         return Applied(_changed(ids), SetColours(before, times, self.label))
@@ -116,19 +106,17 @@ class DeleteHighlights:
     highlights: tuple[HighlightId, ...]
     label: str = "Delete highlights"
 
-    def apply(self, lib: Library) -> Applied:
+    def apply(self, tx: Unit) -> Applied:
         stamp = now_iso()
-        with _write(lib) as conn:
-            before = states(conn, self.highlights)
-            for chunk in _chunks(self.highlights):
-                conn.execute(
-                    text(
-                        f"UPDATE highlights SET deleted = 1, updated_at = :s WHERE id IN ({chunk})"
-                    ),
-                    {"s": stamp},
-                )
-                conn.execute(text(f"DELETE FROM highlight_tags WHERE highlight_id IN ({chunk})"))
-            _reindex(conn, lib, {s.article_id for s in before if s.note})
+        conn = tx.conn
+        before = states(conn, self.highlights)
+        for chunk in _chunks(self.highlights):
+            conn.execute(
+                text(f"UPDATE highlights SET deleted = 1, updated_at = :s WHERE id IN ({chunk})"),
+                {"s": stamp},
+            )
+            conn.execute(text(f"DELETE FROM highlight_tags WHERE highlight_id IN ({chunk})"))
+        _reindex(conn, tx, {s.article_id for s in before if s.note})
         return Applied(_changed(self.highlights), ReviveHighlights(tuple(before), self.label))
 
 
@@ -137,35 +125,34 @@ class ReviveHighlights:
     states: tuple[highlights.HighlightState, ...]
     label: str = "Restore highlights"
 
-    def apply(self, lib: Library) -> Applied:
+    def apply(self, tx: Unit) -> Applied:
         ids = tuple(s.id for s in self.states)
-        with _write(lib) as conn:
-            found = {
-                int(r[0])
-                for chunk in _chunks(ids)
-                for r in conn.execute(text(f"SELECT id FROM highlights WHERE id IN ({chunk})"))
-            }
-            missing = [h for h in ids if h not in found]
-            if missing:
-                raise NotFoundError(f"no highlight {missing[0]}")
-            raw = _driver(conn)
-            raw.executemany(
-                "UPDATE highlights SET deleted = 0, colour = ?, note = ?, updated_at = ? "
-                "WHERE id = ?",
-                [(s.colour, s.note, s.updated_at, int(s.id)) for s in self.states],
-            )
-            raw.executemany(
-                "INSERT OR IGNORE INTO highlight_tags (highlight_id, tag_id) VALUES (?, ?)",
-                [(int(s.id), int(t)) for s in self.states for t in s.tags],
-            )
-            _reindex(conn, lib, {s.article_id for s in self.states if s.note})
+        conn = tx.conn
+        found = {
+            int(r[0])
+            for chunk in _chunks(ids)
+            for r in conn.execute(text(f"SELECT id FROM highlights WHERE id IN ({chunk})"))
+        }
+        missing = [h for h in ids if h not in found]
+        if missing:
+            raise NotFoundError(f"no highlight {missing[0]}")
+        raw = _driver(conn)
+        raw.executemany(
+            "UPDATE highlights SET deleted = 0, colour = ?, note = ?, updated_at = ? WHERE id = ?",
+            [(s.colour, s.note, s.updated_at, int(s.id)) for s in self.states],
+        )
+        raw.executemany(
+            "INSERT OR IGNORE INTO highlight_tags (highlight_id, tag_id) VALUES (?, ?)",
+            [(int(s.id), int(t)) for s in self.states for t in s.tags],
+        )
+        _reindex(conn, tx, {s.article_id for s in self.states if s.note})
         return Applied(_changed(ids), DeleteHighlights(ids, self.label))
 
 
-def _reindex(conn: Connection, lib: Library, articles: set[ArticleId]) -> None:
+def _reindex(conn: Connection, tx: Unit, articles: set[ArticleId]) -> None:
     """Search indexes the notes of live highlights; once per article touched."""
     for aid in sorted(articles):
-        search.reindex_notes(conn, aid, lib.cut)
+        search.reindex_notes(conn, aid, tx.cut)
 
 
 @dataclass(frozen=True)
@@ -176,19 +163,19 @@ class TagHighlights:
     tag: TagId | str
     label: str = "Tag highlights"
 
-    def apply(self, lib: Library) -> Applied:
-        with _write(lib) as conn:
-            if isinstance(self.tag, str):
-                tid, new = tagging.create(conn, self.tag, parent=None, colour=None, stamp=now_iso())
-            else:
-                tagging.row(conn, self.tag)
-                tid, new = self.tag, False
-            before = states(conn, self.highlights)
-            added = tuple(s.id for s in before if tid not in s.tags)
-            _driver(conn).executemany(
-                "INSERT INTO highlight_tags (highlight_id, tag_id) VALUES (?, ?)",
-                [(int(h), int(tid)) for h in added],
-            )
+    def apply(self, tx: Unit) -> Applied:
+        conn = tx.conn
+        if isinstance(self.tag, str):
+            tid, new = tagging.create(conn, self.tag, parent=None, colour=None, stamp=now_iso())
+        else:
+            tagging.row(conn, self.tag)
+            tid, new = self.tag, False
+        before = states(conn, self.highlights)
+        added = tuple(s.id for s in before if tid not in s.tags)
+        _driver(conn).executemany(
+            "INSERT INTO highlight_tags (highlight_id, tag_id) VALUES (?, ?)",
+            [(int(h), int(tid)) for h in added],
+        )
         untag: Operation = UntagHighlights(added, tid, self.label)
         inverse: Operation = Batch((untag, DeleteTag(tid)), self.label) if new else untag
         return Applied(_changed(self.highlights, frozenset({tid} if new else ())), inverse, tid)
@@ -200,16 +187,13 @@ class UntagHighlights:
     tag: TagId
     label: str = "Remove tag from highlights"
 
-    def apply(self, lib: Library) -> Applied:
-        with _write(lib) as conn:
-            before = states(conn, self.highlights)
-            removed = tuple(s.id for s in before if self.tag in s.tags)
-            for chunk in _chunks(removed):
-                conn.execute(
-                    text(
-                        f"DELETE FROM highlight_tags WHERE highlight_id IN ({chunk}) "
-                        "AND tag_id = :t"
-                    ),
-                    {"t": int(self.tag)},
-                )
+    def apply(self, tx: Unit) -> Applied:
+        conn = tx.conn
+        before = states(conn, self.highlights)
+        removed = tuple(s.id for s in before if self.tag in s.tags)
+        for chunk in _chunks(removed):
+            conn.execute(
+                text(f"DELETE FROM highlight_tags WHERE highlight_id IN ({chunk}) AND tag_id = :t"),
+                {"t": int(self.tag)},
+            )
         return Applied(_changed(self.highlights), TagHighlights(removed, self.tag, self.label))

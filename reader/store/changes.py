@@ -27,6 +27,8 @@ class Changes:
     external: bool = False
     articles_changed: frozenset[ArticleId] = field(default_factory=frozenset)  # title, kind…
     sources_changed: frozenset[SourceId] = field(default_factory=frozenset)  # paper, date…
+    # Same id, text and blocks written anew (an edit, a re-parse, a split fix): show again.
+    articles_rewritten: frozenset[ArticleId] = field(default_factory=frozenset)
 
     def __or__(self, other: Changes) -> Changes:
         merged: dict[str, object] = {}

@@ -60,7 +60,7 @@ def apply_import_options(lib: Library, args: argparse.Namespace, summary: Import
     values = _page_values(args)
     sources = [SourceId(r.source_id) for r in summary.results if r.source_id is not None]
     if values and sources:
-        set_pages(sources, **values).apply(lib)
+        lib.run(set_pages(sources, **values))
 
 
 # --- edit ------------------------------------------------------------------------------------
@@ -84,10 +84,10 @@ def _cmd_edit(args: argparse.Namespace) -> int:
         aids = [lib.resolve(i) for i in args.ids]
         ops: list[Operation] = []
         if page:
-            ops.append(metadata.set_pages(metadata.sources_of(lib, aids), **page))
+            ops.append(metadata.set_pages(lib.read(metadata.sources_of, aids), **page))
         if article:
             ops.append(metadata.set_articles(aids, **article))
-        Batch(tuple(ops), "Edit metadata").apply(lib)
+        lib.run(Batch(tuple(ops), "Edit metadata"))
         summaries = lib.summaries(aids)
     if args.json:
         _print_json([s.to_json() for s in summaries])
@@ -127,10 +127,10 @@ def _cmd_delete(args: argparse.Namespace) -> int:
                 if not str(raw).isdigit():
                     raise KnownError(f"{raw}: not a page id")
                 pages.append(SourceId(int(raw)))
-            done = trash.TrashPages(tuple(pages)).apply(lib)
+            done = lib.run(trash.TrashPages(tuple(pages)))
         else:
             aids = tuple(lib.resolve(i) for i in args.ids)
-            done = trash.TrashArticles(aids).apply(lib)
+            done = lib.run(trash.TrashArticles(aids))
     n = len(done.changes.articles_removed)
     print(f"{n} articles moved to the trash (pizhu trash --restore ID… brings them back)")
     return 0
@@ -162,12 +162,12 @@ def _cmd_trash(args: argparse.Namespace) -> int:
                     pages.append(SourceId(int(raw[5:])))
                 else:
                     arts.append(lib.resolve(raw))
-            done = trash.restore(lib, arts, pages).apply(lib)
+            done = lib.run(trash.restore(arts, pages))
             print(f"{len(done.changes.articles_added)} articles restored")
         if args.empty:
-            changes = trash.empty(lib)
+            changes = lib.write(trash.empty)
             print(f"{len(changes.articles_removed)} articles removed for good")
-        items = trash.items(lib)
+        items = lib.read(trash.items)
     if args.json:
         _print_json([i.to_json() for i in items])
     elif not args.restore and not args.empty:

@@ -142,7 +142,7 @@ def _marks(stream: TextIO) -> tuple[str, str]:
 
 
 def _cmd_search(args: argparse.Namespace) -> int:
-    query = " ".join(args.query)
+    from reader.store import search_commands
     from reader.store.queries import Where
 
     where = Where(
@@ -151,8 +151,11 @@ def _cmd_search(args: argparse.Namespace) -> int:
         tag=args.tag,
         kinds=tuple(args.kind or ()),
         author=args.author,
+        paper=args.paper,
+        page=args.page,
     )
     with _library(args) as lib:
+        query, sort, where, extra = search_commands.resolve(lib, args, where)
         if lib.index_pending():
             bar = ProgressBar(sys.stderr)
             try:
@@ -161,13 +164,15 @@ def _cmd_search(args: argparse.Namespace) -> int:
                 bar.clear()
         total = lib.count_matches(query, where)
         limit = max(total, 1) if args.all else args.limit
-        hits = lib.search(query, limit=limit, sort=args.sort, where=where)
+        hits = lib.search(query, limit=limit, sort=sort, where=where)
+        extra.update(search_commands.save_if_asked(lib, args, query, sort, where))
     if args.json:
         _print_json(
             {
                 "query": query,
-                "sort": args.sort,
+                "sort": sort,
                 "total": total,
+                **extra,
                 "results": [h.to_json() for h in hits],
             }
         )
@@ -208,7 +213,7 @@ def _add_search(sub: Sub) -> None:
         description="Find articles containing every whitespace-separated term of QUERY in "
         "their title, text or notes (as a substring, ignoring case and width), best first.",
     )
-    p.add_argument("query", nargs="+", metavar="QUERY")
+    p.add_argument("query", nargs="*", metavar="QUERY", help="the terms (or use --saved)")
     p.add_argument("--json", action="store_true", help="print results (and the total) as JSON")
     count = p.add_mutually_exclusive_group()
     count.add_argument("--limit", type=int, default=20, help="at most this many results (20)")
@@ -216,7 +221,6 @@ def _add_search(sub: Sub) -> None:
     p.add_argument(
         "--sort",
         choices=["relevance", "newest", "oldest"],
-        default="relevance",
         help="best first (default: title hits, then whole articles, then bm25), or by page date",
     )
     p.add_argument("--since", type=_date, metavar="D", help="pages dated D or later")
@@ -229,6 +233,9 @@ def _add_search(sub: Sub) -> None:
         help="only this kind (repeatable)",
     )
     p.add_argument("--author", metavar="NAME", help="articles by this author or photographer")
+    from reader.store.search_commands import add_search_options
+
+    add_search_options(p)
     p.set_defaults(handler=_cmd_search)
 
 
@@ -341,6 +348,12 @@ def _add_check(sub: Sub) -> None:
     p.set_defaults(handler=_cmd_check)
 
 
+def _search_commands() -> list[Callable[[Sub], None]]:
+    from reader.store.search_commands import COMMANDS as SEARCHES
+
+    return SEARCHES
+
+
 def _collection_commands() -> list[Callable[[Sub], None]]:
     from reader.store.collection_commands import COMMANDS as COLLECTION
 
@@ -353,5 +366,6 @@ COMMANDS: list[Callable[[Sub], None]] = [
     _add_list,
     _add_show,
     _add_check,
+    *_search_commands(),  # searches
     *_collection_commands(),  # edit, delete, trash
 ]

@@ -1,14 +1,11 @@
 """The parser's recorded decisions on a page, read defensively.
 
-A parse may carry ``decisions``: ``[{"kind", "confidence", "spans", "chosen",
-"alternative"}]`` (FORMAT.md allows extra fields). Parsers that record none, and
-entries that are malformed, simply give no decisions: the app then marks nothing as
-doubtful. This module is the one place that reads them.
-
-How a decision's spans are read when it is flipped (:mod:`reader.store.fixrules`):
-``join``: the first span lies in the paragraph that breaks off, the last one starts the
-continuation; ``title_role``: the heading line; ``interleaved`` and ``orphan``: ranges
-covering the section's or run's paragraphs (one span for the whole run will do).
+A parse carries ``decisions``: ``[{"kind", "confidence", "spans", "chosen",
+"alternative", "key", "doubtful", "evidence", "target"?}]`` (see
+:class:`reader.ingest.model.Decision`). Entries that are malformed simply give no
+decision: the app then marks nothing as doubtful. This module is the one place that
+reads them; :mod:`reader.store.splitfix` answers them by passing ``{key: choice}`` to
+the parser as ``overrides``, so every flip is the parser's own other reading.
 """
 
 from __future__ import annotations
@@ -18,56 +15,42 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
-
-from reader.ingest import SourceInfo
-from reader.store import database, importer
-from reader.store.errors import NotFoundError
-from reader.store.ids import SourceId
-from reader.store.library import Library
-from reader.store.models import SourceFile
-
-# Below this confidence a decision is shown as doubtful. A display choice only: the
-# parser decides; this just says which decisions deserve a second look.
-DOUBTFUL_BELOW = 0.8
+from reader.ingest.model import DOUBTFUL
 
 Span = tuple[int, int]
 
-# What each kind of decision can choose, the first name being ours; a parser may use
-# any of the others.
-CHOICES: dict[str, dict[str, tuple[str, ...]]] = {
-    "join": {
-        "join": ("join", "joined", "continue", "continued"),
-        "apart": ("apart", "keep_apart", "separate", "truncated", "split"),
-    },
-    "title_role": {
-        "title": ("title", "article_title", "article", "photo_title", "photo", "main_title"),
-        "kicker": ("kicker", "label"),
-        "section": ("section", "heading", "section_heading"),
-    },
-    "interleaved": {
-        "move": ("move", "moved", "move_back", "moved_back"),
-        "keep": ("keep", "in_place", "stay", "flagged"),
-    },
-    "orphan": {
-        "fragment": ("fragment", "orphan", "own_fragment"),
-        "own": ("own", "host", "in_host", "keep", "in_place"),
-    },
+# Each kind's readings as the parser names them, and older names (share files and
+# libraries written before the parser recorded its own) that mean the same.
+READINGS: dict[str, tuple[str, ...]] = {
+    "join": ("join", "apart"),
+    "title_role": ("title", "title_part", "kicker", "section", "photo_title"),
+    "orphan": ("fragment", "own"),
+    "interleaved": ("move_back", "in_place"),
+}
+ALIASES: dict[str, dict[str, str]] = {
+    "join": {"joined": "join", "keep_apart": "apart", "truncated": "apart", "split": "apart"},
+    "title_role": {"heading": "section", "label": "kicker", "two_line_title": "title_part"},
+    "orphan": {"orphan": "fragment", "host": "own", "in_host": "own", "keep": "own"},
+    "interleaved": {"move": "move_back", "moved": "move_back", "keep": "in_place"},
 }
 
 
 def normalise(kind: str, value: str) -> str | None:
-    """Our name for ``value`` as a choice of ``kind`` (None: one we cannot act on)."""
+    """The parser's name for ``value`` as a reading of ``kind`` (None: one we cannot act on).
+    A kind this module does not know yet takes the parser's words as they are: the parser
+    refuses an override it cannot take."""
     v = value.strip().lower().replace("-", "_").replace(" ", "_")
-    for name, aliases in CHOICES.get(kind, {}).items():
-        if v in aliases:
-            return name
-    return None
+    if kind not in READINGS:
+        return v or None
+    if v in READINGS[kind]:
+        return v
+    return ALIASES.get(kind, {}).get(v)
 
 
 def key_of(kind: str, spans: Iterable[Span]) -> str:
-    """A decision's identity on its page: its kind and where it is."""
-    return kind + ":" + ";".join(f"{s}-{e}" for s, e in spans)
+    """A decision's identity on its page, as the parser keys it: kind and first span start."""
+    first = next(iter(spans), (0, 0))
+    return f"{kind}@{first[0]}"
 
 
 @dataclass(frozen=True)
@@ -77,6 +60,9 @@ class Decision:
     spans: tuple[Span, ...]
     chosen: str
     alternative: str
+    doubt: bool | None = None  # the parser's own verdict, when it gave one
+    evidence: tuple[str, ...] = ()
+    target: str | None = None  # interleaved: the earlier article's title
 
     @property
     def key(self) -> str:
@@ -84,7 +70,7 @@ class Decision:
 
     @property
     def doubtful(self) -> bool:
-        return self.confidence < DOUBTFUL_BELOW
+        return self.doubt if self.doubt is not None else self.confidence < DOUBTFUL
 
     @property
     def flippable(self) -> bool:
@@ -94,6 +80,14 @@ class Decision:
     @property
     def start(self) -> int:
         return min((s for s, _ in self.spans), default=0)
+
+    def readings(self) -> tuple[str, ...]:
+        """Every reading the user may ask for (the parser refuses one it cannot take)."""
+        known = READINGS.get(self.kind)
+        if known is not None:
+            return known
+        both = (normalise(self.kind, self.chosen), normalise(self.kind, self.alternative))
+        return tuple(dict.fromkeys(r for r in both if r))
 
 
 def _field(entry: Any, name: str) -> Any:
@@ -130,14 +124,25 @@ def _one(entry: Any, limit: int) -> Decision | None:
     spans = _spans(_field(entry, "spans"), limit)
     if spans is None:
         return None
-    return Decision(kind, max(0.0, min(1.0, float(conf))), spans, chosen, alt)
+    doubt = _field(entry, "doubtful")
+    raw_ev = _field(entry, "evidence")
+    evidence = tuple(e for e in raw_ev if isinstance(e, str)) if isinstance(raw_ev, list) else ()
+    target = _field(entry, "target")
+    return Decision(
+        kind,
+        max(0.0, min(1.0, float(conf))),
+        spans,
+        chosen,
+        alt,
+        doubt if isinstance(doubt, bool) else None,
+        evidence,
+        target if isinstance(target, str) else None,
+    )
 
 
 def decisions_of(page: Any, text_length: int | None = None) -> list[Decision]:
     """The well-formed decisions a parse result (object or JSON dict) carries, in page order."""
     raw = _field(page, "decisions")
-    if raw is None and not isinstance(page, Mapping) and hasattr(page, "to_json"):
-        raw = page.to_json().get("decisions")
     if not isinstance(raw, list | tuple):
         return []
     if text_length is None:
@@ -145,33 +150,3 @@ def decisions_of(page: Any, text_length: int | None = None) -> list[Decision]:
         text_length = len(body) if isinstance(body, str) else 1 << 62
     found = (_one(e, text_length) for e in raw)
     return sorted((d for d in found if d is not None), key=lambda d: (d.start, d.key))
-
-
-_cache: dict[tuple[object, str], list[Decision]] = {}
-
-
-def for_source(
-    lib: Library, source_id: SourceId | int, parser: importer.Parser | None = None
-) -> list[Decision]:
-    """The decisions the parser takes on an imported page (parsed again; kept per page)."""
-    parse = parser or importer.default_parser
-    with database.reading(lib.engine) as conn:
-        sha = conn.execute(
-            select(SourceFile.sha256).where(SourceFile.id == int(source_id))
-        ).scalar()
-        if sha is None:
-            raise NotFoundError(f"no source file {source_id} in {lib.path}")
-        key = (parse, str(sha))  # the parser itself, so a replaced one is not confused
-        row = None
-        if key not in _cache:
-            row = conn.execute(
-                select(SourceFile.name, SourceFile.text, SourceFile.encoding).where(
-                    SourceFile.id == int(source_id)
-                )
-            ).one()
-    if row is not None:
-        if len(_cache) > 64:
-            _cache.clear()
-        page = parse(row.text, SourceInfo(path=row.name, sha256=key[1], encoding=row.encoding))
-        _cache[key] = decisions_of(page, len(row.text))
-    return list(_cache[key])

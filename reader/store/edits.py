@@ -8,45 +8,44 @@ Highlights travel with the text they mark; one that straddles a cut is tombstone
 Edits live in the library rows, so re-importing the same page (which the importer
 recognises and skips) leaves them in place.
 
-Change records have no "article rewritten" field: a rewritten article is reported in
-``articles_added`` (its rows were written anew), and clients reload it.
+Each edit is also an operation (:class:`MergeWithNext`, :class:`SplitAt`,
+:class:`MoveSection`, :class:`MarkFragment`) whose inverse is a :class:`Rewrite` that puts
+the snapshot rows back. A rewritten article is reported in ``articles_rewritten`` (same
+id, its rows written anew: the window shows just that article again), a new one in
+``articles_added``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import Connection, text
 
 from reader.errors import KnownError
-from reader.store import database, search
 from reader.store.changes import Changes
-from reader.store.errors import NotFoundError, known_errors
+from reader.store.errors import NotFoundError
 from reader.store.ids import ArticleId
 from reader.store.importer import content_hash
-from reader.store.library import Library
-
-ARTICLE_COLUMNS = (
-    "id, uuid, source_id, ordinal, title, kind, kicker, authors, photographers, "
-    "continued_from, continued_on, text, content_hash, flags, consumed, created_at"
+from reader.store.snapshots import (
+    ARTICLE_COLUMNS,
+    Rewrite,
+    Snapshot,
+    exists,
+    index,
+    insert_row,
+    jsonable,
+    rows_of,
+    set_ordinals,
+    snapshot,
+    unindex,
 )
+from reader.store.unit import Applied, Unit
 
 
 class EditError(KnownError):
     """An edit that makes no sense here (no next article, a cut at the very start…)."""
-
-
-@dataclass(frozen=True)
-class Snapshot:
-    articles: dict[int, dict[str, Any]]  # id → article row
-    blocks: dict[int, list[dict[str, Any]]]
-    highlights: dict[int, list[dict[str, Any]]]
-    tags: dict[int, list[int]]
-    notes: dict[int, dict[str, Any]]
-    ordinals: dict[int, int]  # every article of the touched pages → its position
 
 
 @dataclass(frozen=True)
@@ -56,137 +55,6 @@ class Edit:
     after: Snapshot
     ids: frozenset[int] = field(default_factory=frozenset)  # everything either side holds
     created: tuple[ArticleId, ...] = ()
-
-
-@contextmanager
-def _write(lib: Library) -> Iterator[Connection]:
-    with known_errors(lib.path), database.writing(lib.engine) as conn:
-        yield conn
-
-
-def _rows(conn: Connection, sql: str, **params: Any) -> list[dict[str, Any]]:
-    return [dict(r._mapping) for r in conn.execute(text(sql), params)]
-
-
-def _snapshot(conn: Connection, ids: set[int]) -> Snapshot:
-    arts: dict[int, dict[str, Any]] = {}
-    blocks: dict[int, list[dict[str, Any]]] = {}
-    hls: dict[int, list[dict[str, Any]]] = {}
-    tags: dict[int, list[int]] = {}
-    notes: dict[int, dict[str, Any]] = {}
-    sources: set[int] = set()
-    for aid in sorted(ids):
-        row = _rows(conn, f"SELECT {ARTICLE_COLUMNS} FROM articles WHERE id = :id", id=aid)
-        if not row:
-            continue
-        arts[aid] = row[0]
-        sources.add(row[0]["source_id"])
-        blocks[aid] = _rows(
-            conn,
-            "SELECT ordinal, type, text, start, spans, flags FROM blocks "
-            "WHERE article_id = :id ORDER BY ordinal",
-            id=aid,
-        )
-        hls[aid] = _rows(conn, "SELECT * FROM highlights WHERE article_id = :id", id=aid)
-        tags[aid] = [
-            r["tag_id"]
-            for r in _rows(conn, "SELECT tag_id FROM article_tags WHERE article_id = :id", id=aid)
-        ]
-        note = _rows(conn, "SELECT * FROM article_notes WHERE article_id = :id", id=aid)
-        if note:
-            notes[aid] = note[0]
-    ordinals: dict[int, int] = {}
-    for sid in sources:
-        for r in _rows(conn, "SELECT id, ordinal FROM articles WHERE source_id = :s", s=sid):
-            ordinals[r["id"]] = r["ordinal"]
-    return Snapshot(arts, blocks, hls, tags, notes, ordinals)
-
-
-def _ensure_index_current(lib: Library) -> None:
-    with database.reading(lib.engine) as conn:
-        current = search.stored_fingerprint(conn) == search.tokenizer_fingerprint()
-    if not current:
-        lib.rebuild_search_index()
-
-
-def _unindex(conn: Connection, lib: Library, aid: int) -> None:
-    row = conn.execute(text("SELECT title, text FROM articles WHERE id = :id"), {"id": aid}).first()
-    if row is not None:
-        search.delete_article(conn, aid, row[0], row[1], lib.cut)
-
-
-def _index(conn: Connection, lib: Library, aid: int) -> None:
-    row = conn.execute(text("SELECT title, text FROM articles WHERE id = :id"), {"id": aid}).first()
-    if row is not None:
-        search.insert_article(conn, aid, search.article_tokens(row[0], row[1], lib.cut))
-        search.reindex_notes(conn, aid, lib.cut)
-
-
-def _set_ordinals(conn: Connection, ordinals: dict[int, int]) -> None:
-    """Assign positions without tripping UNIQUE(source_id, ordinal) halfway."""
-    present = [aid for aid in ordinals if _exists(conn, aid)]
-    for aid in present:  # first every one to a private negative slot, then to its place
-        conn.execute(
-            text("UPDATE articles SET ordinal = -1000000 - id WHERE id = :id"), {"id": aid}
-        )
-    for aid in present:
-        conn.execute(
-            text("UPDATE articles SET ordinal = :o WHERE id = :id"), {"o": ordinals[aid], "id": aid}
-        )
-
-
-def _exists(conn: Connection, aid: int) -> bool:
-    found = conn.execute(text("SELECT 1 FROM articles WHERE id = :id"), {"id": aid}).first()
-    return found is not None
-
-
-def _insert(conn: Connection, table: str, row: dict[str, Any]) -> None:
-    cols = ", ".join(f'"{c}"' for c in row)
-    conn.execute(
-        text(f"INSERT INTO {table} ({cols}) VALUES ({', '.join(':' + c for c in row)})"), row
-    )
-
-
-def _jsonable(row: dict[str, Any]) -> dict[str, Any]:
-    import json
-
-    return {k: json.dumps(v) if isinstance(v, list) else v for k, v in row.items()}
-
-
-def restore(
-    lib: Library,
-    target: Snapshot,
-    ids: frozenset[int],
-    also: Callable[[Connection], None] | None = None,
-) -> None:
-    """Make the articles ``ids`` exactly as ``target`` holds them (absent if it lacks them);
-    ``also`` puts back other rows in the same transaction."""
-    _ensure_index_current(lib)
-    with _write(lib) as conn:
-        if also is not None:
-            also(conn)
-        for aid in ids:
-            if _exists(conn, aid):
-                _unindex(conn, lib, aid)
-                conn.execute(text("DELETE FROM articles WHERE id = :id"), {"id": aid})
-        # park the surviving articles' positions so restored rows can take theirs
-        others = [a for a in target.ordinals if a not in target.articles and _exists(conn, a)]
-        for aid in others:
-            conn.execute(
-                text("UPDATE articles SET ordinal = -1000000 - id WHERE id = :id"), {"id": aid}
-            )
-        for aid, row in target.articles.items():
-            _insert(conn, "articles", _jsonable({**row, "ordinal": -2_000_000 - aid}))
-            for b in target.blocks.get(aid, []):
-                _insert(conn, "blocks", _jsonable({**b, "article_id": aid}))
-            for h in target.highlights.get(aid, []):
-                _insert(conn, "highlights", h)
-            for t in target.tags.get(aid, []):
-                _insert(conn, "article_tags", {"article_id": aid, "tag_id": t})
-            if aid in target.notes:
-                _insert(conn, "article_notes", target.notes[aid])
-            _index(conn, lib, aid)
-        _set_ordinals(conn, target.ordinals)
 
 
 # --- the edits -----------------------------------------------------------------------------
@@ -219,7 +87,7 @@ def _load(conn: Connection, aid: int) -> _Article:
     ).first()
     if row is None:
         raise NotFoundError(f"no article {aid}")
-    blocks = _rows(
+    blocks = rows_of(
         conn,
         "SELECT type, text, spans, flags FROM blocks WHERE article_id = :id ORDER BY ordinal",
         id=aid,
@@ -236,10 +104,10 @@ def _load(conn: Connection, aid: int) -> _Article:
 def _write_blocks(conn: Connection, art: _Article) -> None:
     conn.execute(text("DELETE FROM blocks WHERE article_id = :id"), {"id": art.id})
     for i, (b, start) in enumerate(zip(art.blocks, art.starts, strict=True)):
-        _insert(
+        insert_row(
             conn,
             "blocks",
-            _jsonable({"article_id": art.id, "ordinal": i, "start": start, **b}),
+            jsonable({"article_id": art.id, "ordinal": i, "start": start, **b}),
         )
     body = art.text
     conn.execute(
@@ -252,7 +120,7 @@ def _move_highlights(
     conn: Connection, src: int, lo: int, hi: int, dst: int, shift: int, cut_at: list[int]
 ) -> None:
     """Highlights of ``src`` inside [lo, hi) go to ``dst`` shifted; ones crossing a cut die."""
-    rows = _rows(
+    rows = rows_of(
         conn, 'SELECT id, start, "end" FROM highlights WHERE article_id = :a AND NOT deleted', a=src
     )
     for r in rows:
@@ -278,26 +146,25 @@ def _shift_highlights(conn: Connection, aid: int, after: int, shift: int) -> Non
     )
 
 
-def _run(
-    lib: Library, ids: set[int], body: Callable[[Connection], tuple[set[int], set[int]]]
-) -> Edit:
+def _run(tx: Unit, ids: set[int], body: Callable[[Connection], tuple[set[int], set[int]]]) -> Edit:
     """Snapshot ``ids``, run ``body`` (→ created ids, removed ids), reindex, snapshot again."""
-    _ensure_index_current(lib)
-    with _write(lib) as conn:
-        for aid in ids:
-            if not _exists(conn, aid):
-                raise NotFoundError(f"no article {aid} in {lib.path}")
-        before = _snapshot(conn, ids)
-        for aid in ids:
-            _unindex(conn, lib, aid)
-        created, removed = body(conn)
-        for aid in (ids | created) - removed:
-            _index(conn, lib, aid)
-        after = _snapshot(conn, (ids | created) - removed)
-    changed = frozenset(ArticleId(a) for a in (ids | created) - removed)
+    tx.ensure_index_current()
+    conn = tx.conn
+    for aid in ids:
+        if not exists(conn, aid):
+            raise NotFoundError(f"no article {aid} in {tx.path}")
+    before = snapshot(conn, ids)
+    for aid in ids:
+        unindex(conn, tx, aid)
+    created, removed = body(conn)
+    for aid in (ids | created) - removed:
+        index(conn, tx, aid)
+    after = snapshot(conn, (ids | created) - removed)
     return Edit(
         changes=Changes(
-            articles_added=changed, articles_removed=frozenset(ArticleId(a) for a in removed)
+            articles_rewritten=frozenset(ArticleId(a) for a in ids - removed),
+            articles_added=frozenset(ArticleId(a) for a in created - removed),
+            articles_removed=frozenset(ArticleId(a) for a in removed),
         ),
         before=before,
         after=after,
@@ -316,17 +183,17 @@ def _next_article(conn: Connection, art: _Article) -> int | None:
     return None if row is None else int(row[0])
 
 
-def next_article(lib: Library, article_id: int) -> ArticleId | None:
+def next_article(tx: Unit, article_id: int) -> ArticleId | None:
     """The article printed after ``article_id`` on the same page, if any."""
-    with database.reading(lib.engine) as conn:
-        nxt = _next_article(conn, _load(conn, article_id))
+    conn = tx.conn
+    nxt = _next_article(conn, _load(conn, article_id))
     return None if nxt is None else ArticleId(nxt)
 
 
-def merge_with_next(lib: Library, article_id: int) -> Edit:
+def merge_with_next(tx: Unit, article_id: int) -> Edit:
     """Append the next article on the page to this one (its title becomes a heading)."""
-    with database.reading(lib.engine) as conn:
-        nxt = _next_article(conn, _load(conn, article_id))
+    conn = tx.conn
+    nxt = _next_article(conn, _load(conn, article_id))
     if nxt is None:
         raise EditError(f"article {article_id} is the last on its page: nothing to merge")
 
@@ -342,10 +209,10 @@ def merge_with_next(lib: Library, article_id: int) -> Edit:
         conn.execute(text("DELETE FROM articles WHERE id = :id"), {"id": b.id})
         return set(), {b.id}
 
-    return _run(lib, {article_id, nxt}, body)
+    return _run(tx, {article_id, nxt}, body)
 
 
-def split_at(lib: Library, article_id: int, block_index: int) -> Edit:
+def split_at(tx: Unit, article_id: int, block_index: int) -> Edit:
     """Blocks from ``block_index`` on become a new article right after this one.
 
     A heading at the cut becomes the new article's title."""
@@ -366,13 +233,13 @@ def split_at(lib: Library, article_id: int, block_index: int) -> Edit:
         row = conn.execute(
             text(f"SELECT {ARTICLE_COLUMNS} FROM articles WHERE id = :id"), {"id": a.id}
         ).one()
-        later = _rows(
+        later = rows_of(
             conn,
             "SELECT id, ordinal FROM articles WHERE source_id = :s AND ordinal > :o",
             s=a.source_id,
             o=a.ordinal,
         )
-        _set_ordinals(conn, {r["id"]: r["ordinal"] + 1 for r in later})
+        set_ordinals(conn, {r["id"]: r["ordinal"] + 1 for r in later})
         import uuid
 
         new = dict(row._mapping)
@@ -394,7 +261,7 @@ def split_at(lib: Library, article_id: int, block_index: int) -> Edit:
                     f"INSERT INTO articles ({', '.join(new)}) VALUES "
                     f"({', '.join(':' + c for c in new)}) RETURNING id"
                 ),
-                _jsonable(new),
+                jsonable(new),
             ).scalar_one()
         )
         conn.execute(text("UPDATE articles SET continued_on = NULL WHERE id = :id"), {"id": a.id})
@@ -404,7 +271,7 @@ def split_at(lib: Library, article_id: int, block_index: int) -> Edit:
         _write_blocks(conn, _Article(new_id, a.source_id, a.ordinal + 1, title, tail))
         return {new_id}, set()
 
-    return _run(lib, {article_id}, body)
+    return _run(tx, {article_id}, body)
 
 
 def section_range(blocks: list[dict[str, Any]], heading_index: int) -> tuple[int, int]:
@@ -415,7 +282,7 @@ def section_range(blocks: list[dict[str, Any]], heading_index: int) -> tuple[int
     return heading_index, end
 
 
-def move_section(lib: Library, article_id: int, heading_index: int, target_id: int) -> Edit:
+def move_section(tx: Unit, article_id: int, heading_index: int, target_id: int) -> Edit:
     """Move a section (a heading and the blocks up to the next heading) to the end of
     another article."""
     if target_id == article_id:
@@ -443,10 +310,10 @@ def move_section(lib: Library, article_id: int, heading_index: int, target_id: i
         _write_blocks(conn, t)
         return set(), set()
 
-    return _run(lib, {article_id, target_id}, body)
+    return _run(tx, {article_id, target_id}, body)
 
 
-def mark_fragment(lib: Library, article_id: int, fragment: bool = True) -> Edit:
+def mark_fragment(tx: Unit, article_id: int, fragment: bool = True) -> Edit:
     """Mark an article as a fragment of a story printed elsewhere (or undo that)."""
 
     def body(conn: Connection) -> tuple[set[int], set[int]]:
@@ -456,20 +323,49 @@ def mark_fragment(lib: Library, article_id: int, fragment: bool = True) -> Edit:
         )
         return set(), set()
 
-    return _run(lib, {article_id}, body)
+    return _run(tx, {article_id}, body)
 
 
-def undo(lib: Library, edit: Edit) -> Changes:
-    restore(lib, edit.before, edit.ids)
-    return _restored(edit, edit.before, edit.after)
+def _applied(edit: Edit, label: str) -> Applied:
+    first = next(iter(edit.created), None)
+    return Applied(edit.changes, Rewrite(edit.before, edit.after, edit.ids, label), first)
 
 
-def redo(lib: Library, edit: Edit) -> Changes:
-    restore(lib, edit.after, edit.ids)
-    return _restored(edit, edit.after, edit.before)
+@dataclass(frozen=True)
+class MergeWithNext:
+    article: int
+    label: str = "Merge with the next article"
+
+    def apply(self, tx: Unit) -> Applied:
+        return _applied(merge_with_next(tx, self.article), self.label)
 
 
-def _restored(edit: Edit, now: Snapshot, was: Snapshot) -> Changes:
-    present = frozenset(ArticleId(a) for a in now.articles)
-    gone = frozenset(ArticleId(a) for a in was.articles if a not in now.articles)
-    return Changes(articles_added=present, articles_removed=gone)
+@dataclass(frozen=True)
+class SplitAt:
+    article: int
+    block: int
+    label: str = "Split the article here"
+
+    def apply(self, tx: Unit) -> Applied:
+        return _applied(split_at(tx, self.article, self.block), self.label)
+
+
+@dataclass(frozen=True)
+class MoveSection:
+    article: int
+    heading: int
+    target: int
+    label: str = "Move section"
+
+    def apply(self, tx: Unit) -> Applied:
+        return _applied(move_section(tx, self.article, self.heading, self.target), self.label)
+
+
+@dataclass(frozen=True)
+class MarkFragment:
+    article: int
+    fragment: bool = True
+    label: str = "Mark as fragment"
+
+    def apply(self, tx: Unit) -> Applied:
+        return _applied(mark_fragment(tx, self.article, self.fragment), self.label)

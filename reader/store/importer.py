@@ -16,53 +16,38 @@ import hashlib
 import multiprocessing
 import multiprocessing.connection
 import os
-import re
 import threading
-import unicodedata
-import uuid
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Literal
 
 from sqlalchemy import Connection, func, insert, select
 
+from reader.analysis import index as analysis
 from reader.errors import KnownError
-from reader.ingest import Article, ParsedPage, SourceInfo, parse_text, read_page
-from reader.store import search, searchtext
+from reader.ingest import ParsedPage, SourceInfo, parse_text
+from reader.store import search
 from reader.store.changes import Changes
 from reader.store.ids import ArticleId, SourceId
 from reader.store.location import is_library_file
 from reader.store.models import ArticleRow, BlockRow, SourceFile
-from reader.store.pageinfo import PageInfo, page_info
+from reader.store.preparing import Parser as Parser
+from reader.store.preparing import PreparedArticle as PreparedArticle
+from reader.store.preparing import PreparedFile as PreparedFile
+from reader.store.preparing import content_hash as content_hash
+from reader.store.preparing import identify as identify
+from reader.store.preparing import now_iso as now_iso
+from reader.store.preparing import prepare as prepare
+from reader.store.preparing import text_identity as text_identity
+from reader.store.rows import article_values, block_rows
 from reader.text import segment
 
 SUFFIXES = frozenset({".txt", ".md"})
 
-Parser = Callable[[str, SourceInfo], ParsedPage]
 Status = Literal["imported", "skipped", "failed"]
-
-
-def now_iso() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
-
-
-_WS = re.compile(r"\s+")
-
-
-def text_identity(text: str) -> str:
-    """Hash of the page text with encoding, BOM, newlines and whitespace differences removed."""
-    norm = unicodedata.normalize("NFKC", text.lstrip("\ufeff"))
-    norm = _WS.sub(" ", norm).strip()
-    return hashlib.sha256(norm.encode("utf-8")).hexdigest()
-
-
-def content_hash(text: str) -> str:
-    """Hash of an article's normalized text (search normalization: NFKC, case, spaces)."""
-    return hashlib.sha256(searchtext.normalize(text).encode("utf-8")).hexdigest()
 
 
 # --- finding files -------------------------------------------------------------------------
@@ -127,68 +112,6 @@ def discover(
     return files, failures
 
 
-# --- preparing a file (no database) --------------------------------------------------------
-
-
-@dataclass
-class PreparedArticle:
-    article: Article
-    text: str
-    content_hash: str
-    uuid: str
-    tokens: search.ArticleTokens | None = None  # None: the indexer tokenizes it later
-
-
-@dataclass
-class PreparedFile:
-    path: Path
-    name: str
-    sha256: str
-    text_hash: str
-    encoding: str
-    size: int
-    text: str
-    info: PageInfo
-    articles: list[PreparedArticle] = field(default_factory=list)
-
-
-def identify(path: Path) -> tuple[str, str, str, str, int]:
-    """Read and decode ``path``: (text, encoding, sha256, text hash, size)."""
-    decoded = read_page(path)
-    size = path.stat().st_size
-    return decoded.text, decoded.encoding, decoded.sha256, text_identity(decoded.text), size
-
-
-def prepare(
-    path: Path,
-    decoded: tuple[str, str, str, str, int],
-    parser: Parser,
-) -> PreparedFile:
-    text, encoding, sha, text_hash, size = decoded
-    page = parser(text, SourceInfo(path=path.name, sha256=sha, encoding=encoding))
-    prepared = PreparedFile(
-        path=path,
-        name=path.name,
-        sha256=sha,
-        text_hash=text_hash,
-        encoding=encoding,
-        size=size,
-        text=text,
-        info=page_info(path.name, text),
-    )
-    for article in page.articles:
-        body = article.text
-        prepared.articles.append(
-            PreparedArticle(
-                article=article,
-                text=body,
-                content_hash=content_hash(body),
-                uuid=str(uuid.uuid4()),
-            )
-        )
-    return prepared
-
-
 # --- storing a file (one transaction) ------------------------------------------------------
 
 
@@ -203,43 +126,6 @@ def known_source(conn: Connection, sha256: str, text_hash: str) -> str | None:
         return None
     name, sha = row
     return f"already imported ({'same file' if sha == sha256 else 'same page as ' + name})"
-
-
-def article_values(pa: PreparedArticle) -> dict[str, object]:
-    """The ``articles`` columns a parse decides (not id, uuid, source, position, time)."""
-    a = pa.article
-    return {
-        "title": a.title,
-        "kind": a.kind,
-        "kicker": a.kicker,
-        "authors": list(a.authors),
-        "photographers": list(a.photographers),
-        "continued_from": a.continued_from,
-        "continued_on": a.continued_on,
-        "text": pa.text,
-        "content_hash": pa.content_hash,
-        "flags": sorted(set(a.flags)),
-        "consumed": [[c.span[0], c.span[1], c.reason] for c in a.consumed],
-    }
-
-
-def block_rows(article_id: int, article: Article) -> list[dict[str, object]]:
-    rows: list[dict[str, object]] = []
-    start = 0
-    for ordinal, block in enumerate(article.blocks):
-        rows.append(
-            {
-                "article_id": article_id,
-                "ordinal": ordinal,
-                "type": block.type,
-                "text": block.text,
-                "start": start,
-                "spans": [[s, e] for s, e in block.spans],
-                "flags": sorted(set(block.flags)),
-            }
-        )
-        start += len(block.text) + 2  # blocks are joined by a blank line
-    return rows
 
 
 def store(conn: Connection, prepared: PreparedFile) -> tuple[SourceId, list[ArticleId]]:
@@ -285,6 +171,14 @@ def store(conn: Connection, prepared: PreparedFile) -> tuple[SourceId, list[Arti
     if blocks:
         conn.execute(insert(BlockRow), blocks)
     search.enqueue(conn, ids)
+    analysis.store_many(
+        conn,
+        [
+            (aid, pa.article.title, pa.text, pa.analysis)
+            for aid, pa in zip(ids, prepared.articles, strict=True)
+            if pa.analysis is not None
+        ],
+    )
     return SourceId(source_id), ids
 
 
@@ -353,6 +247,27 @@ class ImportSummary:
 
 ProgressCallback = Callable[[ImportProgress], None]
 CancelCallback = Callable[[], bool]
+
+
+PARALLEL_FROM = 16  # files; below this, worker start-up costs more than it saves
+
+
+def workers_for(paths: Sequence[str | os.PathLike[str]]) -> int:
+    """Worker processes for an import of ``paths``: one per CPU, up to 4, for 16 files
+    or more; else none (1: this process)."""
+    count = 0
+    for p in paths:
+        path = Path(p)
+        if path.is_dir():
+            for _root, _dirs, names in os.walk(path):
+                count += len(names)
+                if count >= PARALLEL_FROM:
+                    break
+        else:
+            count += 1
+        if count >= PARALLEL_FROM:
+            return max(1, min(4, os.cpu_count() or 1))
+    return 1
 
 
 def default_parser(text: str, source: SourceInfo) -> ParsedPage:

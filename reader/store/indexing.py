@@ -16,9 +16,10 @@ from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import AbstractContextManager
 
-from sqlalchemy import Connection
+from sqlalchemy import Connection, text
 
 from reader.store import search
+from reader.store.unit import Unit
 
 ConnectionFactory = Callable[[], AbstractContextManager[Connection]]
 Progress = Callable[[int, int], None]
@@ -107,3 +108,27 @@ def _worker_init() -> None:
 
 def _tokens_in_worker(rows: list[tuple[int, str | None, str]]) -> list[dict[str, object]]:
     return search.tokens_of(rows, search.default_cut())
+
+
+def on_open(tx: Unit) -> str:
+    """What the index's bookkeeping needs as the library opens: "" (nothing),
+    "requeue" (another tokenizer built it), "record" (a new library: note the tokenizer
+    without loading jieba) or "rebuild" (an old library that never had one). In a
+    write transaction the first two are done here."""
+    conn = tx.conn
+    stored = search.stored_fingerprint(conn)
+    empty = conn.execute(text("SELECT NOT EXISTS (SELECT 1 FROM articles)")).scalar_one()
+    current = search.tokenizer_fingerprint()
+    if stored is not None:
+        if stored == current or empty:
+            return ""
+        # Start again through the queue, so the library opens at once and the indexer
+        # rebuilds it in the background.
+        if tx.writable:
+            search.requeue_all(conn, tx.cut, current)
+        return "requeue"
+    if not empty:
+        return "rebuild"
+    if tx.writable:
+        search.set_fingerprint(conn, current)
+    return "record"

@@ -9,18 +9,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sqlalchemy import Connection, select, update
 
-from reader.store import database, pageinfo, search
+from reader.store import pageinfo, search
 from reader.store.changes import Changes
-from reader.store.errors import NotFoundError, known_errors
+from reader.store.errors import NotFoundError
 from reader.store.ids import ArticleId, SourceId
+from reader.store.importer import now_iso
 from reader.store.models import ARTICLE_KINDS, ArticleRow
-
-if TYPE_CHECKING:
-    from reader.store.library import Library
+from reader.store.unit import Applied, Unit
 
 Values = tuple[tuple[str, Any], ...]  # (field, value) pairs, hashable
 ARTICLE_FIELDS = ("title", "kind", "authors")
@@ -37,20 +36,18 @@ class SetPageFields:
     rows: tuple[tuple[SourceId, Values], ...]
     label: str = "Edit page metadata"
 
-    def apply(self, lib: Library) -> Any:
-        from reader.store.operations import Applied
-
+    def apply(self, tx: Unit) -> Applied:
         before: list[tuple[SourceId, Values]] = []
-        with known_errors(lib.path), database.writing(lib.engine) as conn:
-            found = pageinfo.stored_many(conn, [int(s) for s, _ in self.rows])
-            for sid, values in self.rows:
-                if int(sid) not in found:
-                    raise NotFoundError(f"no page {sid} in {lib.path}")
-                old = found[int(sid)]
-                want = dict(values)
-                before.append((sid, _values({k: getattr(old, k) for k in want})))
-                pageinfo.write(conn, sid, want)
-            articles = _articles_on(conn, [s for s, _ in self.rows])
+        conn = tx.conn
+        found = pageinfo.stored_many(conn, [int(s) for s, _ in self.rows])
+        for sid, values in self.rows:
+            if int(sid) not in found:
+                raise NotFoundError(f"no page {sid} in {tx.path}")
+            old = found[int(sid)]
+            want = dict(values)
+            before.append((sid, _values({k: getattr(old, k) for k in want})))
+            pageinfo.write(conn, sid, want)
+        articles = _articles_on(conn, [s for s, _ in self.rows])
         changes = Changes(
             sources_changed=frozenset(s for s, _ in self.rows),
             articles_changed=frozenset(articles),
@@ -80,38 +77,47 @@ class SetArticleFields:
 
     rows: tuple[tuple[ArticleId, Values], ...]
     label: str = "Edit article metadata"
+    # When each article was edited (undo puts the old times back); () stamps them now.
+    stamps: tuple[tuple[ArticleId, str | None], ...] = ()
 
-    def apply(self, lib: Library) -> Any:
-        from reader.store.operations import Applied
-
+    def apply(self, tx: Unit) -> Applied:
         retitled = any("title" in dict(v) for _, v in self.rows)
         if retitled:
-            lib.ensure_search_current()
-        cut = lib.cut if retitled else None
+            tx.ensure_index_current()
+        cut = tx.cut if retitled else None
         before: list[tuple[ArticleId, Values]] = []
-        with known_errors(lib.path), database.writing(lib.engine) as conn:
-            for aid, values in self.rows:
-                want = dict(values)
-                _check_article_values(want)
-                row = conn.execute(
-                    select(
-                        ArticleRow.title, ArticleRow.kind, ArticleRow.authors, ArticleRow.text
-                    ).where(ArticleRow.id == aid)
-                ).first()
-                if row is None:
-                    raise NotFoundError(f"no article {aid} in {lib.path}")
-                old = {"title": row.title, "kind": row.kind, "authors": tuple(row.authors)}
-                before.append((aid, _values({k: old[k] for k in want})))
-                stored = {k: (list(v) if k == "authors" else v) for k, v in want.items()}
-                if "title" in stored:
-                    stored["title"] = stored["title"] or None
-                conn.execute(update(ArticleRow).where(ArticleRow.id == aid).values(stored))
-                if cut is not None and "title" in want and want["title"] != row.title:
-                    search.delete_article(conn, aid, row.title, row.text, cut)
-                    title: str | None = want["title"] or None
-                    search.insert_article(conn, aid, search.article_tokens(title, row.text, cut))
+        stamps = dict(self.stamps) if self.stamps else None
+        now = now_iso()
+        was: list[tuple[ArticleId, str | None]] = []
+        conn = tx.conn
+        for aid, values in self.rows:
+            want = dict(values)
+            _check_article_values(want)
+            row = conn.execute(
+                select(
+                    ArticleRow.title,
+                    ArticleRow.kind,
+                    ArticleRow.authors,
+                    ArticleRow.text,
+                    ArticleRow.edited_at,
+                ).where(ArticleRow.id == aid)
+            ).first()
+            if row is None:
+                raise NotFoundError(f"no article {aid} in {tx.path}")
+            old = {"title": row.title, "kind": row.kind, "authors": tuple(row.authors)}
+            before.append((aid, _values({k: old[k] for k in want})))
+            was.append((aid, row.edited_at))
+            stored = {k: (list(v) if k == "authors" else v) for k, v in want.items()}
+            stored["edited_at"] = stamps.get(aid) if stamps is not None else now
+            if "title" in stored:
+                stored["title"] = stored["title"] or None
+            conn.execute(update(ArticleRow).where(ArticleRow.id == aid).values(stored))
+            if cut is not None and "title" in want and want["title"] != row.title:
+                search.delete_article(conn, aid, row.title, row.text, cut)
+                title: str | None = want["title"] or None
+                search.insert_article(conn, aid, search.article_tokens(title, row.text, cut))
         changes = Changes(articles_changed=frozenset(a for a, _ in self.rows))
-        return Applied(changes, SetArticleFields(tuple(before), self.label))
+        return Applied(changes, SetArticleFields(tuple(before), self.label, tuple(was)))
 
 
 def set_pages(sources: Iterable[SourceId], **values: str | None) -> SetPageFields:
@@ -131,15 +137,15 @@ def set_articles(articles: Iterable[ArticleId], **values: Any) -> SetArticleFiel
     return SetArticleFields(tuple((a, _values(values)) for a in dict.fromkeys(articles)))
 
 
-def sources_of(lib: Library, articles: Iterable[ArticleId]) -> list[SourceId]:
+def sources_of(tx: Unit, articles: Iterable[ArticleId]) -> list[SourceId]:
     """The pages the given articles are printed on, once each."""
     ids = list(articles)
-    with known_errors(lib.path), database.reading(lib.engine) as conn:
-        rows = conn.execute(
-            select(ArticleRow.id, ArticleRow.source_id).where(ArticleRow.id.in_(ids))
-        ).all()
+    conn = tx.conn
+    rows = conn.execute(
+        select(ArticleRow.id, ArticleRow.source_id).where(ArticleRow.id.in_(ids))
+    ).all()
     by_id = {int(r[0]): SourceId(int(r[1])) for r in rows}
     for a in ids:
         if int(a) not in by_id:
-            raise NotFoundError(f"no article {a} in {lib.path}")
+            raise NotFoundError(f"no article {a} in {tx.path}")
     return list(dict.fromkeys(by_id[int(a)] for a in ids))

@@ -10,39 +10,27 @@ Times are stored as ISO-8601 UTC strings, lists (authors, spans, flags) as JSON.
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import Any
 
 from sqlalchemy import (
-    JSON,
     Boolean,
     CheckConstraint,
     ForeignKey,
     Integer,
-    MetaData,
     String,
     Text,
     UniqueConstraint,
     text,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from reader.store.base import NAMING_CONVENTION as NAMING_CONVENTION
+from reader.store.base import Base as Base
 
 _EMPTY = text("''")  # a server default; ``text`` is shadowed inside ArticleNote
 
-NAMING_CONVENTION = {
-    "ix": "ix_%(column_0_label)s",
-    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
-    "ck": "ck_%(table_name)s_%(constraint_name)s",
-    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
-    "pk": "pk_%(table_name)s",
-}
-
 ARTICLE_KINDS = ("article", "photo", "fragment")
 BLOCK_TYPES = ("heading", "paragraph", "caption")
-
-
-class Base(DeclarativeBase):
-    metadata = MetaData(naming_convention=NAMING_CONVENTION)
-    type_annotation_map: ClassVar[dict[Any, Any]] = {dict[str, Any]: JSON, list[Any]: JSON}
 
 
 class SourceFile(Base):
@@ -96,6 +84,8 @@ class ArticleRow(Base):
     created_at: Mapped[str] = mapped_column(String(32))
     # In the trash since (indexed: the few trashed rows are found without a scan).
     deleted_at: Mapped[str | None] = mapped_column(String(32), index=True)
+    # Title, kind or authors last edited by hand (revision 0011); a merge's later edit wins.
+    edited_at: Mapped[str | None] = mapped_column(String(32))
 
     source: Mapped[SourceFile] = relationship(back_populates="articles")
     blocks: Mapped[list[BlockRow]] = relationship(
@@ -210,17 +200,19 @@ class Setting(Base):
 
 
 class SplitFix(Base):
-    """The user's answer to one of the parser's decisions on a page (revision 0008).
+    """The user's answer to one of the parser's decisions on a page (revisions 0008, 0009).
 
-    ``key`` names the decision (its kind and source spans); re-parsing the page and
-    merging a colleague's share replay ``chosen`` through :mod:`reader.store.splitfix`."""
+    ``page`` is the page's text hash (``source_files.text_hash``), so a page deleted and
+    imported again gets its fixes back; ``key`` is the parser's decision key
+    (``kind@start``). Re-parsing, importing and merging pass ``chosen`` to the parser
+    as an override (:mod:`reader.store.splitfix`)."""
 
     __tablename__ = "split_fixes"
-    __table_args__ = (UniqueConstraint("source_id", "key"),)
+    __table_args__ = (UniqueConstraint("page", "key"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     uuid: Mapped[str] = mapped_column(String(36), unique=True)
-    source_id: Mapped[int] = mapped_column(ForeignKey("source_files.id", ondelete="CASCADE"))
+    page: Mapped[str] = mapped_column(String(64))
     key: Mapped[str] = mapped_column(Text)
     kind: Mapped[str] = mapped_column(String(32))
     spans: Mapped[list[Any]] = mapped_column()
@@ -229,3 +221,11 @@ class SplitFix(Base):
     alternative: Mapped[str] = mapped_column(Text)
     author: Mapped[str] = mapped_column(Text)
     created_at: Mapped[str] = mapped_column(String(32))
+
+
+# The analysis tables (migration 0009) live in their own module; importing it here puts
+# them in Base.metadata wherever the models are used.
+from reader.store import analysis_models as _analysis_models  # noqa: E402, F401
+
+# Saved searches (migration 0010), likewise.
+from reader.store import search_models as _search_models  # noqa: E402, F401

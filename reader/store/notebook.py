@@ -264,59 +264,48 @@ def _authors(value: Any) -> tuple[str, ...]:
     return tuple(str(a) for a in authors or ())
 
 
-def _highlight_rows(conn: Connection, ids: Sequence[int]) -> dict[int, NotebookRow]:
-    chunk = ",".join(str(int(i)) for i in ids)
+def _tag_names(conn: Connection, link: str, column: str, chunk: str) -> dict[int, list[str]]:
+    """Tag names by owner id from ``link`` (highlight_tags or article_tags), by tag key."""
     tags: dict[int, list[str]] = {}
-    for hid, name in conn.execute(
+    for owner, name in conn.execute(
         text(
-            "SELECT l.highlight_id, t.name FROM highlight_tags l "
-            f"JOIN tags t ON t.id = l.tag_id WHERE l.highlight_id IN ({chunk}) ORDER BY t.key"
+            f"SELECT l.{column}, t.name FROM {link} l JOIN tags t ON t.id = l.tag_id "
+            f"WHERE l.{column} IN ({chunk}) ORDER BY t.key"
         )
     ):
-        tags.setdefault(hid, []).append(name)
-    out: dict[int, NotebookRow] = {}
-    for r in conn.execute(
+        tags.setdefault(owner, []).append(name)
+    return tags
+
+
+def _highlight_rows(conn: Connection, ids: Sequence[int]) -> dict[int, NotebookRow]:
+    chunk = ",".join(str(int(i)) for i in ids)
+    tags = _tag_names(conn, "highlight_tags", "highlight_id", chunk)
+    rows = conn.execute(
         text(
             'SELECT h.id, h.article_id, h.uuid, h.start, h."end", h.exact, h.prefix, '
             "h.suffix, h.colour, h.note, h.author, h.created_at, h.updated_at, "
             "h.orphaned, a.uuid AS article_uuid, a.title, a.authors, s.paper, "
             f"s.page_date, s.page {_FROM} WHERE h.id IN ({chunk}) AND NOT h.deleted"
         )
-    ):
-        out[r.id] = NotebookRow(
-            highlight=HighlightView.from_row(r, tags.get(r.id, ())),
-            article_uuid=r.article_uuid,
-            title=r.title,
-            authors=_authors(r.authors),
-            paper=r.paper,
-            date=r.page_date,
-            page=r.page,
-        )
-    return out
+    )
+    return {r.id: _row(r, HighlightView.from_row(r, tags.get(r.id, ())), "highlight") for r in rows}
 
 
 def _note_rows(conn: Connection, articles: Sequence[int]) -> dict[int, NotebookRow]:
     """Article notes as rows: the note in the note's place, the article's tags."""
     chunk = ",".join(str(int(i)) for i in articles)
-    tags: dict[int, list[str]] = {}
-    for aid, name in conn.execute(
-        text(
-            "SELECT l.article_id, t.name FROM article_tags l "
-            f"JOIN tags t ON t.id = l.tag_id WHERE l.article_id IN ({chunk}) ORDER BY t.key"
-        )
-    ):
-        tags.setdefault(aid, []).append(name)
+    tags = _tag_names(conn, "article_tags", "article_id", chunk)
     out: dict[int, NotebookRow] = {}
     for r in conn.execute(
         text(
-            "SELECT n.article_id, n.text, n.author, n.updated_at, a.uuid, a.title, a.authors, "
-            f"s.paper, s.page_date, s.page {_NOTES_FROM} WHERE n.article_id IN ({chunk}) "
-            "AND n.text != ''"
+            "SELECT n.article_id, n.text, n.author, n.updated_at, a.uuid AS article_uuid, "
+            f"a.title, a.authors, s.paper, s.page_date, s.page {_NOTES_FROM} "
+            f"WHERE n.article_id IN ({chunk}) AND n.text != ''"
         )
     ):
         view = HighlightView(
             id=HighlightId(-r.article_id),
-            uuid=r.uuid,
+            uuid=r.article_uuid,
             article_id=ArticleId(r.article_id),
             start=0,
             end=0,
@@ -330,10 +319,15 @@ def _note_rows(conn: Connection, articles: Sequence[int]) -> dict[int, NotebookR
             created_at=r.updated_at,
             updated_at=r.updated_at,
         )
-        out[-r.article_id] = NotebookRow(
-            view, r.uuid, r.title, _authors(r.authors), r.paper, r.page_date, r.page, "note"
-        )
+        out[-r.article_id] = _row(r, view, "note")
     return out
+
+
+def _row(r: Any, view: HighlightView, kind: str) -> NotebookRow:
+    """A notebook row: ``view`` with its article's fields from ``r``."""
+    return NotebookRow(
+        view, r.article_uuid, r.title, _authors(r.authors), r.paper, r.page_date, r.page, kind
+    )
 
 
 def highlight_authors(lib: Library) -> list[str]:

@@ -1,19 +1,8 @@
-"""Undoable annotation operations: each applies in one transaction and returns its inverse.
+"""Undoable annotation operations: highlights, notes, tags and the palette.
 
-``op.apply(lib)`` returns an :class:`Applied`: the :class:`~reader.store.changes.Changes`
-record, the operation that undoes it (``inverse``), and the id it created, if any.
-Applying the inverse returns the operation that redoes it, so an undo stack needs no
-other state::
-
-    class AnnotationCommand(QUndoCommand):  # reader/gui, a sketch
-        def __init__(self, lib, op):
-            super().__init__(op.label)
-            self.lib, self.op = lib, op
-
-        def redo(self):  # undo() is the same two lines
-            done = self.op.apply(self.lib)
-            self.op = done.inverse
-            bus.publish(done.changes)
+Each operation applies inside a unit of work (:class:`~reader.store.unit.Unit`) and
+answers with an :class:`~reader.store.unit.Applied`: the change record, the operation
+that undoes it, and the id it created, if any (see :mod:`reader.store.unit`).
 
 Ids are stable across undo and redo: a deleted highlight is a tombstone that undo
 revives, a deleted or merged-away tag comes back with its id, links and children.
@@ -24,45 +13,18 @@ trace: undone, it stays a tombstone (which merge needs anyway).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Protocol
 
-from sqlalchemy import Connection, delete, insert, select, text
+from sqlalchemy import Connection, select, text
 
-from reader.store import database, highlights, palette, search, tagging
+from reader.store import anchoring, highlights, palette, search, tagging
+from reader.store import rows as page_rows
 from reader.store.changes import Changes
-from reader.store.errors import known_errors
 from reader.store.ids import ArticleId, HighlightId, TagId
 from reader.store.importer import now_iso
 from reader.store.models import ArticleNote
 from reader.store.naming import default_author
-
-if TYPE_CHECKING:
-    from reader.store.library import Library
-
-
-@dataclass(frozen=True)
-class Applied:
-    changes: Changes
-    inverse: Operation
-    created: int | None = None  # the id of the highlight or tag the operation made
-
-
-class Operation(Protocol):
-    @property
-    def label(self) -> str:
-        """A short English description for the Edit menu ("Add highlight")."""
-        ...
-
-    def apply(self, lib: Library) -> Applied: ...
-
-
-@contextmanager
-def _write(lib: Library) -> Iterator[Connection]:
-    with known_errors(lib.path), database.writing(lib.engine) as conn:
-        yield conn
+from reader.store.unit import Applied, Batch, Operation, Unit
 
 
 def _tag_ref(conn: Connection, tag: TagId | str, stamp: str) -> tuple[TagId, bool]:
@@ -80,34 +42,6 @@ def _articles_of(snap: tagging.TagSnapshot) -> Changes:
     )
 
 
-# --- sequences -------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Batch:
-    """Several operations as one undo step, applied in order (all in one transaction
-    each; a failure part-way undoes the parts already applied)."""
-
-    ops: tuple[Operation, ...]
-    label: str = "Edit annotations"
-
-    def apply(self, lib: Library) -> Applied:
-        done: list[Applied] = []
-        try:
-            for op in self.ops:
-                done.append(op.apply(lib))
-        except BaseException:
-            for d in reversed(done):
-                d.inverse.apply(lib)
-            raise
-        changes = Changes()
-        for d in done:
-            changes = changes | d.changes
-        created = next((d.created for d in done if d.created is not None), None)
-        inverse = Batch(tuple(d.inverse for d in reversed(done)), self.label)
-        return Applied(changes, inverse, created)
-
-
 # --- highlights ------------------------------------------------------------------------------
 
 
@@ -123,32 +57,58 @@ class AddHighlight:
     tags: tuple[TagId | str, ...] = ()
     author: str | None = None  # None: default_author()
     label: str = "Add highlight"
+    uuid: str | None = None  # None: a new one
 
-    def apply(self, lib: Library) -> Applied:
+    def apply(self, tx: Unit) -> Applied:
         stamp = now_iso()
-        with _write(lib) as conn:
-            colour = palette.resolve(conn, self.colour)
-            hid = highlights.insert_highlight(
-                conn,
-                self.article,
-                self.start,
-                self.end,
-                colour=colour,
-                note=self.note,
-                author=default_author() if self.author is None else self.author,
-                stamp=stamp,
-                cut=lib.cut if self.note else None,
-            )
-            made: list[TagId] = []
-            ids: list[TagId] = []
-            for t in self.tags:
-                tid, new = _tag_ref(conn, t, stamp)
-                ids.append(tid)
-                if new:
-                    made.append(tid)
-            highlights.link_tags(conn, hid, tuple(ids))
+        conn = tx.conn
+        colour = palette.resolve(conn, self.colour)
+        hid = highlights.insert_highlight(
+            conn,
+            self.article,
+            self.start,
+            self.end,
+            colour=colour,
+            note=self.note,
+            author=default_author() if self.author is None else self.author,
+            stamp=stamp,
+            cut=tx.cut if self.note else None,
+            highlight_uuid=self.uuid,
+        )
+        made: list[TagId] = []
+        ids: list[TagId] = []
+        for t in self.tags:
+            tid, new = _tag_ref(conn, t, stamp)
+            ids.append(tid)
+            if new:
+                made.append(tid)
+        highlights.link_tags(conn, hid, tuple(ids))
         changes = Changes(highlights=frozenset({hid}), tags=frozenset(made))
         return Applied(changes, DeleteHighlight(hid, drop_tags=tuple(made)), hid)
+
+
+@dataclass(frozen=True)
+class HighlightQuote:
+    """Highlight the ``occurrence``-th (1-based) place ``quote`` occurs in the article;
+    :class:`~reader.store.anchoring.QuoteError` when it is absent or ambiguous."""
+
+    article: ArticleId
+    quote: str
+    occurrence: int | None = None
+    colour: str = palette.DEFAULT_COLOUR
+    note: str = ""
+    tags: tuple[TagId | str, ...] = ()
+    label: str = "Add highlight"
+
+    def apply(self, tx: Unit) -> Applied:
+        body = highlights.article_text(tx.conn, self.article)
+        try:
+            start, end = anchoring.find_quote(body, self.quote, self.occurrence)
+        except anchoring.QuoteError as exc:
+            exc.message = f"article {self.article}: {exc.message}"  # the thing, then the reason
+            raise
+        add = AddHighlight(self.article, start, end, self.colour, self.note, self.tags)
+        return add.apply(tx)
 
 
 @dataclass(frozen=True)
@@ -160,10 +120,10 @@ class DeleteHighlight:
     drop_tags: tuple[TagId, ...] = ()
     label: str = "Delete highlight"
 
-    def apply(self, lib: Library) -> Applied:
-        with _write(lib) as conn:
-            was = highlights.tombstone(conn, self.highlight, stamp=now_iso(), cut=lib.cut)
-            dropped = tuple(tagging.delete_tag(conn, t) for t in self.drop_tags)
+    def apply(self, tx: Unit) -> Applied:
+        conn = tx.conn
+        was = highlights.tombstone(conn, self.highlight, stamp=now_iso(), cut=tx.cut)
+        dropped = tuple(tagging.delete_tag(conn, t) for t in self.drop_tags)
         changes = Changes(highlights=frozenset({self.highlight}), tags=frozenset(self.drop_tags))
         return Applied(changes, ReviveHighlight(was, dropped))
 
@@ -176,11 +136,11 @@ class ReviveHighlight:
     tags: tuple[tagging.TagSnapshot, ...] = ()  # tags to recreate first
     label: str = "Restore highlight"
 
-    def apply(self, lib: Library) -> Applied:
-        with _write(lib) as conn:
-            for snap in self.tags:
-                tagging.restore(conn, snap)
-            highlights.revive(conn, self.was, lib.cut)
+    def apply(self, tx: Unit) -> Applied:
+        conn = tx.conn
+        for snap in self.tags:
+            tagging.restore(conn, snap)
+        highlights.revive(conn, self.was, tx.cut)
         changes = Changes(
             highlights=frozenset({self.was.id}), tags=frozenset(s.id for s in self.tags)
         )
@@ -197,17 +157,17 @@ class EditHighlight:
     updated_at: str | None = None  # undo puts the old time back
     label: str = "Edit highlight"
 
-    def apply(self, lib: Library) -> Applied:
-        with _write(lib) as conn:
-            colour = None if self.colour is None else palette.resolve(conn, self.colour)
-            was = highlights.edit(
-                conn,
-                self.highlight,
-                colour=colour,
-                note=self.note,
-                stamp=self.updated_at or now_iso(),
-                cut=lib.cut if self.note is not None else None,
-            )
+    def apply(self, tx: Unit) -> Applied:
+        conn = tx.conn
+        colour = None if self.colour is None else palette.resolve(conn, self.colour)
+        was = highlights.edit(
+            conn,
+            self.highlight,
+            colour=colour,
+            note=self.note,
+            stamp=self.updated_at or now_iso(),
+            cut=tx.cut if self.note is not None else None,
+        )
         inverse = EditHighlight(
             self.highlight,
             colour=None if self.colour is None else was.colour,
@@ -240,11 +200,11 @@ class TagHighlight:
     tag: TagId | str  # a name is created when needed
     label: str = "Tag highlight"
 
-    def apply(self, lib: Library) -> Applied:
-        with _write(lib) as conn:
-            highlights.state(conn, self.highlight)
-            tid, new = _tag_ref(conn, self.tag, now_iso())
-            added = highlights.link_tags(conn, self.highlight, (tid,))
+    def apply(self, tx: Unit) -> Applied:
+        conn = tx.conn
+        highlights.state(conn, self.highlight)
+        tid, new = _tag_ref(conn, self.tag, now_iso())
+        added = highlights.link_tags(conn, self.highlight, (tid,))
         changes = Changes(highlights=frozenset({self.highlight}))
         untag = UntagHighlight(self.highlight, tid, self.label)
         return _linked(changes, tid, new, bool(added), untag, self.label)
@@ -256,9 +216,9 @@ class UntagHighlight:
     tag: TagId
     label: str = "Remove tag from highlight"
 
-    def apply(self, lib: Library) -> Applied:
-        with _write(lib) as conn:
-            removed = highlights.unlink_tags(conn, self.highlight, (self.tag,))
+    def apply(self, tx: Unit) -> Applied:
+        conn = tx.conn
+        removed = highlights.unlink_tags(conn, self.highlight, (self.tag,))
         retag = TagHighlight(self.highlight, self.tag, self.label)
         return Applied(
             Changes(highlights=frozenset({self.highlight})),
@@ -279,25 +239,17 @@ class SetNote:
     label: str = "Edit note"
     author: str | None = None  # None: default_author()
 
-    def apply(self, lib: Library) -> Applied:
-        with _write(lib) as conn:
-            old = conn.execute(
-                select(ArticleNote.text, ArticleNote.updated_at, ArticleNote.author).where(
-                    ArticleNote.article_id == self.article
-                )
-            ).first()
-            conn.execute(delete(ArticleNote).where(ArticleNote.article_id == self.article))
-            if self.text.strip():
-                conn.execute(
-                    insert(ArticleNote),
-                    {
-                        "article_id": self.article,
-                        "text": self.text,
-                        "updated_at": self.updated_at or now_iso(),
-                        "author": default_author() if self.author is None else self.author,
-                    },
-                )
-            search.reindex_notes(conn, self.article, lib.cut)
+    def apply(self, tx: Unit) -> Applied:
+        conn = tx.conn
+        old = conn.execute(
+            select(ArticleNote.text, ArticleNote.updated_at, ArticleNote.author).where(
+                ArticleNote.article_id == self.article
+            )
+        ).first()
+        stamp = self.updated_at or now_iso()
+        author = default_author() if self.author is None else self.author
+        page_rows.put_note(conn, self.article, self.text, stamp, author)
+        search.reindex_notes(conn, self.article, tx.cut)
         inverse = SetNote(
             self.article,
             old.text if old else "",
@@ -314,13 +266,13 @@ class TagArticle:
     tag: TagId | str  # a name is created when needed
     label: str = "Tag article"
 
-    def apply(self, lib: Library) -> Applied:
-        with _write(lib) as conn:
-            tid, new = _tag_ref(conn, self.tag, now_iso())
-            added = conn.execute(
-                text("INSERT OR IGNORE INTO article_tags (article_id, tag_id) VALUES (:a, :t)"),
-                {"a": self.article, "t": tid},
-            ).rowcount
+    def apply(self, tx: Unit) -> Applied:
+        conn = tx.conn
+        tid, new = _tag_ref(conn, self.tag, now_iso())
+        added = conn.execute(
+            text("INSERT OR IGNORE INTO article_tags (article_id, tag_id) VALUES (:a, :t)"),
+            {"a": self.article, "t": tid},
+        ).rowcount
         changes = Changes(article_tags=frozenset({self.article}))
         untag = UntagArticle(self.article, tid, self.label)
         return _linked(changes, tid, new, bool(added), untag, self.label)
@@ -332,12 +284,12 @@ class UntagArticle:
     tag: TagId
     label: str = "Remove tag from article"
 
-    def apply(self, lib: Library) -> Applied:
-        with _write(lib) as conn:
-            removed = conn.execute(
-                text("DELETE FROM article_tags WHERE article_id = :a AND tag_id = :t"),
-                {"a": self.article, "t": self.tag},
-            ).rowcount
+    def apply(self, tx: Unit) -> Applied:
+        conn = tx.conn
+        removed = conn.execute(
+            text("DELETE FROM article_tags WHERE article_id = :a AND tag_id = :t"),
+            {"a": self.article, "t": self.tag},
+        ).rowcount
         inverse: Operation = TagArticle(self.article, self.tag, self.label)
         return Applied(
             Changes(article_tags=frozenset({self.article})),
@@ -355,11 +307,11 @@ class CreateTag:
     colour: str | None = None
     label: str = "New tag"
 
-    def apply(self, lib: Library) -> Applied:
-        with _write(lib) as conn:
-            tid, new = tagging.create(
-                conn, self.name, parent=self.parent, colour=self.colour, stamp=now_iso()
-            )
+    def apply(self, tx: Unit) -> Applied:
+        conn = tx.conn
+        tid, new = tagging.create(
+            conn, self.name, parent=self.parent, colour=self.colour, stamp=now_iso()
+        )
         if not new:
             return Applied(Changes(), _nothing(self.label), tid)
         return Applied(Changes(tags=frozenset({tid})), DeleteTag(tid), tid)
@@ -374,10 +326,10 @@ class RenameTag:
     name: str
     label: str = "Rename tag"
 
-    def apply(self, lib: Library) -> Applied:
-        with _write(lib) as conn:
-            old = tagging.rename(conn, self.tag, self.name)
-            arts, hls = tagging.linked(conn, self.tag)
+    def apply(self, tx: Unit) -> Applied:
+        conn = tx.conn
+        old = tagging.rename(conn, self.tag, self.name)
+        arts, hls = tagging.linked(conn, self.tag)
         changes = Changes(
             tags=frozenset({self.tag}), article_tags=frozenset(arts), highlights=frozenset(hls)
         )
@@ -390,9 +342,9 @@ class RecolourTag:
     colour: str | None
     label: str = "Recolour tag"
 
-    def apply(self, lib: Library) -> Applied:
-        with _write(lib) as conn:
-            old = tagging.recolour(conn, self.tag, self.colour)
+    def apply(self, tx: Unit) -> Applied:
+        conn = tx.conn
+        old = tagging.recolour(conn, self.tag, self.colour)
         return Applied(Changes(tags=frozenset({self.tag})), RecolourTag(self.tag, old, self.label))
 
 
@@ -404,9 +356,9 @@ class NestTag:
     parent: TagId | None
     label: str = "Move tag"
 
-    def apply(self, lib: Library) -> Applied:
-        with _write(lib) as conn:
-            old = tagging.nest(conn, self.tag, self.parent)
+    def apply(self, tx: Unit) -> Applied:
+        conn = tx.conn
+        old = tagging.nest(conn, self.tag, self.parent)
         return Applied(Changes(tags=frozenset({self.tag})), NestTag(self.tag, old, self.label))
 
 
@@ -417,9 +369,9 @@ class DeleteTag:
     tag: TagId
     label: str = "Delete tag"
 
-    def apply(self, lib: Library) -> Applied:
-        with _write(lib) as conn:
-            snap = tagging.delete_tag(conn, self.tag)
+    def apply(self, tx: Unit) -> Applied:
+        conn = tx.conn
+        snap = tagging.delete_tag(conn, self.tag)
         changes = _articles_of(snap) | Changes(tags=frozenset(snap.children))
         return Applied(changes, RestoreTag(snap, self.label))
 
@@ -429,9 +381,9 @@ class RestoreTag:
     snapshot: tagging.TagSnapshot
     label: str = "Restore tag"
 
-    def apply(self, lib: Library) -> Applied:
-        with _write(lib) as conn:
-            tagging.restore(conn, self.snapshot)
+    def apply(self, tx: Unit) -> Applied:
+        conn = tx.conn
+        tagging.restore(conn, self.snapshot)
         changes = _articles_of(self.snapshot) | Changes(tags=frozenset(self.snapshot.children))
         return Applied(changes, DeleteTag(self.snapshot.id, self.label), self.snapshot.id)
 
@@ -444,9 +396,9 @@ class MergeTags:
     target: TagId
     label: str = "Merge tags"
 
-    def apply(self, lib: Library) -> Applied:
-        with _write(lib) as conn:
-            rec = tagging.merge(conn, self.source, self.target)
+    def apply(self, tx: Unit) -> Applied:
+        conn = tx.conn
+        rec = tagging.merge(conn, self.source, self.target)
         changes = _articles_of(rec.source) | Changes(
             tags=frozenset({self.target, *rec.source.children})
         )
@@ -458,9 +410,9 @@ class UnmergeTags:
     record: tagging.MergeRecord
     label: str = "Unmerge tags"
 
-    def apply(self, lib: Library) -> Applied:
-        with _write(lib) as conn:
-            tagging.unmerge(conn, self.record)
+    def apply(self, tx: Unit) -> Applied:
+        conn = tx.conn
+        tagging.unmerge(conn, self.record)
         rec = self.record
         changes = _articles_of(rec.source) | Changes(
             tags=frozenset({rec.target, *rec.source.children})
@@ -479,10 +431,10 @@ class RenameColour:
     name: str
     label: str = "Rename colour"
 
-    def apply(self, lib: Library) -> Applied:
-        with _write(lib) as conn:
-            key = palette.resolve(conn, self.key)
-            old = palette.set_label(conn, key, self.name)
+    def apply(self, tx: Unit) -> Applied:
+        conn = tx.conn
+        key = palette.resolve(conn, self.key)
+        old = palette.set_label(conn, key, self.name)
         return Applied(Changes(palette=True), RenameColour(key, old, self.label))
 
 

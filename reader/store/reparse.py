@@ -1,8 +1,9 @@
 """Re-parsing an imported page: new article rows, the user's annotations carried over.
 
 Importing the same page again changes nothing (the importer recognises it), so
-highlights keep their exact offsets. When the parser improves, :func:`reparse_source`
-parses the stored page text again and replaces the page's articles:
+highlights keep their exact offsets. When the parser improves, re-parsing
+(:mod:`reader.store.reparsing`) parses the stored page text again and replaces the
+page's articles:
 
 * a new article with the same text as an old one, else the one sharing most source
   characters with it (both parses index the same page text), *is* that old article: it
@@ -14,7 +15,7 @@ parses the stored page text again and replaces the page's articles:
 
 Structural fixes made by hand (:mod:`reader.store.edits`) are replaced by the new parse;
 split fixes (accepted or flipped parser decisions, :mod:`reader.store.splitfix`) are
-taken again on it.
+passed to the parser again as its overrides.
 One transaction: a failure leaves the page as it was.
 """
 
@@ -24,19 +25,16 @@ import uuid as uuidlib
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sqlalchemy import Connection, delete, insert, select, text, update
 
-from reader.ingest import Article, SourceInfo
-from reader.store import anchoring, database, importer, search
+from reader.ingest import Article
+from reader.store import anchoring, importer, search
+from reader.store import rows as page_rows
 from reader.store.changes import Changes
-from reader.store.errors import NotFoundError, known_errors
 from reader.store.ids import ArticleId, HighlightId, SourceId
-from reader.store.models import ArticleNote, ArticleRow, BlockRow, HighlightRow, SourceFile
-
-if TYPE_CHECKING:
-    from reader.store.library import Library
+from reader.store.models import ArticleNote, ArticleRow, BlockRow, HighlightRow
 
 
 @dataclass(frozen=True)
@@ -92,28 +90,6 @@ def _match(
     return pairs, new_chars
 
 
-def reparse_source(
-    lib: Library, source_id: SourceId, parser: importer.Parser | None = None
-) -> ReparseReport:
-    from reader.store import splitfix  # it writes through this module
-
-    parse = parser or importer.default_parser
-    with known_errors(lib.path), database.reading(lib.engine) as conn:
-        src = conn.execute(select(SourceFile).where(SourceFile.id == source_id)).first()
-        current = search.stored_fingerprint(conn) == search.tokenizer_fingerprint()
-        fixes = splitfix.stored(conn, source_id)
-    if src is None:
-        raise NotFoundError(f"no source file {source_id} in {lib.path}")
-    page = parse(src.text, SourceInfo(path=src.name, sha256=src.sha256, encoding=src.encoding))
-    page.articles = splitfix.replay(src.text, page.articles, fixes)
-    cut = lib.cut
-    new = prepare(page.articles, cut)
-    if not current:
-        lib.rebuild_search_index()
-    with known_errors(lib.path), database.writing(lib.engine) as conn:
-        return replace_page(conn, source_id, new, cut)
-
-
 def prepare(articles: Sequence[Article], cut: search.Cut) -> list[importer.PreparedArticle]:
     """A page's new articles ready to be written: text, hash, search words, a fresh uuid."""
     return [
@@ -159,7 +135,7 @@ def replace_page(
             conn.execute(
                 update(ArticleRow)
                 .where(ArticleRow.id == aid)
-                .values(ordinal=j, **importer.article_values(pa))
+                .values(ordinal=j, **page_rows.article_values(pa))
             )
             conn.execute(delete(BlockRow).where(BlockRow.article_id == aid))
         else:
@@ -169,14 +145,14 @@ def replace_page(
                     "uuid": pa.uuid,
                     "source_id": source_id,
                     "ordinal": j,
-                    **importer.article_values(pa),
+                    **page_rows.article_values(pa),
                     "created_at": stamp,
                 },
             ).scalar_one()
         ids.append(aid)
-        rows = importer.block_rows(aid, pa.article)
-        if rows:
-            conn.execute(insert(BlockRow), rows)
+        blocks = page_rows.block_rows(aid, pa.article)
+        if blocks:
+            conn.execute(insert(BlockRow), blocks)
         tokens = pa.tokens or search.article_tokens(pa.article.title, pa.text, cut)
         search.insert_article(conn, aid, tokens)
 
@@ -239,7 +215,8 @@ def replace_page(
     kept = tuple(ArticleId(o.id) for o in old if o.id in pairs)
     added = tuple(ArticleId(a) for a in ids if a not in pairs)
     changes = Changes(
-        articles_added=frozenset(ArticleId(a) for a in ids),  # rewritten or new: reload
+        articles_rewritten=frozenset(kept),
+        articles_added=frozenset(added),
         articles_removed=frozenset(map(ArticleId, removed)),
         highlights=frozenset(
             HighlightId(r[0])

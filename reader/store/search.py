@@ -114,6 +114,10 @@ def delete_article(
             {"id": article_id, "title": tokens.title, "body": tokens.body, "grams": tokens.grams},
         )
     conn.execute(text("DELETE FROM search_notes WHERE rowid = :id"), {"id": article_id})
+    # Its entities and MinHash signature describe the old text: the next analysis pass
+    # (reader.analysis, which finds articles without a signature) redoes them.
+    conn.execute(text("DELETE FROM article_signatures WHERE article_id = :id"), {"id": article_id})
+    conn.execute(text("DELETE FROM article_entities WHERE article_id = :id"), {"id": article_id})
 
 
 # --- the queue of articles waiting for the index (see db/versions/0006) ---------------------

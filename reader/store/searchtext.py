@@ -24,7 +24,9 @@ syntax: a query is only ever double-quoted tokens without a double quote inside.
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
@@ -223,8 +225,32 @@ def _hits(text: str, query_terms: Sequence[str]) -> list[tuple[int, int]]:
     return hits
 
 
+# The window lists hits a page at a time by asking for a longer list each time (see
+# reader.store.queries): remembering the snippets already made keeps a fetch deep in
+# the list from making every earlier one again (they were 90 % of its time). Keyed by
+# the text's hash and length, not the text, so the cache holds no article text.
+SNIPPETS_KEPT = 32_768
+_snippets: OrderedDict[tuple[int, int, tuple[str, ...], int], Snippet] = OrderedDict()
+_snippets_lock = threading.Lock()
+
+
 def snippet(text: str, query_terms: Sequence[str], width: int = 80) -> Snippet:
     """A window of ``text`` around the first hit, every hit inside it marked."""
+    key = (hash(text), len(text), tuple(query_terms), width)
+    with _snippets_lock:  # searches may run in worker threads too
+        found = _snippets.get(key)
+        if found is not None:
+            _snippets.move_to_end(key)
+            return found
+    made = _snippet(text, key[2], width)
+    with _snippets_lock:
+        _snippets[key] = made
+        if len(_snippets) > SNIPPETS_KEPT:
+            _snippets.popitem(last=False)
+    return made
+
+
+def _snippet(text: str, query_terms: tuple[str, ...], width: int) -> Snippet:
     hits = _hits_near_first(text, query_terms, width)
     if hits is None:
         hits = _hits_in_prefix(text, query_terms, width)

@@ -15,7 +15,7 @@ from reader.errors import KnownError
 from reader.store.commands import _library, _print_json
 
 if TYPE_CHECKING:
-    from reader.store.splitfix import DecisionState
+    from reader.store.splitcheck import DecisionState
 
     Sub = argparse._SubParsersAction[argparse.ArgumentParser]
 
@@ -42,12 +42,14 @@ def _row(n: int, s: DecisionState, text: str) -> dict[str, object]:
 
 
 def _cmd_split(args: argparse.Namespace) -> int:
-    from reader.store import splitfix
+    from reader.store import splitcheck, splitfix
 
+    if args.reading is not None and args.flip is None:
+        raise KnownError("--as goes with --flip N")
     with _library(args) as lib:
         detail = lib.get_article(lib.resolve(args.article))
         sid = detail.source.id
-        page = splitfix.overview(lib, sid)
+        page = lib.read(splitcheck.overview, sid)
         which = args.keep or args.flip
         if which is not None:
             if not 1 <= which <= len(page.decisions):
@@ -56,11 +58,11 @@ def _cmd_split(args: argparse.Namespace) -> int:
                     f"(the page has {len(page.decisions)})"
                 )
             state = page.decisions[which - 1]
-            if args.flip and not state.decision.flippable:
+            if args.flip and not state.choices():
                 raise KnownError(f"decision {which}: Pizhu cannot take its other choice")
-            choice = state.other if args.flip else state.current
-            splitfix.choose(lib, sid, state.decision, choice)
-            page = splitfix.overview(lib, sid)
+            choice = (args.reading or state.other) if args.flip else state.current
+            lib.run(splitfix.Choose(sid, state.decision, choice))
+            page = lib.read(splitcheck.overview, sid)
     rows = [_row(n, s, page.text) for n, s in enumerate(page.decisions, start=1)]
     if args.json:
         _print_json({"page": page.name, "open": page.open_count, "decisions": rows})
@@ -86,6 +88,13 @@ def _add_split(sub: Sub) -> None:
     one = p.add_mutually_exclusive_group()
     one.add_argument("--keep", type=int, metavar="N", help="keep decision N as the parser took it")
     one.add_argument("--flip", type=int, metavar="N", help="take decision N's other choice")
+    p.add_argument(
+        "--as",
+        dest="reading",
+        metavar="READING",
+        help="with --flip: the reading to take (a heading line: title, title_part, kicker, "
+        "section or photo_title)",
+    )
     p.add_argument("--json", action="store_true", help="print the decisions as JSON")
     p.set_defaults(handler=_cmd_split)
 

@@ -1,34 +1,46 @@
 """Split fixes in the library: accept or flip one of the parser's decisions on a page.
 
-A fix is one row of ``split_fixes`` (the decision's kind and spans, the choice, who
-made it) plus the page's articles rewritten by :mod:`reader.store.fixrules`. The
-rewrite goes through the re-parse writer (:func:`reader.store.reparse.replace_page`),
-so articles keep their ids, tags and notes and highlights are re-anchored. Like the
-hand edits of :mod:`reader.store.edits`, a fix is an :class:`~reader.store.edits.Edit`
-of snapshots, so undo and redo put rows back; the fix row travels with it. Re-parsing
-the page replays its fixes (:func:`replay`), and share files carry them.
+A fix is one row of ``split_fixes``: the page's text hash, the decision's key, kind and
+spans, the reading chosen and who chose it. The page's articles are the parser's with
+every fix of the page passed as ``overrides`` (``{key: reading}``), so a flip gives
+exactly the split the parser makes when it reads that place the other way, and the
+same fixes give the same articles again on re-parse, on re-import (also of a page that
+was deleted: fixes belong to the text, not to its row) and in a colleague's library.
+
+The articles are written through the re-parse writer
+(:func:`reader.store.reparse.replace_page`), so they keep their ids, tags and notes and
+highlights are re-anchored. Like the hand edits of :mod:`reader.store.edits`, a fix is
+an :class:`~reader.store.edits.Edit` of snapshots, so undo and redo put rows back; the
+fix row travels with it.
 """
 
 from __future__ import annotations
 
 import json
 import uuid as uuidlib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, delete, insert, select
 
-from reader.ingest import Article, Block, Consumed
-from reader.store import database, edits, fixrules, importer, search
-from reader.store import decisions as page_decisions
+from reader.errors import KnownError
+from reader.ingest import Article, Block, Consumed, ParsedPage, SourceInfo, parse_text
+from reader.store import edits, importer, reparse, search, snapshots
 from reader.store.changes import Changes
-from reader.store.decisions import Decision, Span, key_of, normalise
-from reader.store.errors import NotFoundError, known_errors
+from reader.store.decisions import Decision, Span, decisions_of, key_of, normalise
+from reader.store.errors import NotFoundError
 from reader.store.ids import ArticleId, SourceId
-from reader.store.library import Library
 from reader.store.models import ArticleRow, BlockRow, SourceFile, SplitFix
 from reader.store.naming import default_author
+from reader.store.unit import Applied, Unit
+
+if TYPE_CHECKING:
+    from reader.store.importer import Parser
+
+
+class FixError(KnownError):
+    """A split fix that does not fit the page as the parser reads it now."""
 
 
 @dataclass(frozen=True)
@@ -49,6 +61,11 @@ class Fix:
     @property
     def flipped(self) -> bool:
         return normalise(self.kind, self.chosen) != normalise(self.kind, self.parser_chosen)
+
+    @property
+    def reading(self) -> str:
+        """The chosen reading in the parser's words (what is passed as an override)."""
+        return normalise(self.kind, self.chosen) or self.chosen
 
     @property
     def decision(self) -> Decision:
@@ -82,29 +99,57 @@ def _fix(row: Any) -> Fix:
     )
 
 
-def stored(conn: Connection, source_id: int) -> list[Fix]:
-    """The page's fixes, oldest first (the order they replay in)."""
+def page_hash(conn: Connection, source_id: int) -> str:
+    found = conn.execute(select(SourceFile.text_hash).where(SourceFile.id == source_id)).scalar()
+    if found is None:
+        raise NotFoundError(f"no source file {source_id}")
+    return str(found)
+
+
+def for_page(conn: Connection, page: str) -> list[Fix]:
+    """The fixes of the page with text hash ``page``, oldest first."""
     rows = conn.execute(
-        select(SplitFix.__table__).where(SplitFix.source_id == source_id).order_by(SplitFix.id)
+        select(SplitFix.__table__).where(SplitFix.page == page).order_by(SplitFix.id)
     ).all()
     return [_fix(r) for r in rows]
 
 
-def fixes(lib: Library, source_id: SourceId | int) -> list[Fix]:
-    with known_errors(lib.path), database.reading(lib.engine) as conn:
-        return stored(conn, int(source_id))
+def stored(conn: Connection, source_id: int) -> list[Fix]:
+    """The page's fixes, oldest first."""
+    return for_page(conn, page_hash(conn, source_id))
 
 
-def replay(source: str, articles: Sequence[Article], page_fixes: Sequence[Fix]) -> list[Article]:
-    """A fresh parse with the page's fixes taken again; one that no longer fits is skipped
-    (its row stays, for a later parse it may fit again)."""
-    arts = list(articles)
-    for f in page_fixes:
-        try:
-            arts = fixrules.apply(source, arts, f.kind, f.spans, f.chosen)
-        except fixrules.FixError:
-            continue
-    return arts
+def fixes(tx: Unit, source_id: SourceId | int) -> list[Fix]:
+    return stored(tx.conn, int(source_id))
+
+
+def overrides(page_fixes: Sequence[Fix]) -> dict[str, str]:
+    """The fixes as the parser's ``overrides`` (a later answer to one decision wins)."""
+    return {f.key: f.reading for f in page_fixes}
+
+
+def parse_page(
+    text: str, info: SourceInfo, forced: Mapping[str, str], parser: Parser | None = None
+) -> ParsedPage:
+    """The page as the parser reads it with the user's answers; a parser given by the
+    caller (tests, tools) that takes no overrides reads it its own way."""
+    if parser is None:
+        return parse_text(text, info, overrides=dict(forced) or None)
+    return parser(text, info)
+
+
+def refit(conn: Connection, prepared: importer.PreparedFile) -> None:
+    """A page being imported whose text already has fixes (it was deleted, or a merge
+    brought its fixes first) is cut with them (the import's transaction)."""
+    page_fixes = for_page(conn, prepared.text_hash)
+    if not page_fixes:
+        return
+    info = SourceInfo(path=prepared.name, sha256=prepared.sha256, encoding=prepared.encoding)
+    page = parse_page(prepared.text, info, overrides(page_fixes))
+    prepared.articles = [
+        importer.PreparedArticle(a, a.text, importer.content_hash(a.text), str(uuidlib.uuid4()))
+        for a in page.articles
+    ]
 
 
 # --- the page as articles ------------------------------------------------------------------
@@ -146,30 +191,44 @@ def page_articles(conn: Connection, source_id: int) -> tuple[str, list[int], lis
     return page, ids, arts
 
 
-def _shape(arts: Sequence[Article]) -> list[dict[str, Any]]:
-    return [a.to_json() for a in arts]
+def shape(arts: Sequence[Article]) -> list[object]:
+    """What a reader sees of a page's articles: titles, kinds and block texts."""
+    return [(a.title, a.kind, a.kicker, [(b.type, b.text) for b in a.blocks]) for a in arts]
+
+
+def source_info(conn: Connection, source_id: int) -> tuple[str, SourceInfo]:
+    row = conn.execute(
+        select(SourceFile.text, SourceFile.name, SourceFile.sha256, SourceFile.encoding).where(
+            SourceFile.id == source_id
+        )
+    ).first()
+    if row is None:
+        raise NotFoundError(f"no source file {source_id}")
+    return row.text, SourceInfo(path=row.name, sha256=row.sha256, encoding=row.encoding)
 
 
 def write_page(
     conn: Connection, source_id: int, arts: Sequence[Article], cut: search.Cut
 ) -> Changes:
     """Replace the page's articles by ``arts`` (the caller holds the write transaction)."""
-    from reader.store import reparse
-
     done = reparse.replace_page(conn, SourceId(source_id), reparse.prepare(arts, cut), cut).changes
     # Like the hand edits: rewritten articles are reloaded whole, annotations with them.
-    return Changes(articles_added=done.articles_added, articles_removed=done.articles_removed)
+    return Changes(
+        articles_rewritten=done.articles_rewritten,
+        articles_added=done.articles_added,
+        articles_removed=done.articles_removed,
+    )
 
 
-def _fix_row(conn: Connection, source_id: int, key: str) -> dict[str, Any] | None:
+def _fix_row(conn: Connection, page: str, key: str) -> dict[str, Any] | None:
     row = conn.execute(
-        select(SplitFix.__table__).where(SplitFix.source_id == source_id, SplitFix.key == key)
+        select(SplitFix.__table__).where(SplitFix.page == page, SplitFix.key == key)
     ).first()
     return None if row is None else dict(row._mapping)
 
 
-def _put_fix(conn: Connection, source_id: int, key: str, row: dict[str, Any] | None) -> None:
-    conn.execute(delete(SplitFix).where(SplitFix.source_id == source_id, SplitFix.key == key))
+def _put_fix(conn: Connection, page: str, key: str, row: dict[str, Any] | None) -> None:
+    conn.execute(delete(SplitFix).where(SplitFix.page == page, SplitFix.key == key))
     if row is not None:
         conn.execute(insert(SplitFix), {k: v for k, v in row.items() if k != "id"})
 
@@ -179,7 +238,7 @@ class FixEdit:
     """One accepted or flipped decision: the page's rows before and after, and its fix row."""
 
     edit: edits.Edit
-    source_id: int
+    page: str
     key: str
     fix_before: dict[str, Any] | None
     fix_after: dict[str, Any] | None
@@ -187,6 +246,79 @@ class FixEdit:
     @property
     def changes(self) -> Changes:
         return self.edit.changes
+
+
+@dataclass(frozen=True)
+class Answer:
+    """A reading chosen for one decision, by whom and when (None: now)."""
+
+    decision: Decision
+    choice: str
+    author: str
+    created_at: str | None = None
+
+
+def _cut_with(
+    conn: Connection, source_id: int, answers: Sequence[Answer]
+) -> tuple[ParsedPage, dict[str, Answer], dict[str, str]]:
+    """The page parsed with its fixes and ``answers``: (the parse, the answers the parser
+    took, why each other one was not taken). An answer the parser does not take is
+    dropped and the page parsed again without it."""
+    text, info = source_info(conn, source_id)
+    forced = overrides(for_page(conn, page_hash(conn, source_id)))
+    taken: dict[str, tuple[Answer, str]] = {}
+    failed: dict[str, str] = {}
+    for a in answers:
+        reading = normalise(a.decision.kind, a.choice)
+        if reading is None:
+            failed[a.decision.key] = (
+                f"Pizhu cannot read a {a.decision.kind!r} decision as {a.choice!r}"
+            )
+        else:
+            taken[a.decision.key] = (a, reading)
+    while True:
+        parsed = parse_page(text, info, forced | {k: r for k, (_, r) in taken.items()})
+        now = {d.key: d for d in decisions_of(parsed, len(text))}
+        refused = {}
+        for key, (_, reading) in taken.items():
+            d = now.get(key)
+            if d is None:
+                refused[key] = "the parser no longer takes this decision on the page"
+            elif normalise(d.kind, d.chosen) != reading:
+                refused[key] = f"the parser cannot read this place as {reading!r}"
+        if not refused:
+            return parsed, {k: a for k, (a, _) in taken.items()}, failed
+        failed |= refused
+        taken = {k: v for k, v in taken.items() if k not in refused}
+
+
+def can_read(tx: Unit, source_id: SourceId | int, decision: Decision, choice: str) -> bool:
+    """Whether the parser takes ``choice`` for the decision on the page (reads only)."""
+    return can_read_in(tx.conn, int(source_id), decision, choice)
+
+
+def can_read_in(conn: Connection, source_id: int, decision: Decision, choice: str) -> bool:
+    _, _, failed = _cut_with(conn, source_id, [Answer(decision, choice, "")])
+    return not failed
+
+
+def apply_all(
+    conn: Connection, source_id: int, answers: Sequence[Answer], cut: search.Cut
+) -> tuple[Changes, dict[str, str]]:
+    """Take several answers on one page with one parse and one write, and record them
+    (the caller's transaction). Returns the changes and why, by decision key, any answer
+    was not taken (nothing of it is written)."""
+    parsed, taken, failed = _cut_with(conn, source_id, answers)
+    if not taken:
+        return Changes(), failed
+    page = page_hash(conn, source_id)
+    _, _, arts = page_articles(conn, source_id)
+    changes = Changes()
+    if shape(parsed.articles) != shape(arts):
+        changes = write_page(conn, source_id, parsed.articles, cut)
+    for a in taken.values():
+        record(conn, page, a.decision, a.choice, a.author, a.created_at)
+    return changes, failed
 
 
 def apply_in(
@@ -198,33 +330,33 @@ def apply_in(
     author: str,
     created_at: str | None = None,
 ) -> Changes:
-    """Take ``choice`` for ``decision`` on the page and record it (the caller's transaction)."""
-    page, _ids, arts = page_articles(conn, source_id)
-    new = fixrules.apply(page, arts, decision.kind, decision.spans, choice)
-    changes = Changes()
-    if _shape(new) != _shape(arts):
-        changes = write_page(conn, source_id, new, cut)
-    record(conn, source_id, decision, choice, author, created_at)
+    """Take ``choice`` for ``decision`` on the page and record it (the caller's transaction).
+    Raises :class:`FixError` (nothing written) when the parser cannot read it that way."""
+    answer = Answer(decision, choice, author, created_at)
+    changes, failed = apply_all(conn, source_id, [answer], cut)
+    if failed:
+        raise FixError(next(iter(failed.values())))
     return changes
 
 
 def record(
     conn: Connection,
-    source_id: int,
+    page: str,
     decision: Decision,
     choice: str,
     author: str,
     created_at: str | None = None,
 ) -> None:
-    """Store the answer to a decision (the caller's transaction), replacing an earlier one."""
-    old = _fix_row(conn, source_id, decision.key)
+    """Store the answer to a decision on the page with text hash ``page`` (the caller's
+    transaction), replacing an earlier one."""
+    old = _fix_row(conn, page, decision.key)
     _put_fix(
         conn,
-        source_id,
+        page,
         decision.key,
         {
             "uuid": old["uuid"] if old else str(uuidlib.uuid4()),
-            "source_id": source_id,
+            "page": page,
             "key": decision.key,
             "kind": decision.kind,
             "spans": [[s, e] for s, e in decision.spans],
@@ -238,7 +370,7 @@ def record(
 
 
 def choose(
-    lib: Library,
+    tx: Unit,
     source_id: SourceId | int,
     decision: Decision,
     choice: str,
@@ -246,120 +378,61 @@ def choose(
 ) -> FixEdit:
     """Accept (``choice`` = the parser's) or flip a decision, as one undoable edit."""
     sid = int(source_id)
-    edits._ensure_index_current(lib)
-    with known_errors(lib.path), database.writing(lib.engine) as conn:
-        _page, before_ids, _arts = page_articles(conn, sid)
-        before = edits._snapshot(conn, set(before_ids))
-        fix_before = _fix_row(conn, sid, decision.key)
-        changes = apply_in(conn, sid, decision, choice, lib.cut, author or default_author())
-        _page, after_ids, _arts = page_articles(conn, sid)
-        after = edits._snapshot(conn, set(after_ids))
-        fix_after = _fix_row(conn, sid, decision.key)
+    tx.ensure_index_current()
+    conn = tx.conn
+    page = page_hash(conn, sid)
+    _page, before_ids, _arts = page_articles(conn, sid)
+    before = snapshots.snapshot(conn, set(before_ids))
+    fix_before = _fix_row(conn, page, decision.key)
+    changes = apply_in(conn, sid, decision, choice, tx.cut, author or default_author())
+    _page, after_ids, _arts = page_articles(conn, sid)
+    after = snapshots.snapshot(conn, set(after_ids))
+    fix_after = _fix_row(conn, page, decision.key)
     created = tuple(ArticleId(a) for a in sorted(set(after_ids) - set(before_ids)))
     edit = edits.Edit(changes, before, after, frozenset(before_ids) | set(after_ids), created)
-    return FixEdit(edit, sid, decision.key, fix_before, fix_after)
-
-
-def undo(lib: Library, fe: FixEdit) -> Changes:
-    edits.restore(
-        lib, fe.edit.before, fe.edit.ids, lambda c: _put_fix(c, fe.source_id, fe.key, fe.fix_before)
-    )
-    return edits._restored(fe.edit, fe.edit.before, fe.edit.after)
-
-
-def redo(lib: Library, fe: FixEdit) -> Changes:
-    edits.restore(
-        lib, fe.edit.after, fe.edit.ids, lambda c: _put_fix(c, fe.source_id, fe.key, fe.fix_after)
-    )
-    return edits._restored(fe.edit, fe.edit.after, fe.edit.before)
-
-
-# --- what the "check the split" view shows -------------------------------------------------
+    return FixEdit(edit, page, decision.key, fix_before, fix_after)
 
 
 @dataclass(frozen=True)
-class PageArticle:
-    id: ArticleId
-    title: str | None
-    kind: str
-    spans: tuple[Span, ...]  # its blocks' source ranges, in reading order
-    consumed: tuple[tuple[int, int, str], ...]  # (start, end, reason)
+class FixRewrite:
+    """Put a page's articles and its fix row back as they were: an answer's undo (and redo)."""
+
+    rewrite: snapshots.Rewrite
+    page: str  # the page's text hash
+    key: str
+    fix: dict[str, Any] | None  # the fix row to put back
+    fix_was: dict[str, Any] | None
+    label: str = "Check the split"
+
+    def apply(self, tx: Unit) -> Applied:
+        _put_fix(tx.conn, self.page, self.key, self.fix)
+        done = self.rewrite.apply(tx)
+        assert isinstance(done.inverse, snapshots.Rewrite)
+        inverse = FixRewrite(done.inverse, self.page, self.key, self.fix_was, self.fix, self.label)
+        return Applied(_touched(done.changes, self.rewrite.put), inverse)
+
+
+def _touched(changes: Changes, page: snapshots.Snapshot) -> Changes:
+    # An accepted decision changes no article; the page's articles are still named so
+    # listeners (the split view, its notice) refresh.
+    if not changes.empty:
+        return changes
+    return Changes(articles_rewritten=frozenset(ArticleId(a) for a in page.articles))
 
 
 @dataclass(frozen=True)
-class DecisionState:
+class Choose:
+    """Accept (``choice`` = the parser's) or flip a decision on a page, as one operation."""
+
+    source_id: int
     decision: Decision
-    fix: Fix | None
+    choice: str
+    author: str | None = None
+    label: str = "Check the split"
 
-    @property
-    def current(self) -> str:
-        """The choice in force: the user's if they answered, else the parser's."""
-        return self.fix.chosen if self.fix else self.decision.chosen
-
-    @property
-    def other(self) -> str:
-        d = self.decision
-        return (
-            d.alternative
-            if normalise(d.kind, self.current) == normalise(d.kind, d.chosen)
-            else d.chosen
-        )
-
-    @property
-    def open(self) -> bool:
-        """Doubtful and not yet answered: what the view and the notice point at."""
-        return self.decision.doubtful and self.fix is None
-
-
-@dataclass(frozen=True)
-class PageOverview:
-    source_id: SourceId
-    name: str
-    text: str
-    articles: tuple[PageArticle, ...]
-    decisions: tuple[DecisionState, ...]
-
-    @property
-    def open_count(self) -> int:
-        return sum(1 for d in self.decisions if d.open)
-
-
-def decision_states(found: Sequence[Decision], page_fixes: Sequence[Fix]) -> list[DecisionState]:
-    """The page's decisions with the user's answers; a fix for a decision the parser no
-    longer takes is shown too (with the choice it recorded)."""
-    by_key = {f.key: f for f in page_fixes}
-    out = [DecisionState(d, by_key.pop(d.key, None)) for d in found]
-    for f in by_key.values():
-        out.append(DecisionState(f.decision, f))
-    return sorted(out, key=lambda s: (s.decision.start, s.decision.key))
-
-
-def overview(
-    lib: Library, source_id: SourceId | int, parser: importer.Parser | None = None
-) -> PageOverview:
-    found = page_decisions.for_source(lib, source_id, parser)
-    with known_errors(lib.path), database.reading(lib.engine) as conn:
-        name = conn.execute(select(SourceFile.name).where(SourceFile.id == int(source_id))).scalar()
-        page, ids, arts = page_articles(conn, int(source_id))
-        page_fixes = stored(conn, int(source_id))
-    articles = tuple(
-        PageArticle(
-            ArticleId(aid),
-            a.title,
-            a.kind,
-            tuple(sp for b in a.blocks for sp in b.spans),
-            tuple((c.span[0], c.span[1], c.reason) for c in a.consumed),
-        )
-        for aid, a in zip(ids, arts, strict=True)
-    )
-    states = tuple(decision_states(found, page_fixes))
-    return PageOverview(SourceId(int(source_id)), str(name or ""), page, articles, states)
-
-
-def open_decisions(lib: Library, source_id: SourceId | int) -> int:
-    """How many doubtful decisions on the page the user has not answered yet."""
-    found = [d for d in page_decisions.for_source(lib, source_id) if d.doubtful]
-    if not found:
-        return 0
-    answered = {f.key for f in fixes(lib, source_id)}
-    return sum(1 for d in found if d.key not in answered)
+    def apply(self, tx: Unit) -> Applied:
+        fe = choose(tx, self.source_id, self.decision, self.choice, self.author)
+        e = fe.edit
+        undo = snapshots.Rewrite(e.before, e.after, e.ids, self.label)
+        inverse = FixRewrite(undo, fe.page, fe.key, fe.fix_before, fe.fix_after, self.label)
+        return Applied(_touched(fe.changes, e.after), inverse)

@@ -14,14 +14,13 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, func, select, text
 
-from reader.store import database, searchtext
-from reader.store.errors import known_errors
+from reader.store import searchtext
 from reader.store.ids import ArticleId
 from reader.store.models import ArticleRow, ArticleTag, TagRow
 from reader.store.naming import tag_key
+from reader.store.unit import Unit
 
 if TYPE_CHECKING:
-    from reader.store.library import Library
     from reader.text.keywords import Suggestion
 
 VOCAB = "temp.pizhu_search_vocab"
@@ -59,26 +58,24 @@ def doc_freq(conn: Connection, words: Iterable[str]) -> dict[str, int]:
     return out
 
 
-def for_article(lib: Library, aid: ArticleId, limit: int = 12) -> list[Suggestion]:
+def for_article(tx: Unit, aid: ArticleId, limit: int = 12) -> list[Suggestion]:
     from reader.text.keywords import BlendedIdf, entities, keywords, suggest
 
-    with known_errors(lib.path), database.reading(lib.engine) as conn:
-        row = conn.execute(
-            select(ArticleRow.title, ArticleRow.text).where(ArticleRow.id == aid)
-        ).one()
-        title, body = row.title or "", row.text
-        n_docs = int(conn.execute(select(func.count()).select_from(ArticleRow)).scalar_one())
-        have = {
-            tag_key(n)
-            for n in conn.execute(
-                select(TagRow.name)
-                .join(ArticleTag, ArticleTag.tag_id == TagRow.id)
-                .where(ArticleTag.article_id == aid)
-            ).scalars()
-        }
-        words = {w for w, _ in keywords(title, body)}
-        words.update(w for w, _kind in entities(f"{title}\n{body}"))
-        df = doc_freq(conn, words)
+    conn = tx.conn
+    row = conn.execute(select(ArticleRow.title, ArticleRow.text).where(ArticleRow.id == aid)).one()
+    title, body = row.title or "", row.text
+    n_docs = int(conn.execute(select(func.count()).select_from(ArticleRow)).scalar_one())
+    have = {
+        tag_key(n)
+        for n in conn.execute(
+            select(TagRow.name)
+            .join(ArticleTag, ArticleTag.tag_id == TagRow.id)
+            .where(ArticleTag.article_id == aid)
+        ).scalars()
+    }
+    words = {w for w, _ in keywords(title, body)}
+    words.update(w for w, _kind in entities(f"{title}\n{body}"))
+    df = doc_freq(conn, words)
     return suggest(
         title,
         body,

@@ -108,5 +108,12 @@
             <numerusform>search index incomplete: %n articles not yet indexed</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n new</source>
+        <translation>
+            <numerusform>%n new</numerusform>
+            <numerusform>%n new</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

@@ -560,18 +560,6 @@
         <translation>已保存</translation>
     </message>
     <message>
-        <source>Tag the article</source>
-        <translation>给文章加标签</translation>
-    </message>
-    <message>
-        <source>Remove a tag</source>
-        <translation>移除标签</translation>
-    </message>
-    <message>
-        <source>Tag the highlight</source>
-        <translation>给划线加标签</translation>
-    </message>
-    <message>
         <source>All tags</source>
         <translation>全部标签</translation>
     </message>
@@ -1160,6 +1148,22 @@
         <translation>删除所选划线(在划线列表中)</translation>
     </message>
     <message>
+        <source>Next doubtful decision (in Check the split)</source>
+        <translation>下一处存疑判断(核对拆分窗口中)</translation>
+    </message>
+    <message>
+        <source>Previous doubtful decision (in Check the split)</source>
+        <translation>上一处存疑判断(核对拆分窗口中)</translation>
+    </message>
+    <message>
+        <source>Keep the current decision (in Check the split)</source>
+        <translation>保持当前判断(核对拆分窗口中)</translation>
+    </message>
+    <message>
+        <source>Take the other choice of the current decision (in Check the split)</source>
+        <translation>当前判断改用另一种(核对拆分窗口中)</translation>
+    </message>
+    <message>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
@@ -1290,16 +1294,8 @@ A reader for annotating local Chinese news.</source>
         <translation>删除标签 (Ctrl+Z 撤销)</translation>
     </message>
     <message>
-        <source>Rename tag</source>
-        <translation>重命名标签</translation>
-    </message>
-    <message>
         <source>Merge tags</source>
         <translation>合并标签</translation>
-    </message>
-    <message>
-        <source>Delete tag</source>
-        <translation>删除标签</translation>
     </message>
     <message>
         <source>Change the tag colour</source>
@@ -1350,12 +1346,20 @@ A reader for annotating local Chinese news.</source>
         <translation>文章标题</translation>
     </message>
     <message>
+        <source>the second line of the title above</source>
+        <translation>上一行标题的第二行</translation>
+    </message>
+    <message>
         <source>a kicker</source>
         <translation>引题/栏目</translation>
     </message>
     <message>
         <source>a section heading</source>
         <translation>小节标题</translation>
+    </message>
+    <message>
+        <source>a photo&apos;s title</source>
+        <translation>图片新闻的标题</translation>
     </message>
     <message>
         <source>moved back to its story</source>
@@ -1372,6 +1376,10 @@ A reader for annotating local Chinese news.</source>
     <message>
         <source>part of the story around it</source>
         <translation>属于所在文章</translation>
+    </message>
+    <message>
+        <source>moved back to “%1”</source>
+        <translation>移回《%1》</translation>
     </message>
     <message>
         <source>title</source>
@@ -1402,12 +1410,28 @@ A reader for annotating local Chinese news.</source>
         <translation>标记符号</translation>
     </message>
     <message>
+        <source>not placed in any article</source>
+        <translation>未归入任何文章</translation>
+    </message>
+    <message>
+        <source>%1 (photo)</source>
+        <translation>%1(图片)</translation>
+    </message>
+    <message>
+        <source>%1 (fragment)</source>
+        <translation>%1(片段)</translation>
+    </message>
+    <message>
         <source>Open an article first.</source>
         <translation>请先打开一篇文章。</translation>
     </message>
     <message>
         <source>Check the split — %1</source>
         <translation>核对拆分 — %1</translation>
+    </message>
+    <message>
+        <source>in no article</source>
+        <translation>不属于任何文章</translation>
     </message>
     <message numerus="yes">
         <source>%n doubtful decisions to check</source>
@@ -1428,6 +1452,10 @@ A reader for annotating local Chinese news.</source>
         <translation>(或:%1)</translation>
     </message>
     <message>
+        <source>(your answer; the parser no longer asks this)</source>
+        <translation>(你的回答;解析器已不再作此判断)</translation>
+    </message>
+    <message>
         <source>(changed by you)</source>
         <translation>(已由你改动)</translation>
     </message>
@@ -1444,6 +1472,14 @@ A reader for annotating local Chinese news.</source>
         <translation>保持</translation>
     </message>
     <message>
+        <source>; </source>
+        <translation>;</translation>
+    </message>
+    <message>
+        <source>Why: %1</source>
+        <translation>依据:%1</translation>
+    </message>
+    <message>
         <source>Accept the split decision</source>
         <translation>确认拆分判断</translation>
     </message>
@@ -1452,12 +1488,16 @@ A reader for annotating local Chinese news.</source>
         <translation>改变拆分判断</translation>
     </message>
     <message>
-        <source>Keep this choice and stop marking it as doubtful</source>
-        <translation>保持这个判断,不再标为存疑</translation>
+        <source>Keep this choice and stop marking it as doubtful (Ctrl+Enter)</source>
+        <translation>保持这个判断,不再标为存疑(Ctrl+Enter)</translation>
     </message>
     <message>
-        <source>Take the other choice; Ctrl+Z undoes it</source>
-        <translation>改用另一种判断;Ctrl+Z 可撤销</translation>
+        <source>Take the other choice (Ctrl+Shift+Enter); Ctrl+Z undoes it</source>
+        <translation>改用另一种判断(Ctrl+Shift+Enter);Ctrl+Z 可撤销</translation>
+    </message>
+    <message>
+        <source>The parser reads this line no other way</source>
+        <translation>解析器无法把这一行读作别的</translation>
     </message>
     <message>
         <source>Check the split</source>
@@ -1502,6 +1542,30 @@ A reader for annotating local Chinese news.</source>
     <message>
         <source>The parser recorded no decisions for this page.</source>
         <translation>解析器没有为本版记录任何判断。</translation>
+    </message>
+    <message>
+        <source>These articles are not what the parser makes of the page now (edited by hand, or cut by an older version). Answering a decision cuts the page again; Ctrl+Z undoes it.</source>
+        <translation>这些文章与解析器现在对本版的拆分不同(经过手动编辑,或由旧版本拆分)。回答一处判断会重新拆分本版;Ctrl+Z 可撤销。</translation>
+    </message>
+    <message>
+        <source>F8 / Shift+F8: next / previous doubtful decision · Ctrl+Enter: keep · Ctrl+Shift+Enter: the other choice · Ctrl+Z: undo</source>
+        <translation>F8 / Shift+F8:下一处 / 上一处存疑 · Ctrl+Enter:保持 · Ctrl+Shift+Enter:改用另一种 · Ctrl+Z:撤销</translation>
+    </message>
+    <message>
+        <source>Next doubtful decision</source>
+        <translation>下一处存疑判断</translation>
+    </message>
+    <message>
+        <source>Previous doubtful decision</source>
+        <translation>上一处存疑判断</translation>
+    </message>
+    <message>
+        <source>Keep the current decision</source>
+        <translation>保持当前判断</translation>
+    </message>
+    <message>
+        <source>Take the other choice of the current decision</source>
+        <translation>当前判断改用另一种</translation>
     </message>
     <message>
         <source>Decisions</source>
@@ -2045,10 +2109,6 @@ A reader for annotating local Chinese news.</source>
         <source>Oldest first</source>
         <translation>最早在前</translation>
     </message>
-    <message>
-        <source>The first %1 of %2 matching articles</source>
-        <translation>共 %2 篇匹配的文章,显示前 %1 篇</translation>
-    </message>
     <message numerus="yes">
         <source>search index incomplete: %n articles not yet indexed</source>
         <translation>
@@ -2058,6 +2118,1080 @@ A reader for annotating local Chinese news.</source>
     <message>
         <source>Indexing for search: %1 of %2 articles</source>
         <translation>正在编制搜索索引:%1 / %2 篇文章</translation>
+    </message>
+    <message>
+        <source>a byline, dateline, credit or marker follows</source>
+        <translation>其后是署名、电头、摄影署名或转版标记</translation>
+    </message>
+    <message>
+        <source>a column label follows it</source>
+        <translation>其后是栏目名</translation>
+    </message>
+    <message>
+        <source>a column label right above the title of the story that follows</source>
+        <translation>紧接在下一篇文章标题之上的栏目名</translation>
+    </message>
+    <message>
+        <source>a photo credit follows</source>
+        <translation>其后是摄影署名</translation>
+    </message>
+    <message>
+        <source>between the title and the byline</source>
+        <translation>位于标题和署名之间</translation>
+    </message>
+    <message>
+        <source>first ## right after a photo credit</source>
+        <translation>摄影署名后的第一个 ## 行</translation>
+    </message>
+    <message>
+        <source>it closes the article</source>
+        <translation>它是文章的最后一段</translation>
+    </message>
+    <message>
+        <source>it ends inside a word this block does not finish</source>
+        <translation>它断在一个词中间,而这一段并没有补全这个词</translation>
+    </message>
+    <message>
+        <source>it starts mid-sentence</source>
+        <translation>它从句子中间开始</translation>
+    </message>
+    <message>
+        <source>it starts mid-word</source>
+        <translation>它从词中间开始</translation>
+    </message>
+    <message>
+        <source>no word runs across the junction</source>
+        <translation>接缝处没有跨越的词</translation>
+    </message>
+    <message>
+        <source>right above a # title</source>
+        <translation>紧接在 # 标题之上</translation>
+    </message>
+    <message>
+        <source>right under a title</source>
+        <translation>紧接在标题之下</translation>
+    </message>
+    <message>
+        <source>right under another # title, nothing between</source>
+        <translation>紧接在另一个 # 标题之下,中间没有内容</translation>
+    </message>
+    <message>
+        <source>set by the reader</source>
+        <translation>由读者设定</translation>
+    </message>
+    <message>
+        <source>shaped like the article&apos;s other section headings</source>
+        <translation>与文章的其他小节标题格式相同</translation>
+    </message>
+    <message>
+        <source>short text and a photo credit follow</source>
+        <translation>其后是短文字和摄影署名</translation>
+    </message>
+    <message>
+        <source>the next block</source>
+        <translation>下一段</translation>
+    </message>
+    <message>
+        <source>a block further on</source>
+        <translation>更靠后的一段</translation>
+    </message>
+    <message>
+        <source>story too short to weigh</source>
+        <translation>文章太短,无从比较</translation>
+    </message>
+    <message>
+        <source>the next block of the same story</source>
+        <translation>同一篇文章的下一段</translation>
+    </message>
+    <message>
+        <source>the next block of the same story, no opening words</source>
+        <translation>同一篇文章的下一段,没有开头用语</translation>
+    </message>
+    <message>
+        <source>the paragraph before it breaks off with nothing to finish it</source>
+        <translation>前一段断开,而没有接续它的内容</translation>
+    </message>
+    <message>
+        <source>the photo ahead has its title after its credit</source>
+        <translation>前面的图片新闻把标题放在摄影署名之后</translation>
+    </message>
+    <message>
+        <source>the earlier story breaks off mid-sentence</source>
+        <translation>前面的文章在句子中间断开</translation>
+    </message>
+    <message>
+        <source>a dictionary word may run across the junction</source>
+        <translation>词典中有词可能跨越接缝</translation>
+    </message>
+    <message>
+        <source>it follows the block that finishes the earlier story&apos;s broken sentence</source>
+        <translation>它紧跟在补全前面文章断句的那一段之后</translation>
+    </message>
+    <message>
+        <source>it is only the end of a sentence</source>
+        <translation>它只是一个句子的结尾</translation>
+    </message>
+    <message>
+        <source>its first hanzi ends a word the block before does not begin</source>
+        <translation>它的第一个字是一个词的结尾,而前一段并没有这个词的开头</translation>
+    </message>
+    <message>
+        <source>the block right before a section that goes back to the broken story</source>
+        <translation>紧接在回到那篇断开文章的小节之前的一段</translation>
+    </message>
+    <message>
+        <source>the first block of a section going back to the broken story</source>
+        <translation>回到那篇断开文章的小节的第一段</translation>
+    </message>
+    <message>
+        <source>its words against the story&apos;s own: %1</source>
+        <translation>与所在文章的用词相似度:%1</translation>
+    </message>
+    <message>
+        <source>its heading is printed like the earlier story&apos;s (%1)</source>
+        <translation>它的小标题与前面那篇文章的格式相同(%1)</translation>
+    </message>
+    <message>
+        <source>the junction reads as one word or number (%1)</source>
+        <translation>接缝处连起来是一个词或数字(%1)</translation>
+    </message>
+    <message>
+        <source>the paragraph ends a section unlike its story; the block against that section: %1</source>
+        <translation>这一段结束的小节与所在文章不同;与该小节的相似度:%1</translation>
+    </message>
+    <message>
+        <source>words shared with the earlier story %1, with its host %2</source>
+        <translation>与前面文章的共同用词 %1,与所在文章 %2</translation>
+    </message>
+    <message>
+        <source>words shared with that story %1, with its host %2</source>
+        <translation>与那篇文章的共同用词 %1,与所在文章 %2</translation>
+    </message>
+    <message>
+        <source>it names what the story names: %1</source>
+        <translation>它提到了文章里提到的:%1</translation>
+    </message>
+    <message>
+        <source>Names</source>
+        <translation>人名地名</translation>
+    </message>
+    <message>
+        <source>S&amp;tatistics…</source>
+        <translation>统计(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Export as a REFI-QDA &amp;project…</source>
+        <translation>导出为 REFI-QDA 项目(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>REFI-QDA project (*.qdpx)</source>
+        <translation>REFI-QDA 项目 (*.qdpx)</translation>
+    </message>
+    <message>
+        <source>REFI-QDA codebook (*.qdc)</source>
+        <translation>REFI-QDA 编码本 (*.qdc)</translation>
+    </message>
+    <message>
+        <source>Export as a REFI-QDA project</source>
+        <translation>导出为 REFI-QDA 项目</translation>
+    </message>
+    <message>
+        <source>Codebook written to {path}</source>
+        <translation>编码本已写入 {path}</translation>
+    </message>
+    <message>
+        <source>{articles} articles with {highlights} highlights written to {path}</source>
+        <translation>{articles} 篇文章、{highlights} 处划线已写入 {path}</translation>
+    </message>
+    <message>
+        <source>Related stories</source>
+        <translation>相关报道</translation>
+    </message>
+    <message>
+        <source>Not analysed yet: open View → Statistics once.</source>
+        <translation>尚未分析:请先打开一次“视图 → 统计”。</translation>
+    </message>
+    <message>
+        <source>No similar stories in the library.</source>
+        <translation>库中没有相似的报道。</translation>
+    </message>
+    <message>
+        <source> (reprint)</source>
+        <translation>(转载)</translation>
+    </message>
+    <message>
+        <source>Finding people, places and related stories…</source>
+        <translation>正在查找人物、地点和相关报道…</translation>
+    </message>
+    <message>
+        <source>Statistics</source>
+        <translation>统计</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>正在停止…</translation>
+    </message>
+    <message>
+        <source>Any author</source>
+        <translation>任意作者</translation>
+    </message>
+    <message>
+        <source>all articles</source>
+        <translation>全部文章</translation>
+    </message>
+    <message>
+        <source>% of the period&apos;s articles</source>
+        <translation>占该时段文章的百分比</translation>
+    </message>
+    <message>
+        <source>{matched} of {total} dated articles, {highlights} highlights</source>
+        <translation>{total} 篇有日期的文章中 {matched} 篇,{highlights} 处划线</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 图片 (*.png)</translation>
+    </message>
+    <message>
+        <source>SVG image (*.svg)</source>
+        <translation>SVG 图片 (*.svg)</translation>
+    </message>
+    <message>
+        <source>Save the chart</source>
+        <translation>保存图表</translation>
+    </message>
+    <message>
+        <source>Save the numbers</source>
+        <translation>保存数据</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>人物</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>机构</translation>
+    </message>
+    <message>
+        <source>All names</source>
+        <translation>全部名称</translation>
+    </message>
+    <message>
+        <source>Authors compared: {names}</source>
+        <translation>比较的作者:{names}</translation>
+    </message>
+    <message>
+        <source>Characters</source>
+        <translation>字符</translation>
+    </message>
+    <message>
+        <source>{coded} but not {not_coded}</source>
+        <translation>{coded} 标了,{not_coded} 没标</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>周</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <source>Person, place or organisation</source>
+        <translation>人物、地点或机构</translation>
+    </message>
+    <message>
+        <source>Any search term</source>
+        <translation>任意搜索词</translation>
+    </message>
+    <message>
+        <source>Show as share of the period&apos;s articles</source>
+        <translation>显示为占该时段文章的比例</translation>
+    </message>
+    <message>
+        <source>Count by</source>
+        <translation>统计单位</translation>
+    </message>
+    <message>
+        <source>Entity</source>
+        <translation>实体</translation>
+    </message>
+    <message>
+        <source>Term</source>
+        <translation>词语</translation>
+    </message>
+    <message>
+        <source>Chart</source>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <source>Save as &amp;PNG…</source>
+        <translation>保存为 &amp;PNG…</translation>
+    </message>
+    <message>
+        <source>Save as S&amp;VG…</source>
+        <translation>保存为 S&amp;VG…</translation>
+    </message>
+    <message>
+        <source>Save numbers as &amp;CSV…</source>
+        <translation>数据保存为 &amp;CSV…</translation>
+    </message>
+    <message>
+        <source>Articles carrying both tags</source>
+        <translation>同时带有两个标签的文章</translation>
+    </message>
+    <message>
+        <source>Highlights carrying both tags</source>
+        <translation>同时带有两个标签的划线</translation>
+    </message>
+    <message>
+        <source>Tag co-occurrence</source>
+        <translation>标签共现</translation>
+    </message>
+    <message>
+        <source>Double-click a cell to list its articles.</source>
+        <translation>双击单元格列出相应文章。</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>人物</translation>
+    </message>
+    <message>
+        <source>Places</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Organisations</source>
+        <translation>机构</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Mentions</source>
+        <translation>提及次数</translation>
+    </message>
+    <message>
+        <source>First seen</source>
+        <translation>首次出现</translation>
+    </message>
+    <message>
+        <source>People, places and organisations</source>
+        <translation>人物、地点和机构</translation>
+    </message>
+    <message>
+        <source>Double-click a name to see its timeline.</source>
+        <translation>双击名称查看其时间线。</translation>
+    </message>
+    <message>
+        <source>Name, e.g. 呼市</source>
+        <translation>名称,如 呼市</translation>
+    </message>
+    <message>
+        <source>Stands for (optional), e.g. 呼和浩特</source>
+        <translation>指代(可选),如 呼和浩特</translation>
+    </message>
+    <message>
+        <source>&amp;Add local name</source>
+        <translation>添加本地名称(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Local names</source>
+        <translation>本地名称</translation>
+    </message>
+    <message>
+        <source>&amp;Remove local name</source>
+        <translation>删除本地名称(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Local names and aliases</source>
+        <translation>本地名称和别名</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>层级</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>项目数</translation>
+    </message>
+    <message>
+        <source>Cohen&apos;s κ</source>
+        <translation>Cohen κ</translation>
+    </message>
+    <message>
+        <source>Krippendorff&apos;s α</source>
+        <translation>Krippendorff α</translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation>一致性</translation>
+    </message>
+    <message>
+        <source>Disagreements</source>
+        <translation>分歧</translation>
+    </message>
+    <message>
+        <source>Choose a row to list where the authors disagree; double-click to open.</source>
+        <translation>选择一行以列出作者之间的分歧;双击打开文章。</translation>
+    </message>
+    <message>
+        <source>Over time</source>
+        <translation>随时间变化</translation>
+    </message>
+    <message>
+        <source>Tags together</source>
+        <translation>标签共现</translation>
+    </message>
+    <message>
+        <source>People and places</source>
+        <translation>人物与地点</translation>
+    </message>
+    <message>
+        <source>Add tag %1</source>
+        <translation>添加标签“%1”</translation>
+    </message>
+    <message>
+        <source>Remove tag %1</source>
+        <translation>移除标签“%1”</translation>
+    </message>
+    <message>
+        <source>Add tag %1 to the highlight</source>
+        <translation>给划线添加标签“%1”</translation>
+    </message>
+    <message>
+        <source>Remove tag %1 from the highlight</source>
+        <translation>从划线移除标签“%1”</translation>
+    </message>
+    <message>
+        <source>Rename tag %1</source>
+        <translation>重命名标签“%1”</translation>
+    </message>
+    <message>
+        <source>Merge tag %1 into %2</source>
+        <translation>把标签“%1”合并到“%2”</translation>
+    </message>
+    <message>
+        <source>Delete tag %1</source>
+        <translation>删除标签“%1”</translation>
+    </message>
+    <message>
+        <source>&amp;Undo: %1</source>
+        <translation>撤销：%1(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo: %1</source>
+        <translation>重做：%1(&amp;R)</translation>
+    </message>
+    <message>
+        <source>%1 cannot go under itself or a tag inside it</source>
+        <translation>%1 不能放在它自己或它下面的标签之下</translation>
+    </message>
+    <message>
+        <source>%1 is not a date (YYYY-MM-DD)</source>
+        <translation>%1 不是日期(应为 YYYY-MM-DD)</translation>
+    </message>
+    <message>
+        <source>%1 is not a date (use YYYY-MM-DD)</source>
+        <translation>%1 不是日期(请用 YYYY-MM-DD)</translation>
+    </message>
+    <message>
+        <source>%1 is not a kind (%2)</source>
+        <translation>%1 不是一种文章类型(%2)</translation>
+    </message>
+    <message>
+        <source>%1 is not a page number (3, A3)</source>
+        <translation>%1 不是版次(如 3、A3)</translation>
+    </message>
+    <message>
+        <source>%1 is not in the local names</source>
+        <translation>本地名称中没有 %1</translation>
+    </message>
+    <message>
+        <source>%1: already exists (use --force to replace it)</source>
+        <translation>%1:已存在(用 --force 替换)</translation>
+    </message>
+    <message>
+        <source>%1: already exists; not overwritten (use --force)</source>
+        <translation>%1:已存在,未覆盖(用 --force)</translation>
+    </message>
+    <message>
+        <source>%1: at least one backup must be kept (not %2)</source>
+        <translation>%1:至少要保留一份备份(不能是 %2)</translation>
+    </message>
+    <message>
+        <source>%1: binary file (contains NUL bytes), not a text page</source>
+        <translation>%1:二进制文件(含 NUL 字节),不是文本版面</translation>
+    </message>
+    <message>
+        <source>%1: binary file (control bytes), not a text page</source>
+        <translation>%1:二进制文件(含控制字节),不是文本版面</translation>
+    </message>
+    <message>
+        <source>%1: cancelled; nothing was written</source>
+        <translation>%1:已取消,未写入任何内容</translation>
+    </message>
+    <message>
+        <source>%1: cannot create the backups folder (%2)</source>
+        <translation>%1:无法创建备份文件夹(%2)</translation>
+    </message>
+    <message>
+        <source>%1: cannot open the library file</source>
+        <translation>%1:无法打开资料库文件</translation>
+    </message>
+    <message>
+        <source>%1: cannot read (%2)</source>
+        <translation>%1:无法读取(%2)</translation>
+    </message>
+    <message>
+        <source>%1: cannot read it (%2)</source>
+        <translation>%1:无法读取(%2)</translation>
+    </message>
+    <message>
+        <source>%1: cannot write the share file (%2)</source>
+        <translation>%1:无法写入共享文件(%2)</translation>
+    </message>
+    <message>
+        <source>%1: exists and is not a folder</source>
+        <translation>%1:已存在且不是文件夹</translation>
+    </message>
+    <message>
+        <source>%1: input/output error while using the library</source>
+        <translation>%1:使用资料库时发生输入/输出错误</translation>
+    </message>
+    <message>
+        <source>%1: is a directory, not a page file</source>
+        <translation>%1:是文件夹,不是版面文件</translation>
+    </message>
+    <message>
+        <source>%1: is a folder, not a library file</source>
+        <translation>%1:是文件夹,不是资料库文件</translation>
+    </message>
+    <message>
+        <source>%1: is a folder; give a file name for %2</source>
+        <translation>%1:是文件夹;请为%2指定文件名</translation>
+    </message>
+    <message>
+        <source>%1: is the library itself, not %2; choose another file</source>
+        <translation>%1:这是资料库本身,不是%2;请选择其他文件</translation>
+    </message>
+    <message>
+        <source>%1: is the library itself; nothing restored</source>
+        <translation>%1:这是资料库本身;未恢复任何内容</translation>
+    </message>
+    <message>
+        <source>%1: merge cancelled; the library is unchanged</source>
+        <translation>%1:合并已取消;资料库未改变</translation>
+    </message>
+    <message>
+        <source>%1: no such backup (pizhu restore lists them)</source>
+        <translation>%1:没有这份备份(pizhu restore 可列出备份)</translation>
+    </message>
+    <message>
+        <source>%1: no such file</source>
+        <translation>%1:文件不存在</translation>
+    </message>
+    <message>
+        <source>%1: not a Pizhu library (it has other tables)</source>
+        <translation>%1:不是批注资料库(含有其他数据表)</translation>
+    </message>
+    <message>
+        <source>%1: not a Pizhu library; nothing restored</source>
+        <translation>%1:不是批注资料库;未恢复任何内容</translation>
+    </message>
+    <message>
+        <source>%1: not a readable backup (%2); nothing restored</source>
+        <translation>%1:不是可读的备份(%2);未恢复任何内容</translation>
+    </message>
+    <message>
+        <source>%1: not a regular file</source>
+        <translation>%1:不是普通文件</translation>
+    </message>
+    <message>
+        <source>%1: not text in a supported encoding (UTF-8, UTF-16, GB18030, Big5)</source>
+        <translation>%1:不是受支持编码的文本(UTF-8、UTF-16、GB18030、Big5)</translation>
+    </message>
+    <message>
+        <source>%1: permission denied</source>
+        <translation>%1:没有权限</translation>
+    </message>
+    <message>
+        <source>%1: refused: %2</source>
+        <translation>%1:已拒绝:%2</translation>
+    </message>
+    <message>
+        <source>%1: refused: %2 row %3: %4 %5</source>
+        <translation>%1:已拒绝:%2 第 %3 行:%4 %5</translation>
+    </message>
+    <message>
+        <source>%1: refused: a value is too large (%2)</source>
+        <translation>%1:已拒绝:有值过大(%2)</translation>
+    </message>
+    <message>
+        <source>%1: refused: cannot open it as SQLite (%2)</source>
+        <translation>%1:已拒绝:无法作为 SQLite 打开(%2)</translation>
+    </message>
+    <message>
+        <source>%1: refused: corrupt (text that is not UTF-8)</source>
+        <translation>%1:已拒绝:文件损坏(含非 UTF-8 文本)</translation>
+    </message>
+    <message>
+        <source>%1: refused: corrupt SQLite header</source>
+        <translation>%1:已拒绝:SQLite 文件头损坏</translation>
+    </message>
+    <message>
+        <source>%1: refused: corrupt or not a database (%2)</source>
+        <translation>%1:已拒绝:文件损坏或不是数据库(%2)</translation>
+    </message>
+    <message>
+        <source>%1: refused: highlights: uuid %2 is used twice</source>
+        <translation>%1:已拒绝:划线:uuid %2 重复使用</translation>
+    </message>
+    <message>
+        <source>%1: refused: its creation time %2</source>
+        <translation>%1:已拒绝:其创建时间%2</translation>
+    </message>
+    <message>
+        <source>%1: refused: larger than %2 bytes</source>
+        <translation>%1:已拒绝:大于 %2 字节</translation>
+    </message>
+    <message>
+        <source>%1: refused: not a SQLite database</source>
+        <translation>%1:已拒绝:不是 SQLite 数据库</translation>
+    </message>
+    <message>
+        <source>%1: refused: tags: the parents of %2 form a cycle</source>
+        <translation>%1:已拒绝:标签:%2 的上级标签构成循环</translation>
+    </message>
+    <message>
+        <source>%1: refused: the database is corrupt (%2)</source>
+        <translation>%1:已拒绝:数据库已损坏(%2)</translation>
+    </message>
+    <message>
+        <source>%1: refused: the file is truncated</source>
+        <translation>%1:已拒绝:文件不完整</translation>
+    </message>
+    <message>
+        <source>%1: refused: values nested too deeply</source>
+        <translation>%1:已拒绝:数据嵌套过深</translation>
+    </message>
+    <message>
+        <source>%1: restoring %2 failed (%3); the library is unchanged</source>
+        <translation>%1:恢复 %2 失败(%3);资料库未改变</translation>
+    </message>
+    <message>
+        <source>%1: starts with a %2 byte-order mark but is not valid %3 (byte %4)</source>
+        <translation>%1:以 %2 字节序标记开头,但不是有效的 %3(第 %4 字节)</translation>
+    </message>
+    <message>
+        <source>%1: the backup could not be written (%2)</source>
+        <translation>%1:无法写入备份(%2)</translation>
+    </message>
+    <message>
+        <source>%1: the backup is damaged (%2); nothing restored</source>
+        <translation>%1:备份已损坏(%2);未恢复任何内容</translation>
+    </message>
+    <message>
+        <source>%1: the disk is full</source>
+        <translation>%1:磁盘已满</translation>
+    </message>
+    <message>
+        <source>%1: the file is empty</source>
+        <translation>%1:文件是空的</translation>
+    </message>
+    <message>
+        <source>%1: the folder %2 does not exist</source>
+        <translation>%1:文件夹 %2 不存在</translation>
+    </message>
+    <message>
+        <source>%1: the library file is corrupt or not a Pizhu library</source>
+        <translation>%1:资料库文件已损坏或不是批注资料库</translation>
+    </message>
+    <message>
+        <source>%1: the library is locked by another program; try again</source>
+        <translation>%1:资料库被另一个程序锁定;请稍后再试</translation>
+    </message>
+    <message>
+        <source>%1: the library is read-only</source>
+        <translation>%1:资料库是只读的</translation>
+    </message>
+    <message>
+        <source>%1: the library was written by a newer Pizhu (schema %2; this Pizhu knows up to %3); please update Pizhu</source>
+        <translation>%1:资料库由更新版本的批注写入(结构 %2;本版本最高支持 %3);请更新批注</translation>
+    </message>
+    <message>
+        <source>%1: too large (%2 MB; pages over 50 MB are refused)</source>
+        <translation>%1:文件过大(%2 MB;超过 50 MB 的版面不予导入)</translation>
+    </message>
+    <message>
+        <source>%1: upgrade would break %2 references; the library was left unchanged</source>
+        <translation>%1:升级会破坏 %2 处引用;资料库未改变</translation>
+    </message>
+    <message>
+        <source>%1: upgrading the library failed (%2: %3); it was left unchanged%4</source>
+        <translation>%1:升级资料库失败(%2:%3);资料库未改变%4</translation>
+    </message>
+    <message>
+        <source>a colour&apos;s meaning needs a name</source>
+        <translation>颜色含义需要一个名称</translation>
+    </message>
+    <message>
+        <source>a local name needs some text</source>
+        <translation>本地名称不能为空</translation>
+    </message>
+    <message>
+        <source>a section cannot be moved into its own article</source>
+        <translation>栏目不能移入它自己的文章</translation>
+    </message>
+    <message>
+        <source>a tag cannot be merged into itself</source>
+        <translation>标签不能合并到它自己</translation>
+    </message>
+    <message>
+        <source>a tag named %1 already exists; merge %2 into it instead</source>
+        <translation>已有名为 %1 的标签;请改为把 %2 合并进去</translation>
+    </message>
+    <message>
+        <source>a tag needs a name</source>
+        <translation>标签需要一个名称</translation>
+    </message>
+    <message>
+        <source>article %1 has not been analysed yet</source>
+        <translation>文章 %1 尚未分析</translation>
+    </message>
+    <message>
+        <source>article %1 is the last on its page: nothing to merge</source>
+        <translation>文章 %1 是本版最后一篇:没有可合并的</translation>
+    </message>
+    <message>
+        <source>block %1 of article %2 is not a heading</source>
+        <translation>文章 %2 的第 %1 段不是小标题</translation>
+    </message>
+    <message>
+        <source>cannot split article %1 before block %2</source>
+        <translation>无法在第 %2 段之前拆分文章 %1</translation>
+    </message>
+    <message>
+        <source>highlight [%1, %2) is outside article %3 (0…%4)</source>
+        <translation>划线 [%1, %2) 超出文章 %3 的范围(0…%4)</translation>
+    </message>
+    <message>
+        <source>no %1 %2 in %3</source>
+        <translation>%3 中没有 %1 %2</translation>
+    </message>
+    <message>
+        <source>no article %1</source>
+        <translation>没有文章 %1</translation>
+    </message>
+    <message>
+        <source>no article %1 in %2</source>
+        <translation>%2 中没有文章 %1</translation>
+    </message>
+    <message>
+        <source>no highlight %1</source>
+        <translation>没有划线 %1</translation>
+    </message>
+    <message>
+        <source>no highlight colour %1</source>
+        <translation>没有划线颜色 %1</translation>
+    </message>
+    <message>
+        <source>no highlight colour %1; choose one of %2</source>
+        <translation>没有划线颜色 %1;请从 %2 中选择</translation>
+    </message>
+    <message>
+        <source>no kind %1; choose one of %2</source>
+        <translation>没有类型 %1;请从 %2 中选择</translation>
+    </message>
+    <message>
+        <source>no page %1 in %2</source>
+        <translation>%2 中没有版面 %1</translation>
+    </message>
+    <message>
+        <source>no person, place or organisation named %1</source>
+        <translation>没有名为 %1 的人物、地点或机构</translation>
+    </message>
+    <message>
+        <source>no source file %1</source>
+        <translation>没有源文件 %1</translation>
+    </message>
+    <message>
+        <source>no source file %1 in %2</source>
+        <translation>%2 中没有源文件 %1</translation>
+    </message>
+    <message>
+        <source>no tag %1</source>
+        <translation>没有标签 %1</translation>
+    </message>
+    <message>
+        <source>no tag named %1</source>
+        <translation>没有名为 %1 的标签</translation>
+    </message>
+    <message>
+        <source>no template %1 (neither a file nor a template in %2)</source>
+        <translation>没有模板 %1(既不是文件,也不在 %2 中)</translation>
+    </message>
+    <message>
+        <source>nothing to count in %1: no letters or digits</source>
+        <translation>%1 中没有可统计的内容:没有文字或数字</translation>
+    </message>
+    <message>
+        <source>quote %1 is not in the text</source>
+        <translation>引文 %1 不在正文中</translation>
+    </message>
+    <message>
+        <source>quote %1 occurs %2 times; choose an occurrence (1…%2)</source>
+        <translation>引文 %1 出现了 %2 次;请指定第几处(1…%2)</translation>
+    </message>
+    <message>
+        <source>quote %1 occurs %2, so there is no occurrence %3</source>
+        <translation>引文 %1 出现 %2,所以没有第 %3 处</translation>
+    </message>
+    <message>
+        <source>range [%1, %2) is not inside the text (0…%3)</source>
+        <translation>范围 [%1, %2) 不在正文之内(0…%3)</translation>
+    </message>
+    <message>
+        <source>refused: more than %1 rows in %2</source>
+        <translation>已拒绝:%2 中超过 %1 行</translation>
+    </message>
+    <message>
+        <source>template %1: %2</source>
+        <translation>模板 %1:%2</translation>
+    </message>
+    <message>
+        <source>template %1: cannot be read (%2)</source>
+        <translation>模板 %1:无法读取(%2)</translation>
+    </message>
+    <message>
+        <source>the quote is empty</source>
+        <translation>引文是空的</translation>
+    </message>
+    <message>
+        <source>Pizhu cannot read a %1 decision as %2</source>
+        <translation>批注无法把 %1 类判断读作 %2</translation>
+    </message>
+    <message>
+        <source>the parser cannot read this place as %1</source>
+        <translation>解析器无法把此处读作 %1</translation>
+    </message>
+    <message>
+        <source>the parser no longer takes this decision on the page</source>
+        <translation>解析器在本版上已不再作此判断</translation>
+    </message>
+    <message>
+        <source>%1: is the library itself, not a page</source>
+        <translation>%1:这是资料库本身,不是版面</translation>
+    </message>
+    <message>
+        <source>%1: not a page dump (only .txt and .md page files are imported)</source>
+        <translation>%1:不是版面文本(只导入 .txt 和 .md 版面文件)</translation>
+    </message>
+    <message>
+        <source>%1: could not be parsed (%2)</source>
+        <translation>%1:无法解析(%2)</translation>
+    </message>
+    <message>
+        <source>already imported (same file)</source>
+        <translation>已导入过(同一文件)</translation>
+    </message>
+    <message>
+        <source>already imported (same page as %1)</source>
+        <translation>已导入过(与 %1 是同一版面)</translation>
+    </message>
+    <message>
+        <source>not a Pizhu share file</source>
+        <translation>不是批注共享文件</translation>
+    </message>
+    <message>
+        <source>not a Pizhu share file (no table %1)</source>
+        <translation>不是批注共享文件(没有数据表 %1)</translation>
+    </message>
+    <message>
+        <source>written by a newer Pizhu (share format %1); please update Pizhu</source>
+        <translation>由更新版本的批注写入(共享格式 %1);请更新批注</translation>
+    </message>
+    <message>
+        <source>broken references between its rows</source>
+        <translation>其中的数据行之间引用有误</translation>
+    </message>
+    <message>
+        <source>Saved searches</source>
+        <translation>已存搜索</translation>
+    </message>
+    <message>
+        <source>Filters</source>
+        <translation>筛选</translation>
+    </message>
+    <message>
+        <source>Show the search filters (Ctrl+Shift+F)</source>
+        <translation>显示搜索筛选 (Ctrl+Shift+F)</translation>
+    </message>
+    <message>
+        <source>Show the search filters</source>
+        <translation>显示搜索筛选</translation>
+    </message>
+    <message>
+        <source>Search &amp;filters</source>
+        <translation>搜索筛选(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Save the &amp;search…</source>
+        <translation>保存搜索(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Any date</source>
+        <translation>不限日期</translation>
+    </message>
+    <message>
+        <source>Search filters</source>
+        <translation>搜索筛选</translation>
+    </message>
+    <message>
+        <source>Search in</source>
+        <translation>搜索范围</translation>
+    </message>
+    <message>
+        <source>Everything</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>This issue</source>
+        <translation>本期</translation>
+    </message>
+    <message>
+        <source>This page</source>
+        <translation>本版</translation>
+    </message>
+    <message>
+        <source>Kind of article</source>
+        <translation>文章类型</translation>
+    </message>
+    <message>
+        <source>Any kind</source>
+        <translation>不限类型</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>图片报道</translation>
+    </message>
+    <message>
+        <source>Fragments</source>
+        <translation>片段</translation>
+    </message>
+    <message>
+        <source>Pages dated from</source>
+        <translation>版面日期从</translation>
+    </message>
+    <message>
+        <source>Pages dated until</source>
+        <translation>版面日期到</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>清除筛选</translation>
+    </message>
+    <message>
+        <source>Clear the search filters</source>
+        <translation>清除搜索筛选</translation>
+    </message>
+    <message>
+        <source>Save search…</source>
+        <translation>保存搜索…</translation>
+    </message>
+    <message>
+        <source>Save this search with its filters and sort (Ctrl+D)</source>
+        <translation>保存此搜索及其筛选和排序 (Ctrl+D)</translation>
+    </message>
+    <message>
+        <source>Save this search</source>
+        <translation>保存此搜索</translation>
+    </message>
+    <message>
+        <source>&amp;In</source>
+        <translation>范围(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>类型(&amp;K)</translation>
+    </message>
+    <message>
+        <source>F&amp;rom</source>
+        <translation>从(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Until</source>
+        <translation>到(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Author</source>
+        <translation>作者(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Ta&amp;g</source>
+        <translation>标签(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete the saved search</source>
+        <translation>删除已存搜索(&amp;D)</translation>
+    </message>
+    <message>
+        <source>%1  (%2)</source>
+        <translation>%1  (%2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new</source>
+        <translation>
+            <numerusform>%n 篇新文章</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Type a search first, then save it.</source>
+        <translation>请先输入搜索,再保存。</translation>
+    </message>
+    <message>
+        <source>Save the search</source>
+        <translation>保存搜索</translation>
+    </message>
+    <message>
+        <source>Name of the saved search:</source>
+        <translation>已存搜索的名称:</translation>
+    </message>
+    <message>
+        <source>A saved search named “%1” exists. Replace it?</source>
+        <translation>已有名为“%1”的已存搜索。要替换吗?</translation>
+    </message>
+    <message>
+        <source>Save the search “%1”</source>
+        <translation>保存搜索“%1”</translation>
+    </message>
+    <message>
+        <source>Delete the saved search “%1”</source>
+        <translation>删除已存搜索“%1”</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>打开(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Filters (%1)</source>
+        <translation>筛选 (%1)</translation>
     </message>
 </context>
 </TS>

@@ -277,9 +277,9 @@ def test_only_the_author_edits_or_deletes_a_highlight(
 def test_report_counts_everything_but_lists_a_bounded_number_of_items(
     lib: Library, other: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from reader.exchange import merge
+    from reader.exchange import merge_report
 
-    monkeypatch.setattr(merge, "ITEM_LIMIT", 2)
+    monkeypatch.setattr(merge_report, "ITEM_LIMIT", 2)
     report = merge_file(other, share(lib, tmp_path / "a.pizhu"), dry_run=True)
     assert report.count("highlight", "added") == 3 and len(report.items) == 2
     listed = ("added", "updated", "conflict", "skipped")
@@ -293,14 +293,14 @@ def test_small_chunks_merge_the_same_as_one_chunk(
 ) -> None:
     """Highlights are planned and written a chunk at a time; where chunks end changes
     nothing (here every chunk is two highlights, one ending inside an article)."""
-    from reader.exchange import merge
+    from reader.exchange import merge_plan
 
     f = share(lib, tmp_path / "a.pizhu")
     (tmp_path / "c").mkdir()
     whole = Library.open(tmp_path / "c" / "library.sqlite")
     try:
         expected = merge_file(whole, f)
-        monkeypatch.setattr(merge, "CHUNK", 2)
+        monkeypatch.setattr(merge_plan, "CHUNK", 2)
         report = merge_file(other, f)
         assert report.counts() == expected.counts()
         assert annotations(other) == annotations(whole)

@@ -7,47 +7,30 @@ Everything the app writes (library, settings) goes to a temporary folder.
 
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
+from tests.gui.shots import Shots  # noqa: E402
+
 
 def main(out: Path) -> int:
-    out.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix="pizhu-shots-"))
-    for var in ("HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"):
-        os.environ[var] = str(tmp / var.lower())
-    from PySide6.QtCore import QEventLoop, QSettings, QTimer
+    shots = Shots(out)  # first: the user folders move before anything looks them up
+    tmp, app, settle, shot = shots.tmp, shots.app, shots.settle, shots.shot
+    from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from reader.gui.app import App, make_application
-    from reader.gui.settings import Settings
+    from reader.gui.app import App
     from reader.gui.window_controller import sample_pages
     from reader.store.library import Library
 
-    app = make_application(sys.argv[:1])
-
-    def settle(ms: int = 300) -> None:
-        loop = QEventLoop()
-        QTimer.singleShot(ms, loop.quit)
-        loop.exec()
-
-    def shot(window, name: str) -> None:  # type: ignore[no-untyped-def]
-        settle()
-        window.grab().save(str(out / f"{name}.png"))
-        print(out / f"{name}.png")
-
-    settings = Settings(QSettings(str(tmp / "pizhu.ini"), QSettings.Format.IniFormat))
-    settings.set_language("en")
+    settings = shots.settings()
 
     # 0. first start on an empty library
     empty = Library.open(tmp / "empty.sqlite")
-    first = App(app, empty, Settings(QSettings(str(tmp / "first.ini"), QSettings.Format.IniFormat)))
-    first.controller.settings.set_language("en")
+    first = App(app, empty, shots.settings("first.ini"))
     first.window.resize(1300, 820)
     first.show()
     shot(first.window, "0-first-start")
@@ -195,12 +178,8 @@ def main(out: Path) -> int:
         settle()
         shot(w, "10-article-with-unplaced-highlights")
 
-    # 11. check the split: the notice above the article, then the view of its page (with
-    # decisions as the parser records them; tests.splitpages adds them to today's parse)
-    from reader.store import importer
-    from tests.splitpages import parser_with_decisions
-
-    importer.default_parser = parser_with_decisions
+    # 11. check the split: the notice above the article, then the view of its page (the
+    # parser's own decisions; tests/gui/screenshots_split.py shows more of it)
     c.lib.select(c.lib.articles.ids()[2])
     settle()
     c.lib.select(c.lib.articles.ids()[1])

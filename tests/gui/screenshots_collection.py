@@ -9,47 +9,30 @@ a 1366-pixel screen. Everything the app writes goes to a temporary folder.
 
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
+from tests.gui.shots import Shots  # noqa: E402
+
 
 def main(out: Path) -> int:
-    out.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix="pizhu-shots-"))
-    for var in ("HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"):
-        os.environ[var] = str(tmp / var.lower())
-    from PySide6.QtCore import QEventLoop, QSettings, QTimer
+    shots = Shots(out)  # first: the user folders move before anything looks them up
+    tmp, app, shot = shots.tmp, shots.app, shots.shot
     from PySide6.QtWidgets import QApplication
 
-    from reader.gui.app import App, make_application
+    from reader.gui.app import App
     from reader.gui.paper_tree import ISSUE
-    from reader.gui.settings import Settings
     from reader.gui.window_controller import sample_pages
     from reader.store import trash
     from reader.store.library import Library
 
-    app = make_application(sys.argv[:1])
-
-    def settle(ms: int = 300) -> None:
-        loop = QEventLoop()
-        QTimer.singleShot(ms, loop.quit)
-        loop.exec()
-
-    def shot(widget, name: str) -> None:  # type: ignore[no-untyped-def]
-        settle()
-        widget.grab().save(str(out / f"{name}.png"))
-        print(out / f"{name}.png")
-
-    settings = Settings(QSettings(str(tmp / "pizhu.ini"), QSettings.Format.IniFormat))
-    settings.set_language("en")
+    settings = shots.settings()
     library = Library.open(tmp / "library.sqlite")
     library.import_paths(sample_pages())
-    trash.TrashArticles((library.article_ids()[5],)).apply(library)
+    library.run(trash.TrashArticles((library.article_ids()[5],)))
     main_app = App(app, library, settings)
     w = main_app.window
     w.resize(1360, 860)

@@ -167,8 +167,19 @@ def _sqlite_holds(path: str) -> bool:
         return False
     for fd in names:
         with contextlib.suppress(OSError):
-            if base_of(os.readlink(f"/proc/self/fd/{fd}")) == target:
+            if base_of(os.readlink(f"/proc/self/fd/{fd}")) == target and _by_sqlite(fd):
                 return True  # the audit event comes before the open: someone else holds it
+    return False
+
+
+def _by_sqlite(fd: str) -> bool:
+    """Whether the descriptor was opened the way SQLite opens (``O_NOFOLLOW``, kept in
+    the file's flags): Qt keeps font files open, and matplotlib reading the same font
+    is no danger to a library."""
+    with open(f"/proc/self/fdinfo/{fd}", encoding="ascii") as info:
+        for line in info:
+            if line.startswith("flags:"):
+                return bool(int(line.split()[1], 8) & os.O_NOFOLLOW)
     return False
 
 

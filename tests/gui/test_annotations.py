@@ -165,7 +165,7 @@ def test_hover_shows_the_note_as_text_and_a_click_chooses_the_card(ann, qtbot) -
     c.flush()
     tip = doc_format_at(ann, "硬核数据").toolTip()
     assert "&lt;b&gt;粗体&lt;/b&gt; &amp; 注" in tip and "<b>" not in tip
-    c._select_card(hid, flash=False)
+    c.cards.select(hid, flash=False)
     ann.window.annotations.cards.selectionModel().clear()
     assert c.current() is None
     view = ann.window.reading.view
@@ -210,7 +210,7 @@ def test_article_tags_completer_and_note_with_undo(ann, qtbot) -> None:  # type:
     )
     assert rows(ann, linked, aid) == [("经济",)]
     assert list(p.tags.chips) == ["经济"]
-    assert "经济" in c.tag_names.stringList()  # offered to the completer from now on
+    assert "经济" in c.tagging.tag_names.stringList()  # offered to the completer from now on
     # the second article can reuse it through the completer
     ann.controller.lib.step(+1)
     p.tag_field.completer().setCompletionPrefix("经")
@@ -252,13 +252,13 @@ def test_suggestion_chips_come_from_a_worker_and_stale_ones_are_dropped(
     first, second = ids[0], ids[1]
     app = make_app(qtbot, filled, settings)
     c = app.controller.annotations
-    c.suggestions.pool.setMaxThreadCount(2)
+    c.tagging.suggestions.pool.setMaxThreadCount(2)
     app.controller.lib.select(first)
-    with qtbot.waitSignal(c.suggestions.ready, timeout=3000):
+    with qtbot.waitSignal(c.tagging.suggestions.ready, timeout=3000):
         app.controller.lib.select(second)
     assert list(app.window.annotations.suggestions.chips) == [f"词{second}"]
     gate.set()
-    c.suggestions.pool.waitForDone(3000)
+    c.tagging.suggestions.pool.waitForDone(3000)
     QApplication.processEvents()  # deliver the stale answer, were it to be shown
     assert list(app.window.annotations.suggestions.chips) == [f"词{second}"]
     assert threading.main_thread().name not in seen
@@ -396,13 +396,13 @@ def test_selection_toolbar_appears_by_a_selection(ann, qtbot) -> None:  # type: 
     if not view.textCursor().hasSelection():  # offscreen drags can be lost: select directly
         select_text(ann, "硬核数据")
         view.selection_made.emit()
-    assert c.toolbar.isVisible()
-    assert len(c.toolbar.swatches.buttons) >= 5
-    meanings = [b.accessibleName() for b in c.toolbar.swatches.buttons.values()]
+    assert c.text.toolbar.isVisible()
+    assert len(c.text.toolbar.swatches.buttons) >= 5
+    meanings = [b.accessibleName() for b in c.text.toolbar.swatches.buttons.values()]
     assert "Highlight: 重要" in meanings
-    c.toolbar.swatches.buttons["green"].click()
+    c.text.toolbar.swatches.buttons["green"].click()
     assert [h.colour for h in c.highlights] == ["green"]
-    assert not c.toolbar.isVisible()
+    assert not c.text.toolbar.isVisible()
 
 
 def test_focus_returns_to_the_text_when_undo_hides_the_editor(ann, qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -494,7 +494,7 @@ def test_library_tag_filter_filters_the_highlight_cards(ann, qtbot) -> None:  # 
         c.highlight_selection()
         c.tag_current(tag)
     ids = {t.name: t.id for t in ann.library.tags()}
-    ops.NestTag(ids["赛罕区"], ids["地点"]).apply(ann.library)  # 地点 › 赛罕区
+    ann.library.run(ops.NestTag(ids["赛罕区"], ids["地点"]))  # 地点 › 赛罕区
     lib.load_facets()
     aid = open_first(ann)
     tags_view = ann.window.library.tags

@@ -121,7 +121,7 @@ def test_delete_key_trash_dialog_restore_and_empty(app, filled, qtbot) -> None: 
     box = c.collection.confirm
     assert isinstance(box, QMessageBox)
     box.button(QMessageBox.StandardButton.Cancel).click()
-    assert trash.items(filled)  # nothing removed
+    assert filled.read(trash.items)  # nothing removed
     dialog.empty.click()
     box = c.collection.confirm
     remove = [
@@ -129,7 +129,7 @@ def test_delete_key_trash_dialog_restore_and_empty(app, filled, qtbot) -> None: 
     ]
     assert [b.text() for b in remove] == ["Remove for good"]
     remove[0].click()
-    qtbot.waitUntil(lambda: not trash.items(filled))
+    qtbot.waitUntil(lambda: not filled.read(trash.items))
     assert len(filled.article_ids()) == 2 and lib.articles.rowCount() == 2
 
 
@@ -210,7 +210,7 @@ def test_tree_article_nodes_next_page_and_calendar(app, filled, qtbot) -> None: 
     c = app.controller
     one, two = (s.id for s in filled.sources())
     # Two pages of one issue: page 3 and page 5 of 2026-02-10.
-    done = metadata.set_pages([two], date="2026-02-10").apply(filled)
+    done = filled.run(metadata.set_pages([two], date="2026-02-10"))
     c.bus.publish(done.changes)
     lib = c.lib
     issue = lib.papers.find(ISSUE, "2026-02-10")

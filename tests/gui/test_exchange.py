@@ -13,11 +13,11 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
+from reader.exchange import markdown
 from reader.exchange.merge import merge_bundle
 from reader.exchange.orphans import list_orphans
 from reader.exchange.share import write_share
 from reader.exchange.untrusted import read_share
-from reader.gui import exchange_controller
 from reader.gui.exchange_view import ANNOTATED, CURRENT, JSON, MARKDOWN_FILE, MARKDOWN_FOLDER
 from reader.store.library import Library
 from tests.gui.conftest import HOSTILE, write_pages
@@ -202,7 +202,7 @@ def test_cancelling_an_export_keeps_the_finished_files(
     qtbot, app, exchange, tmp_path, monkeypatch
 ) -> None:  # type: ignore[no-untyped-def]
     annotate(app.library)
-    real = exchange_controller.export_markdown
+    real = markdown.export_markdown
     worker_waited = []
 
     def export_until_cancelled(lib, ids, out, **kw):  # type: ignore[no-untyped-def]
@@ -215,7 +215,7 @@ def test_cancelling_an_export_keeps_the_finished_files(
 
         return real(lib, ids, out, **{**kw, "progress": after_each_file})
 
-    monkeypatch.setattr(exchange_controller, "export_markdown", export_until_cancelled)
+    monkeypatch.setattr(markdown, "export_markdown", export_until_cancelled)  # loaded on use
     out = tmp_path / "export"
     exchange.chooser.path = out
     dialog = exchange.open_export()

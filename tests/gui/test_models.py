@@ -124,3 +124,26 @@ def test_facet_and_search_models(qtmodeltester) -> None:  # type: ignore[no-unty
     results.set_hits("公园", [hit, hit])
     qtmodeltester.check(results, force_py=True)
     assert results.index(0, 0).data() == "标题"
+
+
+def test_search_results_fetch_more_as_asked_and_stop_at_the_end(qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+    hits = [
+        SearchHit(ArticleId(i), f"u{i}", f"标题{i}", "article", "p.txt", None, 0.0, Snippet("", ()))
+        for i in range(7)
+    ]
+    asked: list[int] = []
+
+    def fetch(n: int) -> list[SearchHit]:
+        asked.append(n)
+        return hits[:n]
+
+    results = SearchResultsModel()
+    results.page = 3
+    results.set_search("公园", fetch, len(hits), hits[:3])
+    qtmodeltester.check(results, force_py=True)  # the tester fetches every row, as a view would
+    assert [results.hit(r).id for r in range(results.rowCount())] == list(range(7))
+    assert not results.canFetchMore() and asked == [6, 9]
+    # A story's parts collapse: fewer hits than the total, and fetching stops when none come.
+    results.set_search("公园", lambda n: hits[:4], 9, hits[:4])
+    results.fetchMore()
+    assert results.rowCount() == 4 and not results.canFetchMore()

@@ -142,11 +142,11 @@ def test_open_in_article_and_copy_citation(qtbot, filled, settings, no_samples) 
     assert app.controller.reading.current_id == second
     current = app.controller.annotations.current()
     assert current is not None and current.exact == "群众文化活动120余场"
-    text = app.controller.copy_citation()
+    text = app.controller.output.copy_citation()
     citation = "王某. 赛罕区春节元宵节群众文化活动好戏连台[N]. 2026-02-10(3)."  # no paper name
     assert text == f"“群众文化活动120余场”\n{citation}"
     assert QApplication.clipboard().text() == text
-    app.controller.annotations._choose(None)  # no highlight chosen: the article's citation
+    app.controller.annotations.cards.choose_none()  # no highlight chosen: the article's citation
     app.window.actions_.copy_citation.trigger()
     assert QApplication.clipboard().text() == citation
 

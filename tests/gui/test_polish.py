@@ -271,7 +271,7 @@ def test_suggestion_chips_stay_under_the_pointer_after_a_click(
     app = make_app(qtbot, filled, settings)
     c = app.controller
     box = app.window.annotations.suggestions
-    with qtbot.waitSignal(c.annotations.suggestions.ready, timeout=5000):
+    with qtbot.waitSignal(c.annotations.tagging.suggestions.ready, timeout=5000):
         c.lib.select(filled.article_ids()[0])
     qtbot.waitUntil(lambda: len(box.chips) == len(words))
     qtbot.waitUntil(lambda: len({b.pos().x() for b in box.chips.values()}) > 1)  # laid out

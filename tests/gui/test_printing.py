@@ -41,7 +41,7 @@ def test_pdf_of_an_article_keeps_its_chinese_text(app, tmp_path: Path) -> None: 
     app.controller.lib.select(first)
     assert app.controller.reading.current_id == first
     out = tmp_path / "文章.pdf"
-    assert app.controller.export_pdf(str(out)) == str(out)
+    assert app.controller.output.export_pdf(str(out)) == str(out)
     assert out.read_bytes().startswith(b"%PDF")
     text = pdf_text(out)
     assert "呼和浩特:科技赋能强产业创新驱动启新程By武子暄" in text  # the title, the byline
@@ -56,7 +56,7 @@ def test_pdf_of_an_article_keeps_its_chinese_text(app, tmp_path: Path) -> None: 
 
 def test_print_without_an_article_does_nothing(app) -> None:  # type: ignore[no-untyped-def]
     app.controller.reading.close()
-    assert app.controller.export_pdf("/nonexistent/x.pdf") is None
+    assert app.controller.output.export_pdf("/nonexistent/x.pdf") is None
 
 
 def test_export_to_word_from_the_file_menu(qtbot, app, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -88,9 +88,9 @@ def main() -> None:
         lib.update_highlight(hid, note=f"补充笔记{i}")
         notes.append(time.perf_counter() - t)
         t = time.perf_counter()
-        done = operations.AddHighlight(aid, s, s + 8, "blue", "", ("新标签",)).apply(lib)
+        done = lib.run(operations.AddHighlight(aid, s, s + 8, "blue", "", ("新标签",)))
         ops.append(time.perf_counter() - t)
-        done.inverse.apply(lib)
+        lib.run(done.inverse)
     print(f"add a highlight (add_highlight, no note): {ms(adds)}")
     print(f"set a highlight's note (update_highlight; re-indexes the article's notes): {ms(notes)}")
     print(f"add a highlight with a new tag (AddHighlight operation): {ms(ops)}")
@@ -122,7 +122,7 @@ def gui(root: Path, lib: Library, aid: int) -> None:
     settings.set_language("en")
     app = App(qapp, lib, settings)
     c = app.controller
-    c.annotations.suggestions.request = lambda _aid: None  # type: ignore[method-assign]
+    c.annotations.tagging.suggestions.request = lambda _aid: None  # type: ignore[method-assign]
     app.window.resize(1360, 860)
     app.show()
     view = app.window.reading.view

@@ -116,7 +116,11 @@ app.exec()
 
 
 def startup(path: Path) -> float:
+    # An installed Pizhu has its bytecode compiled (pip does it); a checkout run with
+    # PYTHONDONTWRITEBYTECODE=1 would compile every module at each start instead.
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "reader")], check=True)
     env = dict(os.environ, PYTHONPATH=str(ROOT), XDG_CONFIG_HOME=tempfile.mkdtemp())
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     t0 = time.time()
     out = subprocess.run(
         [sys.executable, "-c", STARTUP, repr(t0), str(path)],

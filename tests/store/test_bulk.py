@@ -49,36 +49,36 @@ def ids(lib: Library) -> list[HighlightId]:
 def test_recolour_and_undo_put_colour_and_time_back(lib: Library) -> None:
     before = snapshot(lib)
     chosen = tuple(ids(lib)[:5])
-    done = bulk.recolour(chosen, "待查").apply(lib)  # a meaning finds its colour
+    done = lib.run(bulk.recolour(chosen, "待查"))  # a meaning finds its colour
     after = snapshot(lib)
     assert {after[h][0] for h in chosen} == {"orange"} and done.changes.highlights == set(chosen)
-    redo = done.inverse.apply(lib)
+    redo = lib.run(done.inverse)
     assert snapshot(lib) == before
-    redo.inverse.apply(lib)
+    lib.run(redo.inverse)
     assert {snapshot(lib)[h][0] for h in chosen} == {"orange"}
 
 
 def test_delete_and_undo_bring_back_notes_and_tags(lib: Library) -> None:
     before = snapshot(lib)
     chosen = tuple(ids(lib))
-    done = bulk.DeleteHighlights(chosen).apply(lib)
+    done = lib.run(bulk.DeleteHighlights(chosen))
     assert ids(lib) == []
-    done.inverse.apply(lib)
+    lib.run(done.inverse)
     assert snapshot(lib) == before
 
 
 def test_tag_with_a_new_name_and_undo_removes_the_tag(lib: Library) -> None:
     chosen = tuple(ids(lib)[:3])
-    done = bulk.TagHighlights(chosen, "待核实").apply(lib)
+    done = lib.run(bulk.TagHighlights(chosen, "待核实"))
     assert all("待核实" in snapshot(lib)[h][3] for h in chosen)
     assert "待核实" in {t.name for t in lib.tags()}
-    done.inverse.apply(lib)
+    lib.run(done.inverse)
     assert "待核实" not in {t.name for t in lib.tags()}
     tag = next(t.id for t in lib.tags() if t.name == "民生 服务")
     tagged = [h for h, v in snapshot(lib).items() if "民生 服务" in v[3]]
-    undo = bulk.UntagHighlights(tuple(HighlightId(h) for h in tagged), tag).apply(lib)
+    undo = lib.run(bulk.UntagHighlights(tuple(HighlightId(h) for h in tagged), tag))
     assert not any("民生 服务" in v[3] for v in snapshot(lib).values())
-    undo.inverse.apply(lib)
+    lib.run(undo.inverse)
     assert [h for h, v in snapshot(lib).items() if "民生 服务" in v[3]] == tagged
 
 
@@ -87,7 +87,7 @@ def test_one_bad_id_changes_nothing(lib: Library) -> None:
     chosen = (*ids(lib)[:3], HighlightId(999_999))
     for op in (bulk.recolour(chosen, "blue"), bulk.DeleteHighlights(chosen)):
         with pytest.raises(KnownError):
-            op.apply(lib)
+            lib.run(op)
         assert snapshot(lib) == before
 
 
@@ -118,7 +118,7 @@ def test_any_sequence_undone_in_reverse_restores_everything(lib: Library, steps)
             "tag": bulk.TagHighlights(chosen, tag),
             "untag": bulk.UntagHighlights(chosen, tag),
         }[kind]
-        undo.append(op.apply(lib).inverse)
+        undo.append(lib.run(op).inverse)
     for inverse in reversed(undo):
-        inverse.apply(lib)
+        lib.run(inverse)
     assert snapshot(lib) == before

@@ -78,7 +78,7 @@ def test_page_and_article_metadata_edits_undo_and_redo(library: Library, tmp_pat
     aids = library.article_ids()
     before = library.sources()[0]
     op = metadata.set_pages([sid], paper="晚报", date="2026-02-10", page="A03", page_name="要闻")
-    done = op.apply(library)
+    done = library.run(op)
     after = library.sources()[0]
     assert (after.paper, after.date, after.page, after.page_name) == (
         "晚报",
@@ -87,17 +87,17 @@ def test_page_and_article_metadata_edits_undo_and_redo(library: Library, tmp_pat
         "要闻",
     )
     assert done.changes.sources_changed == {sid} and set(done.changes.articles_changed) == set(aids)
-    redo = done.inverse.apply(library)
+    redo = library.run(done.inverse)
     assert library.sources()[0] == before
-    redo.inverse.apply(library)
+    library.run(redo.inverse)
     assert library.sources()[0] == after
 
     edit = metadata.set_articles(aids, title="统一标题", kind="photo", authors=["甲", " 乙 ", ""])
-    done = edit.apply(library)
+    done = library.run(edit)
     rows = library.summaries(aids)
     assert {(r.title, r.kind, r.authors) for r in rows} == {("统一标题", "photo", ("甲", "乙"))}
     assert {h.id for h in library.search("统一标题")} == set(aids)
-    done.inverse.apply(library)
+    library.run(done.inverse)
     rows = library.summaries(aids)
     assert [r.title for r in rows] == ["青城公园新增十二处便民驿站", "呼和浩特地铁3号线试运行"]
     assert library.search("统一标题") == []
@@ -109,34 +109,34 @@ def test_trash_hides_restores_and_empties(library: Library, tmp_path: Path) -> N
     two = _import(library, tmp_path / "p", "晚报_2026-01-02_第2版.txt", SMALL_PAGE + "\n另一页。\n")
     a1, a2, b1, b2 = library.article_ids()
     library.add_highlight(a1, 0, 4, note="留着")
-    done = trash.TrashArticles((a1,)).apply(library)
+    done = library.run(trash.TrashArticles((a1,)))
     assert a1 not in library.article_ids() and a1 not in browse.article_ids(library)
     assert browse.article_count(library) == 3
     assert all(h.id != a1 for h in library.search("便民驿站"))
-    assert [i.id for i in trash.items(library)] == [a1]
+    assert [i.id for i in library.read(trash.items)] == [a1]
     assert library.get_article(a1).in_trash
     tag, _ = library.ensure_tag("城市")
     library.tag_article(a1, tag)
     assert {t.name: t.count for t in browse.tag_counts(library)}["城市"] == 0  # in the trash
-    done.inverse.apply(library)  # undo
+    library.run(done.inverse)  # undo
     assert {t.name: t.count for t in browse.tag_counts(library)}["城市"] == 1
-    assert a1 in library.article_ids() and not trash.items(library)
+    assert a1 in library.article_ids() and not library.read(trash.items)
     assert len(library.get_article(a1).highlights) == 1  # the annotations came back
 
-    trash.TrashPages((two,)).apply(library)
+    library.run(trash.TrashPages((two,)))
     assert library.article_ids() == [a1, a2]
     assert [d.date for d in browse.paper_dates(library)] == ["2026-01-01"]
-    [item] = trash.items(library)
+    [item] = library.read(trash.items)
     assert (item.kind, item.id, item.articles) == ("page", two, 2)
     # Restoring an article on a trashed page brings the page back.
-    trash.restore(library, [b1], []).apply(library)
+    library.run(trash.restore([b1], []))
     assert library.article_ids() == [a1, a2, b1, b2]
 
-    trash.TrashArticles((a2,)).apply(library)
-    trash.TrashPages((one,)).apply(library)
-    changes = trash.empty(library)
+    library.run(trash.TrashArticles((a2,)))
+    library.run(trash.TrashPages((one,)))
+    changes = library.write(trash.empty)
     assert changes.articles_removed == {a1, a2} and changes.sources_removed == {one}
-    assert library.article_ids() == [b1, b2] and not trash.items(library)
+    assert library.article_ids() == [b1, b2] and not library.read(trash.items)
     assert library.check().ok
 
 
@@ -223,7 +223,7 @@ def test_import_refuses_a_file_that_is_not_a_page_dump(
 
 def test_article_id_unknown_is_refused_by_metadata(library: Library) -> None:
     with pytest.raises(Exception, match="no article 5"):
-        metadata.set_articles([ArticleId(5)], title="x").apply(library)
+        library.run(metadata.set_articles([ArticleId(5)], title="x"))
 
 
 def test_the_in_memory_index_orders_exactly_as_the_query(library: Library, tmp_path: Path) -> None:
@@ -234,7 +234,7 @@ def test_the_in_memory_index_orders_exactly_as_the_query(library: Library, tmp_p
     _import(library, tmp_path / "p", "晚报_2026-01-01_第3版.txt", SMALL_PAGE + "\n三。\n")
     _import(library, tmp_path / "p", "undated.txt", SMALL_PAGE + "\n四。\n")
     _import(library, tmp_path / "p", "日报_2026-01-02.txt", SMALL_PAGE + "\n五。\n")
-    trash.TrashArticles((library.article_ids()[1],)).apply(library)
+    library.run(trash.TrashArticles((library.article_ids()[1],)))
     index = LibraryIndex.load(library)
     assert index.total == browse.article_count(library)
     filters = [

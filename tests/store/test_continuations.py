@@ -55,7 +55,7 @@ def test_parts_on_two_pages_of_one_issue_are_linked(
     assert {first, second} <= set(every)  # the core still finds every part
     # On another date the pages are no longer one issue: nothing is linked.
     src = back.source.id
-    metadata.set_pages([src], date="2026-02-27").apply(two_pages)
+    two_pages.run(metadata.set_pages([src], date="2026-02-27"))
     assert two_pages.get_article(first).continued_on_id is None
 
 
@@ -110,6 +110,44 @@ def test_exporting_one_part_exports_the_whole_story(two_pages: Library, tmp_path
 
     first, second = _part(two_pages, "第3版"), _part(two_pages, "第1版")
     assert select_articles(two_pages, articles=[str(second)]) == [first, second]
+    lib = two_pages
+    texts = [lib.get_article(a).text for a in (first, second)]
+    quotes = [t.strip()[:8] for t in texts]
+    lib.highlight_quote(first, quotes[0], occurrence=1, note="头版", tags=["城建"])
+    lib.highlight_quote(second, quotes[1], occurrence=1, colour="blue", tags=["转版"])
+    lib.set_note(second, "下文见第3版")
     out = tmp_path / "out"
-    export_markdown(two_pages, select_articles(two_pages, articles=[str(first)]), out)
-    assert len(list(out.glob("*.md"))) == 2
+    report = export_markdown(lib, select_articles(lib, articles=[str(first)]), out)
+    assert report.articles == 2 and report.highlights == 2
+    (one,) = out.glob("*.md")  # one story, one file
+    title = lib.get_article(first).article.title
+    assert one.name.startswith("2026-02-26 第1,3版 ")
+    md = one.read_text(encoding="utf-8")
+    assert md.count(f"# {title}") == 1
+    assert md.index(quotes[0]) < md.index(quotes[1])  # its parts in reading order
+    assert "头版" in md and "下文见第3版" in md and "#城建" in md and "#转版" in md
+    assert 'page: "1,3"' in md and "(1,3)" in md  # the citation names both pages
+    # One file with every article: the story is one section there too.
+    single = tmp_path / "all.md"
+    export_markdown(lib, lib.article_ids(), single, single_file=True)
+    whole = single.read_text(encoding="utf-8")
+    assert whole.count(f"# {title}") == 1 and whole.index(quotes[0]) < whole.index(quotes[1])
+    # A part exported without its sibling (by a tag only it has) stays a part.
+    alone = tmp_path / "alone"
+    export_markdown(lib, select_articles(lib, tag="转版"), alone)
+    (part,) = alone.glob("*.md")
+    text = part.read_text(encoding="utf-8")
+    assert quotes[1] in text and quotes[0] not in text
+
+
+def test_cli_export_of_a_part_writes_the_story_once(
+    two_pages: Library, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    first, second = _part(two_pages, "第3版"), _part(two_pages, "第1版")
+    out = tmp_path / "cli"
+    lib = ["--library", str(two_pages.path)]
+    assert run(capsys, *lib, "export", "--article", str(second), "-o", str(out))[0] == 0
+    (one,) = out.glob("*.md")
+    md = one.read_text(encoding="utf-8")
+    assert md.count("pizhu_id:") == 1 and 'page: "1,3"' in md
+    assert f'pizhu_id: "{two_pages.get_article(first).uuid}"' in md  # named by its first part

@@ -59,28 +59,28 @@ def test_merge_with_next_and_undo_redo(lib: Library) -> None:
     first, second, third = lib.article_ids()
     body = lib.get_article(second).text
     hid, _ = lib.add_highlight(second, 0, 3)
-    edit = edits.merge_with_next(lib, first)
+    edit = lib.run(edits.MergeWithNext(first))
     assert _titles(lib) == ["第一篇文章", "第三篇文章"]
     merged = lib.get_article(first)
     assert "第二篇文章" in _blocks(lib, first) and merged.text.endswith(body)
     (h,) = merged.highlights
     assert h.id == hid and merged.text[h.start : h.end] == body[0:3]
-    assert second in edit.changes.articles_removed and first in edit.changes.articles_added
+    assert second in edit.changes.articles_removed and first in edit.changes.articles_rewritten
     assert [x.id for x in lib.search("另一篇")] == [first]
     assert lib.check().ok, lib.check().problems
-    edits.undo(lib, edit)
+    redo = lib.run(edit.inverse)
     assert lib.article_ids() == [first, second, third]
     assert lib.get_article(second).highlights[0].start == 0
     assert [x.id for x in lib.search("另一篇")] == [second]
     assert lib.check().ok, lib.check().problems
-    edits.redo(lib, edit)
+    lib.run(redo.inverse)
     assert lib.article_ids() == [first, third]
     assert lib.check().ok
 
 
 def test_merge_last_article_is_refused(lib: Library) -> None:
     with pytest.raises(edits.EditError):
-        edits.merge_with_next(lib, lib.article_ids()[-1])
+        lib.run(edits.MergeWithNext(lib.article_ids()[-1]))
 
 
 def test_split_at_a_heading_makes_a_titled_article_in_place(lib: Library) -> None:
@@ -90,8 +90,8 @@ def test_split_at_a_heading_makes_a_titled_article_in_place(lib: Library) -> Non
     text = lib.get_article(first).text
     start = text.index("全市新建")
     lib.add_highlight(first, start, start + 4)
-    edit = edits.split_at(lib, first, at)
-    (new,) = edit.created
+    edit = lib.run(edits.SplitAt(first, at))
+    new = edit.created
     assert lib.article_ids() == [first, new, second, third]  # right after the original
     assert _titles(lib)[1] == "公园建设"
     assert _blocks(lib, first) == blocks[:at]
@@ -99,22 +99,22 @@ def test_split_at_a_heading_makes_a_titled_article_in_place(lib: Library) -> Non
     (h,) = moved.highlights
     assert moved.text[h.start : h.end] == "全市新建"
     assert lib.check().ok, lib.check().problems
-    edits.undo(lib, edit)
+    redo = lib.run(edit.inverse)
     assert lib.article_ids() == [first, second, third]
     assert _blocks(lib, first) == blocks
     assert lib.check().ok, lib.check().problems
-    edits.redo(lib, edit)
+    lib.run(redo.inverse)
     assert lib.article_ids() == [first, new, second, third]
 
 
 def test_split_at_a_paragraph_makes_a_fragment(lib: Library) -> None:
     first = lib.article_ids()[0]
     at = _blocks(lib, first).index("第二段正文,全市新建公园12个。")
-    edit = edits.split_at(lib, first, at)
-    new = lib.get_article(edit.created[0])
+    edit = lib.run(edits.SplitAt(first, at))
+    new = lib.get_article(edit.created)
     assert new.article.title is None and new.article.kind == "fragment"
     with pytest.raises(edits.EditError):
-        edits.split_at(lib, first, 0)
+        lib.run(edits.SplitAt(first, 0))
 
 
 def test_move_section_to_another_article(lib: Library) -> None:
@@ -124,7 +124,7 @@ def test_move_section_to_another_article(lib: Library) -> None:
     tail = lib.get_article(first).text
     p3 = tail.index("第三段")
     lib.add_highlight(first, p3, p3 + 3)
-    edit = edits.move_section(lib, first, at, second)
+    edit = lib.run(edits.MoveSection(first, at, second))
     assert _blocks(lib, first) == blocks[:at]
     assert _blocks(lib, second)[-3:] == blocks[at:]
     moved = lib.get_article(second)
@@ -132,23 +132,23 @@ def test_move_section_to_another_article(lib: Library) -> None:
     (h,) = moved.highlights
     assert moved.text[h.start : h.end] == "第三段"
     assert lib.check().ok, lib.check().problems
-    edits.undo(lib, edit)
+    lib.run(edit.inverse)
     assert _blocks(lib, first) == blocks
     with pytest.raises(edits.EditError):
-        edits.move_section(lib, first, 0, second)  # not a heading
+        lib.run(edits.MoveSection(first, 0, second))  # not a heading
 
 
 def test_mark_fragment_and_back(lib: Library) -> None:
     aid = lib.article_ids()[2]
-    edit = edits.mark_fragment(lib, aid)
+    edit = lib.run(edits.MarkFragment(aid))
     assert lib.get_article(aid).article.kind == "fragment"
-    edits.undo(lib, edit)
+    lib.run(edit.inverse)
     assert lib.get_article(aid).article.kind == "article"
 
 
 def test_edits_survive_reimporting_the_page(lib: Library) -> None:
     first = lib.article_ids()[0]
-    edits.merge_with_next(lib, first)
+    lib.run(edits.MergeWithNext(first))
     summary = lib.import_paths([lib.page])  # type: ignore[attr-defined]
     assert summary.skipped == 1 and summary.imported == 0
     assert _titles(lib) == ["第一篇文章", "第三篇文章"]

@@ -110,3 +110,24 @@ def test_old_share_file_merges_into_a_current_library(
     # merging it again changes nothing
     code, out = _pizhu(capsys, "--library", lib, "merge", str(share), "--json")
     assert code == 0 and _counts(Path(lib)) == merged
+
+
+@pytest.mark.parametrize("fixture", LIBRARIES, ids=lambda p: p.stem)
+def test_old_library_shared_merges_into_a_new_one(
+    fixture: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Each past library, upgraded, shares its annotations; a new library merging that
+    file holds every one of them (also for schemas older than share files)."""
+    old = tmp_path / "old.sqlite"
+    shutil.copyfile(fixture, old)
+    share = tmp_path / "old.pizhu"
+    code, out = _pizhu(capsys, "--library", str(old), "share", "-o", str(share), "--json")
+    assert code == 0, out
+    new = tmp_path / "new.sqlite"
+    code, out = _pizhu(capsys, "--library", str(new), "merge", str(share), "--json")
+    assert code == 0, out
+    sent, got = _counts(old), _counts(new)
+    for table in ("highlights", "highlight_tags", "article_tags", "article_notes"):
+        assert got[table] == sent[table], table
+    code, out = _pizhu(capsys, "--library", str(new), "check", "--json")
+    assert code == 0, out

@@ -49,20 +49,20 @@ def test_set_note_operation_stamps_and_undo_restores_the_previous_author(
 ) -> None:
     a1 = loaded.article_ids()[0]
     monkeypatch.setenv("PIZHU_AUTHOR", "甲编辑")
-    first = ops.SetNote(a1, "甲的笔记").apply(loaded)
+    first = loaded.run(ops.SetNote(a1, "甲的笔记"))
     assert note_row(loaded, a1) == ("甲的笔记", "甲编辑")
     monkeypatch.setenv("PIZHU_AUTHOR", "乙编辑")
-    second = ops.SetNote(a1, "乙改过的笔记").apply(loaded)
+    second = loaded.run(ops.SetNote(a1, "乙改过的笔记"))
     assert note_row(loaded, a1) == ("乙改过的笔记", "乙编辑")
-    redo = second.inverse.apply(loaded)  # undo: the previous text with its author
+    redo = loaded.run(second.inverse)  # undo: the previous text with its author
     assert note_row(loaded, a1) == ("甲的笔记", "甲编辑")
     assert loaded.get_article(a1).note_author == "甲编辑"
-    redo.inverse.apply(loaded)  # redo: the later text with its author again
+    loaded.run(redo.inverse)  # redo: the later text with its author again
     assert note_row(loaded, a1) == ("乙改过的笔记", "乙编辑")
-    ops.SetNote(a1, "甲的笔记", author="甲编辑").apply(loaded)
-    first.inverse.apply(loaded)  # undoing the first note removes it
+    loaded.run(ops.SetNote(a1, "甲的笔记", author="甲编辑"))
+    loaded.run(first.inverse)  # undoing the first note removes it
     assert note_row(loaded, a1) is None
-    ops.SetNote(a1, "明确的作者", author="丙").apply(loaded)
+    loaded.run(ops.SetNote(a1, "明确的作者", author="丙"))
     assert note_row(loaded, a1) == ("明确的作者", "丙")
 
 

@@ -62,13 +62,13 @@ def tagged(loaded: Library) -> tuple[Library, dict[str, TagId], list[ArticleId],
 def round_trip(lib: Library, op: ops.Operation) -> ops.Applied:
     """Apply ``op``, undo it (rows identical), redo it (rows as after the first apply)."""
     before = rows(lib)
-    done = op.apply(lib)
+    done = lib.run(op)
     after = rows(lib)
-    undone = done.inverse.apply(lib)
+    undone = lib.run(done.inverse)
     assert rows(lib) == before, f"undo of {op.label} did not restore the rows"
-    redone = undone.inverse.apply(lib)
+    redone = lib.run(undone.inverse)
     assert rows(lib) == after, f"redo of {op.label} differs from doing it"
-    redone.inverse.apply(lib)
+    lib.run(redone.inverse)
     assert rows(lib) == before
     return done
 
@@ -184,15 +184,15 @@ def test_highlight_operations_round_trip(tagged: Any) -> None:
     )
     # Adding, undone, leaves only a tombstone behind; redone, the same row is live again.
     before = rows(lib)
-    added = ops.AddHighlight(a1, 0, 4, "数据", "记一笔", ("新词",)).apply(lib)
+    added = lib.run(ops.AddHighlight(a1, 0, 4, "数据", "记一笔", ("新词",)))
     assert added.created is not None and len(added.changes.tags) == 1
-    undone = added.inverse.apply(lib)
+    undone = lib.run(added.inverse)
     after_undo = rows(lib)
     assert (
         after_undo["tags"] == before["tags"]
         and after_undo["search_notes"] == before["search_notes"]
     )
     assert next(r for r in after_undo["highlights"] if r[0] == added.created)[-2] == 1  # deleted
-    undone.inverse.apply(lib)
+    lib.run(undone.inverse)
     (h,) = [h for h in lib.get_article(a1).highlights if h.id == added.created]
     assert h.colour == "green" and h.note == "记一笔" and h.tags == ("新词",)

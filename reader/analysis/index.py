@@ -1,0 +1,170 @@
+"""The analysis pass: entities and a MinHash signature per article.
+
+:func:`analyse` is pure and runs where the article was segmented (the import workers,
+whose jieba cache is warm); :func:`store` writes its result in the caller's
+transaction. Articles that arrive another way (a re-parse, a merge) have no signature
+row yet and are picked up by :func:`index_pending`.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, delete, select
+
+from reader.analysis import signature as sig
+from reader.store.analysis_models import ArticleEntity, ArticleSignature, EntityName, SignatureBand
+from reader.store.models import ArticleRow
+from reader.text import entities as ent
+from reader.text import segment
+
+
+@dataclass(frozen=True)
+class ArticleAnalysis:
+    names: tuple[tuple[str, ent.Kind, int], ...]  # jieba's names before the user's dictionary
+    signature: bytes
+
+
+def _entity_text(title: str | None, body: str) -> str:
+    return f"{title or ''}\n{body}"
+
+
+def analyse(title: str | None, body: str) -> ArticleAnalysis:
+    # Cut as the search index does (title and body apart, NFKC), so that the pieces are
+    # the ones jieba's cache already holds from this import.
+    words = [
+        *segment.cut(unicodedata.normalize("NFKC", title or "")),
+        *segment.cut(unicodedata.normalize("NFKC", body)),
+    ]
+    found = ent.candidates_of(words)
+    return ArticleAnalysis(
+        names=tuple((name, kind, n) for (name, kind), n in sorted(found.items())),
+        signature=sig.signature_of(words),
+    )
+
+
+def dictionary(conn: Connection) -> ent.Dictionary:
+    rows = conn.execute(select(EntityName.name, EntityName.kind, EntityName.canonical)).all()
+    return ent.Dictionary({r[0]: (ent.kind_of(r[1]), r[2]) for r in rows})
+
+
+def entity_ids(conn: Connection, keys: Sequence[tuple[str, str]]) -> dict[tuple[str, str], int]:
+    """Ids of the (name, kind) entities, created as needed."""
+    if not keys:
+        return {}
+    conn.exec_driver_sql("INSERT OR IGNORE INTO entities (name, kind) VALUES (?, ?)", list(keys))
+    out: dict[tuple[str, str], int] = {}
+    names = sorted({n for n, _ in keys})
+    for i in range(0, len(names), 500):
+        chunk = names[i : i + 500]
+        rows = conn.exec_driver_sql(
+            f"SELECT id, name, kind FROM entities WHERE name IN ({', '.join('?' * len(chunk))})",
+            tuple(chunk),
+        )
+        for eid, name, kind in rows:
+            out[(name, kind)] = int(eid)
+    return {k: out[k] for k in keys}
+
+
+Item = tuple[int, str | None, str, Sequence[tuple[str, ent.Kind, int]]]  # id, title, body, names
+
+
+def store_entities(
+    conn: Connection, items: Sequence[Item], dictionary_: ent.Dictionary, fresh: bool = False
+) -> None:
+    """Replace the entities of several articles at once (``fresh``: they have none yet)."""
+    pattern = dictionary_.pattern()
+    per_article: list[tuple[int, list[ent.Mention]]] = []
+    for article_id, title, body, names in items:
+        found: Counter[tuple[str, ent.Kind]] = Counter({(n, k): c for n, k, c in names})
+        per_article.append(
+            (article_id, ent.resolve(found, _entity_text(title, body), dictionary_, pattern))
+        )
+    if not fresh:
+        conn.execute(
+            delete(ArticleEntity).where(ArticleEntity.article_id.in_([i[0] for i in items]))
+        )
+    keys = sorted({(m.name, m.kind) for _, ms in per_article for m in ms})
+    ids = entity_ids(conn, keys)
+    rows = [(aid, ids[(m.name, m.kind)], m.count) for aid, ms in per_article for m in ms]
+    if rows:  # plain driver calls: an import writes thousands of these rows per second
+        conn.exec_driver_sql(
+            "INSERT INTO article_entities (article_id, entity_id, mentions) VALUES (?, ?, ?)",
+            rows,
+        )
+
+
+def store_many(
+    conn: Connection,
+    results: Sequence[tuple[int, str | None, str, ArticleAnalysis]],
+    fresh: bool = True,
+) -> None:
+    """Write the entities, signatures and band keys of articles just analysed (caller
+    holds the transaction; ``fresh``: new articles, nothing to replace)."""
+    if not results:
+        return
+    store_entities(conn, [(a, t, b, r.names) for a, t, b, r in results], dictionary(conn), fresh)
+    if not fresh:
+        conn.execute(
+            delete(ArticleSignature).where(
+                ArticleSignature.article_id.in_([a for a, *_ in results])
+            )
+        )
+    conn.exec_driver_sql(
+        "INSERT INTO article_signatures (article_id, signature) VALUES (?, ?)",
+        [(a, r.signature) for a, _, _, r in results],
+    )
+    bands = [
+        (k, a)
+        for a, _, _, r in results
+        if not sig.is_empty(r.signature)
+        for k in sig.band_keys(r.signature)
+    ]
+    if bands:
+        conn.exec_driver_sql(
+            "INSERT OR IGNORE INTO signature_bands (key, article_id) VALUES (?, ?)", bands
+        )
+
+
+def pending(conn: Connection) -> list[int]:
+    """Articles without an analysis (imported before it existed, re-parsed, merged)."""
+    q = (
+        select(ArticleRow.id)
+        .outerjoin(ArticleSignature, ArticleSignature.article_id == ArticleRow.id)
+        .where(ArticleSignature.article_id.is_(None))
+        .order_by(ArticleRow.id)
+    )
+    return [int(r[0]) for r in conn.execute(q)]
+
+
+def index_articles(
+    conn: Connection,
+    ids: Sequence[int],
+    progress: Callable[[int, int], None] | None = None,
+) -> int:
+    """Analyse and store the given articles; returns how many were indexed."""
+    if not ids:
+        return 0
+    done = 0
+    for i in range(0, len(ids), 200):
+        chunk = ids[i : i + 200]
+        rows = conn.execute(
+            select(ArticleRow.id, ArticleRow.title, ArticleRow.text).where(ArticleRow.id.in_(chunk))
+        ).all()
+        store_many(conn, [(a, t, b, analyse(t, b)) for a, t, b in rows], fresh=False)
+        done += len(rows)
+        if progress is not None:
+            progress(done, len(ids))
+    return done
+
+
+def forget_bands_of_deleted(conn: Connection) -> None:
+    """Drop band rows whose article is gone (they are ignored anyway; this saves space)."""
+    conn.execute(
+        delete(SignatureBand).where(
+            SignatureBand.article_id.not_in(select(ArticleSignature.article_id))
+        )
+    )
