@@ -230,7 +230,8 @@ class _Page:
         sentences = [s for s in topic.scenes] + [
             f"{place}的{rng.choice(topic.things)}吸引了不少市民"
         ]
-        body = "。".join(rng.sample(sentences, 2)) + "。"
+        # Often two sentences; one short one is as common, as short as a caption.
+        body = "。".join(rng.sample(sentences, rng.choice((1, 2, 2)))) + "。"
         photographers = [person(rng) for _ in range(rng.choice((1, 1, 1, 2)))]
         credit = "■" + rng.choice(("本报记者 ", "", "本报记者 ")) + " ".join(photographers) + " 摄"
         art.photographers = photographers

@@ -453,10 +453,17 @@ class StoryText:
         return [p for _, ps in self.sections for p in ps]
 
 
-def paragraph(rng: random.Random, topic: Topic, place: str, body: str) -> str:
+def paragraph(
+    rng: random.Random, topic: Topic, place: str, body: str, named: list[str] | None = None
+) -> str:
+    """A paragraph of two to five sentences; the people it names go into ``named``."""
     out = ""
     for _ in range(rng.randint(2, 5)):
-        out += rng.choice(SENTENCES).format(**_fill(rng, topic, place, body))
+        template = rng.choice(SENTENCES)
+        fill = _fill(rng, topic, place, body)
+        if named is not None and "{name}" in template:
+            named.append(fill["name"])
+        out += template.format(**fill)
     return out
 
 
@@ -474,14 +481,23 @@ def heading(rng: random.Random, topic: Topic, used: set[str]) -> str:
 
 def story(rng: random.Random, topic: Topic, sections: int, paras: tuple[int, int]) -> StoryText:
     place, body = rng.choice(topic.places), rng.choice(topic.bodies)
-    title = rng.choice(topic.titles).format(place=place, thing=rng.choice(topic.things), n=_n(rng))
+    thing = rng.choice(topic.things)
+    if rng.random() < 0.2:
+        # Titles quote a catchword as often as column labels do (社区里的“幸福食堂”).
+        thing = f"“{thing}”"
+    title = rng.choice(topic.titles).format(place=place, thing=thing, n=_n(rng))
     used: set[str] = set()
     secs: list[tuple[str | None, list[str]]] = []
+    named: list[str] = []
     for k in range(sections):
         head = heading(rng, topic, used) if k > 0 or (sections > 1 and rng.random() < 0.2) else None
         secs.append(
-            (head, [paragraph(rng, topic, place, body) for _ in range(rng.randint(*paras))])
+            (head, [paragraph(rng, topic, place, body, named) for _ in range(rng.randint(*paras))])
         )
+    if named and rng.random() < 0.2:
+        # A story often closes on a short quote from someone it named before: few of the
+        # story's words, but its own (FORMAT 19, the opposite mistake).
+        secs[-1][1].append(f"“{rng.choice(topic.quotes)}。”{rng.choice(named)}说。")
     return StoryText(topic, title, secs)
 
 

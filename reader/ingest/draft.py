@@ -84,10 +84,11 @@ class Piece:
 
 
 def join_texts(a: str, b: str) -> str:
-    """Concatenate two parts of one paragraph: CJK takes no space, Latin words keep one."""
+    """Concatenate two parts of one paragraph: CJK takes no space, nor does a number cut
+    in two (8 | 17); two Latin words keep one."""
     if not a or not b:
         return a + b
-    if a[-1].isascii() and a[-1].isalnum() and b[0].isascii() and b[0].isalnum():
+    if a[-1].isascii() and a[-1].isalpha() and b[0].isascii() and b[0].isalpha():
         return a + " " + b
     return a + b
 

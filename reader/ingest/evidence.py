@@ -6,6 +6,7 @@ import math
 import statistics
 from collections import Counter
 from collections.abc import Sequence
+from functools import lru_cache
 
 from reader.ingest import patterns as pt
 from reader.ingest.draft import Art, Unit
@@ -46,20 +47,62 @@ _OPENING_HANZI = frozenset(
 )
 
 
+# Measure words: frequent as words, but they follow a number or a demonstrative (一段,
+# 这项); a paragraph opening with one standing alone lost the page that held its number.
+_MEASURE_WORDS = frozenset("段项位名台辆户件次个亩处座条届批只张份部栋间层道句起例吨元米")
+
+
 def starts_mid_word(text: str) -> bool:
     """Does ``text`` open with the tail of a word: a lone hanzi that seldom opens a
     sentence, followed by a word (the converter lost the page with the word's head)."""
     if pt.starts_mid_sentence(text) or pt.continues_mid_word(text):
         return True
     t = text.lstrip(pt.WS + "*")
-    if not t or not pt.CJK_RE.match(t[0]) or t[0] in _OPENING_HANZI:
+    if not t or not pt.CJK_RE.match(t[0]):
         return False
-    if len(t) > 1 and t[1] in ",，、。;；:：":
-        return True  # 里,学员们…: one hanzi then a pause is the end of a clause
+    if t[0] in _MEASURE_WORDS:
+        tokens = segment.tokenize(t[:8])
+        if len(tokens) >= 2 and tokens[0][0] == t[0] and len(tokens[1][0]) >= 2:
+            return True  # 段实行…, 项工作…: a measure word follows a number, never opens
+    if len(t) > 1 and t[1] in pt.PAUSES:
+        # 里,学员们… / 中。目前…: one hanzi then a pause is the end of a clause, whichever
+        # hanzi it is (even one that may open a sentence before a word).
+        return True
+    if t[0] in _OPENING_HANZI:
+        return False
     if segment.word_freq(t[0]) >= LONE_WORD:
         return False  # 站在…, 看到…: a hanzi that is a word of its own may open a sentence
     tokens = segment.tokenize(t[:8])
     return len(tokens) >= 2 and tokens[0][0] == t[0]
+
+
+@lru_cache(maxsize=4096)
+def unknown_words(text: str) -> frozenset[str]:
+    """Three-hanzi strings the dictionary does not know, as names are printed: jieba
+    (HMM off) leaves a name it does not know as single hanzi (王|福|生), so a run of
+    single hanzi is cut into its three-hanzi pieces."""
+    out: set[str] = set()
+    run = ""
+    for word, _, _ in [*segment.tokenize(text), ("", 0, 0)]:
+        if len(word) == 1 and pt.CJK_RE.match(word) and word not in _FUNCTION_HANZI:
+            run += word
+            continue
+        for k in range(len(run) - 2):
+            out.add(run[k : k + 3])
+        run = ""
+    return frozenset(out)
+
+
+# Hanzi that stand between words rather than inside a name.
+_FUNCTION_HANZI = frozenset("的了着过在和与及或对向从把被将为是有也都就还又再很让使给说")
+
+
+def shared_names(run: Sequence[Unit], whole: str) -> list[str]:
+    """Unknown words (names, mostly) of ``run`` that the rest of its article prints too;
+    ``whole`` is the article's text (title and units), built once per article."""
+    inside = "\n".join(u.text for u in run)
+    found = {w for u in run for w in unknown_words(u.text) if whole.count(w) > inside.count(w)}
+    return sorted(found)
 
 
 class Topics:

@@ -1,17 +1,18 @@
 """Orphan fragments: paragraphs of a story whose title is on another page, printed inside
 an unrelated article. They become untitled ``fragment`` articles.
 
-A run of one to three paragraphs is a candidate only where the page shows a seam: the
-paragraph before it breaks off mid-sentence with nothing to finish it, the run itself
-starts mid-sentence, or it closes the article. At a seam the run's words are weighed
-against the story's own (:meth:`Topics.affinity`); without a seam a paragraph stays in
-its story however few words it shares, as a reporter's aside does.
+A run of one to three paragraphs is weighed where the page shows a seam: the paragraph
+before it breaks off mid-sentence with nothing to finish it, the run itself starts
+mid-sentence, or it closes the article. There the run's words are weighed against the
+story's own (:meth:`Topics.affinity`). Without a seam a single paragraph stays in its
+story however few words it shares, as a reporter's aside does; a run of two or three
+leaves it only when its words plainly are another story's.
 """
 
 from __future__ import annotations
 
 from reader.ingest.draft import Art, Draft, Unit, broken
-from reader.ingest.evidence import Topics, foreign, own, starts_mid_word
+from reader.ingest.evidence import Topics, foreign, own, shared_names, starts_mid_word
 from reader.ingest.model import MISPLACED, MOVED
 
 # Evidence weights: the prior for a paragraph staying where it is printed, and what each
@@ -19,6 +20,11 @@ from reader.ingest.model import MISPLACED, MOVED
 OWN_PRIOR = 0.3
 SEAM_BEFORE = 0.4  # the paragraph before breaks off and nothing continues it
 MID_START = 0.2  # the run starts mid-sentence
+NAMED = 0.5  # for the run: it names a person or place the rest of the story names
+SEAMLESS = 0.4  # against a run with no seam at all (the story's text on both sides)
+# A seamless run is weighed only when it reads this little like the story at a first look:
+# well above the likeness (about 0.1) under which its words could outweigh the prior.
+SEAMLESS_GATE = 0.3
 # Paragraphs left in a story for its words to be fully trusted as the yardstick.
 TRUSTED_REST = 3
 # Content words a run needs for its topic evidence to count in full.
@@ -37,6 +43,8 @@ def _orphan_runs(art: Art, topics: Topics, draft: Draft) -> list[list[Unit]]:
         return []
     first = units.index(paras[0])
     found: list[list[Unit]] = []
+    story_typ: float | None = None
+    whole: str | None = None
     i = first + 1
     while i < len(units):
         u = units[i]
@@ -46,18 +54,27 @@ def _orphan_runs(art: Art, topics: Topics, draft: Draft) -> list[list[Unit]]:
         prev = units[i - 1]
         seam_before = broken(prev)
         mid_start = starts_mid_word(u.text)
-        best: tuple[float, list[Unit], float, float, float] | None = None
+        best: tuple[float, list[Unit], float, float, float, list[str]] | None = None
         for k in range(1, LONGEST_RUN + 1):
             run = units[i : i + k]
             if len(run) < k or not all(_eligible(v) for v in run):
                 break
             at_end = i + k == len(units)
-            if not (seam_before or mid_start or at_end):
-                continue
+            seamless = not (seam_before or mid_start or at_end)
+            if seamless and k < 2:
+                continue  # a lone paragraph between its story's own stays: an aside
             if not (seam_before or mid_start) and len(paras) - k < TRUSTED_REST:
                 continue  # no seam, and too little of the story to know its topic
             if len(paras) - k < 2:
                 continue
+            if seamless:
+                # Only a run plainly foreign can leave without a seam: a quick look
+                # against the story's usual likeness first keeps this linear in practice.
+                if story_typ is None:
+                    story_typ = topics.typical(art, paras[len(paras) // 2])
+                raw = topics.sim_without(run, art, run)
+                if story_typ <= 0 or raw > SEAMLESS_GATE * story_typ:
+                    continue
             r = topics.affinity(run, art)
             if r < 0:
                 continue
@@ -69,13 +86,27 @@ def _orphan_runs(art: Art, topics: Topics, draft: Draft) -> list[list[Unit]]:
             mine = OWN_PRIOR + trust * own(r)
             frag = trust * foreign(r) + (SEAM_BEFORE if seam_before else 0.0)
             frag += MID_START if mid_start else 0.0
+            if seamless:
+                # Two or three paragraphs sharing no words with the story around them,
+                # with nothing broken at either end: only their words speak, and they
+                # must speak plainly.
+                frag -= SEAMLESS
+            if whole is None:
+                whole = "\n".join([art.title or "", *(v.text for v in units)])
+            names = shared_names(run, whole)
+            if names:
+                # A person or place the story names elsewhere: the run is its own
+                # (王福生 quoted at the end of the story he was introduced in).
+                mine += NAMED
             if best is None or frag - mine > best[0]:
-                best = (frag - mine, run, r, frag, mine)
+                best = (frag - mine, run, r, frag, mine, names)
         if best is None:
             i += 1
             continue
-        _, run, r, frag, mine = best
+        _, run, r, frag, mine, names = best
         ev = [f"its words against the story's own: {r:.2f}"]
+        if names:
+            ev.append(f"it names what the story names: {'、'.join(names)}")
         if seam_before:
             ev.append("the paragraph before it breaks off with nothing to finish it")
         if mid_start:

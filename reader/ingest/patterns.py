@@ -15,6 +15,8 @@ CLOSERS = "”’」』)）》】〉\"'"
 # A paragraph ending in a colon or semicolon introduces or continues a list; it is complete
 # as printed, though weaker evidence than a full stop.
 SOFT_END = ":：;；"
+# Marks that close a clause: one hanzi before one of them is the end of a clause.
+PAUSES = ",，、。;；:："
 
 _CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 CJK_RE = re.compile(f"[{_CJK}]")
@@ -202,9 +204,13 @@ def starts_mid_sentence(text: str) -> bool:
 
 # A number followed by a measure word or unit is the middle of a sentence ("…贷款" +
 # "33亿元"); a paragraph that starts with a number starts with a date ("2025年,").
-_MID_NUMBER = re.compile(
-    r"^[0-9０-９][0-9０-９.,]*\s*(?:[万亿千百]|余|多|元|个|家|名|人|项|件|所|座|条|处|次|台|辆|套|户|亩|吨|米|公里|平方|%|％|倍|岁|天|小时|分钟)"
+_UNIT = (
+    r"(?:[万亿千百]|余|多|元|个|家|名|人|项|件|所|座|条|处|次|台|辆|套|户|亩|吨|米|公里|平方"
+    r"|%|％|倍|岁|天|小时|分钟)"
 )
+_MID_NUMBER = re.compile(r"^[0-9０-９][0-9０-９.,]*\s*" + _UNIT)
+# What follows a number: a block opening with it finishes a number the block before ends on.
+UNIT_START = re.compile("^" + _UNIT)
 _LATIN_START = re.compile(r"^[A-Za-z]")
 
 

@@ -117,6 +117,7 @@ def read_pieces(lines: list[Line]) -> list[Piece]:
 _PHRASE = r"[\u3400-\u9fff“”‘’·《》]"
 _GLUED_RE = re.compile(rf"^({_PHRASE}{{2,10}}) ({_PHRASE}{{2,12}}) (?=\S)")
 TWO_PART_RE = re.compile(rf"^{_PHRASE}{{2,10}} {_PHRASE}{{2,12}}$")
+_MARKS = re.compile(r"[“”‘’·《》]")
 
 
 def glued_heading(text: str, two_part_headings: bool) -> int | None:
@@ -132,7 +133,8 @@ def glued_heading(text: str, two_part_headings: bool) -> int | None:
     m = _GLUED_RE.match(text)
     if not m:
         return None
-    a, b = len(m.group(1)), len(m.group(2))
+    # Length in hanzi: quote marks around a catchword (创新主体“量质齐升”) add none.
+    a, b = (len(_MARKS.sub("", m.group(k))) for k in (1, 2))
     strict = 4 <= a <= 8 and 4 <= b <= 8
     if not (strict or (two_part_headings and a <= 10 and b <= 12)):
         return None

@@ -27,7 +27,7 @@ from collections import defaultdict
 from reader.ingest import patterns as pt
 from reader.ingest.draft import Art, Draft, Unit, broken, join_units, remove_unit
 from reader.ingest.evidence import Topics, foreign, own, starts_mid_word
-from reader.ingest.fragments import split_fragments
+from reader.ingest.fragments import LONGEST_RUN, split_fragments
 from reader.ingest.interleave import IN_PLACE_PRIOR, detach_strays, move_sections
 from reader.ingest.model import (
     MOVED,
@@ -58,8 +58,8 @@ def junction(prev: str, nxt: str) -> int:
     b = nxt.lstrip(pt.WS + "*")
     if not a or not b:
         return 0
-    if a[-1].isdigit() and (b[0].isdigit() or b[0] in ".%"):
-        return STRONG
+    if a[-1].isdigit() and (b[0].isdigit() or b[0] in ".%" or _unit_first(b)):
+        return STRONG  # 11 | 84个 and 1184 | 个,…: a number and its unit run across
     if a[-1].isascii() and a[-1].isalpha() and b[0].isascii() and b[0].isalpha():
         return MID_START
     tail, head = a[-6:], b[:6]
@@ -70,6 +70,12 @@ def junction(prev: str, nxt: str) -> int:
     if starts_mid_word(b):
         return MID_START
     return 0
+
+
+def _unit_first(text: str) -> bool:
+    """Does ``text`` open with a unit standing alone (个,… but not 人才…)?"""
+    m = pt.UNIT_START.match(text)
+    return m is not None and len(segment.tokenize(text[:6])[0][0]) <= len(m.group())
 
 
 # --- 1. duplicates -------------------------------------------------------------------------
@@ -298,8 +304,9 @@ def _join_or_apart(p: Unit, c: Unit, weak: bool, topics: Topics, draft: Draft) -
     if not weak:
         where = "the next block" if c.art is p.art else "a block further on"
         ev = [f"the junction reads as one word or number ({score})", where]
-        return draft.decide("join", spans, {"join": 1.0 + score, "apart": 1.0}, ev)
-    r = topics.affinity([c], p.art)
+        # A word or number running across the junction leaves little room for doubt.
+        return draft.decide("join", spans, {"join": 1.0 + score, "apart": 0.5}, ev)
+    r = _run_affinity(c, topics)
     if r < 0:
         ev = ["the next block of the same story, no opening words", "story too short to weigh"]
         return draft.decide("join", spans, {"join": 1.5, "apart": 1.0}, ev)
@@ -322,6 +329,38 @@ def _join_or_apart(p: Unit, c: Unit, weak: bool, topics: Topics, draft: Draft) -
         apart += MID_WORD_LEFT
         ev.append("it ends inside a word this block does not finish")
     return draft.decide("join", spans, {"join": join, "apart": apart}, ev)
+
+
+def _run_affinity(c: Unit, topics: Topics) -> float:
+    """How much ``c`` reads like its story, as the possible head of an orphan run.
+
+    An orphan run that follows a truncated paragraph shares its words within itself, so
+    its other paragraphs make its first one look like the story's. For each run ``c``
+    may open (up to the longest orphan run) ``c`` reads as foreign only when the whole
+    run reads unlike the rest of the story *and* ``c`` itself does once the run is left
+    out (a true continuation followed by an orphan still reads like its story). The
+    least story-like of these readings counts. -1 when the story is too short to say."""
+    units = c.art.units
+    at = units.index(c)
+    run: list[Unit] = []
+    best: float | None = None
+    first_typ = 0.0
+    for u in units[at : at + LONGEST_RUN]:
+        if u.type != "paragraph" or (run and u.lead):
+            break
+        run.append(u)
+        raw = topics.sim_without(run, c.art, run)
+        if best is not None and first_typ > 0 and raw > 2.0 * best * first_typ:
+            continue  # the run reads plainly like the story: it cannot lower the reading
+        typ = topics.typical(c.art, c, run)
+        if typ <= 0:
+            break
+        first_typ = first_typ or typ
+        whole = raw / typ
+        alone = topics.sim_without([c], c.art, run) / typ
+        r = max(whole, alone)
+        best = r if best is None else min(best, r)
+    return -1.0 if best is None else best
 
 
 def _section_seam(p: Unit, c: Unit, topics: Topics) -> tuple[float, float]:

@@ -11,6 +11,9 @@ from reader.ingest.model import GLUED_HEADING, ArticleKind, Consumed, Span
 from reader.ingest.pieces import TWO_PART_RE, glued_heading, offset_span
 
 _CAPTION_MAX = 40
+# Evidence against a title right under another title with nothing between: the article
+# above would be left without a line of its own.
+EMPTY_ABOVE = 1.5
 
 
 def _is_caption_text(text: str) -> bool:
@@ -18,6 +21,12 @@ def _is_caption_text(text: str) -> bool:
         return False
     # A caption is a label, at most one short sentence.
     return sum(text.count(c) for c in "。!?!?;;") <= 1
+
+
+def _photo_text(text: str) -> bool:
+    """Does the first text under a photo's credit read as the photo's text, however short:
+    a sentence, not a label (冰雕作品) nor a 图为… caption?"""
+    return pt.ends_sentence(text) and not text.startswith(("图为", "上图", "下图", "左图", "右图"))
 
 
 class Segmenter:
@@ -120,9 +129,25 @@ class Segmenter:
         nxt = None if k is None else self.pieces[k]
         if nxt is None or not self._starts_story(k):
             return j
-        if nxt.kind == "h2" and not pt.looks_like_kicker(nxt.text):
-            return j
-        return None
+        if nxt.kind != "h2":
+            return None
+        if not self._photo_titled_before(ci):
+            # The photo still needs its title: two ## lines read as its title and the
+            # story's, unless one of them plainly names a column (quotes alone do not:
+            # titles quote as often as labels do).
+            label = max(pt.kicker_strength(self.pieces[j].text), pt.kicker_strength(nxt.text))
+            return j if label < 2 else None
+        return None if pt.looks_like_kicker(nxt.text) else j
+
+    def _photo_titled_before(self, ci: int) -> bool:
+        """Does a ``##`` title the photo whose credit is at ``ci`` before its text (or
+        right before the credit)?"""
+        seen = 0
+        j = self._prev_index(ci)
+        while j is not None and self.pieces[j].kind == "text" and seen < 2:
+            seen += 1
+            j = self._prev_index(j)
+        return j is not None and self.pieces[j].kind == "h2"
 
     def _shaped_like_sections(self, i: int) -> bool:
         """Is the heading at ``i`` two short phrases, like a later section heading of the
@@ -178,6 +203,7 @@ class Segmenter:
         if prev is not None and prev.kind == "h1" and cur is not None and not cur.units:
             # 引题 + 主题: two # lines with nothing between are one title.
             weights["title_part"] = 6.0
+            weights["title"] -= EMPTY_ABOVE  # it would leave the title above empty
             evidence.append("right under another # title, nothing between")
         else:
             weights["title_part"] = 0.0
@@ -222,9 +248,12 @@ class Segmenter:
         kicker_like = pt.looks_like_kicker(p.text)
         under_title = cur is not None and cur.title is not None and not cur.units
         opens = self._starts_story(i)
+        credit_first = nxt is not None and nxt.kind == "credit"
         w = {"title": 0.0, "kicker": 0.0, "section": 0.0, "photo_title": 0.0}
         ev: list[str] = []
-        if opens:
+        if opens and not credit_first:
+            # (A credit right under it opens a photo story: that evidence is weighed
+            # for the photo title below.)
             w["title"] += 2.0
             ev.append("a byline, dateline, credit or marker follows")
         if (
@@ -244,14 +273,16 @@ class Segmenter:
             w["section"] += 0.5 if opens else 1.0
             if nxt is not None and nxt.kind in ("text", "h3", "bold") and not opens:
                 w["section"] += 0.5
-        credit_first = nxt is not None and nxt.kind == "credit"
         photo = None if credit_first else self._photo_ahead(i)
         if credit_first:
-            w["photo_title"] += 3.0
+            w["photo_title"] += 4.0
             ev.append("a photo credit follows")
         elif photo is not None:
             if self._credit_claims_title(photo) is None:
-                w["photo_title"] += 2.5
+                # Short text and then a credit: a photo story, whose text is not the
+                # text a section heading would head.
+                w["photo_title"] += 4.0
+                w["section"] -= 0.5 if nxt is not None and nxt.kind == "text" else 0.0
                 ev.append("short text and a photo credit follow")
             else:
                 ev.append("the photo ahead has its title after its credit")
@@ -272,15 +303,18 @@ class Segmenter:
         if under_title:
             w["kicker"] += 1.5 if prev is not None and prev.kind in ("h1", "h2") else 1.0
             ev.append("right under a title")
+            # A title here would leave the article above without a line of its own.
+            w["title"] = max(0.0, w["title"] - EMPTY_ABOVE)
             if kicker_like:
-                w["kicker"] += 1.0
+                # A column word or brackets say it plainly; quotes alone less so.
+                w["kicker"] += float(pt.kicker_strength(p.text))
             if cur is not None and cur.kicker is not None and not kicker_like:
                 w["kicker"] -= 1.0
             if opens or self._opener(nxt):
                 w["kicker"] += 1.0
                 ev.append("between the title and the byline")
         elif nxt is not None and nxt.kind == "h1":
-            w["kicker"] += 3.0
+            w["kicker"] += 1.5 + 1.5 * min(1, pt.kicker_strength(p.text))
             ev.append("right above a # title")
         elif (
             nxt is not None
@@ -295,6 +329,15 @@ class Segmenter:
             ev.append("a column label right above the title of the story that follows")
         elif kicker_like and cur is not None and not cur.body():
             w["kicker"] += 0.5
+        if nxt is not None and nxt.kind == "h1":
+            # The byline below belongs to that # title: a title here would have no line
+            # of its own before it.
+            w["title"] = max(0.0, w["title"] - EMPTY_ABOVE)
+        if pt.kicker_strength(p.text) >= 2:
+            # Brackets or a column word (系列报道, 进行时) name a column: titles and
+            # section headings do not.
+            w["title"] = max(0.0, w["title"] - 1.0)
+            w["section"] = max(0.0, w["section"] - 1.0)
         role = self._decide_heading(p, w, ev)
         if role == "photo_title":
             if cur is not None and cur.kind == "photo" and cur.title is None:
@@ -373,7 +416,11 @@ class Segmenter:
 
     def _on_text(self, i: int, p: Piece) -> None:
         art = self._current(p)
-        if art.captions_open and _is_caption_text(p.text):
+        if (
+            art.captions_open
+            and _is_caption_text(p.text)
+            and not (art.kind == "photo" and not art.body() and _photo_text(p.text))
+        ):
             self._unit(art, "caption", p)
             return
         if art.kind != "photo":

@@ -108,3 +108,36 @@ def test_an_override_naming_no_reading_is_ignored() -> None:
     text = path.read_bytes().decode("utf-8")
     same = parse_text(text, overrides={d.key: "nonsense", "join@999999": "apart"})
     assert [a.to_json() for a in same.articles] == [a.to_json() for a in page.articles]
+
+
+def _sample_pages() -> list[Path]:
+    from tests.conftest import SAMPLES, SHARED
+
+    pages = sorted(SAMPLES.glob("*page-*.txt"))
+    seed = SHARED / "corpus" / "seed-page-000.txt"
+    return [*pages, seed] if seed.is_file() else pages
+
+
+def test_pages_read_right_ask_for_few_checks() -> None:
+    """A page the parser splits right should not send its reader checking: a ``##`` line
+    over a byline is a title, a kicker that names its column is a kicker, a photo title
+    over its text and credit is the photo's, and none of them is doubtful. What stays
+    doubtful is weak evidence (an orphan or a join judged on words alone)."""
+    pages = _sample_pages()
+    assert len(pages) >= 10
+    doubtful: dict[str, list[Decision]] = {}
+    for path in pages:
+        page = parse_file(path)
+        doubtful[path.name] = [d for d in page.decisions if d.doubtful]
+        assert not [d for d in doubtful[path.name] if d.kind == "title_role"], path.name
+    assert all(len(ds) <= 3 for ds in doubtful.values()), doubtful
+    assert sum(len(ds) for ds in doubtful.values()) <= 6, doubtful
+
+
+def test_a_join_judged_on_words_alone_stays_doubtful() -> None:
+    from tests.conftest import SAMPLES
+
+    path = SAMPLES / "2026-03-05-page-08-nongmu.txt"
+    page = parse_file(path)
+    d = _decision(page, "join", "春播前,各旗县区组织420名农技人员")
+    assert d.doubtful

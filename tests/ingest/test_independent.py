@@ -10,16 +10,20 @@ import pytest
 from tests.scoring import score_page
 
 FOLDER = Path(__file__).parent / "independent"
-FIRST_CONTACT = {
-    "2026-04-14-page-05-chengshi": 0.917,
-    "2026-04-15-page-03-zonghe": 0.953,
+FLOOR = {
+    # 0.917 at first contact; 0.982 since an orphan run is no longer glued to the
+    # truncated paragraph before it; 1.000 since a hanzi then a stop (中。) opens mid-sentence.
+    "2026-04-14-page-05-chengshi": 1.0,
+    # 0.953 at first contact; 1.000 since a paragraph opening with a measure word
+    # (段实行…) reads as starting mid-sentence, so the lone orphan leaves its host.
+    "2026-04-15-page-03-zonghe": 1.0,
     "2026-04-16-page-04-jingji": 1.0,
 }
 
 
-@pytest.mark.parametrize("name", sorted(FIRST_CONTACT))
+@pytest.mark.parametrize("name", sorted(FLOOR))
 def test_independent_page_keeps_its_first_contact_score(name: str) -> None:
     result = score_page(FOLDER / f"{name}.txt", FOLDER / f"{name}.gold.json")
     assert result["source_coverage"] == 1.0, result
     assert result["duplicate_paragraphs"] == 0, result
-    assert result["score"] >= FIRST_CONTACT[name] - 0.0005, result
+    assert result["score"] >= FLOOR[name] - 0.0005, result

@@ -109,7 +109,9 @@ def test_sample_parses_like_its_gold(gold_path: Path) -> None:
     result = score_page(page_path, gold_path)
     assert result["source_coverage"] == 1.0, result
     assert result["duplicate_paragraphs"] == 0, result
-    assert result["score"] >= 0.95, result
+    # Every sample page is read exactly right: a change that costs one of them a join or
+    # an orphan shows here, not only in the scores.
+    assert result["score"] == pytest.approx(1.0), result
 
 
 @pytest.mark.parametrize(
