@@ -30,4 +30,5 @@ class AfterFirstPaint(QObject):
             return
         self._done = True
         self._widget.removeEventFilter(self)
+        self.deleteLater()  # one per use: a caller may make many over a session
         self._callback()

@@ -9,12 +9,13 @@ decisions is kept here too.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QWidget
 
 from reader.errors import KnownError
 from reader.gui.changes import ChangeBus
+from reader.gui.first_paint import AfterFirstPaint
 from reader.gui.i18n import tr
 from reader.gui.models import title_or_untitled
 from reader.gui.reading_controller import ReadingController
@@ -103,6 +104,7 @@ class SplitController(QObject):
         self._window = window
         self.view: SplitCheckView | None = None
         self.page: splitcheck.PageOverview | None = None
+        self._notice: AfterFirstPaint | None = None
         a = window.actions_  # type: ignore[attr-defined]
         self._action = a.check_split
         self._undo_actions = (a.undo, a.redo)
@@ -119,7 +121,14 @@ class SplitController(QObject):
     def _opened(self, _aid: int) -> None:
         self._action.setEnabled(True)
         self._pane.show_split_doubts(0)
-        QTimer.singleShot(0, self.update_notice)  # after the article is painted
+        # Counting the doubts re-parses the page (~0.2 s, the parser's first import at
+        # start): only once the article is on screen, and once for a run of openings.
+        if self._notice is None:
+            self._notice = AfterFirstPaint(self._pane.view.viewport(), self._notice_due, 500)
+
+    def _notice_due(self) -> None:
+        self._notice = None
+        self.update_notice()
 
     def _closed(self) -> None:
         self._action.setEnabled(False)

@@ -246,6 +246,28 @@ def test_accept_stops_the_notice_and_fixes_come_back_after_delete_and_reimport( 
     assert split.page.open_count == 0
 
 
+def test_the_notice_counts_once_the_article_is_shown_and_once_for_a_run_of_openings(  # type: ignore[no-untyped-def]
+    start, qtbot, monkeypatch
+) -> None:
+    name, text = page_with(1)
+    app = start((name, text))
+    counted: list[int] = []
+    real = splitcheck.open_decisions
+
+    def counting(tx, source_id):  # type: ignore[no-untyped-def]
+        counted.append(source_id)
+        return real(tx, source_id)
+
+    monkeypatch.setattr(splitcheck, "open_decisions", counting)
+    ids = app.controller.lib.articles.ids()
+    for aid in ids[:4]:  # arrow keys down the list: no event loop in between
+        app.controller.reading.open(aid)
+    assert counted == []  # not before the article is on screen
+    pane = app.window.reading
+    qtbot.waitUntil(lambda: pane.split_note.isVisible(), timeout=5000)
+    assert len(counted) == 1
+
+
 def test_the_view_and_the_notice_in_chinese(start, qtbot) -> None:  # type: ignore[no-untyped-def]
     name, text = page_with(1)
     app = start((name, text))
