@@ -30,6 +30,28 @@ sys.path.insert(0, str(ROOT))
 PARAGRAPH = "呼和浩特市推动创新链、产业链、资金链、人才链深度融合,为高质量发展积蓄充足动能。"
 
 
+def insert_page(con: sqlite3.Connection, page: int, stamp: str, day: str, number: str) -> int:
+    """One page row of a generated library (its text is not needed by the benchmarks)."""
+    cur = con.execute(
+        "INSERT INTO source_files (path, name, sha256, text_hash, encoding, size, text, "
+        "imported_at, paper, page_date, page) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+        (
+            f"/p/{page}.txt",
+            f"{page}.txt",
+            f"{page:064x}",
+            f"t{page:063x}",
+            "utf-8",
+            1,
+            "",
+            stamp,
+            "青城晚报",
+            day,
+            number,
+        ),
+    )
+    return int(cur.lastrowid or 0)
+
+
 def build(path: Path, n: int) -> None:
     from reader.store.library import Library
 
@@ -40,24 +62,7 @@ def build(path: Path, n: int) -> None:
     with con:
         for page in range(n // per_page):
             day = f"2025-{1 + page // 280 % 12:02d}-{1 + page // 10 % 28:02d}"
-            cur = con.execute(
-                "INSERT INTO source_files (path, name, sha256, text_hash, encoding, size, text, "
-                "imported_at, paper, page_date, page) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                (
-                    f"/p/{page}.txt",
-                    f"{page}.txt",
-                    f"{page:064x}",
-                    f"t{page:063x}",
-                    "utf-8",
-                    1,
-                    "",
-                    stamp,
-                    "青城晚报",
-                    day,
-                    str(page % 10 + 1),
-                ),
-            )
-            sid = cur.lastrowid
+            sid = insert_page(con, page, stamp, day, str(page % 10 + 1))
             for k in range(per_page):
                 title = f"第{page}版第{k}篇:城市更新织密生活圈"
                 cur = con.execute(

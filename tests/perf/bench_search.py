@@ -34,6 +34,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from bench_gui import insert_page  # noqa: E402
 from bench_library import SURNAMES, Words, percentile, queries  # noqa: E402
 
 from reader.store.library import Library  # noqa: E402
@@ -55,24 +56,7 @@ def build(path: Path, n: int, seed: int) -> None:
         for page in range(pages):
             # five years, in import order
             date = (START + dt.timedelta(days=page * 5 * 365 // pages)).isoformat()
-            cur = con.execute(
-                "INSERT INTO source_files (path, name, sha256, text_hash, encoding, size, text, "
-                "imported_at, paper, page_date, page) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                (
-                    f"/p/{page}.txt",
-                    f"{page}.txt",
-                    f"{page:064x}",
-                    f"t{page:063x}",
-                    "utf-8",
-                    1,
-                    "",
-                    stamp,
-                    "青城晚报",
-                    date,
-                    str(page % 8 + 1),
-                ),
-            )
-            sid = cur.lastrowid
+            sid = insert_page(con, page, stamp, date, str(page % 8 + 1))
             for k in range(PER_PAGE):
                 title = "".join(words.draw(rng.randint(3, 6)))
                 body = "".join(words.sentence(rng.randint(8, 20)) for _ in range(rng.randint(3, 7)))
