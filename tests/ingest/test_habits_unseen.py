@@ -3,24 +3,8 @@ the simulator's worst pages), each on a small page of its own."""
 
 from __future__ import annotations
 
-from reader.ingest import parse_text
 from reader.ingest.evidence import starts_mid_word, unknown_words
-from reader.ingest.model import Article, ParsedPage
-from reader.ingest.verify import problems
-
-
-def parse(text: str) -> ParsedPage:
-    page = parse_text(text)
-    assert problems(page) == []
-    return page
-
-
-def titled(page: ParsedPage, title: str) -> Article:
-    return next(a for a in page.articles if a.title == title)
-
-
-def texts(art: Article, kind: str = "paragraph") -> list[str]:
-    return [b.text for b in art.blocks if b.type == kind]
+from tests.ingest.test_habits import parse, texts, titled
 
 
 def test_a_number_cut_by_a_break_is_joined_without_a_space() -> None:
