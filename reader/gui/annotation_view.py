@@ -4,16 +4,18 @@ its highlights as filterable cards, and an editor for the chosen highlight. Layo
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListView,
     QPlainTextEdit,
+    QScrollArea,
     QSplitter,
     QStackedWidget,
     QToolButton,
@@ -24,6 +26,18 @@ from PySide6.QtWidgets import (
 from reader.gui.annotation_widgets import ChipBox, SwatchRow
 from reader.gui.highlight_list import HighlightCardDelegate
 from reader.gui.i18n import tr
+
+
+class _UpAndDown(QScrollArea):
+    """Scrolls up and down only, so it is as wide as its contents need (with the bar)."""
+
+    def minimumSizeHint(self) -> QSize:
+        base = super().minimumSizeHint()
+        inner = self.widget()
+        if inner is None:
+            return base
+        bar = self.verticalScrollBar().sizeHint().width()
+        return QSize(inner.minimumSizeHint().width() + bar, base.height())
 
 
 def _label(text: str, parent: QWidget, bold: bool = False) -> QLabel:
@@ -195,13 +209,20 @@ class AnnotationPanel(QWidget):
         self.split.addWidget(lower)
         self.split.setStretchFactor(0, 0)
         self.split.setStretchFactor(1, 1)
+        # On a short screen (1024×600) the parts keep their minimum heights and the pane
+        # scrolls, instead of the splitter squeezing the chips under the note.
+        self.scroller = _UpAndDown(self)
+        self.scroller.setWidget(self.split)
+        self.scroller.setWidgetResizable(True)
+        self.scroller.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.body = QStackedWidget(self)
         self.body.addWidget(self.empty)
-        self.body.addWidget(self.split)
+        self.body.addWidget(self.scroller)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(self.body)
         self.setMinimumWidth(220)
 
     def show_article(self, on: bool) -> None:
-        self.body.setCurrentWidget(self.split if on else self.empty)
+        self.body.setCurrentWidget(self.scroller if on else self.empty)

@@ -4,6 +4,8 @@ window that fits small screens, a language switch that keeps the view."""
 
 from __future__ import annotations
 
+from itertools import combinations
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
@@ -131,7 +133,7 @@ def test_search_hits_and_selection_stand_apart_from_highlight_colours() -> None:
 
 @pytest.mark.parametrize("size", [(1024, 600), (683, 740)])
 def test_the_window_fits_small_screens(app, qtbot, size) -> None:  # type: ignore[no-untyped-def]
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication, QWidget
 
     w = app.window
     c = app.controller
@@ -159,6 +161,33 @@ def test_the_window_fits_small_screens(app, qtbot, size) -> None:  # type: ignor
     for child in (w.library, w.centre, w.annotations):
         if child.isVisible():
             assert child.width() >= child.minimumSizeHint().width() - 1
+    if not w.annotations.isVisible():
+        w.actions_.toggle_annotations.trigger()
+    # many suggested tags wrap onto several lines: nothing below slides under them, and
+    # nothing is cut off at the right (the pane scrolls up and down if it must)
+    pane = w.annotations
+    # the article's own suggestions first (they come from a worker), then many more
+    runner = c.annotations.tagging.suggestions
+    with qtbot.waitSignal(runner.ready, timeout=10000):
+        c.reading.open(c.lib.articles.id_at(1))
+    pane.suggestions.set_chips([f"标签{i}号" for i in range(14)])
+    article_part = pane.split.widget(0)
+
+    def parts() -> list[QWidget]:
+        shown = (c for c in article_part.children() if isinstance(c, QWidget) and c.isVisible())
+        return list(shown)
+
+    def apart() -> bool:
+        p = parts()
+        return not any(a.geometry().intersects(b.geometry()) for a, b in combinations(p, 2))
+
+    def wrapped() -> bool:
+        return pane.suggestions.height() > 2 * pane.tag_field.height()
+
+    qtbot.waitUntil(wrapped, timeout=3000)  # once the layouts have settled
+    assert apart()
+    room = pane.scroller.viewport().width()
+    assert all(c.geometry().right() < room for c in parts())
 
 
 def test_double_click_in_the_line_spacing_picks_the_word_under_the_pointer(app, qtbot) -> None:  # type: ignore[no-untyped-def]
