@@ -9,6 +9,7 @@ row.
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -150,7 +151,12 @@ class NotebookController(QObject):
         w.addActions([undo, redo])
         self._bus.changed.connect(self._on_changes)
         # closed with the main window: stop following the library
-        w.destroyed.connect(lambda: self._bus.changed.disconnect(self._on_changes))
+        w.destroyed.connect(self._stop_following)
+
+    def _stop_following(self) -> None:
+        # At exit the bus may be gone before the notebook (then nothing is left to follow).
+        with contextlib.suppress(RuntimeError):
+            self._bus.changed.disconnect(self._on_changes)
 
     def _restore(self) -> None:
         geometry = self._settings.notebook_geometry()
