@@ -259,5 +259,6 @@ def attach(
         library, bus, search.pane, search, settings, open_page, acts.search_filters
     )
     reading.opened.connect(lambda _aid: filters.article_opened())
+    reading.closed.connect(filters.article_opened)
     saved = SavedSearches(library, bus, undo, search, filters, window, acts.save_search)
     return filters, saved

@@ -78,6 +78,7 @@ class SearchFilters(QObject):
         self.fill_menus()
         self._restore()
         v = self.view
+        v.scopes_enabled(current() is not None)
         v.scope.currentIndexChanged.connect(lambda _i: self._unpin(paper=None, page=None))
         v.kind.currentIndexChanged.connect(lambda _i: self._unpin(kinds=()))
         v.tag.currentIndexChanged.connect(self._changed)
@@ -161,8 +162,9 @@ class SearchFilters(QObject):
         return (source.paper, source.date, source.page if self.scope == "page" else None)
 
     def article_opened(self) -> None:
-        """Another article is open: a search scoped to "this issue / this page" follows
-        it when it is on another issue or page."""
+        """Another article is open (or none): a search scoped to "this issue / this
+        page" follows it when it is on another issue or page."""
+        self.view.scopes_enabled(self._current() is not None)
         if self._place(self._current()) != self._scoped_to:
             self._search.refresh()
 

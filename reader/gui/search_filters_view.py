@@ -7,6 +7,7 @@ and remembers the choices, and runs the search again when one changes.
 from __future__ import annotations
 
 from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -116,3 +117,13 @@ class SearchFiltersView(QWidget):
         self.setTabOrder(self.author, self.tag)
         self.setTabOrder(self.tag, self.clear)
         self.setTabOrder(self.clear, self.save)
+
+    def scopes_enabled(self, on: bool) -> None:
+        """ "This issue" and "This page" need an open article to mean anything."""
+        model = self.scope.model()
+        for key in ("issue", "page"):
+            row = self.scope.findData(key)
+            item = model.item(row) if isinstance(model, QStandardItemModel) else None
+            if item is not None:
+                item.setEnabled(on)
+                item.setToolTip("" if on else tr("Open an article first"))

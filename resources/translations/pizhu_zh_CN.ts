@@ -3172,6 +3172,10 @@ A reader for annotating local Chinese news.</source>
         <translation>标签(&amp;G)</translation>
     </message>
     <message>
+        <source>Open an article first</source>
+        <translation>请先打开一篇文章</translation>
+    </message>
+    <message>
         <source>&amp;Delete the saved search</source>
         <translation>删除已存搜索(&amp;D)</translation>
     </message>

@@ -82,10 +82,19 @@ def test_filters_narrow_the_hits_and_the_scope_follows_the_open_article(sample_a
     assert (
         filters.since.date() == QDate(1900, 1, 1) and w.library.filters_button.text() == "Filters"
     )
+    # "this page" and "this issue" mean nothing until an article is open
+    model = filters.scope.model()
+
+    def scopes_on() -> list[bool]:
+        return [model.item(filters.scope.findData(k)).isEnabled() for k in ("issue", "page")]
+
+    app.controller.reading.close()
+    assert scopes_on() == [False, False]
     # Open an article of 2026-02-26 page 2: "this page" and "this issue" follow it.
     target = next(s for s in lib.list_articles() if s.source == "2026-02-26-page-02-minsheng.txt")
     with qtbot.waitSignal(app.controller.reading.opened, timeout=5000):
         app.controller.reading.open(ArticleId(target.id))
+    assert scopes_on() == [True, True]
     with qtbot.waitSignal(app.controller.search.searched, timeout=5000):
         filters.scope.setCurrentIndex(filters.scope.findData("page"))
     hits = [app.controller.search.results.hit(r) for r in range(len(_listed(app)))]
