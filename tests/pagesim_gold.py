@@ -65,7 +65,16 @@ class SimPage:
 
 
 def printed_prefix(printed: str, gold: str) -> str:
-    """The printed line cut where its gold text was cut (a dateline may carry ``**``)."""
+    """The printed line cut where its gold text was cut (a dateline may carry ``**``;
+    a heading glued before the paragraph is printed whole, not counted as its text)."""
+    lead = next(
+        (k for k in range(len(printed)) if printed[k:].replace("**", "").startswith(gold[:12])),
+        0,
+    )
+    return printed[:lead] + _prefix(printed[lead:], gold)
+
+
+def _prefix(printed: str, gold: str) -> str:
     i = kept = 0
     while kept < len(gold):
         if printed.startswith("**", i):
