@@ -105,6 +105,16 @@ def shared_names(run: Sequence[Unit], whole: str) -> list[str]:
     return sorted(found)
 
 
+def _tf(n: int) -> float:
+    """A word's weight for ``n`` occurrences, before its idf."""
+    return 1.0 + math.log(n)
+
+
+# _tf of the small counts almost every word has, computed once (the same floats).
+_TF_LEN = 64
+_TF = [0.0, *(_tf(n) for n in range(1, _TF_LEN))]
+
+
 class Topics:
     """Topic vectors of articles and runs, cached by the exact units they cover."""
 
@@ -118,6 +128,7 @@ class Topics:
         # its words do not look shared by the two stories.
         self.page_df: Counter[str] = Counter()
         self._weights: dict[str, float] = {}
+        self._roots: dict[str, float] = {}  # sqrt of page_df, per word
         self._sums: dict[tuple[object, ...], tuple[Counter[str], float]] = {}
         printed = Counter(u.text for art in arts for u in art.units)
         for art in arts:
@@ -127,7 +138,7 @@ class Topics:
 
     @staticmethod
     def _key(units: Sequence[Unit], title: str | None) -> tuple[object, ...]:
-        return (title, *(id(u) for u in units), *(len(u.text) for u in units))
+        return (title, *map(id, units), *[len(u.text) for u in units])
 
     def _words(self, units: Sequence[Unit], title: str | None) -> Counter[str]:
         key = self._key(units, title)
@@ -167,7 +178,8 @@ class Topics:
         hit = self._sums.get(key)
         if hit is None:
             words = self._words(art.units, art.title)
-            total = sum(((1.0 + math.log(n)) * self._weight(w)) ** 2 for w, n in words.items())
+            weight = self._weight
+            total = sum((_tf(n) * weight(w)) ** 2 for w, n in words.items())
             hit = self._sums[key] = (words, total)
         return hit
 
@@ -180,21 +192,32 @@ class Topics:
             return 0.0
         words, sumsq = self._sumsq(art)
         gone = self._words(removed, None)
+        # The hottest loop of a parse (called for every paragraph near every candidate
+        # run): weights and log tables are read directly, with the same arithmetic in the
+        # same order, so the sums come out bit for bit as before.
+        weights, weight, logs = self._weights, self._weight, _TF
         for w, r in gone.items():
             n = words.get(w, 0)
             if n <= 0:
                 continue
-            g = self._weight(w)
-            sumsq -= ((1.0 + math.log(n)) * g) ** 2
-            if n - r > 0:
-                sumsq += ((1.0 + math.log(n - r)) * g) ** 2
+            g = weights.get(w)
+            if g is None:
+                g = weight(w)
+            sumsq -= ((logs[n] if n < _TF_LEN else _tf(n)) * g) ** 2
+            left = n - r
+            if left > 0:
+                sumsq += ((logs[left] if left < _TF_LEN else _tf(left)) * g) ** 2
         if sumsq <= 1e-12:
             return 0.0
         dot = 0.0
+        gone_get, words_get = gone.get, words.get
         for w, v in vec.items():
-            n = words.get(w, 0) - gone.get(w, 0)
+            n = words_get(w, 0) - gone_get(w, 0)
             if n > 0:
-                dot += v * (1.0 + math.log(n)) * self._weight(w)
+                g = weights.get(w)
+                if g is None:
+                    g = weight(w)
+                dot += v * (logs[n] if n < _TF_LEN else _tf(n)) * g
         return dot / math.sqrt(sumsq)
 
     def _vector(self, words: Counter[str]) -> Vector:
@@ -202,7 +225,13 @@ class Topics:
         df = self.page_df
         if not df:
             return vec
-        scaled = {w: v / math.sqrt(max(1, df[w])) for w, v in vec.items()}
+        roots = self._roots
+        scaled = {}
+        for w, v in vec.items():
+            root = roots.get(w)
+            if root is None:
+                root = roots[w] = math.sqrt(max(1, df[w]))
+            scaled[w] = v / root
         norm = math.sqrt(sum(v * v for v in scaled.values()))
         return {w: v / norm for w, v in scaled.items()} if norm else {}
 
