@@ -144,11 +144,19 @@ class Topics:
         key = self._key(units, title)
         words = self._counts.get(key)
         if words is None:
-            words = Counter[str]()
-            for u in units:
-                words.update(content_words(u.text))
+            parts = [content_words(u.text) for u in units]
             if title:
-                words.update(content_words(title))
+                parts.append(content_words(title))
+            if len(parts) == 1:
+                words = parts[0]  # content_words' own (cached, never changed) counts
+            else:
+                # Counter.update's own merge, without its per-call checks: the same
+                # counts in the same order (the order the sums below add them in).
+                words = Counter[str](parts[0] if parts else ())
+                get = words.get
+                for part in parts[1:]:
+                    for w, n in part.items():
+                        words[w] = n + get(w, 0)
             self._counts[key] = words
         return words
 
