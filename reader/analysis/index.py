@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from sqlalchemy import Connection, delete, select
 
 from reader.analysis import signature as sig
-from reader.store.analysis_models import ArticleEntity, ArticleSignature, EntityName, SignatureBand
+from reader.store.analysis_models import ArticleEntity, ArticleSignature, SignatureBand
 from reader.store.models import ArticleRow
 from reader.text import entities as ent
 from reader.text import segment
@@ -54,7 +54,9 @@ def analyse(title: str | None, body: str) -> ArticleAnalysis:
 
 
 def dictionary(conn: Connection) -> ent.Dictionary:
-    rows = conn.execute(select(EntityName.name, EntityName.kind, EntityName.canonical)).all()
+    # Plain SQL: read once per imported file, where building the select cost more than
+    # reading the (usually small) table.
+    rows = conn.exec_driver_sql("SELECT name, kind, canonical FROM entity_names").all()
     return ent.Dictionary({r[0]: (ent.kind_of(r[1]), r[2]) for r in rows})
 
 
