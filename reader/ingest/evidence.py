@@ -129,7 +129,7 @@ class Topics:
         self.page_df: Counter[str] = Counter()
         self._weights: dict[str, float] = {}
         self._roots: dict[str, float] = {}  # sqrt of page_df, per word
-        self._sums: dict[tuple[object, ...], tuple[Counter[str], float]] = {}
+        self._sums: dict[tuple[object, ...], tuple[dict[str, tuple[int, float, float]], float]] = {}
         printed = Counter(u.text for art in arts for u in art.units)
         for art in arts:
             if art.title is not None:
@@ -181,14 +181,19 @@ class Topics:
             self._weights[word] = w
         return w
 
-    def _sumsq(self, art: Art) -> tuple[Counter[str], float]:
+    def _terms(self, art: Art) -> tuple[dict[str, tuple[int, float, float]], float]:
+        """Per word of ``art``: its count, its weight and its term's square; and the sum
+        of the squares (the article's squared norm)."""
         key = self._key(art.units, art.title)
         hit = self._sums.get(key)
         if hit is None:
-            words = self._words(art.units, art.title)
             weight = self._weight
-            total = sum((_tf(n) * weight(w)) ** 2 for w, n in words.items())
-            hit = self._sums[key] = (words, total)
+            terms = {}
+            for w, n in self._words(art.units, art.title).items():
+                g = weight(w)
+                terms[w] = (n, g, (_tf(n) * g) ** 2)
+            total = sum(t[2] for t in terms.values())
+            hit = self._sums[key] = (terms, total)
         return hit
 
     def sim_without(self, probe: Sequence[Unit], art: Art, removed: Sequence[Unit]) -> float:
@@ -198,34 +203,33 @@ class Topics:
         vec = self.of_units(probe)
         if not vec:
             return 0.0
-        words, sumsq = self._sumsq(art)
+        terms, sumsq = self._terms(art)
         gone = self._words(removed, None)
         # The hottest loop of a parse (called for every paragraph near every candidate
-        # run): weights and log tables are read directly, with the same arithmetic in the
-        # same order, so the sums come out bit for bit as before.
-        weights, weight, logs = self._weights, self._weight, _TF
+        # run): the article's terms come precomputed and the logs from a table, with the
+        # same arithmetic in the same order, so the sums come out bit for bit as before.
+        logs = _TF
+        term = terms.get
         for w, r in gone.items():
-            n = words.get(w, 0)
-            if n <= 0:
+            t = term(w)
+            if t is None:
                 continue
-            g = weights.get(w)
-            if g is None:
-                g = weight(w)
-            sumsq -= ((logs[n] if n < _TF_LEN else _tf(n)) * g) ** 2
+            n, g, square = t
+            sumsq -= square
             left = n - r
             if left > 0:
                 sumsq += ((logs[left] if left < _TF_LEN else _tf(left)) * g) ** 2
         if sumsq <= 1e-12:
             return 0.0
         dot = 0.0
-        gone_get, words_get = gone.get, words.get
+        gone_get = gone.get
         for w, v in vec.items():
-            n = words_get(w, 0) - gone_get(w, 0)
+            t = term(w)
+            if t is None:
+                continue
+            n = t[0] - gone_get(w, 0)
             if n > 0:
-                g = weights.get(w)
-                if g is None:
-                    g = weight(w)
-                dot += v * (logs[n] if n < _TF_LEN else _tf(n)) * g
+                dot += v * (logs[n] if n < _TF_LEN else _tf(n)) * t[1]
         return dot / math.sqrt(sumsq)
 
     def _vector(self, words: Counter[str]) -> Vector:
