@@ -179,6 +179,7 @@ def store(conn: Connection, prepared: PreparedFile) -> tuple[SourceId, list[Arti
             for aid, pa in zip(ids, prepared.articles, strict=True)
             if pa.analysis is not None
         ],
+        bands=False,  # written after the files: Library.import_paths
     )
     return SourceId(source_id), ids
 
