@@ -9,13 +9,13 @@ row yet and are picked up by :func:`index_pending`.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, delete, select
 
 from reader.analysis import signature as sig
-from reader.store.analysis_models import ArticleEntity, ArticleSignature, EntityName, SignatureBand
+from reader.store.analysis_models import ArticleEntity, ArticleSignature, SignatureBand
 from reader.store.models import ArticleRow
 from reader.text import entities as ent
 from reader.text import segment
@@ -54,7 +54,9 @@ def analyse(title: str | None, body: str) -> ArticleAnalysis:
 
 
 def dictionary(conn: Connection) -> ent.Dictionary:
-    rows = conn.execute(select(EntityName.name, EntityName.kind, EntityName.canonical)).all()
+    # Plain SQL: read once per imported file, where building the select cost more than
+    # reading the (usually small) table.
+    rows = conn.exec_driver_sql("SELECT name, kind, canonical FROM entity_names").all()
     return ent.Dictionary({r[0]: (ent.kind_of(r[1]), r[2]) for r in rows})
 
 
@@ -108,9 +110,11 @@ def store_many(
     conn: Connection,
     results: Sequence[tuple[int, str | None, str, ArticleAnalysis]],
     fresh: bool = True,
+    bands: bool = True,
 ) -> None:
     """Write the entities, signatures and band keys of articles just analysed (caller
-    holds the transaction; ``fresh``: new articles, nothing to replace)."""
+    holds the transaction; ``fresh``: new articles, nothing to replace). Without
+    ``bands`` the band keys are left to :func:`write_bands`."""
     if not results:
         return
     store_entities(conn, [(a, t, b, r.names) for a, t, b, r in results], dictionary(conn), fresh)
@@ -124,17 +128,51 @@ def store_many(
         "INSERT INTO article_signatures (article_id, signature) VALUES (?, ?)",
         [(a, r.signature) for a, _, _, r in results],
     )
-    bands = [
-        (k, a)
-        for a, _, _, r in results
-        if not sig.is_empty(r.signature)
-        for k in sig.band_keys(r.signature)
-    ]
     if bands:
-        bands.sort()  # in key order the B-tree takes them leaf by leaf
+        _insert_bands(conn, [(a, r.signature) for a, _, _, r in results])
+    else:
+        conn.exec_driver_sql(_DEFER, (BANDS_FROM, str(min(a for a, *_ in results))))
+
+
+def _insert_bands(conn: Connection, signatures: Iterable[tuple[int, bytes]]) -> None:
+    rows = [(k, a) for a, blob in signatures if not sig.is_empty(blob) for k in sig.band_keys(blob)]
+    if rows:
+        rows.sort()  # in key order the B-tree takes them leaf by leaf
         conn.exec_driver_sql(
-            "INSERT OR IGNORE INTO signature_bands (key, article_id) VALUES (?, ?)", bands
+            "INSERT OR IGNORE INTO signature_bands (key, article_id) VALUES (?, ?)", rows
         )
+
+
+# An import leaves its articles' band keys to one transaction after its files: each key
+# lands on a random leaf of signature_bands, so written file by file they made three
+# quarters of every file's commit (220 pages of WAL for a 7 KB page), and more as the
+# library grows. The files' transactions record the lowest article id still without
+# bands; an import that stops before writing them (a crash) is caught up on open.
+BANDS_FROM = "bands_from"
+_DEFER = (
+    "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET "
+    "value = CAST(min(CAST(value AS INTEGER), CAST(excluded.value AS INTEGER)) AS TEXT)"
+)
+
+
+def bands_waiting(conn: Connection) -> bool:
+    return (
+        conn.exec_driver_sql("SELECT 1 FROM settings WHERE key = ?", (BANDS_FROM,)).first()
+        is not None
+    )
+
+
+def write_bands(conn: Connection) -> None:
+    """Write the band keys an import left (caller holds the write transaction)."""
+    row = conn.exec_driver_sql("SELECT value FROM settings WHERE key = ?", (BANDS_FROM,)).first()
+    if row is None:
+        return
+    found = conn.exec_driver_sql(
+        "SELECT article_id, signature FROM article_signatures WHERE article_id >= ?",
+        (int(row[0]),),
+    )
+    _insert_bands(conn, [(int(a), bytes(blob)) for a, blob in found])
+    conn.exec_driver_sql("DELETE FROM settings WHERE key = ?", (BANDS_FROM,))
 
 
 def pending(conn: Connection) -> list[int]:

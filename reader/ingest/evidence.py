@@ -105,6 +105,16 @@ def shared_names(run: Sequence[Unit], whole: str) -> list[str]:
     return sorted(found)
 
 
+def _tf(n: int) -> float:
+    """A word's weight for ``n`` occurrences, before its idf."""
+    return 1.0 + math.log(n)
+
+
+# _tf of the small counts almost every word has, computed once (the same floats).
+_TF_LEN = 64
+_TF = [0.0, *(_tf(n) for n in range(1, _TF_LEN))]
+
+
 class Topics:
     """Topic vectors of articles and runs, cached by the exact units they cover."""
 
@@ -118,7 +128,8 @@ class Topics:
         # its words do not look shared by the two stories.
         self.page_df: Counter[str] = Counter()
         self._weights: dict[str, float] = {}
-        self._sums: dict[tuple[object, ...], tuple[Counter[str], float]] = {}
+        self._roots: dict[str, float] = {}  # sqrt of page_df, per word
+        self._sums: dict[tuple[object, ...], tuple[dict[str, tuple[int, float, float]], float]] = {}
         printed = Counter(u.text for art in arts for u in art.units)
         for art in arts:
             if art.title is not None:
@@ -127,17 +138,25 @@ class Topics:
 
     @staticmethod
     def _key(units: Sequence[Unit], title: str | None) -> tuple[object, ...]:
-        return (title, *(id(u) for u in units), *(len(u.text) for u in units))
+        return (title, *map(id, units), *[len(u.text) for u in units])
 
     def _words(self, units: Sequence[Unit], title: str | None) -> Counter[str]:
         key = self._key(units, title)
         words = self._counts.get(key)
         if words is None:
-            words = Counter[str]()
-            for u in units:
-                words.update(content_words(u.text))
+            parts = [content_words(u.text) for u in units]
             if title:
-                words.update(content_words(title))
+                parts.append(content_words(title))
+            if len(parts) == 1:
+                words = parts[0]  # content_words' own (cached, never changed) counts
+            else:
+                # Counter.update's own merge, without its per-call checks: the same
+                # counts in the same order (the order the sums below add them in).
+                words = Counter[str](parts[0] if parts else ())
+                get = words.get
+                for part in parts[1:]:
+                    for w, n in part.items():
+                        words[w] = n + get(w, 0)
             self._counts[key] = words
         return words
 
@@ -162,13 +181,19 @@ class Topics:
             self._weights[word] = w
         return w
 
-    def _sumsq(self, art: Art) -> tuple[Counter[str], float]:
+    def _terms(self, art: Art) -> tuple[dict[str, tuple[int, float, float]], float]:
+        """Per word of ``art``: its count, its weight and its term's square; and the sum
+        of the squares (the article's squared norm)."""
         key = self._key(art.units, art.title)
         hit = self._sums.get(key)
         if hit is None:
-            words = self._words(art.units, art.title)
-            total = sum(((1.0 + math.log(n)) * self._weight(w)) ** 2 for w, n in words.items())
-            hit = self._sums[key] = (words, total)
+            weight = self._weight
+            terms = {}
+            for w, n in self._words(art.units, art.title).items():
+                g = weight(w)
+                terms[w] = (n, g, (_tf(n) * g) ** 2)
+            total = sum(t[2] for t in terms.values())
+            hit = self._sums[key] = (terms, total)
         return hit
 
     def sim_without(self, probe: Sequence[Unit], art: Art, removed: Sequence[Unit]) -> float:
@@ -178,23 +203,33 @@ class Topics:
         vec = self.of_units(probe)
         if not vec:
             return 0.0
-        words, sumsq = self._sumsq(art)
+        terms, sumsq = self._terms(art)
         gone = self._words(removed, None)
+        # The hottest loop of a parse (called for every paragraph near every candidate
+        # run): the article's terms come precomputed and the logs from a table, with the
+        # same arithmetic in the same order, so the sums come out bit for bit as before.
+        logs = _TF
+        term = terms.get
         for w, r in gone.items():
-            n = words.get(w, 0)
-            if n <= 0:
+            t = term(w)
+            if t is None:
                 continue
-            g = self._weight(w)
-            sumsq -= ((1.0 + math.log(n)) * g) ** 2
-            if n - r > 0:
-                sumsq += ((1.0 + math.log(n - r)) * g) ** 2
+            n, g, square = t
+            sumsq -= square
+            left = n - r
+            if left > 0:
+                sumsq += ((logs[left] if left < _TF_LEN else _tf(left)) * g) ** 2
         if sumsq <= 1e-12:
             return 0.0
         dot = 0.0
+        gone_get = gone.get
         for w, v in vec.items():
-            n = words.get(w, 0) - gone.get(w, 0)
+            t = term(w)
+            if t is None:
+                continue
+            n = t[0] - gone_get(w, 0)
             if n > 0:
-                dot += v * (1.0 + math.log(n)) * self._weight(w)
+                dot += v * (logs[n] if n < _TF_LEN else _tf(n)) * t[1]
         return dot / math.sqrt(sumsq)
 
     def _vector(self, words: Counter[str]) -> Vector:
@@ -202,7 +237,13 @@ class Topics:
         df = self.page_df
         if not df:
             return vec
-        scaled = {w: v / math.sqrt(max(1, df[w])) for w, v in vec.items()}
+        roots = self._roots
+        scaled = {}
+        for w, v in vec.items():
+            root = roots.get(w)
+            if root is None:
+                root = roots[w] = math.sqrt(max(1, df[w]))
+            scaled[w] = v / root
         norm = math.sqrt(sum(v * v for v in scaled.values()))
         return {w: v / norm for w, v in scaled.items()} if norm else {}
 

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from sqlalchemy import Connection, func, insert, select
+from sqlalchemy import Connection, insert
 
 from reader.analysis import index as analysis
 from reader.errors import KnownError
@@ -117,10 +117,11 @@ def discover(
 
 def known_source(conn: Connection, sha256: str, text_hash: str) -> str | None:
     """The name of an already imported file with these bytes or this text, if any."""
-    row = conn.execute(
-        select(SourceFile.name, SourceFile.sha256).where(
-            (SourceFile.sha256 == sha256) | (SourceFile.text_hash == text_hash)
-        )
+    # Plain SQL: asked twice per imported file, and building the statement cost more
+    # than SQLite's two index look-ups.
+    row = conn.exec_driver_sql(
+        "SELECT name, sha256 FROM source_files WHERE sha256 = ? OR text_hash = ?",
+        (sha256, text_hash),
     ).first()
     if row is None:
         return None
@@ -150,7 +151,7 @@ def store(conn: Connection, prepared: PreparedFile) -> tuple[SourceId, list[Arti
             "page_name": prepared.info.page_name,
         },
     ).scalar_one()
-    first = int(conn.execute(select(func.coalesce(func.max(ArticleRow.id), 0))).scalar_one()) + 1
+    first = int(conn.exec_driver_sql("SELECT coalesce(max(id), 0) FROM articles").scalar_one()) + 1
     ids = [ArticleId(first + n) for n in range(len(prepared.articles))]
     rows: list[dict[str, object]] = []
     blocks: list[dict[str, object]] = []
@@ -178,6 +179,7 @@ def store(conn: Connection, prepared: PreparedFile) -> tuple[SourceId, list[Arti
             for aid, pa in zip(ids, prepared.articles, strict=True)
             if pa.analysis is not None
         ],
+        bands=False,  # written after the files: Library.import_paths
     )
     return SourceId(source_id), ids
 

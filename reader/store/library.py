@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
 
 from sqlalchemy import Connection, Engine, text
 
+from reader.analysis import index as analysis
 from reader.store import (
     anchoring,
     backups,
@@ -179,6 +180,11 @@ class Library:
             self.rebuild_search_index()
         elif needed:
             self.write(indexing.on_open)  # checked again inside the write
+        with self._read() as conn:
+            if not analysis.bands_waiting(conn):
+                return
+        with self._write() as conn:  # an import stopped before its band keys
+            analysis.write_bands(conn)
 
     # --- importing -------------------------------------------------------------------------
 
@@ -230,6 +236,9 @@ class Library:
             workers=workers if parser is None else 1,
             library=self.path,
         )
+        if summary.imported:
+            with self._write() as conn:
+                analysis.write_bands(conn)
         if index:
             self.build_index(cancel=cancel)
         return summary

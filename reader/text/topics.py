@@ -59,14 +59,32 @@ def _idf_table() -> dict[str, float]:
     return _idf
 
 
+def _is_content(word: str) -> bool:
+    return len(word) >= 2 and word not in STOPWORDS and _WORD_OK.fullmatch(word) is not None
+
+
+# Each distinct word's verdict, asked once: a page repeats its words, and the parser
+# reads every paragraph's words (a bounded table, replaced when full, as entities' is).
+_verdicts: dict[str, bool] = {}
+_VERDICTS_LIMIT = 262_144
+
+
 @lru_cache(maxsize=8192)
 def content_words(text: str) -> Counter[str]:
     """Counts of the topic-bearing words of ``text`` (cached: treat the result as frozen)."""
-    words = Counter[str]()
-    for w in cut(text):
-        if len(w) >= 2 and w not in STOPWORDS and _WORD_OK.fullmatch(w):
-            words[w] += 1
-    return words
+    global _verdicts
+    words = cut(text)
+    table = _verdicts
+    new = set(words).difference(table)
+    if new:
+        if len(table) + len(new) > _VERDICTS_LIMIT:
+            table = _verdicts = {}
+            new = set(words)
+        for w in new:
+            table[w] = _is_content(w)
+    get = table.__getitem__
+    # Counter of a list counts in C, keeping first-occurrence order like += 1 did.
+    return Counter([w for w in words if get(w)])
 
 
 Vector = Mapping[str, float]
