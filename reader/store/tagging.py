@@ -18,9 +18,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, Select, delete, insert, select, text, update
+from sqlalchemy import Connection, Select, delete, select, text, update
 
 from reader.errors import KnownError
+from reader.store import tables
 from reader.store.errors import NotFoundError
 from reader.store.ids import ArticleId, HighlightId, TagId
 from reader.store.models import ArticleTag, HighlightRow, HighlightTag, TagRow
@@ -117,8 +118,8 @@ def snapshot(conn: Connection, tid: TagId) -> TagSnapshot:
 
 def restore(conn: Connection, snap: TagSnapshot) -> None:
     """Recreate a deleted tag with its id, links and children."""
-    conn.execute(
-        insert(TagRow),
+    tables.insert_tag(
+        conn,
         {
             "id": snap.id,
             "name": snap.name,
@@ -128,18 +129,9 @@ def restore(conn: Connection, snap: TagSnapshot) -> None:
             "created_at": snap.created_at,
         },
     )
-    for aid in snap.articles:
-        conn.execute(
-            text("INSERT OR IGNORE INTO article_tags (article_id, tag_id) VALUES (:a, :t)"),
-            {"a": aid, "t": snap.id},
-        )
-    for hid in snap.highlights:
-        conn.execute(
-            text("INSERT OR IGNORE INTO highlight_tags (highlight_id, tag_id) VALUES (:h, :t)"),
-            {"h": hid, "t": snap.id},
-        )
-    if snap.children:
-        conn.execute(update(TagRow).where(TagRow.id.in_(snap.children)).values(parent_id=snap.id))
+    tables.link_article_tags(conn, ((aid, snap.id) for aid in snap.articles))
+    tables.link_highlight_tags(conn, ((hid, snap.id) for hid in snap.highlights))
+    tables.update_tags(conn, ({"id": c, "parent_id": snap.id} for c in snap.children))
 
 
 def delete_tag(conn: Connection, tid: TagId) -> TagSnapshot:
@@ -209,10 +201,8 @@ def merge(conn: Connection, source: TagId, target: TagId) -> MergeRecord:
     have_a, have_h = linked(conn, target)
     added_a = tuple(a for a in snap.articles if a not in set(have_a))
     added_h = tuple(h for h in snap.highlights if h not in set(have_h))
-    for aid in added_a:
-        conn.execute(insert(ArticleTag), {"article_id": aid, "tag_id": target})
-    for hid in added_h:
-        conn.execute(insert(HighlightTag), {"highlight_id": hid, "tag_id": target})
+    tables.link_article_tags(conn, ((aid, target) for aid in added_a))
+    tables.link_highlight_tags(conn, ((hid, target) for hid in added_h))
     conn.execute(
         update(TagRow)
         .where(TagRow.parent_id == source, TagRow.id != target)
@@ -232,13 +222,7 @@ def unmerge(conn: Connection, rec: MergeRecord) -> None:
                 ArticleTag.tag_id == rec.target, ArticleTag.article_id.in_(rec.added_articles)
             )
         )
-    if rec.added_highlights:
-        conn.execute(
-            delete(HighlightTag).where(
-                HighlightTag.tag_id == rec.target,
-                HighlightTag.highlight_id.in_(rec.added_highlights),
-            )
-        )
+    tables.unlink_highlight_tags(conn, rec.added_highlights, [rec.target])
     restore(conn, rec.source)
     if rec.target_moved:
         conn.execute(
@@ -350,8 +334,8 @@ def create(
         return found, False
     if parent is not None:
         row(conn, parent)
-    tid = conn.execute(
-        insert(TagRow).returning(TagRow.id),
+    tid = tables.insert_tag(
+        conn,
         {
             "name": tag_name(name),
             "key": key,
@@ -359,5 +343,5 @@ def create(
             "parent_id": parent,
             "created_at": stamp,
         },
-    ).scalar_one()
-    return TagId(tid), True
+    )
+    return tid, True

@@ -1,0 +1,184 @@
+"""The one writer of each annotation table, and the column lists its bulk readers use.
+
+Operations, bulk edits, the tag manager, re-parse, the hand edits and merge all write
+highlights, their tag links, tags, article tags, blocks, pages and articles through
+these functions, in the caller's transaction. Column lists come from the models, so a
+column a migration adds is read, written, shared and merged without another list to
+keep in step: a caller names only the values it decides, the model's defaults fill
+the rest.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+from sqlalchemy import Boolean, Connection, Table, bindparam, delete, insert, select, update
+
+from reader.store.ids import ArticleId, HighlightId, SourceId, TagId
+from reader.store.models import (
+    ArticleRow,
+    ArticleTag,
+    BlockRow,
+    HighlightRow,
+    HighlightTag,
+    SourceFile,
+    TagRow,
+)
+
+Row = Mapping[str, Any]
+CHUNK = 500  # ids per IN (…)
+
+_HIGHLIGHTS: Table = HighlightRow.__table__  # type: ignore[assignment]
+HIGHLIGHT_COLUMNS: tuple[str, ...] = tuple(c.name for c in _HIGHLIGHTS.columns)
+# A plain SELECT hands SQLite's 0/1 back for these; views want the bool the ORM gives.
+HIGHLIGHT_FLAGS: frozenset[str] = frozenset(
+    c.name for c in _HIGHLIGHTS.columns if isinstance(c.type, Boolean)
+)
+
+
+def highlight_columns(alias: str = "") -> str:
+    """Every ``highlights`` column, for a bulk reader's SELECT (``alias``: the table's
+    alias there)."""
+    prefix = f"{alias}." if alias else ""
+    return ", ".join(f'{prefix}"{c}"' for c in HIGHLIGHT_COLUMNS)
+
+
+def _update(conn: Connection, table: Table, rows: Iterable[Row]) -> None:
+    """Set some columns of some rows: each row is its ``id`` and the new values. Rows
+    setting the same columns go in one statement."""
+    groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+    for r in rows:
+        cols = tuple(k for k in r if k != "id")
+        if cols:
+            groups.setdefault(cols, []).append({"row_id": r["id"], **{k: r[k] for k in cols}})
+    for params in groups.values():
+        conn.execute(update(table).where(table.c.id == bindparam("row_id")), params)
+
+
+# --- highlights and their tags ---------------------------------------------------------------
+
+
+def insert_highlight(conn: Connection, row: Row) -> HighlightId:
+    return HighlightId(
+        conn.execute(insert(HighlightRow).returning(HighlightRow.id), dict(row)).scalar_one()
+    )
+
+
+def insert_highlights(conn: Connection, rows: Sequence[Row]) -> None:
+    if rows:
+        conn.execute(insert(HighlightRow), [dict(r) for r in rows])
+
+
+def update_highlights(conn: Connection, rows: Iterable[Row]) -> None:
+    _update(conn, _HIGHLIGHTS, rows)
+
+
+def tombstone_highlights(conn: Connection, ids: Sequence[int], stamp: str | None) -> None:
+    """Mark highlights deleted (``stamp``: their new edit time, None keeps it) and drop
+    their tag links: a tombstone only stops a merge bringing the highlight back."""
+    values: dict[str, Any] = {"deleted": True}
+    if stamp is not None:
+        values["updated_at"] = stamp
+    update_highlights(conn, ({"id": h, **values} for h in ids))
+    unlink_highlight_tags(conn, ids)
+
+
+def shift_highlights(conn: Connection, article: int, after: int, by: int) -> None:
+    """Move the article's highlights starting at ``after`` or later by ``by`` characters."""
+    h = HighlightRow
+    conn.execute(
+        update(h)
+        .where(h.article_id == article, h.start >= after)
+        .values(start=h.start + by, end=h.end + by)
+    )
+
+
+def link_highlight_tags(conn: Connection, pairs: Iterable[tuple[int, int]]) -> None:
+    """Link (highlight, tag) pairs; links already there stay as they are."""
+    params = [{"highlight_id": h, "tag_id": t} for h, t in pairs]
+    if params:
+        conn.execute(insert(HighlightTag).prefix_with("OR IGNORE"), params)
+
+
+def unlink_highlight_tags(
+    conn: Connection, highlights: Sequence[int], tags: Sequence[int] | None = None
+) -> None:
+    """Remove the highlights' links to ``tags`` (None: to every tag)."""
+    for lo in range(0, len(highlights), CHUNK):
+        q = delete(HighlightTag).where(HighlightTag.highlight_id.in_(highlights[lo : lo + CHUNK]))
+        if tags is not None:
+            q = q.where(HighlightTag.tag_id.in_(tags))
+        conn.execute(q)
+
+
+def highlight_tags(conn: Connection, hid: int) -> list[TagId]:
+    q = select(HighlightTag.tag_id).where(HighlightTag.highlight_id == hid)
+    return [TagId(t) for t in conn.execute(q.order_by(HighlightTag.tag_id)).scalars()]
+
+
+# --- tags and article tags -------------------------------------------------------------------
+
+
+def insert_tag(conn: Connection, row: Row) -> TagId:
+    """A tag row (``id`` given: the very row undo puts back)."""
+    return TagId(conn.execute(insert(TagRow).returning(TagRow.id), dict(row)).scalar_one())
+
+
+def update_tags(conn: Connection, rows: Iterable[Row]) -> None:
+    _update(conn, TagRow.__table__, rows)  # type: ignore[arg-type]
+
+
+def link_article_tags(conn: Connection, pairs: Iterable[tuple[int, int]]) -> int:
+    """Link (article, tag) pairs; how many links are new."""
+    params = [{"article_id": a, "tag_id": t} for a, t in pairs]
+    if not params:
+        return 0
+    result = conn.execute(insert(ArticleTag).prefix_with("OR IGNORE"), params)
+    return max(result.rowcount, 0)
+
+
+def unlink_article_tag(conn: Connection, article: int, tag: int) -> int:
+    """Remove one article's link to one tag; 1 if it was there, else 0."""
+    q = delete(ArticleTag).where(ArticleTag.article_id == article, ArticleTag.tag_id == tag)
+    return max(conn.execute(q).rowcount, 0)
+
+
+def article_tags(conn: Connection, article: int) -> list[TagId]:
+    q = select(ArticleTag.tag_id).where(ArticleTag.article_id == article)
+    return [TagId(t) for t in conn.execute(q.order_by(ArticleTag.tag_id)).scalars()]
+
+
+# --- pages, articles and blocks --------------------------------------------------------------
+
+
+def insert_source(conn: Connection, row: Row) -> SourceId:
+    return SourceId(
+        conn.execute(insert(SourceFile).returning(SourceFile.id), dict(row)).scalar_one()
+    )
+
+
+def update_sources(conn: Connection, rows: Iterable[Row]) -> None:
+    _update(conn, SourceFile.__table__, rows)  # type: ignore[arg-type]
+
+
+def insert_article(conn: Connection, row: Row) -> ArticleId:
+    """An article row; list columns (authors, flags…) as lists."""
+    return ArticleId(
+        conn.execute(insert(ArticleRow).returning(ArticleRow.id), dict(row)).scalar_one()
+    )
+
+
+def update_articles(conn: Connection, rows: Iterable[Row]) -> None:
+    _update(conn, ArticleRow.__table__, rows)  # type: ignore[arg-type]
+
+
+def insert_blocks(conn: Connection, rows: Sequence[Row]) -> None:
+    """Block rows (spans and flags as lists), through the view's triggers."""
+    if rows:
+        conn.execute(insert(BlockRow), [dict(r) for r in rows])
+
+
+def replace_blocks(conn: Connection, article: int, rows: Sequence[Row]) -> None:
+    conn.execute(delete(BlockRow).where(BlockRow.article_id == article))
+    insert_blocks(conn, rows)
