@@ -8,7 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 from reader.exchange.merge_report import Action
-from reader.exchange.shared import SharedHighlight
+from reader.exchange.shared import HIGHLIGHT_FIELDS, HIGHLIGHT_FLAGS, SharedHighlight
 from reader.store.anchoring import CONTEXT, Selector, reanchor
 
 Placer = Callable[[Selector, str], tuple[int, int, str] | None]
@@ -29,6 +29,20 @@ def place(sel: Selector, body: str) -> tuple[int, int, str] | None:
     return None if anchor is None else (anchor.start, anchor.end, anchor.method)
 
 
+# Where a highlight sits in each side's own text, like its offsets: placed anew in the
+# receiver's text, never taken from the other side's version.
+PLACEMENT = ("article_id", "start", "end", "exact", "prefix", "suffix", "orphaned")
+# Last writer wins on every other field: the winning version brings them all, and they
+# order two versions, time first, then these, then any field added later.
+_ORDER = ("updated_at", "deleted", "colour", "note", "author", "created_at")
+CARRIED = _ORDER + tuple(f for f in HIGHLIGHT_FIELDS if f not in {*_ORDER, *PLACEMENT, "uuid"})
+
+
+def carried(h: SharedHighlight) -> dict[str, Any]:
+    """The fields a highlight's winning version brings (see :data:`CARRIED`)."""
+    return {f: getattr(h, f) for f in CARRIED}
+
+
 def state(h: dict[str, Any] | SharedHighlight) -> tuple[Any, ...]:
     """The fields last-writer-wins compares, time first; ties broken by the rest.
 
@@ -36,13 +50,10 @@ def state(h: dict[str, Any] | SharedHighlight) -> tuple[Any, ...]:
     sits in each side's own text, like its offsets, and change when it is re-anchored.
     """
     g = h.get if isinstance(h, dict) else lambda k: getattr(h, k)
-    return (
-        str(g("updated_at")),
-        bool(g("deleted")),
-        str(g("colour")),
-        str(g("note")),
-        str(g("author")),
-        str(g("created_at")),
+    return tuple(
+        bool(v) if f in HIGHLIGHT_FLAGS else "" if v is None else str(v)
+        for f in CARRIED
+        for v in (g(f),)
     )
 
 
