@@ -42,7 +42,7 @@ def apply_base(tx: Unit, bundle: SharedBundle, plan: Plan) -> Written:
     source_ids: dict[int, int] = {}
     for sid in plan.new_sources:
         s = bundle.sources[sid]
-        source_ids[sid] = tables.insert_source(
+        source_ids[sid] = tables.SOURCES.insert(
             conn,
             {
                 "path": s.name,  # the sender's folders never travel
@@ -64,7 +64,7 @@ def apply_base(tx: Unit, bundle: SharedBundle, plan: Plan) -> Written:
     for na in plan.new_articles:
         a = na.shared
         source_id = -na.source_key if na.source_key < 0 else source_ids[na.source_key]
-        aid = tables.insert_article(
+        aid = tables.ARTICLES.insert(
             conn,
             {
                 "uuid": na.uuid,
@@ -87,7 +87,7 @@ def apply_base(tx: Unit, bundle: SharedBundle, plan: Plan) -> Written:
             },
         )
         ids[na.temp_id] = aid
-        tables.insert_blocks(conn, [{"article_id": aid, **asdict(b)} for b in a.blocks])
+        tables.BLOCKS.insert_many(conn, [{"article_id": aid, **asdict(b)} for b in a.blocks])
         tokens = search.article_tokens(a.title, a.text, tx.cut)
         search.insert_article(conn, aid, tokens)
     if plan.new_articles:
@@ -97,7 +97,7 @@ def apply_base(tx: Unit, bundle: SharedBundle, plan: Plan) -> Written:
     new_tag_ids: set[int] = set()
     for key in plan.new_tags:
         t = bundle.tags[key]
-        tid = tables.insert_tag(
+        tid = tables.TAGS.insert(
             conn,
             {
                 "name": t.name,
@@ -118,8 +118,8 @@ def apply_highlights(done: Written, plan: Plan) -> None:
     if plan.hl_insert:
         for row in plan.hl_insert:
             row["article_id"] = real(row["article_id"])
-        tables.insert_highlights(conn, plan.hl_insert)
-    tables.update_highlights(conn, plan.hl_update)
+        tables.HIGHLIGHTS.insert_many(conn, plan.hl_insert)
+    tables.HIGHLIGHTS.update(conn, plan.hl_update)
     hl_ids: dict[str, int] = {}
     if plan.hl_tags:
         hl_ids = {
@@ -156,7 +156,7 @@ def apply_rest(done: Written, plan: Plan) -> Changes:
         old = conn.execute(select(ArticleRow.title, ArticleRow.text).where(ArticleRow.id == aid))
         title, body = old.one()
         values = dict(zip(("title", "kind", "authors", "edited_at"), meta, strict=True))
-        tables.update_articles(conn, [{"id": aid, **values}])
+        tables.ARTICLES.update(conn, [{"id": aid, **values}])
         if meta[0] != title:
             search.delete_article(conn, aid, title, body, done.tx.cut)
             search.insert_article(conn, aid, search.article_tokens(meta[0], body, done.tx.cut))

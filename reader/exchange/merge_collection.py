@@ -100,6 +100,6 @@ def plan(conn: Connection, bundle: SharedBundle, homes: Mapping[int, int]) -> Co
 
 
 def apply(conn: Connection, p: CollectionPlan) -> tuple[set[SourceId], set[ArticleId]]:
-    tables.update_sources(conn, ({"id": sid, **dict(fill)} for sid, fill in p.facts))
-    tables.update_articles(conn, ({"id": aid, "deleted_at": when} for aid, when in p.trash))
+    tables.SOURCES.update(conn, ({"id": sid, **dict(fill)} for sid, fill in p.facts))
+    tables.ARTICLES.update(conn, ({"id": aid, "deleted_at": when} for aid, when in p.trash))
     return {SourceId(s) for s, _ in p.facts}, {ArticleId(a) for a, _ in p.trash}

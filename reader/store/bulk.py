@@ -81,7 +81,7 @@ class SetColours:
         was = {s.id: s for s in states(conn, ids)}
         keys = {c: palette.resolve(conn, c) for c in {c for _, c in self.items}}
         stamps = self.stamps or tuple(now for _ in self.items)
-        tables.update_highlights(
+        tables.HIGHLIGHTS.update(
             conn,
             (
                 {"id": h, "colour": keys[c], "updated_at": t}
@@ -127,7 +127,7 @@ class ReviveHighlights:
         missing = [h for h in ids if h not in found]
         if missing:
             raise NotFoundError(f"no highlight {missing[0]}")
-        tables.update_highlights(conn, (highlights.revived(s) for s in self.states))
+        tables.HIGHLIGHTS.update(conn, (highlights.revived(s) for s in self.states))
         tables.link_highlight_tags(conn, ((s.id, t) for s in self.states for t in s.tags))
         _reindex(conn, tx, {s.article_id for s in self.states if s.note})
         return Applied(_changed(ids), DeleteHighlights(ids, self.label))

@@ -111,7 +111,7 @@ def _write_blocks(conn: Connection, art: _Article) -> None:
         ],
     )
     body = art.text
-    tables.update_articles(
+    tables.ARTICLES.update(
         conn, [{"id": art.id, "text": body, "content_hash": content_hash(body), "title": art.title}]
     )
 
@@ -125,8 +125,8 @@ def _move_highlights(
     )
     cut = [r["id"] for r in rows if any(r["start"] < c < r["end"] for c in cut_at)]
     # Tombstoned as they are: the edit's undo puts the rows back from its snapshot.
-    tables.update_highlights(conn, ({"id": h, "deleted": True} for h in cut))
-    tables.update_highlights(
+    tables.HIGHLIGHTS.update(conn, ({"id": h, "deleted": True} for h in cut))
+    tables.HIGHLIGHTS.update(
         conn,
         (
             {"id": r["id"], "article_id": dst, "start": r["start"] + shift, "end": r["end"] + shift}
@@ -241,8 +241,8 @@ def split_at(tx: Unit, article_id: int, block_index: int) -> Edit:
             content_hash="",
             consumed=[],
         )
-        new_id = tables.insert_article(conn, new)
-        tables.update_articles(conn, [{"id": a.id, "continued_on": None}])
+        new_id = tables.ARTICLES.insert(conn, new)
+        tables.ARTICLES.update(conn, [{"id": a.id, "continued_on": None}])
         _move_highlights(conn, a.id, cut, len(a.text) + 1, new_id, shift, [cut - 2, cut])
         a.blocks = a.blocks[:block_index]
         _write_blocks(conn, a)
@@ -295,7 +295,7 @@ def mark_fragment(tx: Unit, article_id: int, fragment: bool = True) -> Edit:
     """Mark an article as a fragment of a story printed elsewhere (or undo that)."""
 
     def body(conn: Connection) -> tuple[set[int], set[int]]:
-        tables.update_articles(
+        tables.ARTICLES.update(
             conn, [{"id": article_id, "kind": "fragment" if fragment else "article"}]
         )
         return set(), set()

@@ -60,7 +60,7 @@ def insert_highlight(
         raise LibraryError(
             f"highlight [{start}, {end}) is outside article {aid} (0…{len(body)})"
         ) from None
-    hid = tables.insert_highlight(
+    hid = tables.HIGHLIGHTS.insert(
         conn,
         {
             "uuid": highlight_uuid or str(uuidlib.uuid4()),
@@ -117,7 +117,7 @@ def edit(
         values["colour"] = colour
     if note is not None:
         values["note"] = note
-    tables.update_highlights(conn, [values])
+    tables.HIGHLIGHTS.update(conn, [values])
     if note is not None and note != before.note and cut is not None:
         search.reindex_notes(conn, before.article_id, cut)
     return before
@@ -137,7 +137,7 @@ def revive(conn: Connection, was: HighlightState, cut: search.Cut) -> None:
     found = conn.execute(select(HighlightRow.deleted).where(HighlightRow.id == was.id)).scalar()
     if found is None:
         raise NotFoundError(f"no highlight {was.id}")
-    tables.update_highlights(conn, [revived(was)])
+    tables.HIGHLIGHTS.update(conn, [revived(was)])
     tables.link_highlight_tags(conn, ((was.id, t) for t in was.tags))
     if was.note:
         search.reindex_notes(conn, was.article_id, cut)

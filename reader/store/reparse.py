@@ -132,11 +132,11 @@ def replace_page(
     for j, pa in enumerate(new):
         if j in by_new:
             aid = by_new[j]
-            tables.update_articles(
+            tables.ARTICLES.update(
                 conn, [{"id": aid, "ordinal": j, **page_rows.article_values(pa)}]
             )
         else:
-            aid = tables.insert_article(
+            aid = tables.ARTICLES.insert(
                 conn,
                 {
                     "uuid": pa.uuid,
@@ -195,7 +195,7 @@ def replace_page(
             fresh = anchoring.build(texts[aid], placed.start, placed.end)
             values.update(exact=fresh.exact, prefix=fresh.prefix, suffix=fresh.suffix)
         moved.append(values)
-    tables.update_highlights(conn, moved)
+    tables.HIGHLIGHTS.update(conn, moved)
     removed = [o.id for o in old if o.id not in pairs]
     for oid in removed:
         home = heirs(oid)

@@ -10,31 +10,21 @@ the rest.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
-from typing import Any
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar, cast
 
-from sqlalchemy import Boolean, Connection, Table, bindparam, delete, insert, select, update
+from sqlalchemy import Connection, Table, bindparam, delete, insert, select, update
 
+from reader.store import models
 from reader.store.ids import ArticleId, HighlightId, SourceId, TagId
-from reader.store.models import (
-    ArticleRow,
-    ArticleTag,
-    BlockRow,
-    HighlightRow,
-    HighlightTag,
-    SourceFile,
-    TagRow,
-)
+from reader.store.models import ArticleTag, HighlightRow, HighlightTag
 
 Row = Mapping[str, Any]
 CHUNK = 500  # ids per IN (…)
+IdT = TypeVar("IdT", bound=int)
 
-_HIGHLIGHTS: Table = HighlightRow.__table__  # type: ignore[assignment]
-HIGHLIGHT_COLUMNS: tuple[str, ...] = tuple(c.name for c in _HIGHLIGHTS.columns)
-# A plain SELECT hands SQLite's 0/1 back for these; views want the bool the ORM gives.
-HIGHLIGHT_FLAGS: frozenset[str] = frozenset(
-    c.name for c in _HIGHLIGHTS.columns if isinstance(c.type, Boolean)
-)
+HIGHLIGHT_COLUMNS: tuple[str, ...] = tuple(c.name for c in HighlightRow.__table__.columns)
 
 
 def highlight_columns(alias: str = "") -> str:
@@ -44,34 +34,47 @@ def highlight_columns(alias: str = "") -> str:
     return ", ".join(f'{prefix}"{c}"' for c in HIGHLIGHT_COLUMNS)
 
 
-def _update(conn: Connection, table: Table, rows: Iterable[Row]) -> None:
-    """Set some columns of some rows: each row is its ``id`` and the new values. Rows
-    setting the same columns go in one statement."""
-    groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
-    for r in rows:
-        cols = tuple(k for k in r if k != "id")
-        if cols:
-            groups.setdefault(cols, []).append({"row_id": r["id"], **{k: r[k] for k in cols}})
-    for params in groups.values():
-        conn.execute(update(table).where(table.c.id == bindparam("row_id")), params)
+@dataclass(frozen=True)
+class Writer(Generic[IdT]):
+    """Inserts and updates of one table's rows, whatever its columns."""
+
+    model: type[models.Base]
+    make: Callable[[int], IdT]  # the table's id type
+
+    @property
+    def table(self) -> Table:
+        return cast(Table, self.model.__table__)
+
+    def insert(self, conn: Connection, row: Row) -> IdT:
+        """One row (with ``id``: that very row, as undo puts it back); its id."""
+        q = insert(self.table).returning(self.table.c.id)
+        return self.make(int(conn.execute(q, dict(row)).scalar_one()))
+
+    def insert_many(self, conn: Connection, rows: Sequence[Row]) -> None:
+        if rows:
+            conn.execute(insert(self.table), [dict(r) for r in rows])
+
+    def update(self, conn: Connection, rows: Iterable[Row]) -> None:
+        """Set some columns of some rows: each row is its ``id`` and the new values. Rows
+        setting the same columns go in one statement."""
+        groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+        for r in rows:
+            cols = tuple(k for k in r if k != "id")
+            if cols:
+                groups.setdefault(cols, []).append({"row_id": r["id"], **{k: r[k] for k in cols}})
+        q = update(self.table).where(self.table.c.id == bindparam("row_id"))
+        for params in groups.values():
+            conn.execute(q, params)
+
+
+HIGHLIGHTS = Writer(HighlightRow, HighlightId)
+TAGS = Writer(models.TagRow, TagId)
+SOURCES = Writer(models.SourceFile, SourceId)
+ARTICLES = Writer(models.ArticleRow, ArticleId)  # list columns (authors, flags…) as lists
+BLOCKS = Writer(models.BlockRow, int)  # through the view's triggers; spans, flags as lists
 
 
 # --- highlights and their tags ---------------------------------------------------------------
-
-
-def insert_highlight(conn: Connection, row: Row) -> HighlightId:
-    return HighlightId(
-        conn.execute(insert(HighlightRow).returning(HighlightRow.id), dict(row)).scalar_one()
-    )
-
-
-def insert_highlights(conn: Connection, rows: Sequence[Row]) -> None:
-    if rows:
-        conn.execute(insert(HighlightRow), [dict(r) for r in rows])
-
-
-def update_highlights(conn: Connection, rows: Iterable[Row]) -> None:
-    _update(conn, _HIGHLIGHTS, rows)
 
 
 def tombstone_highlights(conn: Connection, ids: Sequence[int], stamp: str | None) -> None:
@@ -80,7 +83,7 @@ def tombstone_highlights(conn: Connection, ids: Sequence[int], stamp: str | None
     values: dict[str, Any] = {"deleted": True}
     if stamp is not None:
         values["updated_at"] = stamp
-    update_highlights(conn, ({"id": h, **values} for h in ids))
+    HIGHLIGHTS.update(conn, ({"id": h, **values} for h in ids))
     unlink_highlight_tags(conn, ids)
 
 
@@ -120,15 +123,6 @@ def highlight_tags(conn: Connection, hid: int) -> list[TagId]:
 # --- tags and article tags -------------------------------------------------------------------
 
 
-def insert_tag(conn: Connection, row: Row) -> TagId:
-    """A tag row (``id`` given: the very row undo puts back)."""
-    return TagId(conn.execute(insert(TagRow).returning(TagRow.id), dict(row)).scalar_one())
-
-
-def update_tags(conn: Connection, rows: Iterable[Row]) -> None:
-    _update(conn, TagRow.__table__, rows)  # type: ignore[arg-type]
-
-
 def link_article_tags(conn: Connection, pairs: Iterable[tuple[int, int]]) -> int:
     """Link (article, tag) pairs; how many links are new."""
     params = [{"article_id": a, "tag_id": t} for a, t in pairs]
@@ -152,33 +146,6 @@ def article_tags(conn: Connection, article: int) -> list[TagId]:
 # --- pages, articles and blocks --------------------------------------------------------------
 
 
-def insert_source(conn: Connection, row: Row) -> SourceId:
-    return SourceId(
-        conn.execute(insert(SourceFile).returning(SourceFile.id), dict(row)).scalar_one()
-    )
-
-
-def update_sources(conn: Connection, rows: Iterable[Row]) -> None:
-    _update(conn, SourceFile.__table__, rows)  # type: ignore[arg-type]
-
-
-def insert_article(conn: Connection, row: Row) -> ArticleId:
-    """An article row; list columns (authors, flags…) as lists."""
-    return ArticleId(
-        conn.execute(insert(ArticleRow).returning(ArticleRow.id), dict(row)).scalar_one()
-    )
-
-
-def update_articles(conn: Connection, rows: Iterable[Row]) -> None:
-    _update(conn, ArticleRow.__table__, rows)  # type: ignore[arg-type]
-
-
-def insert_blocks(conn: Connection, rows: Sequence[Row]) -> None:
-    """Block rows (spans and flags as lists), through the view's triggers."""
-    if rows:
-        conn.execute(insert(BlockRow), [dict(r) for r in rows])
-
-
 def replace_blocks(conn: Connection, article: int, rows: Sequence[Row]) -> None:
-    conn.execute(delete(BlockRow).where(BlockRow.article_id == article))
-    insert_blocks(conn, rows)
+    conn.execute(delete(models.BlockRow).where(models.BlockRow.article_id == article))
+    BLOCKS.insert_many(conn, rows)

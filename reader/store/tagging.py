@@ -118,7 +118,7 @@ def snapshot(conn: Connection, tid: TagId) -> TagSnapshot:
 
 def restore(conn: Connection, snap: TagSnapshot) -> None:
     """Recreate a deleted tag with its id, links and children."""
-    tables.insert_tag(
+    tables.TAGS.insert(
         conn,
         {
             "id": snap.id,
@@ -131,7 +131,7 @@ def restore(conn: Connection, snap: TagSnapshot) -> None:
     )
     tables.link_article_tags(conn, ((aid, snap.id) for aid in snap.articles))
     tables.link_highlight_tags(conn, ((hid, snap.id) for hid in snap.highlights))
-    tables.update_tags(conn, ({"id": c, "parent_id": snap.id} for c in snap.children))
+    tables.TAGS.update(conn, ({"id": c, "parent_id": snap.id} for c in snap.children))
 
 
 def delete_tag(conn: Connection, tid: TagId) -> TagSnapshot:
@@ -334,7 +334,7 @@ def create(
         return found, False
     if parent is not None:
         row(conn, parent)
-    tid = tables.insert_tag(
+    tid = tables.TAGS.insert(
         conn,
         {
             "name": tag_name(name),
