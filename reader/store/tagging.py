@@ -157,13 +157,13 @@ def rename(conn: Connection, tid: TagId, name: str) -> str:
             f"a tag named {tag_name(name)!r} already exists; merge {r.name!r} into it instead",
             other,
         )
-    conn.execute(update(TagRow).where(TagRow.id == tid).values(name=tag_name(name), key=key))
+    tables.TAGS.update(conn, [{"id": tid, "name": tag_name(name), "key": key}])
     return str(r.name)
 
 
 def recolour(conn: Connection, tid: TagId, colour: str | None) -> str | None:
     old = row(conn, tid).colour
-    conn.execute(update(TagRow).where(TagRow.id == tid).values(colour=colour or None))
+    tables.TAGS.update(conn, [{"id": tid, "colour": colour or None}])
     return None if old is None else str(old)
 
 
@@ -184,7 +184,7 @@ def nest(conn: Connection, tid: TagId, parent: TagId | None) -> TagId | None:
         row(conn, parent)
         if parent == tid or tid in ancestors(conn, parent):
             raise TagError(f"{r.name!r} cannot go under itself or a tag inside it")
-    conn.execute(update(TagRow).where(TagRow.id == tid).values(parent_id=parent))
+    tables.TAGS.update(conn, [{"id": tid, "parent_id": parent}])
     return None if r.parent_id is None else TagId(r.parent_id)
 
 
@@ -197,7 +197,7 @@ def merge(conn: Connection, source: TagId, target: TagId) -> MergeRecord:
     target_parent = None if target_row.parent_id is None else TagId(target_row.parent_id)
     moved = source in ancestors(conn, target)
     if moved:  # the target leaves the source's subtree first, or it would loop
-        conn.execute(update(TagRow).where(TagRow.id == target).values(parent_id=snap.parent_id))
+        tables.TAGS.update(conn, [{"id": target, "parent_id": snap.parent_id}])
     have_a, have_h = linked(conn, target)
     added_a = tuple(a for a in snap.articles if a not in set(have_a))
     added_h = tuple(h for h in snap.highlights if h not in set(have_h))
@@ -225,9 +225,7 @@ def unmerge(conn: Connection, rec: MergeRecord) -> None:
     tables.unlink_highlight_tags(conn, rec.added_highlights, [rec.target])
     restore(conn, rec.source)
     if rec.target_moved:
-        conn.execute(
-            update(TagRow).where(TagRow.id == rec.target).values(parent_id=rec.target_parent)
-        )
+        tables.TAGS.update(conn, [{"id": rec.target, "parent_id": rec.target_parent}])
 
 
 _SUBTREE = text(
