@@ -197,6 +197,10 @@ def table_rows(
 # A share's highlight rows hold these columns (the model's; tags come from their links).
 HIGHLIGHT_FIELDS = tuple(f.name for f in fields(SharedHighlight) if f.name != "tags")
 HIGHLIGHT_FLAGS = tuple(f.name for f in fields(SharedHighlight) if f.type == "bool")
+# Built positionally: a merge reads every highlight of the file, maybe a million.
+_UUID_AT = HIGHLIGHT_FIELDS.index("uuid")
+_FLAGS_AT = tuple(HIGHLIGHT_FIELDS.index(f) for f in HIGHLIGHT_FLAGS)
+_TAGS_AT = [f.name for f in fields(SharedHighlight)].index("tags")
 
 
 @dataclass
@@ -246,11 +250,11 @@ class SharedHighlights:
                 if link[0] == hid:
                     keys.add(self.tags[link[1]])
                 link = links.fetchone()
-            row = dict(zip(HIGHLIGHT_FIELDS, values, strict=True))
-            row["uuid"] = str(row["uuid"]).lower()
-            for name in HIGHLIGHT_FLAGS:
-                row[name] = bool(row[name])
-            yield SharedHighlight(**row, tags=frozenset(keys))
+            values[_UUID_AT] = str(values[_UUID_AT]).lower()
+            for i in _FLAGS_AT:
+                values[i] = bool(values[i])
+            values.insert(_TAGS_AT, frozenset(keys))
+            yield SharedHighlight(*values)
 
     def read(self, conn: sqlite3.Connection) -> Iterator[SharedHighlight]:
         L = self.limits

@@ -115,10 +115,11 @@ class HighlightView:
     def from_row(cls, r: Any, tags: Sequence[str]) -> HighlightView:
         """From a ``highlights`` row (ORM, or a plain SELECT of every column,
         :func:`reader.store.tables.highlight_columns`) and its tags."""
-        values = dict(zip(_HIGHLIGHT_FIELDS, _highlight_values(r), strict=True))
-        for name in _HIGHLIGHT_FLAGS:  # a plain SELECT gives SQLite's 0 and 1
-            values[name] = bool(values[name])
-        return cls(**values, tags=tuple(tags))
+        values = list(_highlight_values(r))
+        for i in _HIGHLIGHT_FLAGS:  # a plain SELECT gives SQLite's 0 and 1
+            values[i] = bool(values[i])
+        values.insert(_TAGS_AT, tuple(tags))
+        return cls(*values)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -135,10 +136,12 @@ class HighlightView:
         }
 
 
-# The view's fields are the columns of the row it is read from (tags aside).
-_HIGHLIGHT_FIELDS = tuple(f.name for f in fields(HighlightView) if f.name != "tags")
-_HIGHLIGHT_FLAGS = tuple(f.name for f in fields(HighlightView) if f.type == "bool")
-_highlight_values = attrgetter(*_HIGHLIGHT_FIELDS)
+# The view's fields are the columns of the row it is read from, and its tags; built
+# positionally (an article opens with hundreds).
+_FIELDS = [f for f in fields(HighlightView) if f.name != "tags"]
+_TAGS_AT = [f.name for f in fields(HighlightView)].index("tags")
+_HIGHLIGHT_FLAGS = tuple(i for i, f in enumerate(_FIELDS) if f.type == "bool")
+_highlight_values = attrgetter(*(f.name for f in _FIELDS))
 
 
 @dataclass(frozen=True)
