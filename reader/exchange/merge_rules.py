@@ -5,10 +5,11 @@ a note or an article's metadata wins, and where a quote goes in a text."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from operator import attrgetter, itemgetter
 from typing import Any
 
 from reader.exchange.merge_report import Action
-from reader.exchange.shared import HIGHLIGHT_FIELDS, HIGHLIGHT_FLAGS, SharedHighlight
+from reader.exchange.shared import HIGHLIGHT_FIELDS, SharedHighlight
 from reader.store.anchoring import CONTEXT, Selector, reanchor
 
 Placer = Callable[[Selector, str], tuple[int, int, str] | None]
@@ -38,6 +39,9 @@ _ORDER = ("updated_at", "deleted", "colour", "note", "author", "created_at")
 CARRIED = _ORDER + tuple(f for f in HIGHLIGHT_FIELDS if f not in {*_ORDER, *PLACEMENT, "uuid"})
 
 
+_by_key, _by_attr = itemgetter(*CARRIED), attrgetter(*CARRIED)
+
+
 def carried(h: SharedHighlight) -> dict[str, Any]:
     """The fields a highlight's winning version brings (see :data:`CARRIED`)."""
     return {f: getattr(h, f) for f in CARRIED}
@@ -49,12 +53,10 @@ def state(h: dict[str, Any] | SharedHighlight) -> tuple[Any, ...]:
     The quote and its context are not among them: they describe where the highlight
     sits in each side's own text, like its offsets, and change when it is re-anchored.
     """
-    g = h.get if isinstance(h, dict) else lambda k: getattr(h, k)
-    return tuple(
-        bool(v) if f in HIGHLIGHT_FLAGS else "" if v is None else str(v)
-        for f in CARRIED
-        for v in (g(f),)
-    )
+    values: tuple[Any, ...] = _by_key(h) if isinstance(h, dict) else _by_attr(h)
+    # SQLite's 0 and 1 compare and order as the share's False and True; only a missing
+    # value (of a nullable column) would not order against text.
+    return values if None not in values else tuple("" if v is None else v for v in values)
 
 
 def quote_fields(body: str, start: int, end: int) -> dict[str, Any]:
