@@ -12,9 +12,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import Any, Generic, TypeVar, cast
 
-from sqlalchemy import Connection, Table, bindparam, delete, insert, select, update
+from sqlalchemy import Connection, Table, delete, insert, select, update
 
 from reader.store import models
 from reader.store.ids import ArticleId, HighlightId, SourceId, TagId
@@ -57,14 +58,33 @@ class Writer(Generic[IdT]):
     def update(self, conn: Connection, rows: Iterable[Row]) -> None:
         """Set some columns of some rows: each row is its ``id`` and the new values. Rows
         setting the same columns go in one statement."""
-        groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+        groups: dict[tuple[str, ...], list[Row]] = {}
         for r in rows:
             cols = tuple(k for k in r if k != "id")
             if cols:
-                groups.setdefault(cols, []).append({"row_id": r["id"], **{k: r[k] for k in cols}})
-        q = update(self.table).where(self.table.c.id == bindparam("row_id"))
-        for params in groups.values():
-            conn.execute(q, params)
+                groups.setdefault(cols, []).append(r)
+        for cols, group in groups.items():
+            # The driver's executemany, values through their columns' bind processors
+            # (JSON lists, flags) only where there are any: a bulk edit sets tens of
+            # thousands of rows, and SQLAlchemy's per-row handling made it a quarter slower.
+            convert = [(c, self.table.c[c].type.bind_processor(conn.dialect)) for c in cols]
+            if any(f is not None for _, f in convert):
+                params = [_bound(r, convert) for r in group]
+            else:
+                params = list(map(itemgetter(*cols, "id"), group))
+            sets = ", ".join(f'"{c}" = ?' for c in cols)
+            conn.exec_driver_sql(f'UPDATE "{self.table.name}" SET {sets} WHERE id = ?', params)
+
+    def set(self, conn: Connection, ids: Sequence[int], values: Row) -> None:
+        """Give many rows the same values, a few hundred per statement."""
+        for lo in range(0, len(ids), CHUNK):
+            q = update(self.table).where(self.table.c.id.in_(ids[lo : lo + CHUNK]))
+            conn.execute(q.values(dict(values)))
+
+
+def _bound(row: Row, convert: Sequence[tuple[str, Callable[[Any], Any] | None]]) -> tuple[Any, ...]:
+    """The row's values in ``convert``'s column order as the driver takes them, its id last."""
+    return (*(row[c] if f is None else f(row[c]) for c, f in convert), row["id"])
 
 
 HIGHLIGHTS = Writer(HighlightRow, HighlightId)
@@ -83,7 +103,7 @@ def tombstone_highlights(conn: Connection, ids: Sequence[int], stamp: str | None
     values: dict[str, Any] = {"deleted": True}
     if stamp is not None:
         values["updated_at"] = stamp
-    HIGHLIGHTS.update(conn, ({"id": h, **values} for h in ids))
+    HIGHLIGHTS.set(conn, ids, values)
     unlink_highlight_tags(conn, ids)
 
 
@@ -99,9 +119,19 @@ def shift_highlights(conn: Connection, article: int, after: int, by: int) -> Non
 
 def link_highlight_tags(conn: Connection, pairs: Iterable[tuple[int, int]]) -> None:
     """Link (highlight, tag) pairs; links already there stay as they are."""
-    params = [{"highlight_id": h, "tag_id": t} for h, t in pairs]
-    if params:
-        conn.execute(insert(HighlightTag).prefix_with("OR IGNORE"), params)
+    _link(conn, "highlight_tags", "highlight_id", pairs)
+
+
+def _link(conn: Connection, table: str, owner: str, pairs: Iterable[tuple[int, int]]) -> int:
+    """Insert (owner, tag) links that are not there yet; how many were new. The
+    driver's executemany: a bulk tagging links tens of thousands."""
+    params = [(int(o), int(t)) for o, t in pairs]
+    if not params:
+        return 0
+    result = conn.exec_driver_sql(
+        f"INSERT OR IGNORE INTO {table} ({owner}, tag_id) VALUES (?, ?)", params
+    )
+    return max(result.rowcount, 0)
 
 
 def unlink_highlight_tags(
@@ -125,11 +155,7 @@ def highlight_tags(conn: Connection, hid: int) -> list[TagId]:
 
 def link_article_tags(conn: Connection, pairs: Iterable[tuple[int, int]]) -> int:
     """Link (article, tag) pairs; how many links are new."""
-    params = [{"article_id": a, "tag_id": t} for a, t in pairs]
-    if not params:
-        return 0
-    result = conn.execute(insert(ArticleTag).prefix_with("OR IGNORE"), params)
-    return max(result.rowcount, 0)
+    return _link(conn, "article_tags", "article_id", pairs)
 
 
 def unlink_article_tag(conn: Connection, article: int, tag: int) -> int:
