@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from sqlalchemy import Connection, text
 
 from reader.errors import KnownError
-from reader.store import continuations, database
+from reader.store import continuations, database, tables
 from reader.store.errors import known_errors
 from reader.store.ids import ArticleId
 from reader.store.library import Library
@@ -164,8 +164,7 @@ def _load(conn: Connection, ids: list[int]) -> dict[int, ExportArticle]:
     }
     hl_rows = conn.execute(
         text(
-            'SELECT id, article_id, uuid, start, "end", exact, prefix, suffix, colour, note, '
-            "author, created_at, updated_at, orphaned FROM highlights "
+            f"SELECT {tables.highlight_columns()} FROM highlights "
             f'WHERE article_id IN ({where}) AND NOT deleted ORDER BY orphaned, start, "end", id'
         )
     ).all()

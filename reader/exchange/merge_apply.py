@@ -3,20 +3,19 @@ first, then each chunk of highlights as it is planned, then notes and article ta
 
 from __future__ import annotations
 
-import json
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 
-from sqlalchemy import Connection, insert, select, text, update
+from sqlalchemy import Connection, select, text
 
 from reader.exchange import merge_collection
 from reader.exchange.merge_plan import Plan, rows_in
 from reader.exchange.untrusted import SharedBundle
 from reader.store import rows as page_rows
-from reader.store import search
+from reader.store import search, tables
 from reader.store.changes import Changes
 from reader.store.ids import ArticleId, HighlightId, SourceId, TagId
 from reader.store.importer import now_iso
-from reader.store.models import ArticleRow, HighlightRow
+from reader.store.models import ArticleRow
 from reader.store.unit import Unit
 
 
@@ -43,35 +42,30 @@ def apply_base(tx: Unit, bundle: SharedBundle, plan: Plan) -> Written:
     source_ids: dict[int, int] = {}
     for sid in plan.new_sources:
         s = bundle.sources[sid]
-        source_ids[sid] = conn.execute(
-            text(
-                "INSERT INTO source_files (path, name, sha256, text_hash, encoding, size, text, "
-                "imported_at, paper, page_date, page, page_name, deleted_at) VALUES (:path, "
-                ":name, :sha, :th, :enc, :size, :text, :at, :paper, :date, :page, :page_name, "
-                ":deleted_at) RETURNING id"
-            ),
+        source_ids[sid] = tables.SOURCES.insert(
+            conn,
             {
-                "path": s.name,
+                "path": s.name,  # the sender's folders never travel
                 "name": s.name,
-                "sha": s.sha256,
-                "th": s.text_hash,
-                "enc": s.encoding,
+                "sha256": s.sha256,
+                "text_hash": s.text_hash,
+                "encoding": s.encoding,
                 "size": s.size,
                 "text": s.text,
-                "at": stamp,
+                "imported_at": stamp,
                 "paper": s.paper,
-                "date": s.page_date,
+                "page_date": s.page_date,
                 "page": s.page,
                 "page_name": s.page_name,
                 "deleted_at": s.deleted_at,
             },
-        ).scalar_one()
+        )
     ids: dict[int, int] = {}
     for na in plan.new_articles:
         a = na.shared
         source_id = -na.source_key if na.source_key < 0 else source_ids[na.source_key]
-        aid = conn.execute(
-            insert(ArticleRow).returning(ArticleRow.id),
+        aid = tables.ARTICLES.insert(
+            conn,
             {
                 "uuid": na.uuid,
                 "source_id": source_id,
@@ -91,27 +85,9 @@ def apply_base(tx: Unit, bundle: SharedBundle, plan: Plan) -> Written:
                 "deleted_at": a.deleted_at,
                 "edited_at": a.edited_at,
             },
-        ).scalar_one()
+        )
         ids[na.temp_id] = aid
-        if a.blocks:
-            conn.execute(
-                text(
-                    "INSERT INTO blocks (article_id, ordinal, type, text, start, spans, flags) "
-                    "VALUES (:a, :o, :t, :x, :s, :sp, :f)"
-                ),
-                [
-                    {
-                        "a": aid,
-                        "o": b.ordinal,
-                        "t": b.type,
-                        "x": b.text,
-                        "s": b.start,
-                        "sp": json.dumps(b.spans),
-                        "f": json.dumps(b.flags, ensure_ascii=False),
-                    }
-                    for b in a.blocks
-                ],
-            )
+        tables.BLOCKS.insert_many(conn, [{"article_id": aid, **asdict(b)} for b in a.blocks])
         tokens = search.article_tokens(a.title, a.text, tx.cut)
         search.insert_article(conn, aid, tokens)
     if plan.new_articles:
@@ -121,19 +97,16 @@ def apply_base(tx: Unit, bundle: SharedBundle, plan: Plan) -> Written:
     new_tag_ids: set[int] = set()
     for key in plan.new_tags:
         t = bundle.tags[key]
-        tid = conn.execute(
-            text(
-                "INSERT INTO tags (name, key, colour, parent_id, created_at) "
-                "VALUES (:n, :k, :c, :p, :at) RETURNING id"
-            ),
+        tid = tables.TAGS.insert(
+            conn,
             {
-                "n": t.name,
-                "k": key,
-                "c": t.colour,
-                "p": tag_ids.get(t.parent) if t.parent else None,
-                "at": t.created_at,
+                "name": t.name,
+                "key": key,
+                "colour": t.colour,
+                "parent_id": tag_ids.get(t.parent) if t.parent else None,
+                "created_at": t.created_at,
             },
-        ).scalar_one()
+        )
         tag_ids[key] = int(tid)
         new_tag_ids.add(int(tid))
     return Written(conn, tx, source_ids, ids, tag_ids, new_tag_ids)
@@ -145,10 +118,8 @@ def apply_highlights(done: Written, plan: Plan) -> None:
     if plan.hl_insert:
         for row in plan.hl_insert:
             row["article_id"] = real(row["article_id"])
-        conn.execute(insert(HighlightRow), plan.hl_insert)
-    for row in plan.hl_update:
-        sets = ", ".join(f'"{k}" = :{k}' for k in row if k != "id")
-        conn.execute(text(f"UPDATE highlights SET {sets} WHERE id = :id"), row)
+        tables.HIGHLIGHTS.insert_many(conn, plan.hl_insert)
+    tables.HIGHLIGHTS.update(conn, plan.hl_update)
     hl_ids: dict[str, int] = {}
     if plan.hl_tags:
         hl_ids = {
@@ -157,21 +128,17 @@ def apply_highlights(done: Written, plan: Plan) -> None:
                 conn, "SELECT uuid, id FROM highlights WHERE uuid IN (:v)", sorted(plan.hl_tags)
             )
         }
-        conn.execute(
-            text("DELETE FROM highlight_tags WHERE highlight_id = :h"),
-            [{"h": hl_ids[u]} for u in plan.hl_tags],
+        # The planned tags replace the highlight's own (see merge_highlights).
+        tables.unlink_highlight_tags(conn, [hl_ids[u] for u in plan.hl_tags])
+        tables.link_highlight_tags(
+            conn,
+            (
+                (hl_ids[u], tag_ids[k])
+                for u, keys in plan.hl_tags.items()
+                for k in sorted(keys)
+                if k in tag_ids
+            ),
         )
-        links = [
-            {"h": hl_ids[u], "t": tag_ids[k]}
-            for u, keys in plan.hl_tags.items()
-            for k in sorted(keys)
-            if k in tag_ids
-        ]
-        if links:
-            conn.execute(
-                text("INSERT OR IGNORE INTO highlight_tags (highlight_id, tag_id) VALUES (:h, :t)"),
-                links,
-            )
     uuids = [str(r["uuid"]) for r in plan.hl_insert] + list(plan.hl_tags)
     done.touched |= {int(r["id"]) for r in plan.hl_update}
     done.touched |= {
@@ -189,17 +156,15 @@ def apply_rest(done: Written, plan: Plan) -> Changes:
         old = conn.execute(select(ArticleRow.title, ArticleRow.text).where(ArticleRow.id == aid))
         title, body = old.one()
         values = dict(zip(("title", "kind", "authors", "edited_at"), meta, strict=True))
-        conn.execute(update(ArticleRow).where(ArticleRow.id == aid).values(values))
+        tables.ARTICLES.update(conn, [{"id": aid, **values}])
         if meta[0] != title:
             search.delete_article(conn, aid, title, body, done.tx.cut)
             search.insert_article(conn, aid, search.article_tokens(meta[0], body, done.tx.cut))
     for aid, (note, at, author) in plan.notes.items():
         page_rows.put_note(conn, real(aid), note, at, author, keep=True)
-    if plan.article_tags:
-        conn.execute(
-            text("INSERT OR IGNORE INTO article_tags (article_id, tag_id) VALUES (:a, :t)"),
-            [{"a": real(a), "t": tag_ids[k]} for a, k in sorted(plan.article_tags) if k in tag_ids],
-        )
+    tables.link_article_tags(
+        conn, ((real(a), tag_ids[k]) for a, k in sorted(plan.article_tags) if k in tag_ids)
+    )
     for aid in sorted(plan.reindex):
         search.reindex_notes(conn, real(aid), done.tx.cut)
     pages_changed, trashed = merge_collection.apply(conn, plan.collection)

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from sqlalchemy import Connection, text
 
 from reader.exchange.untrusted import SharedBundle
+from reader.store import tables
 from reader.store.ids import ArticleId, SourceId
 
 FACTS = ("paper", "page_date", "page", "page_name")
@@ -99,13 +100,6 @@ def plan(conn: Connection, bundle: SharedBundle, homes: Mapping[int, int]) -> Co
 
 
 def apply(conn: Connection, p: CollectionPlan) -> tuple[set[SourceId], set[ArticleId]]:
-    for sid, fill in p.facts:
-        sets = ", ".join(f"{f} = :{f}" for f, _ in fill)
-        conn.execute(
-            text(f"UPDATE source_files SET {sets} WHERE id = :id"), {"id": sid, **dict(fill)}
-        )
-    for aid, when in p.trash:
-        conn.execute(
-            text("UPDATE articles SET deleted_at = :t WHERE id = :a"), {"a": aid, "t": when}
-        )
+    tables.SOURCES.update(conn, ({"id": sid, **dict(fill)} for sid, fill in p.facts))
+    tables.ARTICLES.update(conn, ({"id": aid, "deleted_at": when} for aid, when in p.trash))
     return {SourceId(s) for s, _ in p.facts}, {ArticleId(a) for a, _ in p.trash}

@@ -12,10 +12,19 @@ from sqlalchemy import Connection
 from reader.exchange import merge_plan
 from reader.exchange.merge_plan import Local, Plan, Target, rows_in
 from reader.exchange.merge_report import Action, MergeCancelled, MergeItem, Placement
-from reader.exchange.merge_rules import Placer, mine_selector, quote_fields, selector, short, state
+from reader.exchange.merge_rules import (
+    Placer,
+    carried,
+    mine_selector,
+    quote_fields,
+    selector,
+    short,
+    state,
+)
 from reader.exchange.report import Cancel, Progress
 from reader.exchange.shared import SharedHighlight
 from reader.exchange.untrusted import SharedBundle
+from reader.store import tables
 
 
 def plan_highlights(
@@ -39,8 +48,7 @@ def plan_highlights(
         local: dict[str, dict[str, Any]] = {}
         for r in rows_in(
             conn,
-            'SELECT h.id, h.uuid, h.article_id, h.start, h."end", h.exact, h.prefix, h.suffix, '
-            "h.colour, h.note, h.author, h.created_at, h.updated_at, h.deleted, h.orphaned, "
+            f"SELECT {tables.highlight_columns('h')}, "
             # The article's text is needed only to place an orphan again.
             "CASE WHEN h.orphaned THEN a.text END AS body, a.title AS title FROM highlights h "
             "JOIN articles a ON a.id = h.article_id WHERE h.uuid IN (:v)",
@@ -108,18 +116,7 @@ def plan_new_highlight(h: SharedHighlight, target: Target, plan: Plan, placer: P
         if placement == "re-anchored":
             quote = quote_fields(home.text, start, end)
     plan.hl_insert.append(
-        {
-            "uuid": h.uuid,
-            "article_id": home.id,
-            **quote,
-            "colour": h.colour,
-            "note": h.note,
-            "author": h.author,
-            "created_at": h.created_at,
-            "updated_at": h.updated_at,
-            "deleted": h.deleted,
-            "orphaned": orphaned,
-        }
+        {"uuid": h.uuid, "article_id": home.id, **quote, **carried(h), "orphaned": orphaned}
     )
     if h.tags and not h.deleted:
         plan.hl_tags[h.uuid] = h.tags
@@ -154,14 +151,7 @@ def plan_known_highlight(
         tags = set()
     update: dict[str, Any] = {}
     if theirs_win:
-        update.update(
-            colour=h.colour,
-            note=h.note,
-            author=h.author,
-            created_at=h.created_at,
-            updated_at=h.updated_at,
-            deleted=h.deleted,
-        )
+        update.update(carried(h))
     placement: Placement = ""
     if not winner_deleted and mine["orphaned"]:  # try to place it again
         spot = placer(mine_selector(mine), mine["body"])

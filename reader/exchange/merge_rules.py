@@ -5,10 +5,11 @@ a note or an article's metadata wins, and where a quote goes in a text."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from operator import attrgetter, itemgetter
 from typing import Any
 
 from reader.exchange.merge_report import Action
-from reader.exchange.shared import SharedHighlight
+from reader.exchange.shared import HIGHLIGHT_FIELDS, SharedHighlight
 from reader.store.anchoring import CONTEXT, Selector, reanchor
 
 Placer = Callable[[Selector, str], tuple[int, int, str] | None]
@@ -29,21 +30,33 @@ def place(sel: Selector, body: str) -> tuple[int, int, str] | None:
     return None if anchor is None else (anchor.start, anchor.end, anchor.method)
 
 
+# Where a highlight sits in each side's own text, like its offsets: placed anew in the
+# receiver's text, never taken from the other side's version.
+PLACEMENT = ("article_id", "start", "end", "exact", "prefix", "suffix", "orphaned")
+# Last writer wins on every other field: the winning version brings them all, and they
+# order two versions, time first, then these, then any field added later.
+_ORDER = ("updated_at", "deleted", "colour", "note", "author", "created_at")
+CARRIED = _ORDER + tuple(f for f in HIGHLIGHT_FIELDS if f not in {*_ORDER, *PLACEMENT, "uuid"})
+
+
+_by_key, _by_attr = itemgetter(*CARRIED), attrgetter(*CARRIED)
+
+
+def carried(h: SharedHighlight) -> dict[str, Any]:
+    """The fields a highlight's winning version brings (see :data:`CARRIED`)."""
+    return {f: getattr(h, f) for f in CARRIED}
+
+
 def state(h: dict[str, Any] | SharedHighlight) -> tuple[Any, ...]:
     """The fields last-writer-wins compares, time first; ties broken by the rest.
 
     The quote and its context are not among them: they describe where the highlight
     sits in each side's own text, like its offsets, and change when it is re-anchored.
     """
-    g = h.get if isinstance(h, dict) else lambda k: getattr(h, k)
-    return (
-        str(g("updated_at")),
-        bool(g("deleted")),
-        str(g("colour")),
-        str(g("note")),
-        str(g("author")),
-        str(g("created_at")),
-    )
+    values: tuple[Any, ...] = _by_key(h) if isinstance(h, dict) else _by_attr(h)
+    # SQLite's 0 and 1 compare and order as the share's False and True; only a missing
+    # value (of a nullable column) would not order against text.
+    return values if None not in values else tuple("" if v is None else v for v in values)
 
 
 def quote_fields(body: str, start: int, end: int) -> dict[str, Any]:

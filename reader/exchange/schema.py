@@ -37,16 +37,6 @@ ALEMBIC_DDL = (
     "CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num))"
 )
 
-# Columns a share written by an older Pizhu may lack; they read as these values.
-ADDED_LATER: dict[tuple[str, str], object] = {
-    ("highlights", "orphaned"): 0,  # revision 0003
-    ("article_notes", "author"): "",  # revision 0004
-    ("source_files", "page_name"): None,  # revision 0005
-    ("source_files", "deleted_at"): None,  # revision 0005
-    ("articles", "deleted_at"): None,  # revision 0005
-    ("articles", "edited_at"): None,  # revision 0011
-}
-
 
 @dataclass(frozen=True)
 class ColumnShape:
@@ -58,6 +48,16 @@ class ColumnShape:
 
 def _table(name: str) -> Table:
     return Base.metadata.tables[name]
+
+
+# Columns a share written by an older Pizhu may lack, and the values they read as:
+# declared on the model's columns (reader.store.models.added_later).
+ADDED_LATER: dict[tuple[str, str], object] = {
+    (name, c.name): c.info["reads_as"]
+    for name in SHARE_TABLES
+    for c in _table(name).columns
+    if "reads_as" in c.info
+}
 
 
 def _declared(col: Column[object]) -> str:

@@ -10,7 +10,7 @@ import re
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -194,10 +194,13 @@ def table_rows(
         yield dict(zip(cols, row, strict=True))
 
 
-_HIGHLIGHT_COLUMNS = (
-    "id", "uuid", "article_id", "start", "end", "exact", "prefix", "suffix", "colour",
-    "note", "author", "created_at", "updated_at", "deleted", "orphaned",
-)  # fmt: skip
+# A share's highlight rows hold these columns (the model's; tags come from their links).
+HIGHLIGHT_FIELDS = tuple(f.name for f in fields(SharedHighlight) if f.name != "tags")
+HIGHLIGHT_FLAGS = tuple(f.name for f in fields(SharedHighlight) if f.type == "bool")
+# Built positionally: a merge reads every highlight of the file, maybe a million.
+_UUID_AT = HIGHLIGHT_FIELDS.index("uuid")
+_FLAGS_AT = tuple(HIGHLIGHT_FIELDS.index(f) for f in HIGHLIGHT_FLAGS)
+_TAGS_AT = [f.name for f in fields(SharedHighlight)].index("tags")
 
 
 @dataclass
@@ -230,28 +233,28 @@ class SharedHighlights:
         values are only unpacked (the uuid lower-cased, as the check returned it)."""
         have = {str(r[1]) for r in conn.execute('PRAGMA table_xinfo("highlights")')}
         cols, params = [], []
-        for name in _HIGHLIGHT_COLUMNS:
+        for name in HIGHLIGHT_FIELDS:
             if name in have:
                 cols.append(f'"{name}"')
             else:  # a column older share files lack: the value the check assumed
                 cols.append("?")
                 params.append(schema.ADDED_LATER[("highlights", name)])
-        rows = conn.execute(f"SELECT {', '.join(cols)} FROM highlights ORDER BY id", params)
+        rows = conn.execute(f"SELECT id, {', '.join(cols)} FROM highlights ORDER BY id", params)
         links = conn.execute(
             "SELECT highlight_id, tag_id FROM highlight_tags ORDER BY highlight_id"
         )
         link = links.fetchone()
-        for hid, uuid, aid, start, end, exact, prefix, suffix, *rest in rows:
-            colour, note, author, created, updated, deleted, orphaned = rest
+        for hid, *values in rows:
             keys: set[str] = set()
             while link is not None and link[0] <= hid:
                 if link[0] == hid:
                     keys.add(self.tags[link[1]])
                 link = links.fetchone()
-            yield SharedHighlight(
-                str(uuid).lower(), aid, start, end, exact, prefix, suffix, colour, note,
-                author, created, updated, bool(deleted), bool(orphaned), frozenset(keys),
-            )  # fmt: skip
+            values[_UUID_AT] = str(values[_UUID_AT]).lower()
+            for i in _FLAGS_AT:
+                values[i] = bool(values[i])
+            values.insert(_TAGS_AT, frozenset(keys))
+            yield SharedHighlight(*values)
 
     def read(self, conn: sqlite3.Connection) -> Iterator[SharedHighlight]:
         L = self.limits

@@ -12,11 +12,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from sqlalchemy import Connection, text
 
-from reader.store import highlights, palette, search, tagging
+from reader.store import highlights, palette, search, tables, tagging
 from reader.store.changes import Changes
 from reader.store.errors import NotFoundError
 from reader.store.ids import ArticleId, HighlightId, TagId
@@ -24,7 +23,7 @@ from reader.store.importer import now_iso
 from reader.store.operations import DeleteTag
 from reader.store.unit import Applied, Batch, Operation, Unit
 
-CHUNK = 500  # ids per IN (…)
+CHUNK = tables.CHUNK
 
 
 def _changed(ids: tuple[HighlightId, ...], tags: frozenset[TagId] = frozenset()) -> Changes:
@@ -67,12 +66,6 @@ def states(conn: Connection, ids: Sequence[HighlightId]) -> list[highlights.High
     ]
 
 
-def _driver(conn: Connection) -> Any:
-    raw = conn.connection.driver_connection
-    assert raw is not None
-    return raw
-
-
 @dataclass(frozen=True)
 class SetColours:
     """Give each highlight its colour; ``stamps`` (undo) put the old edit times back."""
@@ -88,9 +81,12 @@ class SetColours:
         was = {s.id: s for s in states(conn, ids)}
         keys = {c: palette.resolve(conn, c) for c in {c for _, c in self.items}}
         stamps = self.stamps or tuple(now for _ in self.items)
-        _driver(conn).executemany(
-            "UPDATE highlights SET colour = ?, updated_at = ? WHERE id = ?",
-            [(keys[c], t, int(h)) for (h, c), t in zip(self.items, stamps, strict=True)],
+        tables.HIGHLIGHTS.update(
+            conn,
+            (
+                {"id": h, "colour": keys[c], "updated_at": t}
+                for (h, c), t in zip(self.items, stamps, strict=True)
+            ),
         )
         before = tuple((h, was[h].colour) for h in ids)
         times = tuple(was[h].updated_at for h in ids)
@@ -110,12 +106,7 @@ class DeleteHighlights:
         stamp = now_iso()
         conn = tx.conn
         before = states(conn, self.highlights)
-        for chunk in _chunks(self.highlights):
-            conn.execute(
-                text(f"UPDATE highlights SET deleted = 1, updated_at = :s WHERE id IN ({chunk})"),
-                {"s": stamp},
-            )
-            conn.execute(text(f"DELETE FROM highlight_tags WHERE highlight_id IN ({chunk})"))
+        tables.tombstone_highlights(conn, self.highlights, stamp)
         _reindex(conn, tx, {s.article_id for s in before if s.note})
         return Applied(_changed(self.highlights), ReviveHighlights(tuple(before), self.label))
 
@@ -136,15 +127,8 @@ class ReviveHighlights:
         missing = [h for h in ids if h not in found]
         if missing:
             raise NotFoundError(f"no highlight {missing[0]}")
-        raw = _driver(conn)
-        raw.executemany(
-            "UPDATE highlights SET deleted = 0, colour = ?, note = ?, updated_at = ? WHERE id = ?",
-            [(s.colour, s.note, s.updated_at, int(s.id)) for s in self.states],
-        )
-        raw.executemany(
-            "INSERT OR IGNORE INTO highlight_tags (highlight_id, tag_id) VALUES (?, ?)",
-            [(int(s.id), int(t)) for s in self.states for t in s.tags],
-        )
+        tables.HIGHLIGHTS.update(conn, (highlights.revived(s) for s in self.states))
+        tables.link_highlight_tags(conn, ((s.id, t) for s in self.states for t in s.tags))
         _reindex(conn, tx, {s.article_id for s in self.states if s.note})
         return Applied(_changed(ids), DeleteHighlights(ids, self.label))
 
@@ -172,10 +156,7 @@ class TagHighlights:
             tid, new = self.tag, False
         before = states(conn, self.highlights)
         added = tuple(s.id for s in before if tid not in s.tags)
-        _driver(conn).executemany(
-            "INSERT INTO highlight_tags (highlight_id, tag_id) VALUES (?, ?)",
-            [(int(h), int(tid)) for h in added],
-        )
+        tables.link_highlight_tags(conn, ((h, tid) for h in added))
         untag: Operation = UntagHighlights(added, tid, self.label)
         inverse: Operation = Batch((untag, DeleteTag(tid)), self.label) if new else untag
         return Applied(_changed(self.highlights, frozenset({tid} if new else ())), inverse, tid)
@@ -191,9 +172,5 @@ class UntagHighlights:
         conn = tx.conn
         before = states(conn, self.highlights)
         removed = tuple(s.id for s in before if self.tag in s.tags)
-        for chunk in _chunks(removed):
-            conn.execute(
-                text(f"DELETE FROM highlight_tags WHERE highlight_id IN ({chunk}) AND tag_id = :t"),
-                {"t": int(self.tag)},
-            )
+        tables.unlink_highlight_tags(conn, removed, [self.tag])
         return Applied(_changed(self.highlights), TagHighlights(removed, self.tag, self.label))

@@ -17,25 +17,25 @@ id, its rows written anew: the window shows just that article again), a new one 
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, text
+from sqlalchemy import Connection, select, text
 
 from reader.errors import KnownError
+from reader.store import tables
 from reader.store.changes import Changes
 from reader.store.errors import NotFoundError
 from reader.store.ids import ArticleId
 from reader.store.importer import content_hash
+from reader.store.models import ArticleRow
 from reader.store.snapshots import (
-    ARTICLE_COLUMNS,
     Rewrite,
     Snapshot,
     exists,
     index,
-    insert_row,
-    jsonable,
     rows_of,
     set_ordinals,
     snapshot,
@@ -102,17 +102,17 @@ def _load(conn: Connection, aid: int) -> _Article:
 
 
 def _write_blocks(conn: Connection, art: _Article) -> None:
-    conn.execute(text("DELETE FROM blocks WHERE article_id = :id"), {"id": art.id})
-    for i, (b, start) in enumerate(zip(art.blocks, art.starts, strict=True)):
-        insert_row(
-            conn,
-            "blocks",
-            jsonable({"article_id": art.id, "ordinal": i, "start": start, **b}),
-        )
+    tables.replace_blocks(
+        conn,
+        art.id,
+        [
+            {"article_id": art.id, "ordinal": i, "start": start, **b}
+            for i, (b, start) in enumerate(zip(art.blocks, art.starts, strict=True))
+        ],
+    )
     body = art.text
-    conn.execute(
-        text("UPDATE articles SET text = :t, content_hash = :h, title = :title WHERE id = :id"),
-        {"t": body, "h": content_hash(body), "title": art.title, "id": art.id},
+    tables.ARTICLES.update(
+        conn, [{"id": art.id, "text": body, "content_hash": content_hash(body), "title": art.title}]
     )
 
 
@@ -123,26 +123,16 @@ def _move_highlights(
     rows = rows_of(
         conn, 'SELECT id, start, "end" FROM highlights WHERE article_id = :a AND NOT deleted', a=src
     )
-    for r in rows:
-        s, e = r["start"], r["end"]
-        if any(s < c < e for c in cut_at):
-            conn.execute(text("UPDATE highlights SET deleted = 1 WHERE id = :id"), {"id": r["id"]})
-        elif lo <= s and e <= hi:
-            conn.execute(
-                text(
-                    'UPDATE highlights SET article_id = :d, start = :s, "end" = :e WHERE id = :id'
-                ),
-                {"d": dst, "s": s + shift, "e": e + shift, "id": r["id"]},
-            )
-
-
-def _shift_highlights(conn: Connection, aid: int, after: int, shift: int) -> None:
-    conn.execute(
-        text(
-            'UPDATE highlights SET start = start + :k, "end" = "end" + :k '
-            "WHERE article_id = :a AND start >= :after"
+    cut = [r["id"] for r in rows if any(r["start"] < c < r["end"] for c in cut_at)]
+    # Tombstoned as they are: the edit's undo puts the rows back from its snapshot.
+    tables.HIGHLIGHTS.update(conn, ({"id": h, "deleted": True} for h in cut))
+    tables.HIGHLIGHTS.update(
+        conn,
+        (
+            {"id": r["id"], "article_id": dst, "start": r["start"] + shift, "end": r["end"] + shift}
+            for r in rows
+            if r["id"] not in cut and lo <= r["start"] and r["end"] <= hi
         ),
-        {"k": shift, "a": aid, "after": after},
     )
 
 
@@ -230,9 +220,7 @@ def split_at(tx: Unit, article_id: int, block_index: int) -> Edit:
             title = tail[0]["text"]
             tail = tail[1:]
             shift -= len(title) + 2
-        row = conn.execute(
-            text(f"SELECT {ARTICLE_COLUMNS} FROM articles WHERE id = :id"), {"id": a.id}
-        ).one()
+        row = conn.execute(select(ArticleRow.__table__).where(ArticleRow.id == a.id)).one()
         later = rows_of(
             conn,
             "SELECT id, ordinal FROM articles WHERE source_id = :s AND ordinal > :o",
@@ -240,8 +228,6 @@ def split_at(tx: Unit, article_id: int, block_index: int) -> Edit:
             o=a.ordinal,
         )
         set_ordinals(conn, {r["id"]: r["ordinal"] + 1 for r in later})
-        import uuid
-
         new = dict(row._mapping)
         new.pop("id")
         new.update(
@@ -255,16 +241,8 @@ def split_at(tx: Unit, article_id: int, block_index: int) -> Edit:
             content_hash="",
             consumed=[],
         )
-        new_id = int(
-            conn.execute(
-                text(
-                    f"INSERT INTO articles ({', '.join(new)}) VALUES "
-                    f"({', '.join(':' + c for c in new)}) RETURNING id"
-                ),
-                jsonable(new),
-            ).scalar_one()
-        )
-        conn.execute(text("UPDATE articles SET continued_on = NULL WHERE id = :id"), {"id": a.id})
+        new_id = tables.ARTICLES.insert(conn, new)
+        tables.ARTICLES.update(conn, [{"id": a.id, "continued_on": None}])
         _move_highlights(conn, a.id, cut, len(a.text) + 1, new_id, shift, [cut - 2, cut])
         a.blocks = a.blocks[:block_index]
         _write_blocks(conn, a)
@@ -300,7 +278,7 @@ def move_section(tx: Unit, article_id: int, heading_index: int, target_id: int) 
         _move_highlights(conn, a.id, lo, hi, t.id, shift, [lo, hi])
         removed = (starts[last] - lo) if last < len(a.blocks) else (hi - lo + 2)
         if last < len(a.blocks):
-            _shift_highlights(conn, a.id, starts[last], -removed)
+            tables.shift_highlights(conn, a.id, starts[last], -removed)
         section = a.blocks[first:last]
         for b in section:
             b["flags"] = sorted(set(b["flags"]) - {"misplaced"} | {"moved"})
@@ -317,9 +295,8 @@ def mark_fragment(tx: Unit, article_id: int, fragment: bool = True) -> Edit:
     """Mark an article as a fragment of a story printed elsewhere (or undo that)."""
 
     def body(conn: Connection) -> tuple[set[int], set[int]]:
-        conn.execute(
-            text("UPDATE articles SET kind = :k WHERE id = :id"),
-            {"k": "fragment" if fragment else "article", "id": article_id},
+        tables.ARTICLES.update(
+            conn, [{"id": article_id, "kind": "fragment" if fragment else "article"}]
         )
         return set(), set()
 

@@ -12,12 +12,12 @@ from __future__ import annotations
 import uuid as uuidlib
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, delete, insert, select, text, update
+from sqlalchemy import Connection, select
 
-from reader.store import anchoring, search
+from reader.store import anchoring, search, tables
 from reader.store.errors import LibraryError, NotFoundError
 from reader.store.ids import ArticleId, HighlightId, TagId
-from reader.store.models import ArticleRow, HighlightRow, HighlightTag
+from reader.store.models import ArticleRow, HighlightRow
 
 
 @dataclass(frozen=True)
@@ -60,8 +60,8 @@ def insert_highlight(
         raise LibraryError(
             f"highlight [{start}, {end}) is outside article {aid} (0…{len(body)})"
         ) from None
-    hid = conn.execute(
-        insert(HighlightRow).returning(HighlightRow.id),
+    hid = tables.HIGHLIGHTS.insert(
+        conn,
         {
             "uuid": highlight_uuid or str(uuidlib.uuid4()),
             "article_id": aid,
@@ -75,12 +75,11 @@ def insert_highlight(
             "author": author,
             "created_at": stamp,
             "updated_at": stamp,
-            "deleted": False,
         },
-    ).scalar_one()
+    )
     if note and cut is not None:
         search.reindex_notes(conn, aid, cut)
-    return HighlightId(hid)
+    return hid
 
 
 def state(conn: Connection, hid: HighlightId, *, live: bool = True) -> HighlightState:
@@ -92,18 +91,13 @@ def state(conn: Connection, hid: HighlightId, *, live: bool = True) -> Highlight
     row = conn.execute(q).first()
     if row is None:
         raise NotFoundError(f"no highlight {hid}")
-    tags = conn.execute(
-        select(HighlightTag.tag_id)
-        .where(HighlightTag.highlight_id == hid)
-        .order_by(HighlightTag.tag_id)
-    ).scalars()
     return HighlightState(
         hid,
         ArticleId(row.article_id),
         row.colour,
         row.note,
         row.updated_at,
-        tuple(map(TagId, tags)),
+        tuple(tables.highlight_tags(conn, hid)),
     )
 
 
@@ -118,12 +112,12 @@ def edit(
 ) -> HighlightState:
     """Change a live highlight's colour and/or note; returns its state before."""
     before = state(conn, hid)
-    values: dict[str, object] = {"updated_at": stamp}
+    values: dict[str, object] = {"id": hid, "updated_at": stamp}
     if colour is not None:
         values["colour"] = colour
     if note is not None:
         values["note"] = note
-    conn.execute(update(HighlightRow).where(HighlightRow.id == hid).values(values))
+    tables.HIGHLIGHTS.update(conn, [values])
     if note is not None and note != before.note and cut is not None:
         search.reindex_notes(conn, before.article_id, cut)
     return before
@@ -132,10 +126,7 @@ def edit(
 def tombstone(conn: Connection, hid: HighlightId, *, stamp: str, cut: search.Cut) -> HighlightState:
     """Delete a live highlight (kept as a tombstone); returns its state before."""
     before = state(conn, hid)
-    conn.execute(
-        update(HighlightRow).where(HighlightRow.id == hid).values(deleted=True, updated_at=stamp)
-    )
-    conn.execute(delete(HighlightTag).where(HighlightTag.highlight_id == hid))
+    tables.tombstone_highlights(conn, [hid], stamp)
     if before.note:
         search.reindex_notes(conn, before.article_id, cut)
     return before
@@ -146,40 +137,35 @@ def revive(conn: Connection, was: HighlightState, cut: search.Cut) -> None:
     found = conn.execute(select(HighlightRow.deleted).where(HighlightRow.id == was.id)).scalar()
     if found is None:
         raise NotFoundError(f"no highlight {was.id}")
-    conn.execute(
-        update(HighlightRow)
-        .where(HighlightRow.id == was.id)
-        .values(deleted=False, colour=was.colour, note=was.note, updated_at=was.updated_at)
-    )
-    link_tags(conn, was.id, was.tags)
+    tables.HIGHLIGHTS.update(conn, [revived(was)])
+    tables.link_highlight_tags(conn, ((was.id, t) for t in was.tags))
     if was.note:
         search.reindex_notes(conn, was.article_id, cut)
 
 
+def revived(was: HighlightState) -> dict[str, object]:
+    """The row values that bring a tombstone back as ``was`` (one or many: bulk undo)."""
+    return {
+        "id": was.id,
+        "deleted": False,
+        "colour": was.colour,
+        "note": was.note,
+        "updated_at": was.updated_at,
+    }
+
+
 def link_tags(conn: Connection, hid: HighlightId, tags: tuple[TagId, ...]) -> list[TagId]:
     """Link tags to a highlight; returns the ones that were not linked yet."""
-    have = set(
-        conn.execute(select(HighlightTag.tag_id).where(HighlightTag.highlight_id == hid)).scalars()
-    )
+    have = set(tables.highlight_tags(conn, hid))
     added = [t for t in dict.fromkeys(tags) if t not in have]
-    for t in added:
-        conn.execute(
-            text("INSERT INTO highlight_tags (highlight_id, tag_id) VALUES (:h, :t)"),
-            {"h": hid, "t": t},
-        )
+    tables.link_highlight_tags(conn, ((hid, t) for t in added))
     return added
 
 
 def unlink_tags(conn: Connection, hid: HighlightId, tags: tuple[TagId, ...]) -> list[TagId]:
     """Remove tag links from a highlight; returns the ones that were linked."""
-    have = set(
-        conn.execute(select(HighlightTag.tag_id).where(HighlightTag.highlight_id == hid)).scalars()
-    )
+    have = set(tables.highlight_tags(conn, hid))
     removed = [t for t in dict.fromkeys(tags) if t in have]
     if removed:
-        conn.execute(
-            delete(HighlightTag).where(
-                HighlightTag.highlight_id == hid, HighlightTag.tag_id.in_(removed)
-            )
-        )
+        tables.unlink_highlight_tags(conn, [hid], removed)
     return removed

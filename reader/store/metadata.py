@@ -11,9 +11,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, select, update
+from sqlalchemy import Connection, select
 
-from reader.store import pageinfo, search
+from reader.store import pageinfo, search, tables
 from reader.store.changes import Changes
 from reader.store.errors import NotFoundError
 from reader.store.ids import ArticleId, SourceId
@@ -111,7 +111,7 @@ class SetArticleFields:
             stored["edited_at"] = stamps.get(aid) if stamps is not None else now
             if "title" in stored:
                 stored["title"] = stored["title"] or None
-            conn.execute(update(ArticleRow).where(ArticleRow.id == aid).values(stored))
+            tables.ARTICLES.update(conn, [{"id": aid, **stored}])
             if cut is not None and "title" in want and want["title"] != row.title:
                 search.delete_article(conn, aid, row.title, row.text, cut)
                 title: str | None = want["title"] or None

@@ -29,6 +29,14 @@ from reader.store.base import Base as Base
 
 _EMPTY = text("''")  # a server default; ``text`` is shadowed inside ArticleNote
 
+
+def added_later(revision: str, reads_as: object) -> dict[str, Any]:
+    """A column's ``info`` when a migration added it to a table share files carry: a
+    share written before lacks it, and its rows read as holding ``reads_as``
+    (:data:`reader.exchange.schema.ADDED_LATER`)."""
+    return {"added_in": revision, "reads_as": reads_as}
+
+
 ARTICLE_KINDS = ("article", "photo", "fragment")
 BLOCK_TYPES = ("heading", "paragraph", "caption")
 
@@ -50,10 +58,14 @@ class SourceFile(Base):
     paper: Mapped[str | None] = mapped_column(Text)
     page_date: Mapped[str | None] = mapped_column(String(10), index=True)  # YYYY-MM-DD
     page: Mapped[str | None] = mapped_column(String(16))  # "3", "A03"
-    page_name: Mapped[str | None] = mapped_column(Text)  # 版名: 要闻, 社会, 文化
+    page_name: Mapped[str | None] = mapped_column(
+        Text, info=added_later("0005", None)
+    )  # 版名: 要闻, 社会, 文化
     # In the trash since this time (with its articles); None: in the library. Indexed
     # (migration 0010): a search leaves the trash out without reading every page's text.
-    deleted_at: Mapped[str | None] = mapped_column(String(32), index=True)
+    deleted_at: Mapped[str | None] = mapped_column(
+        String(32), index=True, info=added_later("0005", None)
+    )
 
     articles: Mapped[list[ArticleRow]] = relationship(
         back_populates="source", cascade="all, delete-orphan", passive_deletes=True
@@ -84,9 +96,11 @@ class ArticleRow(Base):
     consumed: Mapped[list[Any]] = mapped_column(default=list)  # [[s, e, reason], …]
     created_at: Mapped[str] = mapped_column(String(32))
     # In the trash since (indexed: the few trashed rows are found without a scan).
-    deleted_at: Mapped[str | None] = mapped_column(String(32), index=True)
+    deleted_at: Mapped[str | None] = mapped_column(
+        String(32), index=True, info=added_later("0005", None)
+    )
     # Title, kind or authors last edited by hand (revision 0011); a merge's later edit wins.
-    edited_at: Mapped[str | None] = mapped_column(String(32))
+    edited_at: Mapped[str | None] = mapped_column(String(32), info=added_later("0011", None))
 
     source: Mapped[SourceFile] = relationship(back_populates="articles")
     blocks: Mapped[list[BlockRow]] = relationship(
@@ -141,7 +155,9 @@ class HighlightRow(Base):
     updated_at: Mapped[str] = mapped_column(String(32))
     deleted: Mapped[bool] = mapped_column(Boolean, default=False)  # tombstone, for merging
     # Kept by a merge that could not place it in this text: quote kept, offsets meaningless.
-    orphaned: Mapped[bool] = mapped_column(Boolean, default=False, server_default=text("0"))
+    orphaned: Mapped[bool] = mapped_column(
+        Boolean, default=False, server_default=text("0"), info=added_later("0003", 0)
+    )
 
 
 class TagRow(Base):
@@ -188,7 +204,9 @@ class ArticleNote(Base):
     text: Mapped[str] = mapped_column(Text)
     updated_at: Mapped[str] = mapped_column(String(32))
     # Who wrote the note ("" for notes written before notes carried an author).
-    author: Mapped[str] = mapped_column(Text, default="", server_default=_EMPTY)
+    author: Mapped[str] = mapped_column(
+        Text, default="", server_default=_EMPTY, info=added_later("0004", "")
+    )
 
 
 class Setting(Base):

@@ -21,7 +21,7 @@ from typing import Any, Literal
 from sqlalchemy import Connection, text
 
 from reader.errors import KnownError
-from reader.store import database, palette, tagging
+from reader.store import database, palette, tables, tagging
 from reader.store.errors import NotFoundError, known_errors
 from reader.store.ids import ArticleId, HighlightId, TagId
 from reader.store.library import Library
@@ -282,9 +282,8 @@ def _highlight_rows(conn: Connection, ids: Sequence[int]) -> dict[int, NotebookR
     tags = _tag_names(conn, "highlight_tags", "highlight_id", chunk)
     rows = conn.execute(
         text(
-            'SELECT h.id, h.article_id, h.uuid, h.start, h."end", h.exact, h.prefix, '
-            "h.suffix, h.colour, h.note, h.author, h.created_at, h.updated_at, "
-            "h.orphaned, a.uuid AS article_uuid, a.title, a.authors, s.paper, "
+            f"SELECT {tables.highlight_columns('h')}, a.uuid AS article_uuid, a.title, "
+            "a.authors, s.paper, "
             f"s.page_date, s.page {_FROM} WHERE h.id IN ({chunk}) AND NOT h.deleted"
         )
     )

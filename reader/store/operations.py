@@ -15,9 +15,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, select, text
+from sqlalchemy import Connection, select
 
-from reader.store import anchoring, highlights, palette, search, tagging
+from reader.store import anchoring, highlights, palette, search, tables, tagging
 from reader.store import rows as page_rows
 from reader.store.changes import Changes
 from reader.store.ids import ArticleId, HighlightId, TagId
@@ -269,10 +269,7 @@ class TagArticle:
     def apply(self, tx: Unit) -> Applied:
         conn = tx.conn
         tid, new = _tag_ref(conn, self.tag, now_iso())
-        added = conn.execute(
-            text("INSERT OR IGNORE INTO article_tags (article_id, tag_id) VALUES (:a, :t)"),
-            {"a": self.article, "t": tid},
-        ).rowcount
+        added = tables.link_article_tags(conn, [(self.article, tid)])
         changes = Changes(article_tags=frozenset({self.article}))
         untag = UntagArticle(self.article, tid, self.label)
         return _linked(changes, tid, new, bool(added), untag, self.label)
@@ -286,10 +283,7 @@ class UntagArticle:
 
     def apply(self, tx: Unit) -> Applied:
         conn = tx.conn
-        removed = conn.execute(
-            text("DELETE FROM article_tags WHERE article_id = :a AND tag_id = :t"),
-            {"a": self.article, "t": self.tag},
-        ).rowcount
+        removed = tables.unlink_article_tag(conn, self.article, self.tag)
         inverse: Operation = TagArticle(self.article, self.tag, self.label)
         return Applied(
             Changes(article_tags=frozenset({self.article})),

@@ -19,7 +19,7 @@ from dataclasses import dataclass, fields
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Connection, select, update
+from sqlalchemy import Connection, select
 
 from reader.errors import KnownError
 
@@ -189,14 +189,12 @@ def of_article(conn: Connection, article_id: int) -> PageInfo:
 
 def write(conn: Connection, source_id: int, values: dict[str, str | None]) -> None:
     """Set some of a page's facts (keys from :data:`FIELDS`); the only writer."""
-    from reader.store.models import SourceFile
+    from reader.store import tables
 
     unknown = set(values) - set(COLUMNS)
     if unknown:
         raise ValueError(f"not page fields: {sorted(unknown)}")
     if values:
-        conn.execute(
-            update(SourceFile)
-            .where(SourceFile.id == source_id)
-            .values({COLUMNS[k]: (v or None) for k, v in values.items()})
+        tables.SOURCES.update(
+            conn, [{"id": source_id, **{COLUMNS[k]: (v or None) for k, v in values.items()}}]
         )

@@ -27,10 +27,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, delete, insert, select, text, update
+from sqlalchemy import Connection, delete, select, update
 
 from reader.ingest import Article
-from reader.store import anchoring, importer, search
+from reader.store import anchoring, importer, search, tables
 from reader.store import rows as page_rows
 from reader.store.changes import Changes
 from reader.store.ids import ArticleId, HighlightId, SourceId
@@ -132,15 +132,12 @@ def replace_page(
     for j, pa in enumerate(new):
         if j in by_new:
             aid = by_new[j]
-            conn.execute(
-                update(ArticleRow)
-                .where(ArticleRow.id == aid)
-                .values(ordinal=j, **page_rows.article_values(pa))
+            tables.ARTICLES.update(
+                conn, [{"id": aid, "ordinal": j, **page_rows.article_values(pa)}]
             )
-            conn.execute(delete(BlockRow).where(BlockRow.article_id == aid))
         else:
-            aid = conn.execute(
-                insert(ArticleRow).returning(ArticleRow.id),
+            aid = tables.ARTICLES.insert(
+                conn,
                 {
                     "uuid": pa.uuid,
                     "source_id": source_id,
@@ -148,11 +145,9 @@ def replace_page(
                     **page_rows.article_values(pa),
                     "created_at": stamp,
                 },
-            ).scalar_one()
+            )
         ids.append(aid)
-        blocks = page_rows.block_rows(aid, pa.article)
-        if blocks:
-            conn.execute(insert(BlockRow), blocks)
+        tables.replace_blocks(conn, aid, page_rows.block_rows(aid, pa.article))
         tokens = pa.tokens or search.article_tokens(pa.article.title, pa.text, cut)
         search.insert_article(conn, aid, tokens)
 
@@ -168,6 +163,7 @@ def replace_page(
     orphans: list[HighlightId] = []
     touched: set[int] = set(ids)
     texts = {aid: new[j].text for j, aid in enumerate(ids)}
+    moved: list[dict[str, Any]] = []
     for h in conn.execute(
         select(HighlightRow).where(
             HighlightRow.article_id.in_([o.id for o in old]), HighlightRow.deleted.is_(False)
@@ -185,14 +181,11 @@ def replace_page(
                 continue  # the page has no articles left; the highlight goes with its own
             orphans.append(HighlightId(h.id))
             methods["orphaned"] += 1
-            conn.execute(
-                update(HighlightRow)
-                .where(HighlightRow.id == h.id)
-                .values(article_id=home[0], orphaned=True)
-            )
+            moved.append({"id": h.id, "article_id": home[0], "orphaned": True})
             continue
         methods[placed.method] += 1
         values: dict[str, Any] = {
+            "id": h.id,
             "article_id": aid,
             "start": placed.start,
             "end": placed.end,
@@ -201,7 +194,8 @@ def replace_page(
         if placed.method != "position" or aid != h.article_id:
             fresh = anchoring.build(texts[aid], placed.start, placed.end)
             values.update(exact=fresh.exact, prefix=fresh.prefix, suffix=fresh.suffix)
-        conn.execute(update(HighlightRow).where(HighlightRow.id == h.id).values(values))
+        moved.append(values)
+    tables.HIGHLIGHTS.update(conn, moved)
     removed = [o.id for o in old if o.id not in pairs]
     for oid in removed:
         home = heirs(oid)
@@ -232,13 +226,7 @@ def replace_page(
 
 def _bequeath(conn: Connection, old: int, heir: int, stamp: str) -> None:
     """An article that goes gives its tags and note to the one that took its text."""
-    conn.execute(
-        text(
-            "INSERT OR IGNORE INTO article_tags (article_id, tag_id) "
-            "SELECT :heir, tag_id FROM article_tags WHERE article_id = :old"
-        ),
-        {"heir": heir, "old": old},
-    )
+    tables.link_article_tags(conn, ((heir, t) for t in tables.article_tags(conn, old)))
     note = conn.execute(
         select(ArticleNote.text, ArticleNote.author).where(ArticleNote.article_id == old)
     ).first()
@@ -253,8 +241,4 @@ def _bequeath(conn: Connection, old: int, heir: int, stamp: str) -> None:
         merged, author = f"{mine.text}\n\n{note.text}", mine.author or note.author
     else:
         merged, author = note.text, note.author
-    conn.execute(delete(ArticleNote).where(ArticleNote.article_id == heir))
-    conn.execute(
-        insert(ArticleNote),
-        {"article_id": heir, "text": merged, "updated_at": stamp, "author": author},
-    )
+    page_rows.put_note(conn, heir, merged, stamp, author)

@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import Connection, text
 
 from reader.store import rows as page_rows
-from reader.store import search
+from reader.store import search, tables
 from reader.store.changes import Changes
 from reader.store.ids import ArticleId
 from reader.store.unit import Applied, Unit
@@ -34,6 +34,7 @@ class Snapshot:
     tags: dict[int, list[int]]
     notes: dict[int, dict[str, Any]]
     ordinals: dict[int, int]  # every article of the touched pages → its position
+    highlight_tags: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
 
 
 def rows_of(conn: Connection, sql: str, **params: Any) -> list[dict[str, Any]]:
@@ -46,6 +47,7 @@ def snapshot(conn: Connection, ids: set[int]) -> Snapshot:
     hls: dict[int, list[dict[str, Any]]] = {}
     tags: dict[int, list[int]] = {}
     notes: dict[int, dict[str, Any]] = {}
+    hl_tags: dict[int, list[tuple[int, int]]] = {}
     sources: set[int] = set()
     for aid in sorted(ids):
         row = rows_of(conn, f"SELECT {ARTICLE_COLUMNS} FROM articles WHERE id = :id", id=aid)
@@ -60,6 +62,16 @@ def snapshot(conn: Connection, ids: set[int]) -> Snapshot:
             id=aid,
         )
         hls[aid] = rows_of(conn, "SELECT * FROM highlights WHERE article_id = :id", id=aid)
+        # Deleting the article on undo drops these links with its highlights.
+        hl_tags[aid] = [
+            (r["highlight_id"], r["tag_id"])
+            for r in rows_of(
+                conn,
+                "SELECT l.highlight_id, l.tag_id FROM highlight_tags l "
+                "JOIN highlights h ON h.id = l.highlight_id WHERE h.article_id = :id",
+                id=aid,
+            )
+        ]
         tags[aid] = [
             r["tag_id"]
             for r in rows_of(conn, "SELECT tag_id FROM article_tags WHERE article_id = :id", id=aid)
@@ -71,7 +83,7 @@ def snapshot(conn: Connection, ids: set[int]) -> Snapshot:
     for sid in sources:
         for r in rows_of(conn, "SELECT id, ordinal FROM articles WHERE source_id = :s", s=sid):
             ordinals[r["id"]] = r["ordinal"]
-    return Snapshot(arts, blocks, hls, tags, notes, ordinals)
+    return Snapshot(arts, blocks, hls, tags, notes, ordinals, hl_tags)
 
 
 def unindex(conn: Connection, tx: Unit, aid: int) -> None:
@@ -145,8 +157,8 @@ def restore(
             insert_row(conn, "blocks", jsonable({**b, "article_id": aid}))
         for h in target.highlights.get(aid, []):
             insert_row(conn, "highlights", h)
-        for t in target.tags.get(aid, []):
-            insert_row(conn, "article_tags", {"article_id": aid, "tag_id": t})
+        tables.link_highlight_tags(conn, target.highlight_tags.get(aid, []))
+        tables.link_article_tags(conn, ((aid, t) for t in target.tags.get(aid, [])))
         if aid in target.notes:
             insert_row(conn, "article_notes", target.notes[aid])
         index(conn, tx, aid)

@@ -18,9 +18,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, Select, delete, insert, select, text, update
+from sqlalchemy import Connection, Select, delete, select, text, update
 
 from reader.errors import KnownError
+from reader.store import tables
 from reader.store.errors import NotFoundError
 from reader.store.ids import ArticleId, HighlightId, TagId
 from reader.store.models import ArticleTag, HighlightRow, HighlightTag, TagRow
@@ -117,8 +118,8 @@ def snapshot(conn: Connection, tid: TagId) -> TagSnapshot:
 
 def restore(conn: Connection, snap: TagSnapshot) -> None:
     """Recreate a deleted tag with its id, links and children."""
-    conn.execute(
-        insert(TagRow),
+    tables.TAGS.insert(
+        conn,
         {
             "id": snap.id,
             "name": snap.name,
@@ -128,18 +129,9 @@ def restore(conn: Connection, snap: TagSnapshot) -> None:
             "created_at": snap.created_at,
         },
     )
-    for aid in snap.articles:
-        conn.execute(
-            text("INSERT OR IGNORE INTO article_tags (article_id, tag_id) VALUES (:a, :t)"),
-            {"a": aid, "t": snap.id},
-        )
-    for hid in snap.highlights:
-        conn.execute(
-            text("INSERT OR IGNORE INTO highlight_tags (highlight_id, tag_id) VALUES (:h, :t)"),
-            {"h": hid, "t": snap.id},
-        )
-    if snap.children:
-        conn.execute(update(TagRow).where(TagRow.id.in_(snap.children)).values(parent_id=snap.id))
+    tables.link_article_tags(conn, ((aid, snap.id) for aid in snap.articles))
+    tables.link_highlight_tags(conn, ((hid, snap.id) for hid in snap.highlights))
+    tables.TAGS.update(conn, ({"id": c, "parent_id": snap.id} for c in snap.children))
 
 
 def delete_tag(conn: Connection, tid: TagId) -> TagSnapshot:
@@ -165,13 +157,13 @@ def rename(conn: Connection, tid: TagId, name: str) -> str:
             f"a tag named {tag_name(name)!r} already exists; merge {r.name!r} into it instead",
             other,
         )
-    conn.execute(update(TagRow).where(TagRow.id == tid).values(name=tag_name(name), key=key))
+    tables.TAGS.update(conn, [{"id": tid, "name": tag_name(name), "key": key}])
     return str(r.name)
 
 
 def recolour(conn: Connection, tid: TagId, colour: str | None) -> str | None:
     old = row(conn, tid).colour
-    conn.execute(update(TagRow).where(TagRow.id == tid).values(colour=colour or None))
+    tables.TAGS.update(conn, [{"id": tid, "colour": colour or None}])
     return None if old is None else str(old)
 
 
@@ -192,7 +184,7 @@ def nest(conn: Connection, tid: TagId, parent: TagId | None) -> TagId | None:
         row(conn, parent)
         if parent == tid or tid in ancestors(conn, parent):
             raise TagError(f"{r.name!r} cannot go under itself or a tag inside it")
-    conn.execute(update(TagRow).where(TagRow.id == tid).values(parent_id=parent))
+    tables.TAGS.update(conn, [{"id": tid, "parent_id": parent}])
     return None if r.parent_id is None else TagId(r.parent_id)
 
 
@@ -205,14 +197,12 @@ def merge(conn: Connection, source: TagId, target: TagId) -> MergeRecord:
     target_parent = None if target_row.parent_id is None else TagId(target_row.parent_id)
     moved = source in ancestors(conn, target)
     if moved:  # the target leaves the source's subtree first, or it would loop
-        conn.execute(update(TagRow).where(TagRow.id == target).values(parent_id=snap.parent_id))
+        tables.TAGS.update(conn, [{"id": target, "parent_id": snap.parent_id}])
     have_a, have_h = linked(conn, target)
     added_a = tuple(a for a in snap.articles if a not in set(have_a))
     added_h = tuple(h for h in snap.highlights if h not in set(have_h))
-    for aid in added_a:
-        conn.execute(insert(ArticleTag), {"article_id": aid, "tag_id": target})
-    for hid in added_h:
-        conn.execute(insert(HighlightTag), {"highlight_id": hid, "tag_id": target})
+    tables.link_article_tags(conn, ((aid, target) for aid in added_a))
+    tables.link_highlight_tags(conn, ((hid, target) for hid in added_h))
     conn.execute(
         update(TagRow)
         .where(TagRow.parent_id == source, TagRow.id != target)
@@ -232,18 +222,10 @@ def unmerge(conn: Connection, rec: MergeRecord) -> None:
                 ArticleTag.tag_id == rec.target, ArticleTag.article_id.in_(rec.added_articles)
             )
         )
-    if rec.added_highlights:
-        conn.execute(
-            delete(HighlightTag).where(
-                HighlightTag.tag_id == rec.target,
-                HighlightTag.highlight_id.in_(rec.added_highlights),
-            )
-        )
+    tables.unlink_highlight_tags(conn, rec.added_highlights, [rec.target])
     restore(conn, rec.source)
     if rec.target_moved:
-        conn.execute(
-            update(TagRow).where(TagRow.id == rec.target).values(parent_id=rec.target_parent)
-        )
+        tables.TAGS.update(conn, [{"id": rec.target, "parent_id": rec.target_parent}])
 
 
 _SUBTREE = text(
@@ -350,8 +332,8 @@ def create(
         return found, False
     if parent is not None:
         row(conn, parent)
-    tid = conn.execute(
-        insert(TagRow).returning(TagRow.id),
+    tid = tables.TAGS.insert(
+        conn,
         {
             "name": tag_name(name),
             "key": key,
@@ -359,5 +341,5 @@ def create(
             "parent_id": parent,
             "created_at": stamp,
         },
-    ).scalar_one()
-    return TagId(tid), True
+    )
+    return tid, True

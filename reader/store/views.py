@@ -6,7 +6,8 @@ They hold no database session, so a worker thread can hand them to the GUI threa
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
+from operator import attrgetter
 from typing import Any
 
 from reader.ingest.model import Article, Block, Consumed
@@ -112,24 +113,13 @@ class HighlightView:
 
     @classmethod
     def from_row(cls, r: Any, tags: Sequence[str]) -> HighlightView:
-        """From a ``highlights`` row (ORM or plain SELECT of its columns) and its tags."""
-        return cls(
-            id=HighlightId(r.id),
-            uuid=r.uuid,
-            article_id=ArticleId(r.article_id),
-            start=r.start,
-            end=r.end,
-            exact=r.exact,
-            prefix=r.prefix,
-            suffix=r.suffix,
-            colour=r.colour,
-            note=r.note,
-            author=r.author,
-            tags=tuple(tags),
-            created_at=r.created_at,
-            updated_at=r.updated_at,
-            orphaned=bool(r.orphaned),
-        )
+        """From a ``highlights`` row (ORM, or a plain SELECT of every column,
+        :func:`reader.store.tables.highlight_columns`) and its tags."""
+        values = list(_highlight_values(r))
+        for i in _HIGHLIGHT_FLAGS:  # a plain SELECT gives SQLite's 0 and 1
+            values[i] = bool(values[i])
+        values.insert(_TAGS_AT, tuple(tags))
+        return cls(*values)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -144,6 +134,14 @@ class HighlightView:
             "created_at": self.created_at,
             "updated_at": self.updated_at,
         }
+
+
+# The view's fields are the columns of the row it is read from, and its tags; built
+# positionally (an article opens with hundreds).
+_FIELDS = [f for f in fields(HighlightView) if f.name != "tags"]
+_TAGS_AT = [f.name for f in fields(HighlightView)].index("tags")
+_HIGHLIGHT_FLAGS = tuple(i for i, f in enumerate(_FIELDS) if f.type == "bool")
+_highlight_values = attrgetter(*(f.name for f in _FIELDS))
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.store import edits
+from reader.store import edits, operations
 from reader.store.library import Library
 
 PAGE = """\
@@ -152,3 +152,16 @@ def test_edits_survive_reimporting_the_page(lib: Library) -> None:
     summary = lib.import_paths([lib.page])  # type: ignore[attr-defined]
     assert summary.skipped == 1 and summary.imported == 0
     assert _titles(lib) == ["第一篇文章", "第三篇文章"]
+
+
+def test_undoing_an_edit_keeps_the_highlights_tags(lib: Library) -> None:
+    first, second, _third = lib.article_ids()
+    lib.run(operations.AddHighlight(second, 0, 3, tags=("红",)))
+    lib.run(operations.TagArticle(second, "篮"))
+    edit = lib.run(edits.MergeWithNext(first))
+    assert lib.get_article(first).highlights[0].tags == ("红",)
+    redo = lib.run(edit.inverse)
+    back = lib.get_article(second)
+    assert back.highlights[0].tags == ("红",) and back.tags == ("篮",)
+    lib.run(redo.inverse)
+    assert lib.get_article(first).highlights[0].tags == ("红",)

@@ -192,7 +192,9 @@ def test_highlight_operations_round_trip(tagged: Any) -> None:
         after_undo["tags"] == before["tags"]
         and after_undo["search_notes"] == before["search_notes"]
     )
-    assert next(r for r in after_undo["highlights"] if r[0] == added.created)[-2] == 1  # deleted
+    with sqlite3.connect(lib.path) as conn:
+        (deleted,) = conn.execute("SELECT deleted FROM highlights WHERE id = ?", (added.created,))
+    assert deleted == (1,)
     lib.run(undone.inverse)
     (h,) = [h for h in lib.get_article(a1).highlights if h.id == added.created]
     assert h.colour == "green" and h.note == "记一笔" and h.tags == ("新词",)

@@ -1,0 +1,177 @@
+"""The one writer of each annotation table, and the column lists its bulk readers use.
+
+Operations, bulk edits, the tag manager, re-parse, the hand edits and merge all write
+highlights, their tag links, tags, article tags, blocks, pages and articles through
+these functions, in the caller's transaction. Column lists come from the models, so a
+column a migration adds is read, written, shared and merged without another list to
+keep in step: a caller names only the values it decides, the model's defaults fill
+the rest.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from operator import itemgetter
+from typing import Any, Generic, TypeVar, cast
+
+from sqlalchemy import Connection, Table, delete, insert, select, update
+
+from reader.store import models
+from reader.store.ids import ArticleId, HighlightId, SourceId, TagId
+from reader.store.models import ArticleTag, HighlightRow, HighlightTag
+
+Row = Mapping[str, Any]
+CHUNK = 500  # ids per IN (…)
+IdT = TypeVar("IdT", bound=int)
+
+HIGHLIGHT_COLUMNS: tuple[str, ...] = tuple(c.name for c in HighlightRow.__table__.columns)
+
+
+def highlight_columns(alias: str = "") -> str:
+    """Every ``highlights`` column, for a bulk reader's SELECT (``alias``: the table's
+    alias there)."""
+    prefix = f"{alias}." if alias else ""
+    return ", ".join(f'{prefix}"{c}"' for c in HIGHLIGHT_COLUMNS)
+
+
+@dataclass(frozen=True)
+class Writer(Generic[IdT]):
+    """Inserts and updates of one table's rows, whatever its columns."""
+
+    model: type[models.Base]
+    make: Callable[[int], IdT]  # the table's id type
+
+    @property
+    def table(self) -> Table:
+        return cast(Table, self.model.__table__)
+
+    def insert(self, conn: Connection, row: Row) -> IdT:
+        """One row (with ``id``: that very row, as undo puts it back); its id."""
+        q = insert(self.table).returning(self.table.c.id)
+        return self.make(int(conn.execute(q, dict(row)).scalar_one()))
+
+    def insert_many(self, conn: Connection, rows: Sequence[Row]) -> None:
+        if rows:
+            conn.execute(insert(self.table), [dict(r) for r in rows])
+
+    def update(self, conn: Connection, rows: Iterable[Row]) -> None:
+        """Set some columns of some rows: each row is its ``id`` and the new values. Rows
+        setting the same columns go in one statement."""
+        groups: dict[tuple[str, ...], list[Row]] = {}
+        for r in rows:
+            cols = tuple(k for k in r if k != "id")
+            if cols:
+                groups.setdefault(cols, []).append(r)
+        for cols, group in groups.items():
+            # The driver's executemany, values through their columns' bind processors
+            # (JSON lists, flags) only where there are any: a bulk edit sets tens of
+            # thousands of rows, and SQLAlchemy's per-row handling made it a quarter slower.
+            convert = [(c, self.table.c[c].type.bind_processor(conn.dialect)) for c in cols]
+            if any(f is not None for _, f in convert):
+                params = [_bound(r, convert) for r in group]
+            else:
+                params = list(map(itemgetter(*cols, "id"), group))
+            sets = ", ".join(f'"{c}" = ?' for c in cols)
+            conn.exec_driver_sql(f'UPDATE "{self.table.name}" SET {sets} WHERE id = ?', params)
+
+    def set(self, conn: Connection, ids: Sequence[int], values: Row) -> None:
+        """Give many rows the same values, a few hundred per statement."""
+        for lo in range(0, len(ids), CHUNK):
+            q = update(self.table).where(self.table.c.id.in_(ids[lo : lo + CHUNK]))
+            conn.execute(q.values(dict(values)))
+
+
+def _bound(row: Row, convert: Sequence[tuple[str, Callable[[Any], Any] | None]]) -> tuple[Any, ...]:
+    """The row's values in ``convert``'s column order as the driver takes them, its id last."""
+    return (*(row[c] if f is None else f(row[c]) for c, f in convert), row["id"])
+
+
+HIGHLIGHTS = Writer(HighlightRow, HighlightId)
+TAGS = Writer(models.TagRow, TagId)
+SOURCES = Writer(models.SourceFile, SourceId)
+ARTICLES = Writer(models.ArticleRow, ArticleId)  # list columns (authors, flags…) as lists
+BLOCKS = Writer(models.BlockRow, int)  # through the view's triggers; spans, flags as lists
+
+
+# --- highlights and their tags ---------------------------------------------------------------
+
+
+def tombstone_highlights(conn: Connection, ids: Sequence[int], stamp: str | None) -> None:
+    """Mark highlights deleted (``stamp``: their new edit time, None keeps it) and drop
+    their tag links: a tombstone only stops a merge bringing the highlight back."""
+    values: dict[str, Any] = {"deleted": True}
+    if stamp is not None:
+        values["updated_at"] = stamp
+    HIGHLIGHTS.set(conn, ids, values)
+    unlink_highlight_tags(conn, ids)
+
+
+def shift_highlights(conn: Connection, article: int, after: int, by: int) -> None:
+    """Move the article's highlights starting at ``after`` or later by ``by`` characters."""
+    h = HighlightRow
+    conn.execute(
+        update(h)
+        .where(h.article_id == article, h.start >= after)
+        .values(start=h.start + by, end=h.end + by)
+    )
+
+
+def link_highlight_tags(conn: Connection, pairs: Iterable[tuple[int, int]]) -> None:
+    """Link (highlight, tag) pairs; links already there stay as they are."""
+    _link(conn, "highlight_tags", "highlight_id", pairs)
+
+
+def _link(conn: Connection, table: str, owner: str, pairs: Iterable[tuple[int, int]]) -> int:
+    """Insert (owner, tag) links that are not there yet; how many were new. The
+    driver's executemany: a bulk tagging links tens of thousands."""
+    params = [(int(o), int(t)) for o, t in pairs]
+    if not params:
+        return 0
+    result = conn.exec_driver_sql(
+        f"INSERT OR IGNORE INTO {table} ({owner}, tag_id) VALUES (?, ?)", params
+    )
+    return max(result.rowcount, 0)
+
+
+def unlink_highlight_tags(
+    conn: Connection, highlights: Sequence[int], tags: Sequence[int] | None = None
+) -> None:
+    """Remove the highlights' links to ``tags`` (None: to every tag)."""
+    for lo in range(0, len(highlights), CHUNK):
+        q = delete(HighlightTag).where(HighlightTag.highlight_id.in_(highlights[lo : lo + CHUNK]))
+        if tags is not None:
+            q = q.where(HighlightTag.tag_id.in_(tags))
+        conn.execute(q)
+
+
+def highlight_tags(conn: Connection, hid: int) -> list[TagId]:
+    q = select(HighlightTag.tag_id).where(HighlightTag.highlight_id == hid)
+    return [TagId(t) for t in conn.execute(q.order_by(HighlightTag.tag_id)).scalars()]
+
+
+# --- tags and article tags -------------------------------------------------------------------
+
+
+def link_article_tags(conn: Connection, pairs: Iterable[tuple[int, int]]) -> int:
+    """Link (article, tag) pairs; how many links are new."""
+    return _link(conn, "article_tags", "article_id", pairs)
+
+
+def unlink_article_tag(conn: Connection, article: int, tag: int) -> int:
+    """Remove one article's link to one tag; 1 if it was there, else 0."""
+    q = delete(ArticleTag).where(ArticleTag.article_id == article, ArticleTag.tag_id == tag)
+    return max(conn.execute(q).rowcount, 0)
+
+
+def article_tags(conn: Connection, article: int) -> list[TagId]:
+    q = select(ArticleTag.tag_id).where(ArticleTag.article_id == article)
+    return [TagId(t) for t in conn.execute(q.order_by(ArticleTag.tag_id)).scalars()]
+
+
+# --- pages, articles and blocks --------------------------------------------------------------
+
+
+def replace_blocks(conn: Connection, article: int, rows: Sequence[Row]) -> None:
+    conn.execute(delete(models.BlockRow).where(models.BlockRow.article_id == article))
+    BLOCKS.insert_many(conn, rows)
