@@ -20,7 +20,7 @@ _INTERVAL_MS = 250
 
 
 class GuiThreadCollector(QObject):
-    """Owns garbage collection until :meth:`stop` (or its parent is destroyed)."""
+    """Owns garbage collection until :meth:`stop` (the application keeps it to the end)."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)

@@ -11,16 +11,14 @@ The window, ``pizhu search --save/--saved`` and ``pizhu searches`` all call thes
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from typing import Any
 
 from sqlalchemy import Connection, delete, func, insert, select, update
 
 from reader.errors import KnownError
-from reader.store import database, queries, searchtext, tagging
-from reader.store.errors import NotFoundError, known_errors
+from reader.store import queries, searchtext, tagging
+from reader.store.errors import NotFoundError
 from reader.store.library import Library
 from reader.store.models import ArticleRow
 from reader.store.naming import tag_key
@@ -95,18 +93,6 @@ def where_of(value: Any) -> Where:
     )
 
 
-@contextmanager
-def _read(lib: Library) -> Iterator[Connection]:
-    with known_errors(lib.path), database.reading(lib.engine) as conn:
-        yield conn
-
-
-@contextmanager
-def _write(lib: Library) -> Iterator[Connection]:
-    with known_errors(lib.path), database.writing(lib.engine) as conn:
-        yield conn
-
-
 def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
@@ -164,7 +150,8 @@ def save(
     if sort not in queries.SORTS:
         raise KnownError(f"unknown sort {sort!r} (use {', '.join(queries.SORTS)})")
     where = where or Where()
-    with _write(lib) as conn:
+    with lib.writing() as tx:
+        conn = tx.conn
         if where.tag is not None and tagging.find(conn, where.tag) is None:
             raise NotFoundError(f"no tag named {where.tag!r}")
         old = _find(conn, clean)
@@ -191,19 +178,22 @@ def save(
 
 def saved(lib: Library) -> list[SavedSearch]:
     """Every saved search, by name."""
-    with _read(lib) as conn:
+    with lib.reading() as tx:
+        conn = tx.conn
         rows = conn.execute(select(SavedSearchRow)).all()
     return sorted((_view(r) for r in rows), key=lambda s: (tag_key(s.name), s.id))
 
 
 def get(lib: Library, name: str) -> SavedSearch:
-    with _read(lib) as conn:
+    with lib.reading() as tx:
+        conn = tx.conn
         return _view(_named(conn, name))
 
 
 def opened(lib: Library, name: str) -> SavedSearch:
     """Mark the search named ``name`` as opened now: its hits are no longer new."""
-    with _write(lib) as conn:
+    with lib.writing() as tx:
+        conn = tx.conn
         row = _named(conn, name)
         conn.execute(
             update(SavedSearchRow)
@@ -216,7 +206,8 @@ def opened(lib: Library, name: str) -> SavedSearch:
 
 def remove(lib: Library, name: str) -> SavedSearch:
     """Delete the search named ``name``; answers with it, for :func:`restore`."""
-    with _write(lib) as conn:
+    with lib.writing() as tx:
+        conn = tx.conn
         row = _named(conn, name)
         conn.execute(delete(SavedSearchRow).where(SavedSearchRow.id == row.id))
     return _view(row)
@@ -224,7 +215,8 @@ def remove(lib: Library, name: str) -> SavedSearch:
 
 def restore(lib: Library, s: SavedSearch) -> None:
     """Put a deleted search back as it was (same id, same seen hits): undo of remove."""
-    with _write(lib) as conn:
+    with lib.writing() as tx:
+        conn = tx.conn
         if _find(conn, s.name) is not None:
             raise KnownError(f"a saved search named {s.name!r} exists already")
         conn.execute(
@@ -246,7 +238,8 @@ def counted(lib: Library, searches: list[SavedSearch] | None = None) -> list[Cou
     last opened (the trash left out, filters applied)."""
     searches = saved(lib) if searches is None else searches
     out: list[Counted] = []
-    with _read(lib) as conn:
+    with lib.reading() as tx:
+        conn = tx.conn
         for s in searches:
             try:
                 filters = queries.filters_of(conn, s.where)
