@@ -4,10 +4,8 @@ search showing, Del deletes the chosen one. Saving and deleting are undoable."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import QModelIndex, QObject, QPoint, Qt
-from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QMenu, QMessageBox, QWidget
 
 from reader.errors import KnownError
@@ -20,40 +18,12 @@ from reader.gui.reading_controller import ReadingController
 from reader.gui.search_controller import SearchController
 from reader.gui.search_filters import SearchFilters
 from reader.gui.settings import Settings
+from reader.gui.undo import named, push
 from reader.store import searches
 from reader.store.changes import Changes
 from reader.store.library import Library
 from reader.store.searches import SavedSearch
 from reader.store.views import SourceView
-
-
-class SavedSearchCommand(QUndoCommand):
-    """One undoable step over saved searches: ``do`` now and on redo, ``undo`` back."""
-
-    def __init__(
-        self,
-        label: str,
-        do: Callable[[], None],
-        undo: Callable[[], None],
-        after: Callable[[], None],
-        failed: Callable[[str], None],
-    ) -> None:
-        super().__init__(label)
-        self._do, self._undo, self._after, self._failed = do, undo, after, failed
-
-    def _run(self, step: Callable[[], None]) -> None:
-        try:
-            step()
-        except KnownError as exc:  # the library changed under us: drop the step
-            self._failed(str(exc))
-            self.setObsolete(True)
-        self._after()
-
-    def redo(self) -> None:
-        self._run(self._do)
-
-    def undo(self) -> None:
-        self._run(self._undo)
 
 
 class SavedSearches(QObject):
@@ -125,6 +95,7 @@ class SavedSearches(QObject):
             or changes.tags
             or changes.notes
             or changes.highlights
+            or changes.saved_searches
         ):
             self.reload()
 
@@ -183,29 +154,9 @@ class SavedSearches(QObject):
         query = self.pane.search_field.text()
         where = self._filters.where()
         sort = str(self.pane.sort.currentData() or "relevance")
-        done: dict[str, SavedSearch | None] = {}
-
-        def do() -> None:
-            if "saved" not in done:  # the first time: save
-                done["saved"], done["replaced"] = searches.save(
-                    self._library, name, query, sort, where, replace=True
-                )
-                return
-            saved, replaced = done["saved"], done["replaced"]
-            assert saved is not None
-            if replaced is not None:
-                searches.remove(self._library, replaced.name)
-            searches.restore(self._library, saved)
-
-        def undo() -> None:
-            saved, replaced = done["saved"], done["replaced"]
-            assert saved is not None
-            searches.remove(self._library, saved.name)
-            if replaced is not None:
-                searches.restore(self._library, replaced)
-
-        label = tr("Save the search “%1”").replace("%1", " ".join(name.split()))
-        self._push(label, do, undo)
+        label = named(tr("Save the search “%1”"), " ".join(name.split()))
+        op = searches.SaveSearch(name, query, sort, where, replace=True)
+        push(self._undo, self._library, self._bus, label, op)
 
     def delete_current(self) -> None:
         found = self.current()
@@ -213,20 +164,8 @@ class SavedSearches(QObject):
             self.delete(found.name)
 
     def delete(self, name: str) -> None:
-        try:
-            found = searches.get(self._library, name)
-        except KnownError as exc:
-            self._bus.failed.emit(str(exc))
-            return
-        label = tr("Delete the saved search “%1”").replace("%1", found.name)
-
-        def do() -> None:
-            searches.remove(self._library, found.name)
-
-        self._push(label, do, lambda: searches.restore(self._library, found))
-
-    def _push(self, label: str, do: Callable[[], None], undo: Callable[[], None]) -> None:
-        self._undo.push(SavedSearchCommand(label, do, undo, self.reload, self._bus.failed.emit))
+        label = named(tr("Delete the saved search “%1”"), " ".join(name.split()))
+        push(self._undo, self._library, self._bus, label, searches.DeleteSearch(name))
 
     def _menu(self, pos: QPoint) -> None:
         index = self.pane.saved.indexAt(pos)

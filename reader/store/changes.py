@@ -29,6 +29,7 @@ class Changes:
     sources_changed: frozenset[SourceId] = field(default_factory=frozenset)  # paper, date…
     # Same id, text and blocks written anew (an edit, a re-parse, a split fix): show again.
     articles_rewritten: frozenset[ArticleId] = field(default_factory=frozenset)
+    saved_searches: bool = False  # one was saved, replaced, deleted or put back
 
     def __or__(self, other: Changes) -> Changes:
         merged: dict[str, object] = {}

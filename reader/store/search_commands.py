@@ -71,11 +71,12 @@ def save_if_asked(
 
     if not args.save:
         return {}
-    saved, replaced = searches.save(lib, args.save, query, sort, where, replace=True)
+    done = searches.swapped(lib.run(searches.SaveSearch(args.save, query, sort, where, True)))
+    assert done.remove is not None  # what undo would take out: the search saved
     if not args.json:
-        what = "replaced saved search" if replaced else "saved search"
-        print(f"{what} {for_terminal(saved.name)}", file=sys.stderr)
-    return {"saved": saved.name}
+        what = "replaced saved search" if done.put else "saved search"
+        print(f"{what} {for_terminal(done.remove.name)}", file=sys.stderr)
+    return {"saved": done.remove.name}
 
 
 def _cmd_searches(args: argparse.Namespace) -> int:
@@ -86,7 +87,8 @@ def _cmd_searches(args: argparse.Namespace) -> int:
 
     with _library(args) as lib:
         if args.delete:
-            gone = searches.remove(lib, args.delete)
+            gone = searches.swapped(lib.run(searches.DeleteSearch(args.delete))).put
+            assert gone is not None  # what undo would put back: the search deleted
             if args.json:
                 _print_json({"deleted": gone.to_json()})
             else:

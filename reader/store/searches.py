@@ -2,28 +2,30 @@
 
 As Zotero's saved searches: the sidebar lists each with its count of hits and of the
 hits new since it was last opened (articles imported after that: their ids are above
-the largest id the library had then). Deleting one answers with the whole record, so
-the window can undo it by :func:`restore`.
+the largest id the library had then). Saving and deleting are operations
+(:mod:`reader.store.unit`): their undo puts back the very rows they replaced or took.
 
-The window, ``pizhu search --save/--saved`` and ``pizhu searches`` all call these.
+The window (through its undo stack), ``pizhu search --save/--saved`` and
+``pizhu searches`` all run these.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from sqlalchemy import Connection, delete, func, insert, select, update
 
 from reader.errors import KnownError
 from reader.store import queries, searchtext, tagging
+from reader.store.changes import Changes
 from reader.store.errors import NotFoundError
-from reader.store.library import Library
 from reader.store.models import ArticleRow
 from reader.store.naming import tag_key
 from reader.store.queries import Where
 from reader.store.search_models import SavedSearchRow
+from reader.store.unit import Applied, Store, Unit
 
 NAME_MAX = 200
 
@@ -132,66 +134,129 @@ def _named(conn: Connection, name: str) -> Any:
     return row
 
 
-def save(
-    lib: Library,
-    name: str,
-    query: str,
-    sort: str = "relevance",
-    where: Where | None = None,
-    *,
-    replace: bool = False,
+def _save(
+    conn: Connection, name: str, query: str, sort: str, where: Where, replace: bool
 ) -> tuple[SavedSearch, SavedSearch | None]:
-    """Save ``query`` under ``name``; answers with the saved search and the one it
-    replaced (None if the name was new). Its hits count as seen: only articles
-    imported later are new."""
     clean = _clean_name(name)
     if not searchtext.terms(query):
         raise KnownError("a saved search needs a query with at least one term")
     if sort not in queries.SORTS:
         raise KnownError(f"unknown sort {sort!r} (use {', '.join(queries.SORTS)})")
-    where = where or Where()
-    with lib.writing() as tx:
-        conn = tx.conn
-        if where.tag is not None and tagging.find(conn, where.tag) is None:
-            raise NotFoundError(f"no tag named {where.tag!r}")
-        old = _find(conn, clean)
-        if old is not None and not replace:
-            raise KnownError(f"a saved search named {old.name!r} exists already")
-        if old is not None:
-            conn.execute(delete(SavedSearchRow).where(SavedSearchRow.id == old.id))
-        values = {
-            "name": clean,
-            "query": query.strip(),
-            "sort": sort,
-            "filters": where_json(where),
-            "seen_upto": _latest(conn),
-            "created_at": _now(),
-            "opened_at": None,
-        }
-        if old is not None:
-            values["id"] = old.id  # the sidebar keeps its place
-        new_id = conn.execute(insert(SavedSearchRow).values(**values)).inserted_primary_key
-        assert new_id is not None
-        row = conn.execute(select(SavedSearchRow).where(SavedSearchRow.id == new_id[0])).one()
+    if where.tag is not None and tagging.find(conn, where.tag) is None:
+        raise NotFoundError(f"no tag named {where.tag!r}")
+    old = _find(conn, clean)
+    if old is not None and not replace:
+        raise KnownError(f"a saved search named {old.name!r} exists already")
+    if old is not None:
+        conn.execute(delete(SavedSearchRow).where(SavedSearchRow.id == old.id))
+    values = {
+        "name": clean,
+        "query": query.strip(),
+        "sort": sort,
+        "filters": where_json(where),
+        "seen_upto": _latest(conn),
+        "created_at": _now(),
+        "opened_at": None,
+    }
+    if old is not None:
+        values["id"] = old.id  # the sidebar keeps its place
+    new_id = conn.execute(insert(SavedSearchRow).values(**values)).inserted_primary_key
+    assert new_id is not None
+    row = conn.execute(select(SavedSearchRow).where(SavedSearchRow.id == new_id[0])).one()
     return _view(row), None if old is None else _view(old)
 
 
-def saved(lib: Library) -> list[SavedSearch]:
+CHANGED = Changes(saved_searches=True)
+
+
+@dataclass(frozen=True)
+class SaveSearch:
+    """Save ``query`` under ``name`` (replacing one of that name if ``replace``). Its
+    hits count as seen: only articles imported later are new. Undo takes it out and
+    puts back the search it replaced; :func:`swapped` reads both off the answer."""
+
+    name: str
+    query: str
+    sort: str = "relevance"
+    where: Where = field(default_factory=Where)
+    replace: bool = False
+    label: str = "Save search"
+
+    def apply(self, tx: Unit) -> Applied:
+        made, old = _save(tx.conn, self.name, self.query, self.sort, self.where, self.replace)
+        return Applied(CHANGED, SwapSearch(made, old, self.label), made.id)
+
+
+@dataclass(frozen=True)
+class DeleteSearch:
+    """Delete the search named ``name`` (ignoring case and width); undo puts it back."""
+
+    name: str
+    label: str = "Delete saved search"
+
+    def apply(self, tx: Unit) -> Applied:
+        row = _named(tx.conn, self.name)
+        tx.conn.execute(delete(SavedSearchRow).where(SavedSearchRow.id == row.id))
+        return Applied(CHANGED, SwapSearch(None, _view(row), self.label))
+
+
+@dataclass(frozen=True)
+class SwapSearch:
+    """Take ``remove`` out and put ``put`` back as it was (same id, same seen hits):
+    the undo and redo of saving and deleting."""
+
+    remove: SavedSearch | None
+    put: SavedSearch | None
+    label: str = "Restore saved search"
+
+    def apply(self, tx: Unit) -> Applied:
+        conn = tx.conn
+        if self.remove is not None:
+            gone = conn.execute(delete(SavedSearchRow).where(SavedSearchRow.id == self.remove.id))
+            if not gone.rowcount:
+                raise NotFoundError(f"no saved search named {self.remove.name!r}")
+        if self.put is not None:
+            s = self.put
+            if _find(conn, s.name) is not None:
+                raise KnownError(f"a saved search named {s.name!r} exists already")
+            conn.execute(
+                insert(SavedSearchRow).values(
+                    id=s.id,
+                    name=s.name,
+                    query=s.query,
+                    sort=s.sort,
+                    filters=where_json(s.where),
+                    seen_upto=s.seen_upto,
+                    created_at=s.created_at,
+                    opened_at=s.opened_at,
+                )
+            )
+        return Applied(CHANGED, SwapSearch(self.put, self.remove, self.label))
+
+
+def swapped(done: Applied) -> SwapSearch:
+    """What a saved-search operation did, read off its undo: ``remove`` is the search
+    it put in (None for a delete), ``put`` the one it took out (None if none)."""
+    if not isinstance(done.inverse, SwapSearch):
+        raise TypeError(f"not a saved-search change: {done.inverse!r}")
+    return done.inverse
+
+
+def saved(lib: Store) -> list[SavedSearch]:
     """Every saved search, by name."""
     with lib.reading() as tx:
-        conn = tx.conn
-        rows = conn.execute(select(SavedSearchRow)).all()
+        rows = tx.conn.execute(select(SavedSearchRow)).all()
     return sorted((_view(r) for r in rows), key=lambda s: (tag_key(s.name), s.id))
 
 
-def get(lib: Library, name: str) -> SavedSearch:
+def get(lib: Store, name: str) -> SavedSearch:
     with lib.reading() as tx:
-        conn = tx.conn
-        return _view(_named(conn, name))
+        return _view(_named(tx.conn, name))
 
 
-def opened(lib: Library, name: str) -> SavedSearch:
-    """Mark the search named ``name`` as opened now: its hits are no longer new."""
+def opened(lib: Store, name: str) -> SavedSearch:
+    """Mark the search named ``name`` as opened now: its hits are no longer new (not an
+    undo step: opening is reading)."""
     with lib.writing() as tx:
         conn = tx.conn
         row = _named(conn, name)
@@ -204,36 +269,7 @@ def opened(lib: Library, name: str) -> SavedSearch:
     return _view(row)
 
 
-def remove(lib: Library, name: str) -> SavedSearch:
-    """Delete the search named ``name``; answers with it, for :func:`restore`."""
-    with lib.writing() as tx:
-        conn = tx.conn
-        row = _named(conn, name)
-        conn.execute(delete(SavedSearchRow).where(SavedSearchRow.id == row.id))
-    return _view(row)
-
-
-def restore(lib: Library, s: SavedSearch) -> None:
-    """Put a deleted search back as it was (same id, same seen hits): undo of remove."""
-    with lib.writing() as tx:
-        conn = tx.conn
-        if _find(conn, s.name) is not None:
-            raise KnownError(f"a saved search named {s.name!r} exists already")
-        conn.execute(
-            insert(SavedSearchRow).values(
-                id=s.id,
-                name=s.name,
-                query=s.query,
-                sort=s.sort,
-                filters=where_json(s.where),
-                seen_upto=s.seen_upto,
-                created_at=s.created_at,
-                opened_at=s.opened_at,
-            )
-        )
-
-
-def counted(lib: Library, searches: list[SavedSearch] | None = None) -> list[Counted]:
+def counted(lib: Store, searches: list[SavedSearch] | None = None) -> list[Counted]:
     """Each saved search with its number of hits now and of hits new since it was
     last opened (the trash left out, filters applied)."""
     searches = saved(lib) if searches is None else searches

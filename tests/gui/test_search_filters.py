@@ -155,6 +155,7 @@ def test_saved_searches_count_new_hits_open_and_delete_undoably(
     total = library.count_matches("记者", Where(kinds=("article",)))
     assert saved.rowCount() == 1
     assert saved.index(0, 0).data() == f"记者稿  ({total})"
+    assert c.undo.undoText() == "Save the search “记者稿”"
     # A later import: the sidebar counts the new hits.
     before = set(library.article_ids())
     library.import_paths(MAR)
@@ -180,6 +181,7 @@ def test_saved_searches_count_new_hits_open_and_delete_undoably(
     pane.saved.setFocus()
     qtbot.keyClick(pane.saved, Qt.Key.Key_Delete)
     assert saved.rowCount() == 0
+    assert c.undo.undoText() == "Delete the saved search “记者稿”"
     c.undo.undo()
     assert saved.rowCount() == 1 and saved.index(0, 0).data() == f"记者稿  ({now})"
     c.undo.redo()

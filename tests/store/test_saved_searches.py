@@ -13,10 +13,29 @@ from hypothesis import strategies as st
 from reader.cli import main
 from reader.errors import KnownError
 from reader.store import searches
+from reader.store.changes import Changes
 from reader.store.library import Library
 from reader.store.queries import Where
+from reader.store.searches import SavedSearch
 from tests.conftest import SAMPLES
 from tests.store.conftest import variant
+
+
+def _save(
+    lib: Library,
+    name: str,
+    query: str,
+    sort: str = "relevance",
+    where: Where | None = None,
+    *,
+    replace: bool = False,
+) -> tuple[SavedSearch, SavedSearch | None]:
+    """Save through the operation the window and the CLI run: the search saved and the
+    one it replaced."""
+    op = searches.SaveSearch(name, query, sort, where or Where(), replace)
+    done = searches.swapped(lib.run(op))
+    assert done.remove is not None
+    return done.remove, done.put
 
 
 def _pages(tmp_path: Path, n: int, start: int = 0) -> list[Path]:
@@ -36,7 +55,7 @@ def test_a_saved_search_counts_its_hits_and_the_new_ones_until_opened(
 ) -> None:
     library.import_paths(_pages(tmp_path, 1))
     where = Where(kinds=("article",))
-    saved, replaced = searches.save(library, "供热", "供热", "newest", where)
+    saved, replaced = _save(library, "供热", "供热", "newest", where)
     assert replaced is None and saved.where == where and saved.sort == "newest"
     (before,) = searches.counted(library)
     assert before.total == library.count_matches("供热", where) > 0 and before.new == 0
@@ -52,28 +71,47 @@ def test_deleting_answers_with_the_search_and_restoring_puts_it_back(
     library: Library, tmp_path: Path
 ) -> None:
     library.import_paths(_pages(tmp_path, 1))
-    searches.save(library, "b", "记者", where=Where(since="2026-01-01", tag=None))
-    saved, _ = searches.save(library, "A", "供热 延长")
-    gone = searches.remove(library, "a")  # names match ignoring case and width
-    assert gone == saved and [s.name for s in searches.saved(library)] == ["b"]
-    searches.restore(library, gone)
+    _save(library, "b", "记者", where=Where(since="2026-01-01", tag=None))
+    saved, _ = _save(library, "A", "供热 延长")
+    deleted = library.run(searches.DeleteSearch("a"))  # names match ignoring case and width
+    assert deleted.changes == Changes(saved_searches=True)
+    assert searches.swapped(deleted).put == saved
+    assert [s.name for s in searches.saved(library)] == ["b"]
+    redo = library.run(deleted.inverse)  # undo: put back
     assert [s.name for s in searches.saved(library)] == ["A", "b"]
     assert searches.get(library, "A") == saved  # same id, same seen hits
+    library.run(redo.inverse)  # redo: gone again
+    assert [s.name for s in searches.saved(library)] == ["b"]
+
+
+def test_undoing_a_replacing_save_puts_the_replaced_search_back(library: Library) -> None:
+    first, _ = _save(library, "周报", "记者", "newest")
+    done = library.run(searches.SaveSearch("周报", "供热", replace=True))
+    assert searches.get(library, "周报").query == "供热"
+    redo = library.run(done.inverse)
+    assert searches.saved(library) == [first]
+    library.run(redo.inverse)
+    again = searches.get(library, "周报")
+    assert again.id == first.id and again.query == "供热"
+    library.run(searches.DeleteSearch("周报"))
+    with pytest.raises(KnownError):  # the step's search is gone: undo says so, changes nothing
+        library.run(redo.inverse)
+    assert searches.saved(library) == []
 
 
 def test_names_are_unique_unless_replacing_which_keeps_the_place(library: Library) -> None:
-    first, _ = searches.save(library, "周报", "记者")
+    first, _ = _save(library, "周报", "记者")
     with pytest.raises(KnownError, match="exists already"):
-        searches.save(library, "周报", "供热")
-    again, replaced = searches.save(library, " 周报 ", "供热", replace=True)
+        _save(library, "周报", "供热")
+    again, replaced = _save(library, " 周报 ", "供热", replace=True)
     assert replaced == first and again.id == first.id and again.query == "供热"
     for bad in ("", "   "):
         with pytest.raises(KnownError):
-            searches.save(library, bad, "记者")
+            _save(library, bad, "记者")
     with pytest.raises(KnownError):
-        searches.save(library, "空", "  ")
+        _save(library, "空", "  ")
     with pytest.raises(KnownError, match="no tag"):
-        searches.save(library, "标签", "记者", where=Where(tag="没有"))
+        _save(library, "标签", "记者", where=Where(tag="没有"))
 
 
 _text = st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=8)
@@ -144,7 +182,7 @@ def test_cli_saves_lists_reruns_and_deletes(
 def test_cli_mistakes_are_one_line_and_exit_1(
     library: Library, args: list[str], capsys: pytest.CaptureFixture[str]
 ) -> None:
-    searches.save(library, "x", "记者")
+    _save(library, "x", "记者")
     assert main(["--library", str(library.path), *args]) == 1
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and err[0].startswith("pizhu: ") and "Traceback" not in err[0]
