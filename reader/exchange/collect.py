@@ -16,8 +16,7 @@ from dataclasses import dataclass, replace
 from sqlalchemy import Connection, text
 
 from reader.errors import KnownError
-from reader.store import continuations, database, tables
-from reader.store.errors import known_errors
+from reader.store import continuations, tables
 from reader.store.ids import ArticleId
 from reader.store.library import Library
 from reader.store.views import HighlightView
@@ -46,8 +45,8 @@ class ExportArticle:
 
 @contextmanager
 def reading(lib: Library) -> Iterator[Connection]:
-    with known_errors(lib.path), database.reading(lib.engine) as conn:
-        yield conn
+    with lib.reading() as tx:
+        yield tx.conn
 
 
 def _chunks(ids: Sequence[int]) -> Iterator[list[int]]:

@@ -33,7 +33,7 @@ from reader.gui.reading_controller import ReadingController
 from reader.gui.settings import Settings
 from reader.gui.trash_view import TrashDialog
 from reader.gui.undo import push
-from reader.store import browse, continuations, database, metadata, pageinfo, trash
+from reader.store import browse, continuations, metadata, pageinfo, trash
 from reader.store.ids import ArticleId, SourceId
 from reader.store.importer import ImportSummary
 from reader.store.library import Library
@@ -112,10 +112,10 @@ class CollectionController(QObject):
         """The Metadata dialog for articles (their pages too), or for pages alone."""
         arts = list(self._articles() if articles is None and not pages else (articles or []))
         try:
-            sources = list(pages) or self._library.read(metadata.sources_of, arts)
+            with self._library.reading() as tx:
+                sources = list(pages) or metadata.sources_of(tx, arts)
+                infos = pageinfo.stored_many(tx.conn, [int(s) for s in sources])
             rows = self._library.summaries(arts)
-            with database.reading(self._library.engine) as conn:
-                infos = pageinfo.stored_many(conn, [int(s) for s in sources])
         except KnownError as exc:
             self._bus.failed.emit(str(exc))
             return None
@@ -156,8 +156,12 @@ class CollectionController(QObject):
         ]
         if not imported:
             return None
-        with database.reading(self._library.engine) as conn:
-            infos = pageinfo.stored_many(conn, [int(s) for s in imported])
+        try:
+            with self._library.reading() as tx:
+                infos = pageinfo.stored_many(tx.conn, [int(s) for s in imported])
+        except KnownError as exc:
+            self._bus.failed.emit(str(exc))
+            return None
         undated = [s for s in imported if infos.get(int(s)) and infos[int(s)].date is None]
         if not undated:
             return None

@@ -7,31 +7,24 @@ each call one short read transaction, nothing here knows about Qt.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, fields
 from typing import Any
 
 from sqlalchemy import Connection, Select, func, literal_column, select, text
 
-from reader.store import database, pageinfo, searchtext, tagging
-from reader.store.errors import known_errors
+from reader.store import pageinfo, searchtext, tagging
 from reader.store.ids import ArticleId, SourceId, TagId
 from reader.store.libindex import PAGE_SORTS, LibraryIndex, Page
 from reader.store.library import Library
 from reader.store.models import ArticleRow, SourceFile, TagRow
 from reader.store.trash import LIVE, LIVE_PAGE
+from reader.store.unit import connection
 
 ROW_CHUNK = 500  # ids per IN (…) query
 
 NO_DATE = ""  # the "date" of pages whose date is unknown
 NO_PAPER = ""  # the "paper" of dated pages whose paper is unknown
-
-
-@contextmanager
-def _read(lib: Library) -> Iterator[Connection]:
-    with known_errors(lib.path), database.reading(lib.engine) as conn:
-        yield conn
 
 
 @dataclass(frozen=True)
@@ -178,7 +171,7 @@ def article_ids(
                 "AND ae.entity_id = :entity)"
             )
         ).params(entity=f.entity)
-    with _read(lib) as conn:
+    with connection(lib) as conn:
         if f.tag is not None:
             # The tag, the tags nested under it, on articles or on their highlights.
             q = q.where(ArticleRow.id.in_(tagging.tagged_articles(tagging.subtree(conn, f.tag))))
@@ -199,7 +192,7 @@ def _raw_ids(conn: Connection, q: Select[Any]) -> list[ArticleId]:
 def article_rows(lib: Library, ids: Sequence[ArticleId]) -> list[ArticleRowView]:
     """Rows for ``ids`` in the given order; ids that no longer exist are left out."""
     found: dict[int, ArticleRowView] = {}
-    with _read(lib) as conn:
+    with connection(lib) as conn:
         for lo in range(0, len(ids), ROW_CHUNK):
             chunk = list(ids[lo : lo + ROW_CHUNK])
             rows = conn.execute(
@@ -237,7 +230,7 @@ def article_rows(lib: Library, ids: Sequence[ArticleId]) -> list[ArticleRowView]
 
 
 def article_count(lib: Library) -> int:
-    with _read(lib) as conn:
+    with connection(lib) as conn:
         return int(
             conn.execute(
                 select(func.count())
@@ -250,7 +243,7 @@ def article_count(lib: Library) -> int:
 
 def paper_dates(lib: Library) -> list[PaperDate]:
     """Every page date (newest first, undated last) with its page and article counts."""
-    with _read(lib) as conn:
+    with connection(lib) as conn:
         pages = dict(
             conn.execute(
                 select(SourceFile.page_date, func.count())
@@ -296,7 +289,7 @@ def pages_on(lib: Library, date: str) -> list[PageView]:
     ).outerjoin(counts, counts.c.source_id == SourceFile.id)
     q = q.where(LIVE_PAGE)
     q = q.where(SourceFile.page_date.is_(None) if date == NO_DATE else SourceFile.page_date == date)
-    with _read(lib) as conn:
+    with connection(lib) as conn:
         views = [
             PageView(SourceId(r[0]), r[1], r[2], r[3], r[4], int(r[5])) for r in conn.execute(q)
         ]
@@ -325,7 +318,7 @@ def page_index(lib: Library) -> list[PageView]:
         .outerjoin(counts, counts.c.source_id == SourceFile.id)
         .where(LIVE_PAGE)
     )
-    with _read(lib) as conn:
+    with connection(lib) as conn:
         return [
             PageView(SourceId(r[0]), r[1], r[2], r[3], r[4], int(r[5]), r[6])
             for r in conn.execute(q)
@@ -334,7 +327,7 @@ def page_index(lib: Library) -> list[PageView]:
 
 def page_articles(lib: Library, source: SourceId) -> list[tuple[ArticleId, str | None]]:
     """The live articles of a page in their printed order: (id, title)."""
-    with _read(lib) as conn:
+    with connection(lib) as conn:
         rows = conn.execute(
             select(ArticleRow.id, ArticleRow.title)
             .where(ArticleRow.source_id == source, ArticleRow.deleted_at.is_(None))
@@ -344,14 +337,14 @@ def page_articles(lib: Library, source: SourceId) -> list[tuple[ArticleId, str |
 
 
 def source_of(lib: Library, article: ArticleId) -> SourceId | None:
-    with _read(lib) as conn:
+    with connection(lib) as conn:
         found = conn.execute(select(ArticleRow.source_id).where(ArticleRow.id == article)).scalar()
     return SourceId(int(found)) if found is not None else None
 
 
 def neighbour_page(lib: Library, source: SourceId, delta: int) -> SourceId | None:
     """The next (+1) or previous (-1) page of the same issue (same paper and date)."""
-    with _read(lib) as conn:
+    with connection(lib) as conn:
         me = conn.execute(
             select(SourceFile.paper, SourceFile.page_date).where(SourceFile.id == source)
         ).first()
@@ -403,7 +396,7 @@ def page_views(index: LibraryIndex) -> list[PageView]:
 def tag_counts(lib: Library) -> list[TagCount]:
     """Every tag with the number of articles its filter shows (nested tags and tagged
     highlights included), in the library's tag order."""
-    with _read(lib) as conn:
+    with connection(lib) as conn:
         counts = tagging.article_counts(conn)
         known = {r[0] for r in conn.execute(select(TagRow.id))}
     return [
@@ -415,7 +408,7 @@ def tag_counts(lib: Library) -> list[TagCount]:
 
 def author_counts(lib: Library, limit: int = 500) -> list[tuple[str, int]]:
     """Authors with their article counts, most prolific first."""
-    with _read(lib) as conn:
+    with connection(lib) as conn:
         rows = conn.execute(
             text(
                 "SELECT j.value, count(*) AS n FROM articles "

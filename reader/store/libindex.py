@@ -15,9 +15,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, NamedTuple
 
-from reader.store import database
-from reader.store.errors import known_errors
 from reader.store.ids import ArticleId, SourceId
+from reader.store.unit import Store, connection
 
 # Sorts decided by the page alone (reader.store.browse.SORT_KEYS).
 PAGE_SORTS = ("library", "date", "page", "source")
@@ -62,9 +61,9 @@ class LibraryIndex:
         self._library = sorted(pages.values(), key=_library_key)
 
     @classmethod
-    def load(cls, lib: Any) -> LibraryIndex:
+    def load(cls, lib: Store) -> LibraryIndex:
         """Two queries on the library's own connection, rows read without ORM cost."""
-        with known_errors(lib.path), database.reading(lib.engine) as conn:
+        with connection(lib) as conn:
             raw = conn.connection.driver_connection
             assert raw is not None
             pages = {

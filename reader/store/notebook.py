@@ -13,18 +13,18 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
 from sqlalchemy import Connection, text
 
 from reader.errors import KnownError
-from reader.store import database, palette, tables, tagging
-from reader.store.errors import NotFoundError, known_errors
+from reader.store import palette, tables, tagging
+from reader.store.errors import NotFoundError
 from reader.store.ids import ArticleId, HighlightId, TagId
 from reader.store.library import Library
+from reader.store.unit import connection
 from reader.store.views import HighlightView
 
 Group = Literal["article", "tag", "colour"]
@@ -100,12 +100,6 @@ class NotebookRow:
             "page": self.page,
         }
         return out
-
-
-@contextmanager
-def _read(lib: Library) -> Iterator[Connection]:
-    with known_errors(lib.path), database.reading(lib.engine) as conn:
-        yield conn
 
 
 def _day(value: str) -> str:
@@ -214,7 +208,7 @@ def notebook_index(
     library order, tags by name, colours in palette order) and in reading order within
     each group; an article's note after its highlights."""
     f = f or NotebookFilter()
-    with _read(lib) as conn:
+    with connection(lib) as conn:
         cond, ncond, params = _where(conn, f)
         union = " UNION ALL ".join(_selects(group, cond, ncond, f.notes))
         sql = f"SELECT g, id FROM ({union}) ORDER BY last, go, k, pd IS NULL, pd, sid, ord, pos, id"
@@ -235,7 +229,7 @@ def group_labels(lib: Library, group: Group, keys: Sequence[int]) -> dict[int, s
         paths = {t.id: t.label for t in lib.tags()}
         return {k: paths.get(TagId(k), "") for k in keys}
     out: dict[int, str] = {}
-    with _read(lib) as conn:
+    with connection(lib) as conn:
         for lo in range(0, len(keys), CHUNK):
             chunk = ",".join(str(int(k)) for k in keys[lo : lo + CHUNK])
             for aid, title in conn.execute(
@@ -250,7 +244,7 @@ def notebook_rows(lib: Library, ids: Sequence[HighlightId]) -> list[NotebookRow]
     longer live are left out."""
     found: dict[int, NotebookRow] = {}
     wanted = [i for i in ids if i > 0]
-    with _read(lib) as conn:
+    with connection(lib) as conn:
         for lo in range(0, len(wanted), CHUNK):
             found.update(_highlight_rows(conn, wanted[lo : lo + CHUNK]))
         notes = [-i for i in ids if i < 0]
@@ -331,7 +325,7 @@ def _row(r: Any, view: HighlightView, kind: str) -> NotebookRow:
 
 def highlight_authors(lib: Library) -> list[str]:
     """Who made the library's live highlights, by name."""
-    with _read(lib) as conn:
+    with connection(lib) as conn:
         rows = conn.execute(
             text("SELECT DISTINCT author FROM highlights WHERE NOT deleted AND author != ''")
         )

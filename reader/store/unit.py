@@ -72,6 +72,14 @@ class Store(Protocol):
     def reading(self) -> AbstractContextManager[Unit]: ...
 
 
+@contextmanager
+def connection(store: Store) -> Iterator[Connection]:
+    """The connection of a read transaction of its own, for queries that need no more
+    of the unit than that."""
+    with store.reading() as tx:
+        yield tx.conn
+
+
 @dataclass(frozen=True)
 class Applied:
     changes: Changes
