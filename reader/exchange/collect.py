@@ -10,16 +10,16 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass, replace
+from pathlib import Path
 
 from sqlalchemy import Connection, text
 
 from reader.errors import KnownError
-from reader.store import continuations, tables
+from reader.store import continuations, finding, palette, reading, tables
 from reader.store.ids import ArticleId
-from reader.store.library import Library
-from reader.store.views import HighlightView
+from reader.store.unit import Unit
+from reader.store.views import HighlightView, TagView
 
 CHUNK = 500
 
@@ -43,12 +43,6 @@ class ExportArticle:
     highlights: tuple[HighlightView, ...]  # live ones, in reading order, orphans last
 
 
-@contextmanager
-def reading(lib: Library) -> Iterator[Connection]:
-    with lib.reading() as tx:
-        yield tx.conn
-
-
 def _chunks(ids: Sequence[int]) -> Iterator[list[int]]:
     for i in range(0, len(ids), CHUNK):
         yield list(ids[i : i + CHUNK])
@@ -66,41 +60,39 @@ def parse_date(value: str) -> str:
         raise KnownError(f"{value!r} is not a date (use YYYY-MM-DD)") from None
 
 
-def annotated_ids(lib: Library) -> list[ArticleId]:
+def annotated_ids(tx: Unit) -> list[ArticleId]:
     """Articles with any highlight (tombstones and orphans too), a note or a tag."""
-    with reading(lib) as conn:
-        found = {
-            r[0]
-            for r in conn.execute(
-                text(
-                    "SELECT article_id FROM highlights UNION SELECT article_id FROM article_notes "
-                    "UNION SELECT article_id FROM article_tags"
-                )
+    found = {
+        r[0]
+        for r in tx.conn.execute(
+            text(
+                "SELECT article_id FROM highlights UNION SELECT article_id FROM article_notes "
+                "UNION SELECT article_id FROM article_tags"
             )
-        }
-    return [a for a in lib.article_ids() if a in found]
+        )
+    }
+    return [a for a in reading.article_ids(tx) if a in found]
 
 
-def changed_since(lib: Library, since: str) -> list[ArticleId]:
+def changed_since(tx: Unit, since: str) -> list[ArticleId]:
     """Articles whose highlights or note changed on or after the day ``since``."""
     day = parse_date(since)
-    with reading(lib) as conn:
-        found = {
-            r[0]
-            for r in conn.execute(
-                text(
-                    "SELECT article_id FROM highlights WHERE substr(updated_at, 1, 10) >= :d "
-                    "UNION SELECT article_id FROM article_notes "
-                    "WHERE substr(updated_at, 1, 10) >= :d"
-                ),
-                {"d": day},
-            )
-        }
-    return [a for a in lib.article_ids() if a in found]
+    found = {
+        r[0]
+        for r in tx.conn.execute(
+            text(
+                "SELECT article_id FROM highlights WHERE substr(updated_at, 1, 10) >= :d "
+                "UNION SELECT article_id FROM article_notes "
+                "WHERE substr(updated_at, 1, 10) >= :d"
+            ),
+            {"d": day},
+        )
+    }
+    return [a for a in reading.article_ids(tx) if a in found]
 
 
 def select_articles(
-    lib: Library,
+    tx: Unit,
     *,
     articles: Sequence[str] = (),
     tag: str | None = None,
@@ -114,25 +106,53 @@ def select_articles(
         seen: dict[ArticleId, None] = {}
         for ref in articles:
             # A story printed in parts goes whole: the part asked for brings the others.
-            for part in lib.story(lib.resolve(ref)).parts:
+            for part in finding.story(tx, reading.resolve(tx, ref)).parts:
                 seen[part] = None
         return list(seen)
     if tag is not None:
-        return lib.article_ids(tag)
+        return reading.article_ids(tx, tag)
     if since is not None:
-        return changed_since(lib, since)
+        return changed_since(tx, since)
     if every:
-        return annotated_ids(lib)
+        return annotated_ids(tx)
     raise KnownError("choose articles: --article ID, --tag T, --since DATE or --all")
 
 
-def load_articles(lib: Library, ids: Sequence[ArticleId]) -> list[ExportArticle]:
+def load_articles(tx: Unit, ids: Sequence[ArticleId]) -> list[ExportArticle]:
     """The articles ``ids`` with their tags, note and live highlights, in the given order."""
     out: dict[int, ExportArticle] = {}
-    with reading(lib) as conn:
-        for chunk in _chunks(ids):
-            out.update(_load(conn, chunk))
+    for chunk in _chunks(ids):
+        out.update(_load(tx.conn, chunk))
     return [out[i] for i in ids if i in out]
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """What an export writes, read in one transaction (:func:`load`), so the files are
+    written after it ends: the articles, the same with each story printed in parts
+    made one (:func:`join_stories`), the palette and the tag tree."""
+
+    library: Path  # no export may overwrite it
+    articles: list[ExportArticle]
+    stories: list[ExportArticle]
+    swatches: tuple[palette.Swatch, ...]
+    tags: list[TagView]
+
+    @property
+    def meanings(self) -> dict[str, str]:
+        """Each colour's meaning, as the library's users named it."""
+        return {s.key: s.label for s in self.swatches}
+
+    @property
+    def highlights(self) -> int:
+        return sum(len(a.highlights) for a in self.articles)
+
+
+def load(tx: Unit, ids: Sequence[ArticleId]) -> Loaded:
+    """Everything an export of ``ids`` needs, in the given order."""
+    articles = load_articles(tx, ids)
+    stories = join_stories(tx, articles)
+    return Loaded(tx.path, articles, stories, palette.read(tx.conn), reading.tags(tx))
 
 
 def _load(conn: Connection, ids: list[int]) -> dict[int, ExportArticle]:
@@ -208,25 +228,24 @@ def _load(conn: Connection, ids: list[int]) -> dict[int, ExportArticle]:
 STORY_GAP = "\n\n"  # between the parts of a story in its joined text
 
 
-def join_stories(lib: Library, articles: Sequence[ExportArticle]) -> list[ExportArticle]:
+def join_stories(tx: Unit, articles: Sequence[ExportArticle]) -> list[ExportArticle]:
     """The articles with each story printed in parts made one article, where every part
     is among them (exporting a part exports its story: see :func:`select_articles`);
     the story takes the place of its first part. Parts without all their siblings stay
     as they are."""
     by_id = {a.id: a for a in articles}
     parts_of: dict[int, tuple[ArticleId, ...]] = {}
-    with reading(lib) as conn:
-        for chunk in _chunks([a.id for a in articles]):
-            linked = conn.execute(
-                text(
-                    f"SELECT id FROM articles WHERE id IN ({_in(chunk)}) "
-                    "AND (continued_on IS NOT NULL OR continued_from IS NOT NULL)"
-                )
-            ).all()
-            for (aid,) in linked:
-                if aid not in parts_of:
-                    story = continuations.story(conn, ArticleId(aid))
-                    parts_of.update({p: story.parts for p in story.parts})
+    for chunk in _chunks([a.id for a in articles]):
+        linked = tx.conn.execute(
+            text(
+                f"SELECT id FROM articles WHERE id IN ({_in(chunk)}) "
+                "AND (continued_on IS NOT NULL OR continued_from IS NOT NULL)"
+            )
+        ).all()
+        for (aid,) in linked:
+            if aid not in parts_of:
+                story = continuations.story(tx.conn, ArticleId(aid))
+                parts_of.update({p: story.parts for p in story.parts})
     out: list[ExportArticle] = []
     done: set[int] = set()
     for a in articles:

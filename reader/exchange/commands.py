@@ -18,6 +18,8 @@ from reader.store.command_support import line as _line
 from reader.store.command_support import print_json as _print_json
 
 if TYPE_CHECKING:
+    from reader.store.ids import ArticleId
+
     Sub = argparse._SubParsersAction[argparse.ArgumentParser]
 
 
@@ -25,43 +27,43 @@ if TYPE_CHECKING:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
-    from reader.exchange.collect import select_articles
+    from reader.exchange.collect import load, select_articles
     from reader.exchange.markdown import export_markdown
     from reader.exchange.webanno import export_json
 
     if args.format != "markdown" and (args.template or args.single_file):
         option = "--template" if args.template else "--single-file"
         raise KnownError(f"{option}: only for --format markdown")
-    with _library(args) as lib:
-        if args.format == "qdc":  # the codebook alone: no articles to choose
-            from reader.exchange.qdpx import export_qdc
-
-            print(
-                f"codebook written to {export_qdc(lib, args.output, force=args.force).written[0]}"
+    with _library(args) as lib, lib.reading() as tx:  # one snapshot; files written after
+        ids: list[ArticleId] = []
+        if args.format != "qdc":  # the codebook alone: no articles to choose
+            ids = select_articles(
+                tx, articles=args.article or (), tag=args.tag, since=args.since, every=args.all
             )
-            return 0
-        ids = select_articles(
-            lib, articles=args.article or (), tag=args.tag, since=args.since, every=args.all
+        loaded = load(tx, ids)
+    if args.format == "qdc":
+        from reader.exchange.qdpx import export_qdc
+
+        print(f"codebook written to {export_qdc(loaded, args.output, force=args.force).written[0]}")
+        return 0
+    if args.format == "qdpx":
+        from reader.exchange.qdpx import export_qdpx
+
+        report = export_qdpx(loaded, args.output, force=args.force)
+    elif args.format == "json":
+        report = export_json(loaded, args.output, force=args.force)
+    elif args.format == "docx":
+        from reader.exchange.word import export_docx
+
+        report = export_docx(loaded, args.output)
+    else:
+        report = export_markdown(
+            loaded,
+            args.output,
+            single_file=args.single_file,
+            force=args.force,
+            template=args.template,
         )
-        if args.format == "qdpx":
-            from reader.exchange.qdpx import export_qdpx
-
-            report = export_qdpx(lib, ids, args.output, force=args.force)
-        elif args.format == "json":
-            report = export_json(lib, ids, args.output, force=args.force)
-        elif args.format == "docx":
-            from reader.exchange.word import export_docx
-
-            report = export_docx(lib, ids, args.output)
-        else:
-            report = export_markdown(
-                lib,
-                ids,
-                args.output,
-                single_file=args.single_file,
-                force=args.force,
-                template=args.template,
-            )
     for path in report.kept:
         print(
             f"pizhu: {path}: changed since the last export; not overwritten (use --force)",
@@ -116,13 +118,14 @@ def _add_export(sub: Sub) -> None:
 
 def _cmd_share(args: argparse.Namespace) -> int:
     from reader.exchange.collect import select_articles
-    from reader.exchange.share import write_share
+    from reader.exchange.share import share_rows, write_share
 
-    with _library(args) as lib:
+    with _library(args) as lib, lib.reading() as tx:  # one snapshot; the file written after
         ids = None
         if args.article or args.tag:
-            ids = select_articles(lib, articles=args.article or (), tag=args.tag)
-        report = write_share(lib, args.output, ids, force=args.force)
+            ids = select_articles(tx, articles=args.article or (), tag=args.tag)
+        rows = share_rows(tx, ids)
+    report = write_share(rows, args.output, force=args.force)
     if args.json:
         _print_json(report.to_json())
     else:

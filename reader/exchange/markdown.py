@@ -24,7 +24,7 @@ from pathlib import Path
 from sqlalchemy import text
 
 from reader.errors import KnownError
-from reader.exchange.collect import ExportArticle, join_stories, load_articles, reading
+from reader.exchange.collect import ExportArticle, Loaded, load
 from reader.exchange.filenames import NameAllocator, name_key, safe_name
 from reader.exchange.manifest import MANIFEST, Manifest, write_atomic
 from reader.exchange.report import (
@@ -36,10 +36,10 @@ from reader.exchange.report import (
     output_file,
 )
 from reader.exchange.templates import Template, load_template
-from reader.store import palette
-from reader.store.ids import ArticleId, HighlightId
-from reader.store.library import Library
+from reader.store import palette, reading
+from reader.store.ids import HighlightId
 from reader.store.location import refuse_library_file
+from reader.store.unit import Unit
 
 
 def default_meanings() -> dict[str, str]:
@@ -73,8 +73,7 @@ def file_stem(a: ExportArticle) -> str:
 
 
 def export_markdown(
-    lib: Library,
-    ids: Sequence[ArticleId],
+    loaded: Loaded,
     out: str | Path,
     *,
     single_file: bool = False,
@@ -84,7 +83,8 @@ def export_markdown(
     progress: Progress | None = None,
     cancel: Cancel | None = None,
 ) -> ExportReport:
-    """Write Markdown summaries of ``ids`` to the folder ``out`` (or the file ``out``).
+    """Write Markdown summaries of the articles ``loaded`` (:func:`~reader.exchange.collect.load`)
+    to the folder ``out`` (or the file ``out``).
 
     Files changed by the user since the last export are kept unless ``force``; the
     report lists them. Cancelling stops between files: files written so far stay and
@@ -92,17 +92,16 @@ def export_markdown(
     """
     progress = progress or no_progress
     cancel = cancel or never
-    refuse_library_file(out, lib.path, "an export file")
+    refuse_library_file(out, loaded.library, "an export file")
     if meanings is None:  # the library's own labels, as its users renamed them
-        meanings = {s.key: s.label for s in lib.highlight_colours()}
+        meanings = loaded.meanings
     target = Path(out)
     chosen = load_template(template)  # a broken template fails before anything is written
     report = ExportReport("markdown")
-    parts = load_articles(lib, ids)
-    report.articles = len(parts)
-    report.highlights = sum(len(a.highlights) for a in parts)
+    report.articles = len(loaded.articles)
+    report.highlights = loaded.highlights
     # A story printed in parts is one file (one section), its parts in reading order.
-    articles = join_stories(lib, parts)
+    articles = loaded.stories
     if single_file:
         output_file(target, "--single-file")
         manifest = Manifest.load(target.parent)
@@ -164,42 +163,42 @@ def _put(
     manifest.record(name, data, uuid)
 
 
-def export_highlights(
-    lib: Library,
-    highlight_ids: Sequence[HighlightId],
-    out: str | Path,
-    *,
-    template: str | None = None,
-) -> ExportReport:
-    """Write the chosen highlights (the notebook's selection) to one Markdown file,
-    grouped under their articles in library order; a negative id chooses the note of
-    the article with that id."""
-    target = output_file(out, "the export")
-    chosen = load_template(template)
+def load_highlights(tx: Unit, highlight_ids: Sequence[HighlightId]) -> Loaded:
+    """The chosen highlights (the notebook's selection) under their articles, in library
+    order; a negative id chooses the note of the article with that id."""
     wanted = {h for h in highlight_ids if h > 0}
     notes = {-h for h in highlight_ids if h < 0}
-    with reading(lib) as conn:
-        owners = {
-            int(r[0])
-            for lo in range(0, len(highlight_ids), 500)
-            for r in conn.execute(
-                text(
-                    "SELECT DISTINCT article_id FROM highlights WHERE id IN "
-                    f"({','.join(str(int(h)) for h in highlight_ids[lo : lo + 500])})"
-                )
+    owners = {
+        int(r[0])
+        for lo in range(0, len(highlight_ids), 500)
+        for r in tx.conn.execute(
+            text(
+                "SELECT DISTINCT article_id FROM highlights WHERE id IN "
+                f"({','.join(str(int(h)) for h in highlight_ids[lo : lo + 500])})"
             )
-        } | notes
-    ids = [a for a in lib.article_ids() if a in owners]
+        )
+    } | notes
+    loaded = load(tx, [a for a in reading.article_ids(tx) if a in owners])
     articles = [
         replace(
             a,
             highlights=tuple(h for h in a.highlights if h.id in wanted),
             note=a.note if a.id in notes else "",
         )
-        for a in load_articles(lib, ids)
+        for a in loaded.articles
     ]
-    meanings = {s.key: s.label for s in lib.highlight_colours()}
-    data = render_combined(articles, meanings, chosen).encode("utf-8")
+    return replace(loaded, articles=articles, stories=articles)
+
+
+def export_highlights(
+    loaded: Loaded, out: str | Path, *, template: str | None = None
+) -> ExportReport:
+    """Write the highlights ``loaded`` (:func:`load_highlights`) to one Markdown file,
+    grouped under their articles."""
+    target = output_file(out, "the export")
+    chosen = load_template(template)
+    articles = loaded.articles
+    data = render_combined(articles, loaded.meanings, chosen).encode("utf-8")
     write_atomic(target, data)
     report = ExportReport("markdown", len(articles), sum(len(a.highlights) for a in articles))
     report.written.append(target)

@@ -28,8 +28,9 @@ million of them merges in bounded memory; the report counts everything but lists
 most :data:`ITEM_LIMIT` items.
 
 :func:`merge_file` validates the file first (:mod:`reader.exchange.untrusted`), plans
-the merge in a read transaction (``dry_run`` stops there), backs the library up and
-applies the plan in one write transaction: all or nothing.
+the merge in a read transaction (:func:`plan_merge`; ``dry_run`` stops there), backs
+the library up and applies the plan in one write transaction (:func:`apply_merge`):
+all or nothing.
 """
 
 from __future__ import annotations
@@ -52,8 +53,8 @@ from reader.exchange.report import Cancel, Progress, never, no_progress
 from reader.exchange.untrusted import SharedBundle, read_share
 from reader.store import database
 from reader.store.changes import Changes
-from reader.store.library import Library
 from reader.store.location import refuse_library_file
+from reader.store.unit import Store, Unit
 
 
 def plan_all(
@@ -72,8 +73,65 @@ def plan_all(
     return plan
 
 
+def plan_merge(
+    tx: Unit,
+    bundle: SharedBundle,
+    *,
+    dry_run: bool = False,
+    placer: Placer = place,
+    progress: Progress | None = None,
+    cancel: Cancel | None = None,
+    with_fixes: bool = False,
+) -> MergeReport:
+    """What merging ``bundle`` would change, planned in ``tx`` (a read transaction)."""
+    report = MergeReport(bundle.path, dry_run, bundle.author)
+    plan = plan_all(tx.conn, bundle, placer, progress or no_progress, cancel or never)
+    report.fixes = fixes.plan(tx.conn, bundle.split_fixes)
+    _fill(report, plan, with_fixes)
+    return report
+
+
+def apply_merge(
+    tx: Unit,
+    bundle: SharedBundle,
+    report: MergeReport,
+    *,
+    placer: Placer = place,
+    progress: Progress | None = None,
+    cancel: Cancel | None = None,
+    with_fixes: bool = False,
+) -> MergeReport:
+    """Merge ``bundle`` in ``tx``, the one write transaction a merge is: planned again
+    under the write lock, each step written as soon as planned; ``cancel`` raises
+    :class:`MergeCancelled` (the caller's transaction then rolls everything back)."""
+    if not tx.writable:
+        raise ValueError("a merge writes: give it Library.writing()")
+    progress = progress or no_progress
+    cancel = cancel or never
+    conn = tx.conn
+    report.fixes = fixes.plan(conn, bundle.split_fixes)
+    fixed = fixes.apply(conn, tx.cut, report.fixes) if with_fixes else Changes()
+    plan = Plan()
+    targets = plan_articles(conn, bundle, plan)
+    plan_tags(conn, bundle, plan)
+    done = apply_base(tx, bundle, plan)
+    plan_highlights(
+        conn, bundle, targets, plan, placer, progress, cancel,
+        lambda: apply_highlights(done, plan),
+    )  # fmt: skip
+    plan_notes(conn, bundle, targets, plan)
+    changes = apply_rest(done, plan) | fixed
+    if with_fixes:
+        fixes.record_added(conn, report.fixes)
+    if cancel():
+        raise MergeCancelled(f"{bundle.path}: merge cancelled; the library is unchanged")
+    _fill(report, plan, with_fixes)
+    report.changes = changes
+    return report
+
+
 def merge_bundle(
-    lib: Library,
+    store: Store,
     bundle: SharedBundle,
     *,
     dry_run: bool = False,
@@ -83,51 +141,34 @@ def merge_bundle(
     cancel: Cancel | None = None,
     with_fixes: bool = False,
 ) -> MergeReport:
-    """Merge an already validated share into ``lib`` (see :func:`merge_file`); with
-    ``with_fixes`` the sender's split fixes are taken first (:mod:`reader.exchange.fixes`)."""
-    progress = progress or no_progress
+    """Merge an already validated share into the library ``store`` hands units of work
+    for (see :func:`merge_file`): :func:`plan_merge` in a read transaction, a backup
+    copy, then :func:`apply_merge` in one write transaction. With ``with_fixes`` the
+    sender's split fixes are taken first (:mod:`reader.exchange.fixes`)."""
     cancel = cancel or never
-    report = MergeReport(bundle.path, dry_run, bundle.author)
-    with lib.reading() as tx:
-        plan = plan_all(tx.conn, bundle, placer, progress, cancel)
-        report.fixes = fixes.plan(tx.conn, bundle.split_fixes)
-    _fill(report, plan, with_fixes)
+    with store.reading() as tx:
+        report = plan_merge(
+            tx, bundle, dry_run=dry_run, placer=placer, progress=progress, cancel=cancel,
+            with_fixes=with_fixes,
+        )  # fmt: skip
+        revision = database.current_revision(tx.conn)
     if dry_run or report.empty:
         return report
     if cancel():
         raise MergeCancelled(f"{bundle.path}: merge cancelled; the library is unchanged")
     if backup:
-        with lib.reading() as tx:
-            revision = database.current_revision(tx.conn)
-        report.backup = database.backup_copy(lib.path, revision, reason="merge")
+        report.backup = database.backup_copy(store.path, revision, reason="merge")
     try:
-        with lib.writing() as tx:
-            conn = tx.conn
-            report.fixes = fixes.plan(conn, bundle.split_fixes)
-            fixed = fixes.apply(conn, tx.cut, report.fixes) if with_fixes else Changes()
-            # Planned again under the write lock, each step written as soon as planned.
-            plan = Plan()
-            targets = plan_articles(conn, bundle, plan)
-            plan_tags(conn, bundle, plan)
-            done = apply_base(tx, bundle, plan)
-            plan_highlights(
-                conn, bundle, targets, plan, placer, progress, cancel,
-                lambda: apply_highlights(done, plan),
+        with store.writing() as tx:
+            return apply_merge(
+                tx, bundle, report, placer=placer, progress=progress, cancel=cancel,
+                with_fixes=with_fixes,
             )  # fmt: skip
-            plan_notes(conn, bundle, targets, plan)
-            changes = apply_rest(done, plan) | fixed
-            if with_fixes:
-                fixes.record_added(conn, report.fixes)
-            if cancel():
-                raise MergeCancelled(f"{bundle.path}: merge cancelled; the library is unchanged")
     except BaseException:
         # Nothing was merged: a backup of an unchanged library would only pile up.
         if report.backup is not None:
             report.backup.unlink(missing_ok=True)
         raise
-    _fill(report, plan, with_fixes)
-    report.changes = changes
-    return report
 
 
 def _fill(report: MergeReport, plan: Plan, with_fixes: bool = False) -> None:
@@ -137,7 +178,7 @@ def _fill(report: MergeReport, plan: Plan, with_fixes: bool = False) -> None:
 
 
 def merge_file(
-    lib: Library,
+    store: Store,
     path: str | Path,
     *,
     dry_run: bool = False,
@@ -146,7 +187,7 @@ def merge_file(
     cancel: Cancel | None = None,
     with_fixes: bool = False,
 ) -> MergeReport:
-    """Validate the share file ``path`` and merge it into ``lib``.
+    """Validate the share file ``path`` and merge it into the library ``store`` opens.
 
     Refusals (:class:`~reader.exchange.untrusted.ShareRefused`) happen before the
     library is touched. ``dry_run`` plans only and reports what would change. A real
@@ -154,10 +195,10 @@ def merge_file(
     (``report.backup``) and then applies everything in one transaction. ``progress``
     gets (done, total) highlights; ``cancel`` is polled and rolls everything back.
     """
-    refuse_library_file(path, lib.path, "a share file")
+    refuse_library_file(path, store.path, "a share file")
     bundle = read_share(path)
     return merge_bundle(
-        lib,
+        store,
         bundle,
         dry_run=dry_run,
         backup=backup,

@@ -10,9 +10,8 @@ from dataclasses import dataclass
 
 from sqlalchemy import text
 
-from reader.exchange.collect import reading
 from reader.store.ids import ArticleId, HighlightId
-from reader.store.library import Library
+from reader.store.unit import Unit
 
 
 @dataclass(frozen=True)
@@ -42,7 +41,7 @@ class OrphanView:
         }
 
 
-def list_orphans(lib: Library, article_id: ArticleId | None = None) -> list[OrphanView]:
+def list_orphans(tx: Unit, article_id: ArticleId | None = None) -> list[OrphanView]:
     """Live orphaned highlights, of one article or of the whole library."""
     sql = (
         "SELECT h.id, h.uuid, h.article_id, a.title, h.exact, h.prefix, h.suffix, h.colour, "
@@ -53,8 +52,7 @@ def list_orphans(lib: Library, article_id: ArticleId | None = None) -> list[Orph
     if article_id is not None:
         sql += " AND h.article_id = :a"
         params["a"] = article_id
-    with reading(lib) as conn:
-        rows = conn.execute(text(sql + " ORDER BY h.article_id, h.id"), params).all()
+    rows = tx.conn.execute(text(sql + " ORDER BY h.article_id, h.id"), params).all()
     return [
         OrphanView(
             HighlightId(r[0]),

@@ -22,11 +22,9 @@ from pathlib import Path
 
 from reader import __version__
 from reader.errors import KnownError
-from reader.exchange.collect import ExportArticle, load_articles, reading
+from reader.exchange.collect import ExportArticle, Loaded
 from reader.exchange.report import Cancel, ExportReport, Progress, never, no_progress, output_file
 from reader.store import palette
-from reader.store.ids import ArticleId
-from reader.store.library import Library
 from reader.store.naming import tag_key
 from reader.store.views import TagView
 
@@ -174,14 +172,10 @@ def _xml(root: ET.Element) -> bytes:
     return bytes(ET.tostring(root, encoding="utf-8", xml_declaration=True))
 
 
-def project_xml(
-    lib: Library, articles: Sequence[ExportArticle], name: str
-) -> tuple[bytes, dict[str, bytes]]:
+def project_xml(loaded: Loaded, name: str) -> tuple[bytes, dict[str, bytes]]:
     """The project document (``project.qde``) and the source files, by guid."""
+    articles = loaded.articles
     users = _users(articles)
-    tags = lib.tags()
-    with reading(lib) as conn:
-        swatches = palette.read(conn)
     root = ET.Element(
         "Project",
         {
@@ -196,7 +190,7 @@ def project_xml(
         el = ET.SubElement(root, "Users")
         for user_name, guid in users.items():
             ET.SubElement(el, "User", {"guid": guid, "name": _clean(user_name)})
-    _codes(ET.SubElement(ET.SubElement(root, "CodeBook"), "Codes"), tags, swatches)
+    _codes(ET.SubElement(ET.SubElement(root, "CodeBook"), "Codes"), loaded.tags, loaded.swatches)
     sources = ET.SubElement(root, "Sources")
     notes = ET.Element("Notes")
     files: dict[str, bytes] = {}
@@ -208,11 +202,9 @@ def project_xml(
     return _xml(root), files
 
 
-def codebook_xml(lib: Library) -> bytes:
+def codebook_xml(loaded: Loaded) -> bytes:
     root = ET.Element("CodeBook", {"xmlns": CODEBOOK_NS, "origin": f"Pizhu {__version__}"})
-    with reading(lib) as conn:
-        swatches = palette.read(conn)
-    _codes(ET.SubElement(root, "Codes"), lib.tags(), swatches)
+    _codes(ET.SubElement(root, "Codes"), loaded.tags, loaded.swatches)
     return _xml(root)
 
 
@@ -224,25 +216,24 @@ def _target(out: str | Path, suffix: str, force: bool) -> Path:
 
 
 def export_qdpx(
-    lib: Library,
-    ids: Sequence[ArticleId],
+    loaded: Loaded,
     out: str | Path,
     *,
     force: bool = False,
     progress: Progress | None = None,
     cancel: Cancel | None = None,
 ) -> ExportReport:
-    """Write the articles ``ids`` with their annotations as a REFI-QDA project ``out``."""
+    """Write the articles ``loaded`` (:func:`~reader.exchange.collect.load`) with their
+    annotations as a REFI-QDA project ``out``."""
     progress = progress or no_progress
     target = _target(out, "qdpx", force)
     report = ExportReport("qdpx")
     if (cancel or never)():
         report.cancelled = True
         return report
-    articles = load_articles(lib, ids)
-    report.articles = len(articles)
-    report.highlights = sum(len(a.highlights) for a in articles)
-    qde, files = project_xml(lib, articles, target.stem)
+    report.articles = len(loaded.articles)
+    report.highlights = loaded.highlights
+    qde, files = project_xml(loaded, target.stem)
     tmp = target.with_name(f".{target.name}.tmp")
     try:
         with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as z:
@@ -258,12 +249,13 @@ def export_qdpx(
     return report
 
 
-def export_qdc(lib: Library, out: str | Path, *, force: bool = False) -> ExportReport:
-    """Write the code tree (tags and colour meanings) as a REFI-QDA codebook ``out``."""
+def export_qdc(loaded: Loaded, out: str | Path, *, force: bool = False) -> ExportReport:
+    """Write the code tree (tags and colour meanings) as a REFI-QDA codebook ``out``
+    (``loaded`` may hold no articles: ``load(tx, [])``)."""
     from reader.exchange.manifest import write_atomic
 
     target = _target(out, "qdc", force)
-    write_atomic(target, codebook_xml(lib))
+    write_atomic(target, codebook_xml(loaded))
     report = ExportReport("qdc")
     report.written.append(target)
     return report

@@ -21,15 +21,17 @@ from sqlalchemy import Connection, text
 
 from reader.errors import KnownError
 from reader.exchange import fixes, schema
-from reader.exchange.collect import annotated_ids, reading
+from reader.exchange.collect import annotated_ids
 from reader.exchange.report import Cancel, Progress, never, no_progress, output_file
 from reader.store import database, trash
 from reader.store.ids import ArticleId
 from reader.store.importer import now_iso
-from reader.store.library import Library, default_author
 from reader.store.location import refuse_library_file
+from reader.store.naming import default_author
+from reader.store.unit import Unit
 
 CHUNK = 500
+STEPS = 8  # of progress: three reading, five writing
 
 
 class ShareCancelled(KnownError):
@@ -99,73 +101,90 @@ def _insert(db: sqlite3.Connection, table: str, rows: list[dict[str, Any]]) -> N
     )
 
 
+@dataclass(frozen=True)
+class ShareRows:
+    """The rows a share file holds, read in one transaction (:func:`share_rows`)."""
+
+    library: Path  # no share may overwrite it
+    revision: str | None  # the schema's, as Alembic names it
+    tables: dict[str, list[dict[str, Any]]]  # in the order they are written
+    split_fixes: str | None
+
+    def rows(self, table: str) -> list[dict[str, Any]]:
+        return self.tables[table]
+
+
+def share_rows(
+    tx: Unit, ids: Sequence[ArticleId] | None = None, progress: Progress | None = None
+) -> ShareRows:
+    """The rows of the articles ``ids`` (default: every annotated article, those in the
+    trash too, as tombstones: the deletion travels)."""
+    progress = progress or no_progress
+    conn = tx.conn
+    chosen = list(annotated_ids(tx) + trash.annotated_in_trash(tx) if ids is None else ids)
+    revision = database.current_revision(conn)
+    articles = _select(conn, "articles", "id", chosen)
+    progress(1, STEPS)
+    source_ids = sorted({int(a["source_id"]) for a in articles})
+    sources = _select(conn, "source_files", "id", source_ids)
+    for s in sources:
+        s["path"] = s["name"]  # the sender's folders stay private
+    blocks = _select(conn, "blocks", "article_id", chosen)
+    progress(2, STEPS)
+    highlights = _select(conn, "highlights", "article_id", chosen)
+    hl_tags = _select(conn, "highlight_tags", "highlight_id", [h["id"] for h in highlights])
+    art_tags = _select(conn, "article_tags", "article_id", chosen)
+    notes = _select(conn, "article_notes", "article_id", chosen)
+    progress(3, STEPS)
+    used = {int(r["tag_id"]) for r in hl_tags} | {int(r["tag_id"]) for r in art_tags}
+    tags = _select(conn, "tags", "id", sorted(_tag_closure(conn, used)))
+    tables = {
+        "source_files": sources,
+        "tags": tags,
+        "articles": articles,
+        "blocks": blocks,
+        "highlights": highlights,
+        "highlight_tags": hl_tags,
+        "article_tags": art_tags,
+        "article_notes": notes,
+    }
+    return ShareRows(tx.path, revision, tables, fixes.encode(conn, source_ids))
+
+
 def write_share(
-    lib: Library,
+    rows: ShareRows,
     out: str | Path,
-    ids: Sequence[ArticleId] | None = None,
     *,
     force: bool = False,
     progress: Progress | None = None,
     cancel: Cancel | None = None,
 ) -> ShareReport:
-    """Write the articles ``ids`` (default: every annotated article) to ``out``."""
+    """Write the rows :func:`share_rows` read to the share file ``out``."""
     progress = progress or no_progress
     cancel = cancel or never
     target = output_file(out, "the share file")
-    refuse_library_file(target, lib.path, "a share file")
+    refuse_library_file(target, rows.library, "a share file")
     if target.exists() and not force:
         raise KnownError(f"{target}: already exists (use --force to replace it)")
-    # Annotated articles in the trash go too, as tombstones: the deletion travels.
-    chosen = list(annotated_ids(lib) + lib.read(trash.annotated_in_trash) if ids is None else ids)
-    steps = 8
     db = sqlite3.connect(":memory:")
     try:
         for stmt in schema.ddl():
             db.execute(stmt)
-        with reading(lib) as conn:
-            revision = database.current_revision(conn)
-            articles = _select(conn, "articles", "id", chosen)
-            progress(1, steps)
-            source_ids = sorted({int(a["source_id"]) for a in articles})
-            sources = _select(conn, "source_files", "id", source_ids)
-            for s in sources:
-                s["path"] = s["name"]  # the sender's folders stay private
-            blocks = _select(conn, "blocks", "article_id", chosen)
-            progress(2, steps)
-            highlights = _select(conn, "highlights", "article_id", chosen)
-            hl_tags = _select(conn, "highlight_tags", "highlight_id", [h["id"] for h in highlights])
-            art_tags = _select(conn, "article_tags", "article_id", chosen)
-            notes = _select(conn, "article_notes", "article_id", chosen)
-            progress(3, steps)
-            used = {int(r["tag_id"]) for r in hl_tags} | {int(r["tag_id"]) for r in art_tags}
-            tags = _select(conn, "tags", "id", sorted(_tag_closure(conn, used)))
-            split_fixes = fixes.encode(conn, source_ids)
         if cancel():
             raise ShareCancelled(f"{target}: cancelled; nothing was written")
         db.execute("BEGIN")
-        db.execute("INSERT INTO alembic_version (version_num) VALUES (?)", (revision,))
+        db.execute("INSERT INTO alembic_version (version_num) VALUES (?)", (rows.revision,))
         meta = {
             "share.created": now_iso(),
             "share.author": default_author(),
             "share.format": str(schema.SHARE_FORMAT),
         }
-        if split_fixes:
-            meta[fixes.SETTINGS_KEY] = split_fixes
+        if rows.split_fixes:
+            meta[fixes.SETTINGS_KEY] = rows.split_fixes
         db.executemany("INSERT INTO settings (key, value) VALUES (?, ?)", sorted(meta.items()))
-        for step, (table, rows) in enumerate(
-            (
-                ("source_files", sources),
-                ("tags", tags),
-                ("articles", articles),
-                ("blocks", blocks),
-                ("highlights", highlights),
-                ("highlight_tags", hl_tags),
-                ("article_tags", art_tags),
-                ("article_notes", notes),
-            )
-        ):
-            _insert(db, table, rows)
-            progress(min(steps, 3 + step // 2), steps)
+        for step, (table, values) in enumerate(rows.tables.items()):
+            _insert(db, table, values)
+            progress(min(STEPS, 3 + step // 2), STEPS)
         db.execute("COMMIT")
         db.execute(f"PRAGMA application_id = {schema.APPLICATION_ID}")
         db.execute(f"PRAGMA user_version = {schema.SHARE_FORMAT}")
@@ -182,13 +201,14 @@ def write_share(
         raise KnownError(f"{target}: cannot write the share file ({exc.strerror})") from exc
     finally:
         db.close()
-    progress(steps, steps)
+    progress(STEPS, STEPS)
+    highlights = rows.rows("highlights")
     return ShareReport(
         path=target,
-        articles=len(articles),
+        articles=len(rows.rows("articles")),
         highlights=sum(1 for h in highlights if not h["deleted"]),
         tombstones=sum(1 for h in highlights if h["deleted"]),
-        notes=len(notes),
-        tags=len(tags),
+        notes=len(rows.rows("article_notes")),
+        tags=len(rows.rows("tags")),
         size=target.stat().st_size,
     )

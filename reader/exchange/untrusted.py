@@ -57,8 +57,8 @@ from reader.exchange.sharefile import Limits as Limits
 from reader.exchange.sharefile import ShareRefused as ShareRefused
 from reader.exchange.sharefile import check_schema, connect, copy_checked
 from reader.store.importer import content_hash
-from reader.store.library import tag_key
 from reader.store.models import ARTICLE_KINDS, BLOCK_TYPES
+from reader.store.naming import tag_key
 
 
 @dataclass

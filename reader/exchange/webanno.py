@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from reader import __version__
-from reader.exchange.collect import ExportArticle, load_articles
+from reader.exchange.collect import ExportArticle, Loaded
 from reader.exchange.manifest import Manifest, write_atomic
 from reader.exchange.report import (
     Cancel,
@@ -40,8 +40,6 @@ from reader.exchange.report import (
     output_file,
 )
 from reader.store import palette
-from reader.store.ids import ArticleId
-from reader.store.library import Library
 from reader.store.location import refuse_library_file
 from reader.store.views import HighlightView
 
@@ -161,25 +159,25 @@ def collection(articles: Sequence[ExportArticle]) -> dict[str, Any]:
 
 
 def export_json(
-    lib: Library,
-    ids: Sequence[ArticleId],
+    loaded: Loaded,
     out: str | Path,
     *,
     force: bool = False,
     progress: Progress | None = None,
     cancel: Cancel | None = None,
 ) -> ExportReport:
-    """Write the annotations of ``ids`` as one Web Annotation JSON-LD file ``out``."""
+    """Write the annotations ``loaded`` (:func:`~reader.exchange.collect.load`) as one
+    Web Annotation JSON-LD file ``out``."""
     progress = progress or no_progress
     target = output_file(out, "the JSON export")
-    refuse_library_file(target, lib.path, "an export file")
+    refuse_library_file(target, loaded.library, "an export file")
     report = ExportReport("json")
     if (cancel or never)():
         report.cancelled = True
         return report
-    articles = load_articles(lib, ids)
+    articles = loaded.articles
     report.articles = len(articles)
-    report.highlights = sum(len(a.highlights) for a in articles)
+    report.highlights = loaded.highlights
     data = (json.dumps(collection(articles), ensure_ascii=False, indent=1) + "\n").encode()
     manifest = Manifest.load(target.parent)
     decision = manifest.decide(target.name, data, force)

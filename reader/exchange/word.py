@@ -29,13 +29,11 @@ from docx.shared import Pt, RGBColor
 from docx.text.paragraph import Paragraph
 
 from reader.exchange.citation import gbt7714
-from reader.exchange.collect import ExportArticle, load_articles
+from reader.exchange.collect import ExportArticle, Loaded
 from reader.exchange.manifest import write_atomic
 from reader.exchange.report import Cancel, ExportReport, Progress, never, no_progress, output_file
 from reader.exchange.templates import cited
 from reader.store import palette
-from reader.store.ids import ArticleId
-from reader.store.library import Library
 from reader.store.views import HighlightView
 
 CJK_FONT = "Noto Serif CJK SC"  # Word falls back to its own CJK font when this is missing
@@ -225,8 +223,7 @@ def render_docx(
 
 
 def export_docx(
-    lib: Library,
-    ids: Sequence[ArticleId],
+    loaded: Loaded,
     out: str | Path,
     *,
     labels: DocxLabels | None = None,
@@ -234,17 +231,16 @@ def export_docx(
     progress: Progress | None = None,
     cancel: Cancel | None = None,
 ) -> ExportReport:
-    """Write the clipping report of ``ids`` to the file ``out`` (replaced if it exists)."""
+    """Write the clipping report of the articles ``loaded`` (:func:`~reader.exchange.collect.load`)
+    to the file ``out`` (replaced if it exists)."""
     target = output_file(out, "the Word report")
     report = ExportReport("docx")
     if (cancel or never)():
         report.cancelled = True
         return report
-    articles = load_articles(lib, ids)
-    report.articles = len(articles)
-    report.highlights = sum(len(a.highlights) for a in articles)
-    meanings = {s.key: s.label for s in lib.highlight_colours()}
-    doc = render_docx(articles, meanings, labels, day)
+    report.articles = len(loaded.articles)
+    report.highlights = loaded.highlights
+    doc = render_docx(loaded.articles, loaded.meanings, labels, day)
     buffer = io.BytesIO()
     doc.save(buffer)
     write_atomic(target, buffer.getvalue())

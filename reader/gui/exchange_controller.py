@@ -43,10 +43,12 @@ from reader.gui.jobs import JobRunner
 from reader.gui.merge_view import MergeReportDialog, OrphansDialog, merge_done
 from reader.gui.reading_controller import ReadingController
 from reader.gui.shown import shown
+from reader.store import finding, reading
 from reader.store.changes import Changes
 from reader.store.ids import ArticleId
 from reader.store.library import Library
 from reader.store.location import refuse_library_file
+from reader.store.unit import Unit
 
 # Exporting, sharing and merging load their modules (Jinja2, python-docx, the merge) on
 # first use, not while the window starts.
@@ -160,19 +162,19 @@ class ExchangeController(QObject):
 
         return {**default_meanings(), **own}
 
-    def _ids(self, kind: str, value: str | None, current: ArticleId | None) -> list[ArticleId]:
+    @staticmethod
+    def _ids(tx: Unit, kind: str, value: str | None, current: ArticleId | None) -> list[ArticleId]:
         from reader.exchange.collect import annotated_ids, select_articles
 
-        lib = self._library
         if kind == CURRENT:  # with the other parts of its story, if it is continued
-            return [] if current is None else list(lib.story(current).parts)
+            return [] if current is None else list(finding.story(tx, current).parts)
         if kind == TAG:
-            return select_articles(lib, tag=value)
+            return select_articles(tx, tag=value)
         if kind == SINCE:
-            return select_articles(lib, since=value)
+            return select_articles(tx, since=value)
         if kind == ANNOTATED:
-            return annotated_ids(lib)
-        return lib.article_ids()
+            return annotated_ids(tx)
+        return reading.article_ids(tx)
 
     # --- export ----------------------------------------------------------------------
 
@@ -217,24 +219,22 @@ class ExchangeController(QObject):
         labels = word_labels()
 
         def job(progress: Progress, cancel: Cancel) -> ExportReport | None:
+            from reader.exchange.collect import load
             from reader.exchange.markdown import export_markdown
             from reader.exchange.webanno import export_json
             from reader.exchange.word import export_docx
 
-            ids = self._ids(kind, value, current)
+            with self._library.reading() as tx:  # one snapshot; the files written after
+                ids = self._ids(tx, kind, value, current)
+                loaded = load(tx, ids)
             if not ids:
                 return None
             if fmt == WORD:
-                return export_docx(
-                    self._library, ids, target, labels=labels, progress=progress, cancel=cancel
-                )
+                return export_docx(loaded, target, labels=labels, progress=progress, cancel=cancel)
             if fmt == JSON:
-                return export_json(
-                    self._library, ids, target, force=force, progress=progress, cancel=cancel
-                )
+                return export_json(loaded, target, force=force, progress=progress, cancel=cancel)
             return export_markdown(
-                self._library,
-                ids,
+                loaded,
                 target,
                 single_file=fmt == MARKDOWN_FILE,
                 force=force,
@@ -280,13 +280,13 @@ class ExchangeController(QObject):
         target, current = Path(dialog.target()), self._reading.current_id
 
         def job(progress: Progress, cancel: Cancel) -> ShareReport:
-            from reader.exchange.share import write_share
+            from reader.exchange.share import share_rows, write_share
 
-            ids = None if kind == ANNOTATED else self._ids(kind, value, current)
+            with self._library.reading() as tx:  # one snapshot; the file written after
+                ids = None if kind == ANNOTATED else self._ids(tx, kind, value, current)
+                rows = share_rows(tx, ids, progress)
             # the file dialog asked before replacing an existing file
-            return write_share(
-                self._library, target, ids, force=True, progress=progress, cancel=cancel
-            )
+            return write_share(rows, target, force=True, progress=progress, cancel=cancel)
 
         self._run(job, tr("Sharing"), tr("Writing %1…").replace("%1", target.name), self._shared)
 
@@ -364,8 +364,8 @@ class ExchangeController(QObject):
 
     def show_orphans(self, article_id: ArticleId | int | None = None) -> OrphansDialog | None:
         try:
-            orphans = list_orphans(
-                self._library, None if article_id is None else ArticleId(int(article_id))
+            orphans = self._library.read(
+                list_orphans, None if article_id is None else ArticleId(int(article_id))
             )
         except KnownError as exc:
             self._bus.failed.emit(str(exc))
@@ -396,7 +396,7 @@ class ExchangeController(QObject):
         count = 0
         if article_id is not None:
             try:
-                count = len(list_orphans(self._library, ArticleId(article_id)))
+                count = len(self._library.read(list_orphans, ArticleId(article_id)))
             except KnownError:
                 count = 0
         self.orphan_button.setText(tr("%n unplaced highlights", None, count))

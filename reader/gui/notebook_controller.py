@@ -296,10 +296,11 @@ class NotebookController(QObject):
             self._push(tr("Delete highlights"), bulk.DeleteHighlights(chosen))
 
     def export_selection(self, path: str | Path) -> None:
-        from reader.exchange.markdown import export_highlights
+        from reader.exchange.markdown import export_highlights, load_highlights
 
         try:
-            report = export_highlights(self._library, self.selected_rows(), path)
+            loaded = self._library.read(load_highlights, self.selected_rows())
+            report = export_highlights(loaded, path)
         except KnownError as exc:
             self._bus.failed.emit(str(exc))
             return

@@ -30,7 +30,7 @@ def export_qdpx(
     choose: Chooser = _choose,
     confirm: bool = True,
 ) -> Path | None:
-    from reader.exchange.collect import annotated_ids
+    from reader.exchange.collect import annotated_ids, load
     from reader.exchange.qdpx import export_qdc
     from reader.exchange.qdpx import export_qdpx as write_project
 
@@ -41,11 +41,13 @@ def export_qdpx(
     if target.suffix.lower() != f".{kind}":
         target = target.with_name(target.name + f".{kind}")
     try:
+        with library.reading() as tx:  # one snapshot; the file written after
+            loaded = load(tx, [] if kind == "qdc" else annotated_ids(tx))
         if kind == "qdc":
-            export_qdc(library, target, force=True)  # the save dialog asked before overwriting
+            export_qdc(loaded, target, force=True)  # the save dialog asked before overwriting
             message = tr("Codebook written to {path}").format(path=target)
         else:
-            report = write_project(library, annotated_ids(library), target, force=True)
+            report = write_project(loaded, target, force=True)
             message = tr(
                 "{articles} articles with {highlights} highlights written to {path}"
             ).format(articles=report.articles, highlights=report.highlights, path=target)

@@ -11,7 +11,7 @@ from typing import Any
 
 from reader.exchange import merge_rules, schema, shared
 from reader.exchange.merge import merge_file
-from reader.exchange.share import write_share
+from reader.exchange.share import share_rows, write_share
 from reader.store import tables
 from reader.store.library import Library
 from reader.store.views import HighlightView
@@ -57,7 +57,7 @@ def _highlights(lib: Library) -> dict[str, dict[str, Any]]:
 def test_a_merged_highlight_is_the_senders_row_in_every_column(
     lib: Library, other: Library, tmp_path: Path
 ) -> None:
-    write_share(lib, tmp_path / "a.pizhu")
+    write_share(lib.read(share_rows), tmp_path / "a.pizhu")
     merge_file(other, tmp_path / "a.pizhu", backup=False)
     sent = _highlights(lib)
     assert sent and _highlights(other) == sent

@@ -12,7 +12,7 @@ import pytest
 
 from reader.cli import main
 from reader.exchange.merge import merge_file
-from reader.exchange.share import write_share
+from reader.exchange.share import share_rows, write_share
 from reader.exchange.untrusted import ShareRefused, read_share
 from reader.store import splitcheck, splitfix
 from reader.store.database import reading
@@ -72,7 +72,7 @@ def test_a_fix_travels_and_the_highlights_land_on_its_articles(
     name, _text, key, kind, chosen, alternative = case
     mine, theirs, words = _colleagues(tmp_path, case)
     try:
-        path = write_share(mine, tmp_path / "a.pizhu").path
+        path = write_share(mine.read(share_rows), tmp_path / "a.pizhu").path
         [shared] = read_share(path).split_fixes
         assert (shared.key, shared.chosen, shared.parser_chosen) == (key, alternative, chosen)
         assert shared.page_name == name
@@ -118,7 +118,7 @@ def test_without_being_asked_the_merge_leaves_the_split_alone(
     pair: tuple[Library, Library], tmp_path: Path
 ) -> None:
     mine, theirs = pair
-    path = write_share(mine, tmp_path / "a.pizhu").path
+    path = write_share(mine.read(share_rows), tmp_path / "a.pizhu").path
     before = _shape(theirs)
     report = merge_file(theirs, path)
     assert [f.action for f in report.fixes] == ["apply"]
@@ -131,7 +131,7 @@ def test_a_page_the_merge_adds_keeps_its_fixes(
     pair: tuple[Library, Library], tmp_path: Path
 ) -> None:
     mine, _ = pair
-    path = write_share(mine, tmp_path / "a.pizhu").path
+    path = write_share(mine.read(share_rows), tmp_path / "a.pizhu").path
     fresh = Library.open(tmp_path / "fresh.sqlite")
     try:
         report = merge_file(fresh, path, with_fixes=True)
@@ -159,7 +159,7 @@ def test_bad_fixes_refuse_the_file_in_one_line(
     pair: tuple[Library, Library], tmp_path: Path, value: str
 ) -> None:
     mine, _ = pair
-    path = write_share(mine, tmp_path / "a.pizhu").path
+    path = write_share(mine.read(share_rows), tmp_path / "a.pizhu").path
     with sqlite3.connect(path) as db:
         doc = json.loads(
             db.execute("SELECT value FROM settings WHERE key = 'share.split_fixes'").fetchone()[0]
@@ -195,7 +195,7 @@ def test_a_pages_fixes_are_taken_together_and_one_that_does_not_fit_is_skipped(
             if s.fix is None and s.choices()
         )
         mine.run(splitfix.Choose(sid, second.decision, second.choices()[0]))
-        path = write_share(mine, tmp_path / "a.pizhu").path
+        path = write_share(mine.read(share_rows), tmp_path / "a.pizhu").path
         with sqlite3.connect(path) as db:
             doc = json.loads(
                 db.execute("SELECT value FROM settings WHERE key = 'share.split_fixes'").fetchone()[

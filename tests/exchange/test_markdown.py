@@ -10,7 +10,7 @@ import pytest
 from markdown_it import MarkdownIt
 
 from reader.cli import main
-from reader.exchange.collect import load_articles, select_articles
+from reader.exchange.collect import load, load_articles, select_articles
 from reader.exchange.manifest import MANIFEST
 from reader.exchange.markdown import export_markdown, render_article
 from reader.exchange.mdescape import inline, lines
@@ -51,7 +51,7 @@ def tokens(md: str) -> list[str]:
 
 def test_per_article_files_match_snapshots(lib: Library, tmp_path: Path) -> None:
     out = tmp_path / "export"
-    report = export_markdown(lib, lib.article_ids(), out)
+    report = export_markdown(lib.read(load, lib.article_ids()), out)
     assert report.ok and report.articles == 2 and report.highlights == 3
     names = sorted(p.name for p in out.glob("*.md"))
     assert names == [
@@ -65,7 +65,7 @@ def test_per_article_files_match_snapshots(lib: Library, tmp_path: Path) -> None
 
 def test_single_file_matches_snapshot(lib: Library, tmp_path: Path) -> None:
     out = tmp_path / "all.md"
-    export_markdown(lib, lib.article_ids(), out, single_file=True)
+    export_markdown(lib.read(load, lib.article_ids()), out, single_file=True)
     md = out.read_text(encoding="utf-8")
     check_snapshot("combined.md", md)
     kinds = tokens(md)
@@ -76,7 +76,7 @@ def test_single_file_matches_snapshot(lib: Library, tmp_path: Path) -> None:
 
 
 def test_front_matter_fields(lib: Library) -> None:
-    article = load_articles(lib, lib.article_ids()[:1])[0]
+    article = lib.read(load_articles, lib.article_ids()[:1])[0]
     fields, _ = split_front_matter(render_article(article))
     assert fields == {
         "title": "青城公园新增十二处便民驿站",
@@ -92,7 +92,7 @@ def test_front_matter_fields(lib: Library) -> None:
 
 
 def test_hostile_user_text_stays_text(lib: Library) -> None:
-    article = load_articles(lib, lib.article_ids()[:1])[0]
+    article = lib.read(load_articles, lib.article_ids()[:1])[0]
     _, body = split_front_matter(render_article(article))
     kinds = tokens(body)
     assert "html_block" not in kinds and "html_inline" not in kinds
@@ -130,7 +130,7 @@ def test_each_construct_is_escaped(text: str) -> None:
 
 
 def test_tags_are_tags_not_headings(lib: Library) -> None:
-    article = load_articles(lib, lib.article_ids()[:1])[0]
+    article = lib.read(load_articles, lib.article_ids()[:1])[0]
     md = render_article(article)
     assert "#\\#\\<b>x\\</b> #民生_服务" in md
 
@@ -138,16 +138,16 @@ def test_tags_are_tags_not_headings(lib: Library) -> None:
 def test_changed_file_is_kept_without_force(lib: Library, tmp_path: Path) -> None:
     out = tmp_path / "export"
     ids = lib.article_ids()
-    first = export_markdown(lib, ids, out)
+    first = export_markdown(lib.read(load, ids), out)
     edited = first.written[0]
     edited.write_text("my own notes\n", encoding="utf-8")
     lib.set_note(ids[1], "新的笔记")
-    again = export_markdown(lib, ids, out)
+    again = export_markdown(lib.read(load, ids), out)
     assert again.kept == [edited] and not again.ok
     assert edited.read_text(encoding="utf-8") == "my own notes\n"
-    forced = export_markdown(lib, ids, out, force=True)
+    forced = export_markdown(lib.read(load, ids), out, force=True)
     assert edited in forced.written and "my own notes" not in edited.read_text(encoding="utf-8")
-    third = export_markdown(lib, ids, out)
+    third = export_markdown(lib.read(load, ids), out)
     assert third.ok and len(third.unchanged) == 2 and not third.written
 
 
@@ -156,7 +156,7 @@ def test_user_file_with_the_same_name_is_not_touched(lib: Library, tmp_path: Pat
     out.mkdir()
     mine = out / "2026-01-15 第3版 呼和浩特地铁3号线试运行.md"
     mine.write_text("mine\n", encoding="utf-8")
-    report = export_markdown(lib, lib.article_ids(), out)
+    report = export_markdown(lib.read(load, lib.article_ids()), out)
     assert mine.read_text(encoding="utf-8") == "mine\n"
     assert (out / "2026-01-15 第3版 呼和浩特地铁3号线试运行 (2).md").is_file() and report.ok
 
@@ -165,7 +165,7 @@ def test_same_titles_get_distinct_names(lib: Library, tmp_path: Path) -> None:
     from tests.exchange.conftest import sql
 
     sql(lib, "UPDATE articles SET title = 'CON'")
-    report = export_markdown(lib, lib.article_ids(), tmp_path / "x")
+    report = export_markdown(lib.read(load, lib.article_ids()), tmp_path / "x")
     assert sorted(p.name for p in report.written) == [
         "2026-01-15 第3版 CON (2).md",
         "2026-01-15 第3版 CON.md",
@@ -175,8 +175,7 @@ def test_same_titles_get_distinct_names(lib: Library, tmp_path: Path) -> None:
 def test_cancel_stops_between_files(lib: Library, tmp_path: Path) -> None:
     calls = []
     report = export_markdown(
-        lib,
-        lib.article_ids(),
+        lib.read(load, lib.article_ids()),
         tmp_path / "x",
         cancel=lambda: bool(calls),
         progress=lambda d, t: calls.append(d),
@@ -196,14 +195,14 @@ def test_cli_export(lib: Library, tmp_path: Path, capsys: pytest.CaptureFixture[
     assert main([*args, "--all", "-o", str(tmp_path / "a.json"), "--format", "json"]) == 0
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "not a date" in err
-    ids = select_articles(lib, articles=["1", "00000000-0000-4000-8000-000000000002", "1"])
+    ids = lib.read(select_articles, articles=["1", "00000000-0000-4000-8000-000000000002", "1"])
     assert ids == [1, 2]
 
 
 def test_colours_are_exported_with_the_librarys_own_meanings(lib: Library, tmp_path: Path) -> None:
     lib.rename_colour("blue", "待核实")
     out = tmp_path / "all.md"
-    export_markdown(lib, lib.article_ids(), out, single_file=True)
+    export_markdown(lib.read(load, lib.article_ids()), out, single_file=True)
     md = out.read_text(encoding="utf-8")
     assert "**blue** · 待核实" in md
     assert "疑问" not in md

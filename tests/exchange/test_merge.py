@@ -9,10 +9,11 @@ from pathlib import Path
 import pytest
 
 from reader.cli import main
+from reader.exchange.collect import load
 from reader.exchange.markdown import export_markdown
 from reader.exchange.merge import MergeCancelled, merge_file
 from reader.exchange.orphans import list_orphans
-from reader.exchange.share import write_share
+from reader.exchange.share import share_rows, write_share
 from reader.store.importer import content_hash
 from reader.store.library import Library
 from tests.exchange.conftest import make_page, sql
@@ -36,7 +37,7 @@ def dump(lib: Library) -> list[str]:
 
 
 def share(lib: Library, path: Path) -> Path:
-    write_share(lib, path, force=True)
+    write_share(lib.read(share_rows), path, force=True)
     return path
 
 
@@ -141,7 +142,7 @@ def test_reanchoring_after_a_better_repair(lib: Library, tmp_path: Path) -> None
         report = merge_file(receiver, f)
         assert report.count("article", "added") == 0
         assert report.counts()["highlights"]["re-anchored"] == 1  # one small edit inside the quote
-        orphans = list_orphans(receiver)
+        orphans = receiver.read(list_orphans)
         assert [o.exact for o in orphans] == ["PM2.5监测屏同"] and report.counts()["highlights"][
             "orphaned"
         ] == 1
@@ -154,7 +155,9 @@ def test_reanchoring_after_a_better_repair(lib: Library, tmp_path: Path) -> None
         again = merge_file(receiver, f)
         assert again.empty  # the orphan stays an orphan, nothing is re-done
         md = (
-            export_markdown(receiver, [aid], tmp_path / "md").written[0].read_text(encoding="utf-8")
+            export_markdown(receiver.read(load, [aid]), tmp_path / "md")
+            .written[0]
+            .read_text(encoding="utf-8")
         )
         assert "Highlights not found in this text" in md and "PM2.5监测屏同" in md
     finally:

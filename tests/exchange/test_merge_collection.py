@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from reader.exchange.merge import merge_file
 from reader.exchange.merge_collection import PageFacts, decide
-from reader.exchange.share import write_share
+from reader.exchange.share import share_rows, write_share
 from reader.store import metadata, trash
 from reader.store.library import Library
 from tests.store.conftest import SMALL_PAGE
@@ -42,7 +42,9 @@ def test_page_facts_and_deletions_travel(tmp_path: Path) -> None:
         # B knew the page number already: it keeps it; it learns what it lacked.
         b.run(metadata.set_pages([b.sources()[0].id], page="7"))
         f = tmp_path / "a.pizhu"
-        write_share(a, f, force=True)  # every annotated article, the trashed one too
+        write_share(
+            a.read(share_rows), f, force=True
+        )  # every annotated article, the trashed one too
 
         merge_file(b, f)
         got = b.sources()[0]
@@ -95,7 +97,7 @@ def test_article_edits_travel_and_the_later_edit_wins(tmp_path: Path) -> None:
         edit = metadata.set_articles([first], title="更正后的标题", kind="photo", authors=["王晓"])
         a.run(edit)
         f = tmp_path / "a.pizhu"
-        write_share(a, f, force=True)
+        write_share(a.read(share_rows), f, force=True)
 
         plan = merge_file(b, f, dry_run=True)  # the dry run shows the edit
         [item] = [i for i in plan.items if i.kind == "article"]
@@ -119,7 +121,7 @@ def test_article_edits_travel_and_the_later_edit_wins(tmp_path: Path) -> None:
         rows = metadata.set_articles([got.id], title="乙的标题").rows
         b.run(metadata.SetArticleFields(rows, stamps=((got.id, later),)))
         g = tmp_path / "b.pizhu"
-        write_share(b, g, force=True)
+        write_share(b.read(share_rows), g, force=True)
         merge_file(a, g)
         assert a.get_article(first).article.title == "乙的标题"
         [older] = [i for i in merge_file(b, f).items if i.kind == "article"]

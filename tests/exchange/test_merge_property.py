@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from reader.exchange.merge import merge_file
-from reader.exchange.share import write_share
+from reader.exchange.share import share_rows, write_share
 from reader.store.library import Library
 from tests.exchange.conftest import make_page, sql
 from tests.exchange.test_merge import annotations
@@ -98,8 +98,8 @@ def test_merge_order_does_not_matter(templates: tuple[Path, Path], ops: list) ->
             apply(b, [o for o in ops if o[0] == "B"])
             fa = root / "a.pizhu"
             fb = root / "b.pizhu"
-            write_share(a, fa)
-            write_share(b, fb)
+            write_share(a.read(share_rows), fa)
+            write_share(b.read(share_rows), fb)
             merge_file(a, fb, backup=False)
             merge_file(b, fa, backup=False)
             assert annotations(a) == annotations(b)

@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 
 from reader.cli import main
 from reader.errors import KnownError
-from reader.exchange.collect import load_articles
+from reader.exchange.collect import load
 from reader.exchange.qdpx import (
     CODEBOOK_NS,
     PROJECT_NS,
@@ -211,12 +211,13 @@ def test_crlf_offsets_follow_the_text() -> None:
 
 def test_the_schema_check_finds_a_broken_project(annotated: Library) -> None:
     """The validation is real: a project missing what the XSD requires is refused."""
-    articles = load_articles(annotated, [s.id for s in annotated.list_articles()])
-    qde, _ = project_xml(annotated, articles, "p")
+    qde, _ = project_xml(annotated.read(load, [s.id for s in annotated.list_articles()]), "p")
     assert xsd_errors(qde) == []
     broken = qde.replace(b'plainTextPath="internal://', b'plainTextPath="file://', 1)
     assert xsd_errors(broken.replace(b' startPosition="', b' start="', 1))
-    assert xsd_errors(codebook_xml(annotated).replace(b' isCodable="true"', b"", 1), codebook=True)
+    assert xsd_errors(
+        codebook_xml(annotated.read(load, [])).replace(b' isCodable="true"', b"", 1), codebook=True
+    )
 
 
 _TEXT = st.text(st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=30)
@@ -246,9 +247,9 @@ def test_any_text_still_gives_a_valid_project(
                     lib.tag_highlight(hid, tid)
                     lib.tag_article(summary.id, tid)
             lib.set_note(summary.id, note, author=author or None)
-            qde, files = project_xml(lib, load_articles(lib, [summary.id]), tag or "p")
+            qde, files = project_xml(lib.read(load, [summary.id]), tag or "p")
             assert xsd_errors(qde) == []
-            assert xsd_errors(codebook_xml(lib), codebook=True) == []
+            assert xsd_errors(codebook_xml(lib.read(load, [])), codebook=True) == []
             assert all(not data.startswith(b"\xef\xbb\xbf") for data in files.values())
         finally:
             lib.close()

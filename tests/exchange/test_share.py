@@ -10,7 +10,7 @@ import pytest
 from reader.cli import main
 from reader.errors import KnownError
 from reader.exchange import schema
-from reader.exchange.share import write_share
+from reader.exchange.share import share_rows, write_share
 from reader.exchange.untrusted import read_share
 from reader.store.library import Library
 
@@ -19,7 +19,7 @@ def test_share_file_is_standalone_and_complete(lib: Library, tmp_path: Path) -> 
     out = tmp_path / "out" / "mine.pizhu"
     out.parent.mkdir()
     lib.delete_highlight(lib.get_article(lib.article_ids()[1]).highlights[0].id)
-    report = write_share(lib, out)
+    report = write_share(lib.read(share_rows), out)
     assert report.articles == 2 and report.highlights == 2 and report.tombstones == 1
     assert sorted(p.name for p in out.parent.iterdir()) == ["mine.pizhu"]  # no -wal, no temp
     with sqlite3.connect(out) as db:
@@ -39,10 +39,10 @@ def test_share_file_is_standalone_and_complete(lib: Library, tmp_path: Path) -> 
 
 
 def test_share_chosen_articles(lib: Library, tmp_path: Path) -> None:
-    report = write_share(lib, tmp_path / "one.pizhu", [lib.article_ids()[1]])
+    report = write_share(lib.read(share_rows, [lib.article_ids()[1]]), tmp_path / "one.pizhu")
     assert report.articles == 1 and report.highlights == 1 and report.tags == 0
     with pytest.raises(KnownError, match="already exists"):
-        write_share(lib, tmp_path / "one.pizhu")
+        write_share(lib.read(share_rows), tmp_path / "one.pizhu")
 
 
 def test_cli_share(lib: Library, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -10,7 +10,7 @@ import pytest
 
 from reader.cli import main
 from reader.errors import KnownError
-from reader.exchange.collect import load_articles
+from reader.exchange.collect import load, load_articles
 from reader.exchange.markdown import export_markdown, render_article
 from reader.exchange.templates import load_template, user_templates_dir
 from reader.store.library import Library
@@ -27,7 +27,7 @@ CLIPPING = """{% for a in articles %}
 
 
 def test_default_template_reproduces_the_snapshot(lib: Library) -> None:
-    article = load_articles(lib, lib.article_ids()[1:2])[0]
+    article = lib.read(load_articles, lib.article_ids()[1:2])[0]
     expected = (SNAPSHOTS / "article-0.md").read_text(encoding="utf-8")
     assert render_article(article, template=load_template()) == expected
 
@@ -37,7 +37,9 @@ def test_user_template_by_name_from_the_data_folder(lib: Library, tmp_path: Path
     assert str(folder).startswith(os.environ["XDG_DATA_HOME"])
     folder.mkdir(parents=True)
     (folder / "clipping.txt.j2").write_text(CLIPPING, encoding="utf-8")
-    report = export_markdown(lib, lib.article_ids(), tmp_path / "out", template="clipping")
+    report = export_markdown(
+        lib.read(load, lib.article_ids()), tmp_path / "out", template="clipping"
+    )
     names = sorted(p.name for p in report.written)
     assert names == [
         "2026-01-15 第3版 呼和浩特地铁3号线试运行.txt",
@@ -53,7 +55,7 @@ def test_user_template_by_path_in_a_single_file(lib: Library, tmp_path: Path) ->
     path = tmp_path / "mine.md.j2"
     path.write_text("{{ articles | length }} 篇, {{ highlights }} 条\n", encoding="utf-8")
     out = tmp_path / "all.md"
-    export_markdown(lib, lib.article_ids(), out, single_file=True, template=str(path))
+    export_markdown(lib.read(load, lib.article_ids()), out, single_file=True, template=str(path))
     assert out.read_text(encoding="utf-8") == "2 篇, 3 条\n"
 
 
@@ -73,7 +75,7 @@ def test_hostile_or_broken_templates_fail_in_one_line(
     path = tmp_path / "bad.md.j2"
     path.write_text(source, encoding="utf-8")
     with pytest.raises(KnownError) as e:
-        export_markdown(lib, lib.article_ids(), tmp_path / "out", template=str(path))
+        export_markdown(lib.read(load, lib.article_ids()), tmp_path / "out", template=str(path))
     assert reason in str(e.value) and "\n" not in str(e.value)
     assert not (tmp_path / "out").exists() or not any((tmp_path / "out").glob("*.md"))
 
@@ -100,7 +102,7 @@ def test_cli_template_and_unknown_template(
 def test_exported_files_follow_the_umask(lib: Library, tmp_path: Path) -> None:
     old = os.umask(0o022)
     try:
-        report = export_markdown(lib, lib.article_ids(), tmp_path / "out")
+        report = export_markdown(lib.read(load, lib.article_ids()), tmp_path / "out")
     finally:
         os.umask(old)
     for path in [*report.written, tmp_path / "out" / ".pizhu-export.json"]:
@@ -115,7 +117,9 @@ def test_highlight_citation_in_a_template(lib: Library, tmp_path: Path) -> None:
         encoding="utf-8",
     )
     out = tmp_path / "c.md"
-    export_markdown(lib, lib.article_ids()[1:], out, single_file=True, template=str(path))
+    export_markdown(
+        lib.read(load, lib.article_ids()[1:]), out, single_file=True, template=str(path)
+    )
     assert out.read_text(encoding="utf-8") == (
         "“全长21.5公里” 李青. 呼和浩特地铁3号线试运行[N]. 呼和浩特日报, 2026-01-15(3).\n"
     )

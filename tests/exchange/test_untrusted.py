@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from reader.cli import main
-from reader.exchange.share import write_share
+from reader.exchange.share import share_rows, write_share
 from reader.exchange.untrusted import Limits, ShareRefused, read_share
 from reader.store.library import Library
 
@@ -22,7 +22,7 @@ from reader.store.library import Library
 @pytest.fixture
 def good(lib: Library, tmp_path: Path) -> Path:
     out = tmp_path / "good.pizhu"
-    write_share(lib, out)
+    write_share(lib.read(share_rows), out)
     return out
 
 

@@ -7,13 +7,14 @@ import json
 from pathlib import Path
 
 from reader import __version__
+from reader.exchange.collect import load
 from reader.exchange.webanno import CONTEXT, export_json
 from reader.store.library import Library
 
 
 def test_collection_with_selectors_bodies_and_creator(lib: Library, tmp_path: Path) -> None:
     out = tmp_path / "annotations.json"
-    report = export_json(lib, lib.article_ids(), out)
+    report = export_json(lib.read(load, lib.article_ids()), out)
     assert report.ok and report.highlights == 3
     doc = json.loads(out.read_text(encoding="utf-8"))
     assert doc["@context"] == CONTEXT and doc["type"] == "AnnotationCollection"
@@ -77,7 +78,7 @@ def keys(node: object) -> set[str]:
 
 def exported(lib: Library, tmp_path: Path) -> dict:  # type: ignore[type-arg]
     out = tmp_path / "annotations.json"
-    export_json(lib, lib.article_ids(), out)
+    export_json(lib.read(load, lib.article_ids()), out)
     return json.loads(out.read_text(encoding="utf-8"))  # type: ignore[no-any-return]
 
 

@@ -9,6 +9,7 @@ from docx import Document
 from docx.oxml.ns import qn
 
 from reader.cli import main
+from reader.exchange.collect import load
 from reader.exchange.word import DocxLabels, export_docx
 from reader.store.library import Library
 from tests.exchange.test_markdown import check_snapshot
@@ -39,7 +40,7 @@ def dump(path: Path) -> str:
 
 def test_report_matches_snapshot(lib: Library, tmp_path: Path) -> None:
     out = tmp_path / "report.docx"
-    report = export_docx(lib, lib.article_ids(), out, day="2026-03-01")
+    report = export_docx(lib.read(load, lib.article_ids()), out, day="2026-03-01")
     assert report.ok and report.written == [out] and report.highlights == 3
     text = dump(out)
     check_snapshot("report.docx.txt", text)
@@ -58,7 +59,7 @@ def test_report_matches_snapshot(lib: Library, tmp_path: Path) -> None:
 def test_translated_labels(lib: Library, tmp_path: Path) -> None:
     out = tmp_path / "r.docx"
     labels = DocxLabels(title="剪报", contents="目录", highlights="高亮", summary="{articles} 篇")
-    export_docx(lib, lib.article_ids(), out, labels=labels, day="2026-03-01")
+    export_docx(lib.read(load, lib.article_ids()), out, labels=labels, day="2026-03-01")
     text = dump(out)
     assert "Title | 剪报" in text and "Heading 2 | 目录" in text and "Normal | 2 篇" in text
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from reader.exchange.share import share_rows
+
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
@@ -141,7 +143,7 @@ def main(out: Path) -> int:
         )
         sender.add_highlight(aid, 40, min(len(text), 70), colour="purple", author="李编辑")
     sender.set_note(sender.article_ids()[1], "同事的笔记")
-    share = write_share(sender, tmp / "colleague.sqlite").path
+    share = write_share(sender.read(share_rows), tmp / "colleague.sqlite").path
     sender.close()
     waiting = QEventLoop()
     c.exchange.merge_previewed.connect(waiting.quit)
@@ -172,7 +174,7 @@ def main(out: Path) -> int:
     w.actions_.dark_theme.trigger()
 
     # 10. an article with unplaced highlights: the line above its text
-    orphaned = sorted({o.article_id for o in list_orphans(library)})
+    orphaned = sorted({o.article_id for o in library.read(list_orphans)})
     if orphaned:
         c.lib.select(orphaned[0])
         settle()

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QPushButton
 from reader.exchange import markdown
 from reader.exchange.merge import merge_bundle
 from reader.exchange.orphans import list_orphans
-from reader.exchange.share import write_share
+from reader.exchange.share import share_rows, write_share
 from reader.exchange.untrusted import read_share
 from reader.gui.exchange_view import ANNOTATED, CURRENT, JSON, MARKDOWN_FILE, MARKDOWN_FOLDER
 from reader.store.library import Library
@@ -91,7 +91,7 @@ def sender(tmp_path: Path):  # type: ignore[no-untyped-def]
 
 
 def share_of(lib: Library, path: Path) -> Path:
-    write_share(lib, path)
+    write_share(lib.read(share_rows), path)
     return path
 
 
@@ -205,7 +205,7 @@ def test_cancelling_an_export_keeps_the_finished_files(
     real = markdown.export_markdown
     worker_waited = []
 
-    def export_until_cancelled(lib, ids, out, **kw):  # type: ignore[no-untyped-def]
+    def export_until_cancelled(loaded, out, **kw):  # type: ignore[no-untyped-def]
         progress, event = kw["progress"], exchange.worker.cancel_event
 
         def after_each_file(done: int, total: int) -> None:
@@ -213,7 +213,7 @@ def test_cancelling_an_export_keeps_the_finished_files(
             if done == 1:  # the user presses Cancel while the first file is done
                 worker_waited.append(event.wait(10))
 
-        return real(lib, ids, out, **{**kw, "progress": after_each_file})
+        return real(loaded, out, **{**kw, "progress": after_each_file})
 
     monkeypatch.setattr(markdown, "export_markdown", export_until_cancelled)  # loaded on use
     out = tmp_path / "export"
@@ -382,7 +382,7 @@ def test_orphans_are_listed_and_noticed_when_their_article_opens(
     assert one.table.topLevelItemCount() == 1
     assert one.explain.text().startswith("In “")
 
-    with_orphans = {o.article_id for o in list_orphans(lib)}
+    with_orphans = {o.article_id for o in lib.read(list_orphans)}
     other = next(a for a in lib.article_ids() if a not in with_orphans)
     app.controller.lib.select(other)
     qtbot.waitUntil(lambda: not exchange.orphan_button.isVisible())
@@ -415,9 +415,9 @@ def test_reading_view_names_unplaced_highlights_and_shows_them(
     pane.orphan_show.click()
     dialog = exchange.orphans_dialog
     assert dialog.isVisible() and dialog.table.topLevelItemCount() == 1
-    assert {o.article_id for o in list_orphans(lib, aid)} == {aid}
+    assert {o.article_id for o in lib.read(list_orphans, aid)} == {aid}
     dialog.reject()
-    with_orphans = {o.article_id for o in list_orphans(lib)}
+    with_orphans = {o.article_id for o in lib.read(list_orphans)}
     other = next(a for a in lib.article_ids() if a not in with_orphans)
     app.controller.lib.select(other)
     qtbot.waitUntil(lambda: not pane.orphan_note.isVisible())

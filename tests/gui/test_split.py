@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCharFormat, QTextCursor
 
+from reader.exchange.share import share_rows
 from reader.ingest import parse_text
 from reader.store import splitcheck, splitfix
 from reader.store.database import reading
@@ -331,7 +332,7 @@ def test_the_merge_report_shows_the_senders_fixes_and_takes_them_when_ticked(  #
     sender.run(splitfix.Choose(sid, state.decision, "section"))
     with reading(sender.engine) as conn:
         theirs = splitfix.shape(splitfix.page_articles(conn, sid)[2])
-    share = write_share(sender, tmp_path / "theirs.pizhu").path
+    share = write_share(sender.read(share_rows), tmp_path / "theirs.pizhu").path
     sender.close()
     exchange = app.controller.exchange
     exchange.chooser = Chooser(share)

@@ -28,9 +28,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
+from reader.exchange.collect import load  # noqa: E402
 from reader.exchange.markdown import export_markdown  # noqa: E402
 from reader.exchange.merge import merge_file  # noqa: E402
-from reader.exchange.share import write_share  # noqa: E402
+from reader.exchange.share import share_rows, write_share  # noqa: E402
 from reader.exchange.webanno import export_json  # noqa: E402
 from reader.exchange.word import export_docx  # noqa: E402
 from reader.store.library import Library  # noqa: E402
@@ -131,7 +132,7 @@ def main() -> None:
 
 def share_and_merge(sender: Library, work: Path, template: Path) -> None:
     share = work / "all.pizhu"
-    report = timed("share", lambda: write_share(sender, share, force=True))
+    report = timed("share", lambda: write_share(sender.read(share_rows), share, force=True))
     print(
         f"  {report.articles} articles, {report.highlights} highlights, {report.size / 1e6:.1f} MB"
     )
@@ -160,15 +161,19 @@ def exports(sender: Library, work: Path) -> None:
         if count >= 10_000:
             break
     rep = timed(
-        "export 10,000 highlights to Markdown", lambda: export_markdown(sender, ids, work / "md")
+        "export 10,000 highlights to Markdown",
+        lambda: export_markdown(sender.read(load, ids), work / "md"),
     )
     print(f"  {rep.articles} articles, {rep.highlights} highlights, {len(rep.written)} files")
     timed(
         "export them to Markdown again (unchanged)",
-        lambda: export_markdown(sender, ids, work / "md"),
+        lambda: export_markdown(sender.read(load, ids), work / "md"),
     )
-    timed("export 10,000 highlights to JSON", lambda: export_json(sender, ids, work / "a.json"))
-    timed("export them to Word", lambda: export_docx(sender, ids, work / "report.docx"))
+    timed(
+        "export 10,000 highlights to JSON",
+        lambda: export_json(sender.read(load, ids), work / "a.json"),
+    )
+    timed("export them to Word", lambda: export_docx(sender.read(load, ids), work / "report.docx"))
 
 
 if __name__ == "__main__":

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from reader.cli import main
+from reader.exchange.share import share_rows
 from reader.store import backups
 from reader.store.library import Library
 from tests.conftest import REPO, run_pizhu
@@ -83,7 +84,7 @@ def test_merge_backups_go_to_the_backups_folder(loaded: Library, lib_path: Path)
 
     loaded.tag_article(loaded.article_ids()[0], "共享")
     share = lib_path.parent / "share.sqlite"
-    write_share(loaded, share)
+    write_share(loaded.read(share_rows), share)
     other = Library.open(lib_path.parent / "other.sqlite")
     try:
         report = merge_file(other, share)

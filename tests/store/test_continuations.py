@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from reader.exchange.collect import load
 from reader.store import metadata
 from reader.store.continuations import Part, link, marker_page
 from reader.store.ids import ArticleId
@@ -109,7 +110,7 @@ def test_exporting_one_part_exports_the_whole_story(two_pages: Library, tmp_path
     from reader.exchange.markdown import export_markdown
 
     first, second = _part(two_pages, "第3版"), _part(two_pages, "第1版")
-    assert select_articles(two_pages, articles=[str(second)]) == [first, second]
+    assert two_pages.read(select_articles, articles=[str(second)]) == [first, second]
     lib = two_pages
     texts = [lib.get_article(a).text for a in (first, second)]
     quotes = [t.strip()[:8] for t in texts]
@@ -117,7 +118,7 @@ def test_exporting_one_part_exports_the_whole_story(two_pages: Library, tmp_path
     lib.highlight_quote(second, quotes[1], occurrence=1, colour="blue", tags=["转版"])
     lib.set_note(second, "下文见第3版")
     out = tmp_path / "out"
-    report = export_markdown(lib, select_articles(lib, articles=[str(first)]), out)
+    report = export_markdown(lib.read(load, lib.read(select_articles, articles=[str(first)])), out)
     assert report.articles == 2 and report.highlights == 2
     (one,) = out.glob("*.md")  # one story, one file
     title = lib.get_article(first).article.title
@@ -129,12 +130,12 @@ def test_exporting_one_part_exports_the_whole_story(two_pages: Library, tmp_path
     assert 'page: "1,3"' in md and "(1,3)" in md  # the citation names both pages
     # One file with every article: the story is one section there too.
     single = tmp_path / "all.md"
-    export_markdown(lib, lib.article_ids(), single, single_file=True)
+    export_markdown(lib.read(load, lib.article_ids()), single, single_file=True)
     whole = single.read_text(encoding="utf-8")
     assert whole.count(f"# {title}") == 1 and whole.index(quotes[0]) < whole.index(quotes[1])
     # A part exported without its sibling (by a tag only it has) stays a part.
     alone = tmp_path / "alone"
-    export_markdown(lib, select_articles(lib, tag="转版"), alone)
+    export_markdown(lib.read(load, lib.read(select_articles, tag="转版")), alone)
     (part,) = alone.glob("*.md")
     text = part.read_text(encoding="utf-8")
     assert quotes[1] in text and quotes[0] not in text
