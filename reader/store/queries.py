@@ -238,7 +238,7 @@ def query(
     ok = allowed(conn, filters) if filters is not None else None
     if sort != "relevance":
         return _by_date(conn, built, limit, sort, dated, ok), built.terms
-    w_title, w_body, w_grams = ARTICLE_WEIGHTS
+    w_grams, w_title = ARTICLE_WEIGHTS
     wanted = -(-limit // RANK_CANDIDATES) * RANK_CANDIDATES  # whole ranking windows
     matches: list[Match] = []
     # Read lazily with the driver's own cursor: FTS5 scores only the rows fetched, and
@@ -248,7 +248,7 @@ def query(
     cursor = raw.cursor()
     try:
         cursor.execute(
-            f"SELECT rowid, bm25(search_articles, {w_title}, {w_body}, {w_grams}) "
+            f"SELECT rowid, bm25(search_articles, {w_grams}, {w_title}) "
             "FROM search_articles WHERE search_articles MATCH ? ORDER BY rowid DESC",
             (built.match,),
         )
