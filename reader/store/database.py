@@ -56,6 +56,10 @@ def make_engine(path: Path, busy_timeout_ms: int | None = None) -> Engine:
         try:
             cur.execute(f"PRAGMA busy_timeout = {int(timeout)}")
             cur.execute("PRAGMA foreign_keys = ON")
+            # Takes effect only in a new, empty library (an older one keeps its freed
+            # pages for reuse): freed pages can then be handed back to the file system
+            # (reader.store.indexing.compact).
+            cur.execute("PRAGMA auto_vacuum = INCREMENTAL")
             cur.execute("PRAGMA journal_mode = WAL")
             # In WAL mode NORMAL keeps the library consistent across crashes and kills;
             # only the last commits before a power loss may be rolled back.
