@@ -34,8 +34,6 @@ from reader.text.segment import USER_DICT
 
 Cut = Callable[[str], Iterable[str]]
 TOKENIZER_KEY = "search.tokenizer"
-# bm25 column weights, in the table's column order: bigrams, title words.
-ARTICLE_WEIGHTS = (1.0, 10.0)
 NOTES_WEIGHTS = (2.0, 1.0)
 
 
