@@ -289,9 +289,12 @@ def query(
     assert raw is not None
     cursor = raw.cursor()
     try:
+        # A date filter bounds the rowids: the scan skips the hits outside its articles.
+        low, high = _ids_dated(conn, gate.filters.since, gate.filters.until)
         cursor.execute(
-            "SELECT rowid FROM search_articles WHERE search_articles MATCH ? ORDER BY rowid DESC",
-            (built.match,),
+            "SELECT rowid FROM search_articles WHERE search_articles MATCH ? "
+            "AND rowid BETWEEN ? AND ? ORDER BY rowid DESC",
+            (built.match, low, high),
         )
         while len(matches) < wanted:
             rows = cursor.fetchmany(wanted if gate.open else 4 * wanted)
@@ -390,8 +393,10 @@ def _by_date(
         return [Match(ArticleId(a), 0.0) for a in ranked[:limit]]
     # Many hits: walk the articles in date order, asking the index about a stretch of
     # them at a time by rowid range (FTS5 seeks; pages are mostly imported in date
-    # order, so a stretch is a narrow range), until the page is full.
-    ids = order.ids if newest else order.ids[::-1]
+    # order, so a stretch is a narrow range), until the page is full. A date filter is
+    # a stretch of that order: the walk starts and ends there.
+    lo, hi = _dated_between(conn, order.ids, gate.filters.since, gate.filters.until)
+    ids = order.ids[lo:hi] if newest else order.ids[lo:hi][::-1]
     out: list[Match] = []
     for start in range(0, len(ids), DATE_CHUNK):
         chunk = ids[start : start + DATE_CHUNK]
@@ -406,6 +411,51 @@ def _by_date(
         if len(out) >= limit:
             break
     return out[:limit]
+
+
+def _ids_dated(conn: Connection, since: str | None, until: str | None) -> tuple[int, int]:
+    """The lowest and highest id of the articles on pages dated ``since``..``until``
+    (through the index on the page date)."""
+    if since is None and until is None:
+        return 0, 2**63 - 1
+    row = conn.exec_driver_sql(
+        "SELECT min(a.id), max(a.id) FROM source_files s JOIN articles a "
+        "ON a.source_id = s.id WHERE s.page_date >= ? AND s.page_date <= ?",
+        (since or "0", until or "9"),
+    ).one()
+    return (0, -1) if row[0] is None else (int(row[0]), int(row[1]))
+
+
+def _dated_between(
+    conn: Connection, ids: Sequence[int], since: str | None, until: str | None
+) -> tuple[int, int]:
+    """The stretch ``ids[lo:hi]`` of the newest-first order whose page dates lie within
+    ``since``..``until`` (undated pages, last in the order, lie within no bounds): a
+    binary search, a page date read per step."""
+    if since is None and until is None:
+        return 0, len(ids)
+
+    def date_at(i: int) -> str:  # "" for undated: the order stays newest first
+        row = conn.exec_driver_sql(
+            "SELECT coalesce(s.page_date, '') FROM articles a JOIN source_files s "
+            "ON s.id = a.source_id WHERE a.id = ?",
+            (ids[i],),
+        ).first()
+        return "" if row is None else str(row[0])
+
+    def first(pred: Callable[[str], bool]) -> int:
+        a, b = 0, len(ids)
+        while a < b:
+            mid = (a + b) // 2
+            if pred(date_at(mid)):
+                b = mid
+            else:
+                a = mid + 1
+        return a
+
+    lo = 0 if until is None else first(lambda d: d <= until)
+    hi = first(lambda d: d < (since or "0"))  # "0" sorts after "" only: undated ones
+    return lo, max(lo, hi)
 
 
 def _rowids(conn: Connection, sql: str, params: Sequence[object] | dict[str, object]) -> set[int]:
