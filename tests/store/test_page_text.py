@@ -83,3 +83,15 @@ def test_upgrading_compresses_the_pages_and_queues_the_index_again(lib_path: Pat
         assert lib.search("y") == []  # the old row went with the old table
     finally:
         lib.close()
+
+
+def test_a_full_check_reports_a_page_whose_text_cannot_be_read(
+    library: Library, small_page: Path
+) -> None:
+    library.import_paths([small_page])
+    assert library.check(full=True).problems == ()
+    with sqlite3.connect(library.path) as conn:
+        conn.execute("UPDATE source_files SET text = X'78DA00112233'")
+    problems = library.check(full=True).problems
+    assert len(problems) == 1 and "its text cannot be read" in problems[0]
+    assert library.check().problems == ()  # the quick check does not read the pages
