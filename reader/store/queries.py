@@ -345,7 +345,7 @@ def _ranked(
         for aid, title, kind, body in conn.exec_driver_sql(
             f"SELECT id, title, kind, text FROM articles WHERE id IN ({marks})", tuple(chunk)
         ).fetchall():
-            t = searchtext.normalize(title or "")
+            t = ranking.folded(title, "")
             info[aid] = (not all(term in t for term in terms), kind == "fragment")
             if aid not in noted:
                 texts[aid] = ranking.folded(title, body)
