@@ -23,7 +23,7 @@ from reader.errors import KnownError
 from reader.exchange import fixes, schema
 from reader.exchange.collect import annotated_ids
 from reader.exchange.report import Cancel, Progress, never, no_progress, output_file
-from reader.store import database, trash
+from reader.store import database, pagetext, trash
 from reader.store.ids import ArticleId
 from reader.store.importer import now_iso
 from reader.store.location import refuse_library_file
@@ -129,6 +129,7 @@ def share_rows(
     sources = _select(conn, "source_files", "id", source_ids)
     for s in sources:
         s["path"] = s["name"]  # the sender's folders stay private
+        s["text"] = pagetext.decode(s["text"])  # a share holds the page as text
     blocks = _select(conn, "blocks", "article_id", chosen)
     progress(2, STEPS)
     highlights = _select(conn, "highlights", "article_id", chosen)

@@ -56,6 +56,12 @@ def make_engine(path: Path, busy_timeout_ms: int | None = None) -> Engine:
         try:
             cur.execute(f"PRAGMA busy_timeout = {int(timeout)}")
             cur.execute("PRAGMA foreign_keys = ON")
+            # A new library lets freed pages be handed back to the file system
+            # (reader.store.indexing.compact); an older one keeps them for reuse (the
+            # setting takes effect only before the first table, and asking it of an
+            # existing file would wait for another program's write lock).
+            if cur.execute("PRAGMA page_count").fetchone()[0] == 0:
+                cur.execute("PRAGMA auto_vacuum = INCREMENTAL")
             cur.execute("PRAGMA journal_mode = WAL")
             # In WAL mode NORMAL keeps the library consistent across crashes and kills;
             # only the last commits before a power loss may be rolled back.

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import zlib
+
 from sqlalchemy import func, select, text
 from sqlalchemy.exc import DBAPIError
 
-from reader.store import database
+from reader.store import database, pagetext
 from reader.store.models import ArticleRow, SourceFile
 from reader.store.unit import Unit
 from reader.store.views import CheckReport
@@ -41,6 +43,8 @@ def check(tx: Unit, full: bool = False) -> CheckReport:
     ):
         for (rowid,) in conn.execute(text(sql)).fetchall()[:20]:
             problems.append(f"{what}: {rowid}")
+    if full:
+        problems += _unreadable_pages(tx)
     for table in ("search_articles", "search_notes"):
         try:
             conn.execute(text(f"INSERT INTO {table} ({table}) VALUES ('integrity-check')"))
@@ -61,3 +65,14 @@ def check(tx: Unit, full: bool = False) -> CheckReport:
     if schema != head:
         problems.append(f"schema {schema} is not the current {head}")
     return CheckReport(tuple(problems), int(articles), int(sources), schema)
+
+
+def _unreadable_pages(tx: Unit) -> list[str]:
+    """Pages whose stored text does not decode (see :mod:`reader.store.pagetext`)."""
+    out: list[str] = []
+    for sid, stored in tx.conn.exec_driver_sql("SELECT id, text FROM source_files ORDER BY id"):
+        try:
+            pagetext.decode(stored)
+        except (zlib.error, UnicodeDecodeError) as exc:
+            out.append(f"page file {sid}: its text cannot be read ({exc})")
+    return out[:20]

@@ -26,6 +26,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from reader.store.base import NAMING_CONVENTION as NAMING_CONVENTION
 from reader.store.base import Base as Base
+from reader.store.pagetext import PageText
 
 _EMPTY = text("''")  # a server default; ``text`` is shadowed inside ArticleNote
 
@@ -53,7 +54,7 @@ class SourceFile(Base):
     text_hash: Mapped[str] = mapped_column(String(64), unique=True)  # of the normalized text
     encoding: Mapped[str] = mapped_column(String(32))
     size: Mapped[int] = mapped_column(Integer)  # bytes on disk
-    text: Mapped[str] = mapped_column(Text)  # decoded, exactly as read
+    text: Mapped[str] = mapped_column(PageText)  # decoded, exactly as read; stored compressed
     imported_at: Mapped[str] = mapped_column(String(32))
     paper: Mapped[str | None] = mapped_column(Text)
     page_date: Mapped[str | None] = mapped_column(String(10), index=True)  # YYYY-MM-DD

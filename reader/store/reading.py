@@ -131,7 +131,7 @@ def get_article(tx: Unit, article_id: ArticleId | int | str) -> ArticleDetail:
     blocks = conn.execute(
         select(BlockRow).where(BlockRow.article_id == aid).order_by(BlockRow.ordinal)
     ).all()
-    src = conn.execute(select(SourceFile).where(SourceFile.id == row.source_id)).one()
+    src = conn.execute(select(*_SOURCE_VIEW_COLUMNS).where(SourceFile.id == row.source_id)).one()
     tags = conn.execute(
         select(TagRow.name)
         .join(ArticleTag, ArticleTag.tag_id == TagRow.id)
@@ -194,7 +194,8 @@ def _highlights(
 
 def sources(tx: Unit) -> list[SourceView]:
     conn = tx.conn
-    rows = conn.execute(select(SourceFile).order_by(SourceFile.id)).all()
+    # Not the page text: it is not shown here, and each page's would be decompressed.
+    rows = conn.execute(select(*_SOURCE_VIEW_COLUMNS).order_by(SourceFile.id)).all()
     return [source_view(r) for r in rows]
 
 
@@ -265,6 +266,24 @@ def listing(conn: Connection, ids: Sequence[int] | None, *extra: Any) -> Sequenc
     if ids is not None:
         query = query.where(ArticleRow.id.in_(ids))
     return conn.execute(query).all()
+
+
+_SOURCE_VIEW_COLUMNS = tuple(
+    getattr(SourceFile, c)
+    for c in (
+        "id",
+        "path",
+        "name",
+        "sha256",
+        "encoding",
+        "imported_at",
+        "paper",
+        "page_date",
+        "page",
+        "page_name",
+        "deleted_at",
+    )
+)
 
 
 def source_view(r: Any) -> SourceView:

@@ -1,9 +1,11 @@
 """The search index: two FTS5 tables fed with pre-tokenized text (see searchtext.py).
 
-``search_articles`` (contentless, rowid = article id) holds, per article, the jieba
-search-mode tokens of the title and the character bigrams of title and body (the body
-column's words were dropped in scheme 4: they only ranked, bm25 over the bigram phrase
-ranks the body as well, and they were a third of the index and of its build time).
+``search_articles`` (contentless, rowid = article id) holds, per article, the
+character bigrams of title and body and the jieba search-mode tokens of the title (the
+body's words were dropped in scheme 4: they only ranked, bm25 over the bigram phrase
+ranks the body as well, and they were a third of the index and of its build time). The
+bigrams are the first column (migration 0014): FTS5 writes a column's number into every
+position list but the first's, two bytes per article and bigram, a quarter of the index.
 ``search_notes`` (rowid = article id) holds the article's note and its highlights'
 notes. A query matches an article when every term occurs in its title, body or notes,
 exactly as ``normalize(term) in normalize(text)`` would say; jieba words only rank.
@@ -32,8 +34,6 @@ from reader.text.segment import USER_DICT
 
 Cut = Callable[[str], Iterable[str]]
 TOKENIZER_KEY = "search.tokenizer"
-# bm25 column weights: title words, body words, bigrams.
-ARTICLE_WEIGHTS = (10.0, 2.0, 1.0)
 NOTES_WEIGHTS = (2.0, 1.0)
 
 
@@ -70,10 +70,9 @@ def tokenizer_fingerprint() -> str:
 
 @dataclass(frozen=True)
 class ArticleTokens:
-    """The three column values of one article's row in ``search_articles``."""
+    """The column values of one article's row in ``search_articles``."""
 
     title: str
-    body: str
     grams: str
 
 
@@ -81,22 +80,22 @@ def article_tokens(title: str | None, body: str, cut: Cut) -> ArticleTokens:
     t = searchtext.normalize(title or "")
     b = searchtext.normalize(body)
     both = f"{t} {b}" if t and b else t or b
-    return ArticleTokens(searchtext.words(title or "", cut), "", searchtext.grams(both))
+    return ArticleTokens(searchtext.words(title or "", cut), searchtext.grams(both))
 
 
 _INSERT_ARTICLE = text(
-    "INSERT INTO search_articles (rowid, title, body, grams) VALUES (:id, :title, :body, :grams)"
+    "INSERT INTO search_articles (rowid, grams, title) VALUES (:id, :grams, :title)"
 )
 _DELETE_ARTICLE = text(
-    "INSERT INTO search_articles (search_articles, rowid, title, body, grams) "
-    "VALUES ('delete', :id, :title, :body, :grams)"
+    "INSERT INTO search_articles (search_articles, rowid, grams, title) "
+    "VALUES ('delete', :id, :grams, :title)"
 )
 
 
 def insert_article(conn: Connection, article_id: int, tokens: ArticleTokens) -> None:
     conn.execute(
         _INSERT_ARTICLE,
-        {"id": article_id, "title": tokens.title, "body": tokens.body, "grams": tokens.grams},
+        {"id": article_id, "title": tokens.title, "grams": tokens.grams},
     )
 
 
@@ -111,7 +110,7 @@ def delete_article(
         tokens = article_tokens(title, body, cut)
         conn.execute(
             _DELETE_ARTICLE,
-            {"id": article_id, "title": tokens.title, "body": tokens.body, "grams": tokens.grams},
+            {"id": article_id, "title": tokens.title, "grams": tokens.grams},
         )
     conn.execute(text("DELETE FROM search_notes WHERE rowid = :id"), {"id": article_id})
     # Its entities and MinHash signature describe the old text: the next analysis pass
@@ -157,9 +156,7 @@ def tokens_of(rows: Sequence[tuple[int, str | None, str]], cut: Cut) -> list[dic
     out: list[dict[str, object]] = []
     for article_id, title, body in rows:
         tokens = article_tokens(title, body, cut)
-        out.append(
-            {"id": article_id, "title": tokens.title, "body": tokens.body, "grams": tokens.grams}
-        )
+        out.append({"id": article_id, "title": tokens.title, "grams": tokens.grams})
     return out
 
 

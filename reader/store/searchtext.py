@@ -135,7 +135,7 @@ def build_query(
     query: str,
     cut: Callable[[str], Iterable[str]] | None,
     grams_column: str = "grams",
-    word_columns: Sequence[str] = ("title", "body"),
+    word_columns: Sequence[str] = ("title",),
 ) -> Query | None:
     """The FTS5 expressions for ``query``, or None when it has no terms."""
     ts = terms(query)
