@@ -118,14 +118,16 @@ class DeleteHighlight:
 
     highlight: HighlightId
     drop_tags: tuple[TagId, ...] = ()
+    stamp: str | None = None  # a redo deletes at the time the deletion was first made
     label: str = "Delete highlight"
 
     def apply(self, tx: Unit) -> Applied:
         conn = tx.conn
-        was = highlights.tombstone(conn, self.highlight, stamp=now_iso(), cut=tx.cut)
+        stamp = self.stamp or now_iso()
+        was = highlights.tombstone(conn, self.highlight, stamp=stamp, cut=tx.cut)
         dropped = tuple(tagging.delete_tag(conn, t) for t in self.drop_tags)
         changes = Changes(highlights=frozenset({self.highlight}), tags=frozenset(self.drop_tags))
-        return Applied(changes, ReviveHighlight(was, dropped))
+        return Applied(changes, ReviveHighlight(was, dropped, stamp))
 
 
 @dataclass(frozen=True)
@@ -134,6 +136,7 @@ class ReviveHighlight:
 
     was: highlights.HighlightState
     tags: tuple[tagging.TagSnapshot, ...] = ()  # tags to recreate first
+    deleted_at: str | None = None  # when the deletion this undoes was made
     label: str = "Restore highlight"
 
     def apply(self, tx: Unit) -> Applied:
@@ -144,7 +147,8 @@ class ReviveHighlight:
         changes = Changes(
             highlights=frozenset({self.was.id}), tags=frozenset(s.id for s in self.tags)
         )
-        return Applied(changes, DeleteHighlight(self.was.id, tuple(s.id for s in self.tags)))
+        dropped = tuple(s.id for s in self.tags)
+        return Applied(changes, DeleteHighlight(self.was.id, dropped, self.deleted_at))
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ import sqlite3
 from pathlib import Path
 
 from reader.exchange.merge import merge_file
-from reader.exchange.share import write_share
+from reader.exchange.share import share_rows, write_share
 from reader.store.library import Library
 
 PAGE = (
@@ -31,7 +31,7 @@ def test_a_share_holds_the_page_as_text_and_merges_it_compressed(tmp_path: Path)
         mine.import_paths([page])
         mine.add_highlight(mine.article_ids()[0], 0, 4)
         out = tmp_path / "out.pizhu"
-        write_share(mine, out)
+        write_share(mine.read(share_rows), out)
         [(_, kind, value)] = _stored(out)
         assert (kind, value) == ("text", PAGE)
         merge_file(other, out, backup=False)

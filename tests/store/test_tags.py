@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import itertools
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -9,9 +11,26 @@ from typing import Any
 import pytest
 
 from reader.store import operations as ops
+from reader.store import preparing
 from reader.store.ids import ArticleId, HighlightId, TagId
 from reader.store.library import Library
 from reader.store.tagging import TagCount, TagError, TagExistsError
+
+
+@pytest.fixture(autouse=True)
+def clock_ticks(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every stamp a second after the last, so a redo that stamps its own time, not the
+    time of the change it redoes, differs from doing it (a flake before, when it ran
+    across a second's edge)."""
+    ticks = itertools.count(1)
+
+    class Clock:
+        @staticmethod
+        def now(tz: dt.tzinfo | None = None) -> dt.datetime:
+            return dt.datetime.now(tz) + dt.timedelta(seconds=next(ticks))
+
+    monkeypatch.setattr(preparing, "datetime", Clock)
+
 
 TABLES = ("tags", "article_tags", "highlight_tags", "highlights", "article_notes", "settings")
 
