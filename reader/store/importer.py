@@ -131,8 +131,8 @@ def known_source(conn: Connection, sha256: str, text_hash: str) -> str | None:
 
 def store(conn: Connection, prepared: PreparedFile) -> tuple[SourceId, list[ArticleId]]:
     """Insert one prepared file, its articles and blocks, and queue the articles for the
-    search index (caller holds the txn). Three statements, each one executemany: the ids
-    are handed out here, which is safe inside the write transaction."""
+    search index and the analysis (caller holds the txn). Three statements, each one
+    executemany: the ids are handed out here, which is safe inside the write transaction."""
     stamp = now_iso()
     source_id = conn.execute(
         insert(SourceFile).returning(SourceFile.id),
@@ -172,15 +172,8 @@ def store(conn: Connection, prepared: PreparedFile) -> tuple[SourceId, list[Arti
     if blocks:
         conn.execute(insert(BlockRow), blocks)
     search.enqueue(conn, ids)
-    analysis.store_many(
-        conn,
-        [
-            (aid, pa.article.title, pa.text, pa.analysis)
-            for aid, pa in zip(ids, prepared.articles, strict=True)
-            if pa.analysis is not None
-        ],
-        bands=False,  # written after the files: Library.import_paths
-    )
+    if ids:  # entities and signatures catch up after the files: analysis.catch_up
+        analysis.defer(conn, ids[0])
     return SourceId(source_id), ids
 
 

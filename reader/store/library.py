@@ -220,8 +220,8 @@ class Library:
         thread; the callbacks run on that thread. ``workers``: processes that parse and
         tokenize ahead (default: one per CPU, up to 4, for 16 files or more).
 
-        The articles are readable as soon as their file is stored; the search index is
-        built after the files, here (``index``) or by :meth:`build_index` later, in the
+        The articles are readable as soon as their file is stored; the search index and
+        the analysis are built after the files, here (``index``) or later in the
         background, while searches say they are incomplete (:meth:`index_pending`).
         """
         if workers is None:
@@ -236,11 +236,9 @@ class Library:
             workers=workers if parser is None else 1,
             library=self.path,
         )
-        if summary.imported:
-            with self._write() as conn:
-                analysis.write_bands(conn)
-        if index:
+        if index:  # and the analysis; else the window's indexer or analysis.catch_up does
             self.build_index(cancel=cancel)
+            analysis.catch_up(self._read, self._write, cancel=cancel)
         return summary
 
     # --- reading (reader.store.reading: the bulk readers) ------------------------------------

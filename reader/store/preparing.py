@@ -1,6 +1,6 @@
 """Preparing a page file for the library, with no database: read, decode, parse, hash.
 
-The slow part of an import (decoding, parsing, jieba, the analysis pass) happens here,
+The slow part of an import (decoding, parsing, jieba) happens here,
 before the write transaction opens (:mod:`reader.store.importer`), in worker processes
 for long runs.
 """
@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from reader.analysis import index as analysis
 from reader.ingest import Article, ParsedPage, SourceInfo, read_page
 from reader.store import search, searchtext
 from reader.store.pageinfo import PageInfo, page_info
@@ -50,7 +49,6 @@ class PreparedArticle:
     content_hash: str
     uuid: str
     tokens: search.ArticleTokens | None = None  # None: the indexer tokenizes it later
-    analysis: analysis.ArticleAnalysis | None = None  # entities and signature
 
 
 @dataclass
@@ -98,7 +96,6 @@ def prepare(
                 text=body,
                 content_hash=content_hash(body),
                 uuid=str(uuid.uuid4()),
-                analysis=analysis.analyse(article.title, body),
             )
         )
     return prepared
