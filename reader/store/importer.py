@@ -24,16 +24,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from sqlalchemy import Connection, insert
+from sqlalchemy import Connection
 
 from reader.analysis import index as analysis
 from reader.errors import KnownError
 from reader.ingest import ParsedPage, SourceInfo, parse_text
-from reader.store import search
+from reader.store import search, tables
 from reader.store.changes import Changes
 from reader.store.ids import ArticleId, SourceId
 from reader.store.location import is_library_file
-from reader.store.models import ArticleRow, BlockRow, SourceFile
 from reader.store.preparing import Parser as Parser
 from reader.store.preparing import PreparedArticle as PreparedArticle
 from reader.store.preparing import PreparedFile as PreparedFile
@@ -134,23 +133,26 @@ def store(conn: Connection, prepared: PreparedFile) -> tuple[SourceId, list[Arti
     search index and the analysis (caller holds the txn). Three statements, each one
     executemany: the ids are handed out here, which is safe inside the write transaction."""
     stamp = now_iso()
-    source_id = conn.execute(
-        insert(SourceFile).returning(SourceFile.id),
-        {
-            "path": str(prepared.path.resolve()),
-            "name": prepared.name,
-            "sha256": prepared.sha256,
-            "text_hash": prepared.text_hash,
-            "encoding": prepared.encoding,
-            "size": prepared.size,
-            "text": prepared.text,
-            "imported_at": stamp,
-            "paper": prepared.info.paper,
-            "page_date": prepared.info.date,
-            "page": prepared.info.page,
-            "page_name": prepared.info.page_name,
-        },
-    ).scalar_one()
+    tables.SOURCES.insert_rows(
+        conn,
+        [
+            {
+                "path": str(prepared.path.resolve()),
+                "name": prepared.name,
+                "sha256": prepared.sha256,
+                "text_hash": prepared.text_hash,
+                "encoding": prepared.encoding,
+                "size": prepared.size,
+                "text": prepared.text,
+                "imported_at": stamp,
+                "paper": prepared.info.paper,
+                "page_date": prepared.info.date,
+                "page": prepared.info.page,
+                "page_name": prepared.info.page_name,
+            }
+        ],
+    )
+    source_id = int(conn.exec_driver_sql("SELECT last_insert_rowid()").scalar_one())
     first = int(conn.exec_driver_sql("SELECT coalesce(max(id), 0) FROM articles").scalar_one()) + 1
     ids = [ArticleId(first + n) for n in range(len(prepared.articles))]
     rows: list[dict[str, object]] = []
@@ -167,10 +169,8 @@ def store(conn: Connection, prepared: PreparedFile) -> tuple[SourceId, list[Arti
             }
         )
         blocks += block_rows(article_id, pa.article)
-    if rows:
-        conn.execute(insert(ArticleRow), rows)
-    if blocks:
-        conn.execute(insert(BlockRow), blocks)
+    tables.ARTICLES.insert_rows(conn, rows)
+    tables.BLOCKS.insert_rows(conn, blocks)
     search.enqueue(conn, ids)
     if ids:  # entities and signatures catch up after the files: analysis.catch_up
         analysis.defer(conn, ids[0])
