@@ -283,9 +283,14 @@ def catch_up(
     analysed, old ones too), a few hundred per transaction; returns how many."""
     with read() as conn:
         start = 0 if everything else waiting_from(conn)
-        if start is None:
-            return 0
-        total = count_waiting(conn, start)
+        bands = bands_waiting(conn)
+        if start is not None:
+            total = count_waiting(conn, start)
+    if start is None:
+        if bands:  # an import that analysed with its parse left its band keys
+            with write() as conn:
+                write_bands(conn)
+        return 0
     done, after = 0, start - 1
     while cancel is None or not cancel():
         with write() as conn:
@@ -295,6 +300,7 @@ def catch_up(
             if not files:  # in the same transaction as the check: an import racing
                 # this one sets the mark again after its own articles
                 conn.exec_driver_sql("DELETE FROM settings WHERE key = ?", (ANALYSIS_FROM,))
+                write_bands(conn)
                 break
         after = files[-1][-1]
         done += sum(map(len, files))

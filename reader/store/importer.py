@@ -172,8 +172,15 @@ def store(conn: Connection, prepared: PreparedFile) -> tuple[SourceId, list[Arti
     tables.ARTICLES.insert_rows(conn, rows)
     tables.BLOCKS.insert_rows(conn, blocks)
     search.enqueue(conn, ids)
-    if ids:  # entities and signatures catch up after the files: analysis.catch_up
-        analysis.defer(conn, ids[0])
+    pairs = list(zip(ids, prepared.articles, strict=True))
+    analysis.store_many(
+        conn,
+        [(a, pa.article.title, pa.text, pa.analysis) for a, pa in pairs if pa.analysis is not None],
+        bands=False,  # written after the files: analysis.catch_up
+    )
+    waiting = [a for a, pa in pairs if pa.analysis is None]
+    if waiting:  # analysed after the files: analysis.catch_up
+        analysis.defer(conn, waiting[0])
     return SourceId(source_id), ids
 
 
@@ -285,6 +292,7 @@ def run_import(
     cancel: CancelCallback | None = None,
     workers: int = 1,
     library: Path | None = None,
+    analyse: bool = False,
 ) -> ImportSummary:
     """Import every file under ``paths``. ``lookup`` answers "already imported?" outside a
     transaction; ``commit`` stores a prepared file in its own transaction and returns
@@ -293,6 +301,9 @@ def run_import(
     With ``workers`` > 1 the files are decoded and parsed in that many worker processes
     (default parser only) while this process commits them in order. The search index is
     not built here: stored articles are queued for :func:`reader.store.search.index_pending`.
+    The analysis (entities, signatures) is left to :func:`reader.analysis.index.catch_up`
+    too, unless ``analyse``: then it is done with the parse, where jieba's cache is warm
+    (a caller that waits for everything anyway: the CLI's import).
     """
     files, failures = discover(paths, library)
     summary = ImportSummary(results=list(failures))
@@ -300,9 +311,9 @@ def run_import(
     sources: set[SourceId] = set()
     articles: set[ArticleId] = set()
     if workers > 1 and len(files) > 1:
-        outcomes = _parallel(files, lookup, commit, workers)
+        outcomes = _parallel(files, lookup, commit, workers, analyse)
     else:
-        outcomes = (_import_one(path, lookup, commit, parser) for path in files)
+        outcomes = (_import_one(path, lookup, commit, parser, analyse) for path in files)
     try:
         for index, path in enumerate(files):
             if cancel is not None and cancel():
@@ -345,20 +356,20 @@ def _worker_init() -> None:
     segment.word_freq("预热")
 
 
-def _prepare_in_worker(path_str: str) -> PreparedFile | FileResult:
+def _prepare_in_worker(path_str: str, analyse: bool) -> PreparedFile | FileResult:
     path = Path(path_str)
     try:
         decoded = identify(path)
     except (KnownError, OSError) as exc:
         return FileResult(path_str, "failed", failure_message(path, exc))
-    return _prepare_or_fail(path, decoded, default_parser)
+    return _prepare_or_fail(path, decoded, default_parser, analyse)
 
 
 def _prepare_or_fail(
-    path: Path, decoded: tuple[str, str, str, str, int], parser: Parser
+    path: Path, decoded: tuple[str, str, str, str, int], parser: Parser, analyse: bool
 ) -> PreparedFile | FileResult:
     try:
-        return prepare(path, decoded, parser)
+        return prepare(path, decoded, parser, analyse=analyse)
     except KnownError as exc:
         return FileResult(str(path), "failed", failure_message(path, exc))
     except Exception as exc:  # a parser bug on one page must not stop a 500-page import
@@ -378,6 +389,7 @@ def _parallel(
     lookup: Callable[[str, str], str | None],
     commit: Callable[[PreparedFile], tuple[str | None, SourceId | None, list[ArticleId]]],
     workers: int,
+    analyse: bool,
 ) -> Iterator[tuple[FileResult, list[ArticleId]]]:
     """Outcomes in file order; a bounded window of files is prepared ahead in workers."""
     # spawn, not fork: the caller may be a GUI worker thread.
@@ -397,7 +409,7 @@ def _parallel(
                     if reason is not None:  # same bytes already imported: do not parse
                         pending.append((path, FileResult(str(path), "skipped", reason)))
                     else:
-                        pending.append((path, pool.submit(_prepare_in_worker, str(path))))
+                        pending.append((path, pool.submit(_prepare_in_worker, str(path), analyse)))
 
             feed()
             while pending:
@@ -424,6 +436,7 @@ def _import_one(
     lookup: Callable[[str, str], str | None],
     commit: Callable[[PreparedFile], tuple[str | None, SourceId | None, list[ArticleId]]],
     parser: Parser,
+    analyse: bool,
 ) -> tuple[FileResult, list[ArticleId]]:
     """One file. Problems with the file are results; problems with the library raise."""
     try:
@@ -433,7 +446,7 @@ def _import_one(
     reason = lookup(decoded[2], decoded[3])
     if reason is not None:
         return FileResult(str(path), "skipped", reason), []
-    prepared = _prepare_or_fail(path, decoded, parser)
+    prepared = _prepare_or_fail(path, decoded, parser, analyse)
     if isinstance(prepared, FileResult):
         return prepared, []
     reason, source_id, ids = commit(prepared)

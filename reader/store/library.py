@@ -220,9 +220,9 @@ class Library:
         thread; the callbacks run on that thread. ``workers``: processes that parse and
         tokenize ahead (default: one per CPU, up to 4, for 16 files or more).
 
-        The articles are readable as soon as their file is stored; the search index and
-        the analysis are built after the files, here (``index``) or later in the
-        background, while searches say they are incomplete (:meth:`index_pending`).
+        The articles are readable as soon as their file is stored; the search index is
+        built after the files, here (``index``: with the analysis done in the parse) or
+        later in the background with the analysis, while searches say they are incomplete.
         """
         if workers is None:
             workers = importer.workers_for(paths) if parser is None else 1
@@ -235,6 +235,7 @@ class Library:
             cancel=cancel,
             workers=workers if parser is None else 1,
             library=self.path,
+            analyse=index,  # the CLI waits for all of it: with the parse, in the workers
         )
         if index:  # and the analysis; else the window's indexer or analysis.catch_up does
             self.build_index(cancel=cancel)

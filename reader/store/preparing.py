@@ -1,6 +1,6 @@
 """Preparing a page file for the library, with no database: read, decode, parse, hash.
 
-The slow part of an import (decoding, parsing, jieba) happens here,
+The slow part of an import (decoding, parsing, jieba, the analysis if asked) happens here,
 before the write transaction opens (:mod:`reader.store.importer`), in worker processes
 for long runs.
 """
@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+from reader.analysis import index as analysis
 from reader.ingest import Article, ParsedPage, SourceInfo, read_page
 from reader.store import search, searchtext
 from reader.store.pageinfo import PageInfo, page_info
@@ -49,6 +50,7 @@ class PreparedArticle:
     content_hash: str
     uuid: str
     tokens: search.ArticleTokens | None = None  # None: the indexer tokenizes it later
+    analysis: analysis.ArticleAnalysis | None = None  # None: analysis.catch_up does it
 
 
 @dataclass
@@ -75,6 +77,8 @@ def prepare(
     path: Path,
     decoded: tuple[str, str, str, str, int],
     parser: Parser,
+    *,
+    analyse: bool = False,
 ) -> PreparedFile:
     text, encoding, sha, text_hash, size = decoded
     page = parser(text, SourceInfo(path=path.name, sha256=sha, encoding=encoding))
@@ -96,6 +100,7 @@ def prepare(
                 text=body,
                 content_hash=content_hash(body),
                 uuid=str(uuid.uuid4()),
+                analysis=analysis.analyse(article.title, body) if analyse else None,
             )
         )
     return prepared

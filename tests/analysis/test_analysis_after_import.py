@@ -133,3 +133,16 @@ def test_band_keys_an_older_import_left_are_written_on_open(lib_path: Path, tmp_
         pass
     assert _bands(lib_path) == want
     assert not _note(lib_path, analysis.BANDS_FROM)
+
+
+def test_an_import_that_waits_for_everything_analyses_with_the_parse(
+    lib_path: Path, tmp_path: Path
+) -> None:
+    """The CLI's import (index=True): analysed in the parse, band keys written after the
+    files, nothing left waiting."""
+    with Library.open(lib_path) as lib:
+        lib.import_paths([write_pages(tmp_path)])
+        assert _count(lib_path, "article_signatures") == len(lib.article_ids())
+    assert _bands(lib_path) and _bands(lib_path) == _expected(lib_path)
+    assert not _note(lib_path, analysis.ANALYSIS_FROM)
+    assert not _note(lib_path, analysis.BANDS_FROM)
