@@ -8,7 +8,6 @@ import signal
 import sqlite3
 import subprocess
 import sys
-import textwrap
 from pathlib import Path
 
 import pytest
@@ -18,32 +17,15 @@ from reader.analysis.service import Analysis
 from reader.store.library import Library
 from tests.analysis.conftest import write_pages
 from tests.analysis.test_analysis_after_import import _analysis_rows, _count, _note
-from tests.store.test_concurrency import _env, _pages
+from tests.store.test_concurrency import _env, _pages, killed_at
 
-CATCH_UP = textwrap.dedent(
-    """
-    import os, signal, sys
-    from sqlalchemy import event
-    from reader.analysis import index
-    from reader.analysis.service import Analysis
-    from reader.store.library import Library
-
-    index.CATCH_UP_BATCH = 1  # a transaction per file
-    lib = Library.open(sys.argv[1])
-    kill_at = int(sys.argv[2])  # the file whose transaction dies half-written
-    seen = 0
-
-    @event.listens_for(lib.engine, "after_cursor_execute")
-    def _maybe_die(conn, cursor, statement, params, context, executemany):
-        global seen
-        if statement.startswith("INSERT INTO article_signatures"):
-            seen += 1
-            if seen >= kill_at:  # signatures written, the band keys not yet
-                os.kill(os.getpid(), signal.SIGKILL)
-
-    Analysis(lib).catch_up_imported()
-    print("done", flush=True)
-    """
+# A transaction per file; the one that dies has its signatures in, its band keys not yet.
+CATCH_UP = killed_at(
+    "INSERT INTO article_signatures",
+    "Analysis(lib).catch_up_imported()",
+    setup="from reader.analysis import index\n"
+    "from reader.analysis.service import Analysis\n"
+    "index.CATCH_UP_BATCH = 1",
 )
 
 
