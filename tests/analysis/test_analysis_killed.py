@@ -4,10 +4,7 @@ the CLI's import analyses with its parse unless told to be quick."""
 
 from __future__ import annotations
 
-import signal
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -17,7 +14,7 @@ from reader.analysis.service import Analysis
 from reader.store.library import Library
 from tests.analysis.conftest import write_pages
 from tests.analysis.test_analysis_after_import import _analysis_rows, _count, _note
-from tests.store.test_concurrency import _env, _pages, killed_at
+from tests.store.test_concurrency import _pages, killed_at, run_killed
 
 # A transaction per file; the one that dies has its signatures in, its band keys not yet.
 CATCH_UP = killed_at(
@@ -36,13 +33,7 @@ def test_a_killed_catch_up_loses_nothing_that_is_not_redone(tmp_path: Path) -> N
     with Library.open(lib_path) as lib:
         lib.import_paths(pages, index=False, workers=1)
         total = len(lib.article_ids())
-    child = subprocess.run(
-        [sys.executable, "-c", CATCH_UP, str(lib_path), "3"],
-        capture_output=True,
-        text=True,
-        env=_env(),
-    )
-    assert child.returncode == -signal.SIGKILL, child.stderr
+    run_killed(CATCH_UP, lib_path, 3)
     with Library.open(lib_path) as lib:
         assert lib.check().ok, lib.check().problems
         assert 0 < _count(lib_path, "article_signatures") < total  # two files' worth

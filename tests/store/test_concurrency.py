@@ -85,6 +85,17 @@ def killed_at(statement: str, run: str, setup: str = "") -> str:
     ).format(setup=setup, statement=statement, run=run)
 
 
+def run_killed(script: str, lib_path: Path, kill_at: int) -> None:
+    """Run a :func:`killed_at` script on the library; it must have died by SIGKILL."""
+    child = subprocess.run(
+        [sys.executable, "-c", script, str(lib_path), str(kill_at)],
+        capture_output=True,
+        text=True,
+        env=_env(),
+    )
+    assert child.returncode == -signal.SIGKILL, child.stderr
+
+
 def _env() -> dict[str, str]:
     env = dict(os.environ)
     env["PYTHONPATH"] = str(REPO) + os.pathsep + env.get("PYTHONPATH", "")

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import signal
 import sqlite3
-import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -13,7 +10,7 @@ import pytest
 
 from reader.store import searchtext
 from reader.store.library import Library
-from tests.store.test_concurrency import _env, _pages, killed_at
+from tests.store.test_concurrency import _pages, killed_at, run_killed
 
 # The batch whose transaction dies half-written: index rows in, the queue not yet updated.
 INDEXER = killed_at("INSERT INTO search_articles", "lib.build_index(batch=3)")
@@ -84,13 +81,7 @@ def test_a_killed_indexer_loses_nothing_that_is_not_redone(tmp_path: Path) -> No
     assert waiting > 12
     indexed = 0
     for kill_at in (2, 3):
-        child = subprocess.run(
-            [sys.executable, "-c", INDEXER, str(lib_path), str(kill_at)],
-            capture_output=True,
-            text=True,
-            env=_env(),
-        )
-        assert child.returncode == -signal.SIGKILL, child.stderr
+        run_killed(INDEXER, lib_path, kill_at)
         with Library.open(lib_path) as lib:
             assert lib.check().ok, lib.check().problems
             indexed += (kill_at - 1) * 3  # the batches before the one that died
