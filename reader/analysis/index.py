@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, delete, select
@@ -204,6 +205,107 @@ def index_articles(
         done += len(rows)
         if progress is not None:
             progress(done, len(ids))
+    return done
+
+
+# An import stores its articles without the analysis, which is most of a page's cost after
+# the parse: the articles are readable at once, and the entities, signatures and band keys
+# catch up after the files (:func:`catch_up`: the CLI's import and analysis commands, the
+# window's background indexer). Each file's transaction records the lowest article id
+# still waiting, so a crash loses nothing that the next catch-up does not redo.
+ANALYSIS_FROM = "analysis_from"
+CATCH_UP_BATCH = 400  # articles per transaction, rounded up to whole files
+
+
+def defer(conn: Connection, first: int) -> None:
+    """Note that articles from ``first`` on wait for their analysis (caller's txn)."""
+    conn.exec_driver_sql(_DEFER, (ANALYSIS_FROM, str(first)))
+
+
+def waiting_from(conn: Connection) -> int | None:
+    """The lowest article id an import left without its analysis, if any."""
+    row = conn.exec_driver_sql("SELECT value FROM settings WHERE key = ?", (ANALYSIS_FROM,)).first()
+    return None if row is None else int(row[0])
+
+
+_WAITING = (
+    "SELECT a.id, a.source_id FROM articles a WHERE a.id > ? AND NOT EXISTS "
+    "(SELECT 1 FROM article_signatures s WHERE s.article_id = a.id) ORDER BY a.id"
+)
+
+
+def count_waiting(conn: Connection, start: int) -> int:
+    sql = f"SELECT count(*) FROM ({_WAITING})"
+    return int(conn.exec_driver_sql(sql, (start - 1,)).scalar_one())
+
+
+def _next_files(conn: Connection, after: int, batch: int) -> list[list[int]]:
+    """The next articles without an analysis after id ``after``, file by file: about
+    ``batch`` of them, never a file cut in two (so entity ids are handed out in the
+    order an import analysing file by file would hand them out)."""
+    rows = conn.exec_driver_sql(f"{_WAITING} LIMIT ?", (after, batch)).all()
+    files: list[list[int]] = []
+    last: object = None
+    for aid, source in rows:
+        if source != last or not files:
+            files.append([])
+            last = source
+        files[-1].append(int(aid))
+    if len(rows) == batch and len(files) > 1:
+        files.pop()  # the last file may go on: take it whole next time
+    elif len(rows) == batch:  # one file longer than a batch: the rest of it too
+        more = conn.exec_driver_sql(
+            f"{_WAITING.replace('a.id > ?', 'a.id > ? AND a.source_id = ?')}",
+            (files[0][-1], last),
+        ).all()
+        files[0] += [int(r[0]) for r in more]
+    return files
+
+
+def _analyse_file(conn: Connection, ids: list[int]) -> None:
+    rows = conn.execute(
+        select(ArticleRow.id, ArticleRow.title, ArticleRow.text)
+        .where(ArticleRow.id.in_(ids))
+        .order_by(ArticleRow.id)
+    ).all()
+    store_many(conn, [(a, t, b, analyse(t, b)) for a, t, b in rows], fresh=False)
+
+
+def catch_up(
+    read: Callable[[], AbstractContextManager[Connection]],
+    write: Callable[[], AbstractContextManager[Connection]],
+    *,
+    everything: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+    cancel: Callable[[], bool] | None = None,
+) -> int:
+    """Analyse the articles an import left waiting (``everything``: every article not
+    analysed, old ones too), a few hundred per transaction; returns how many."""
+    with read() as conn:
+        start = 0 if everything else waiting_from(conn)
+        bands = bands_waiting(conn)
+        if start is not None:
+            total = count_waiting(conn, start)
+    if start is None:
+        if bands:  # an import that analysed with its parse left its band keys
+            with write() as conn:
+                write_bands(conn)
+        return 0
+    done, after = 0, start - 1
+    while cancel is None or not cancel():
+        with write() as conn:
+            files = _next_files(conn, after, CATCH_UP_BATCH)
+            for ids in files:
+                _analyse_file(conn, ids)
+            if not files:  # in the same transaction as the check: an import racing
+                # this one sets the mark again after its own articles
+                conn.exec_driver_sql("DELETE FROM settings WHERE key = ?", (ANALYSIS_FROM,))
+                write_bands(conn)
+                break
+        after = files[-1][-1]
+        done += sum(map(len, files))
+        if progress is not None:
+            progress(min(done, total), max(total, done))
     return done
 
 

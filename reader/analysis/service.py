@@ -88,20 +88,29 @@ class Analysis:
         progress: Callable[[int, int], None] | None = None,
         cancel: Callable[[], bool] | None = None,
     ) -> int:
-        """Analyse every article that has not been, 200 per transaction; returns how many."""
-        todo = self.pending()
-        done = 0
-        for i in range(0, len(todo), 200):
-            if cancel is not None and cancel():
-                break
-            with self._write() as conn:
-                done += index.index_articles(conn, todo[i : i + 200])
-            if progress is not None:
-                progress(done, len(todo))
-        if todo:
+        """Analyse every article that has not been (imported and left for later, or
+        before this feature, re-parsed, merged), a few hundred per transaction; returns
+        how many."""
+        done = index.catch_up(
+            self._read, self._write, everything=True, progress=progress, cancel=cancel
+        )
+        if done:
             with self._write() as conn:
                 index.forget_bands_of_deleted(conn)
         return done
+
+    def catch_up_imported(
+        self,
+        progress: Callable[[int, int], None] | None = None,
+        cancel: Callable[[], bool] | None = None,
+    ) -> int:
+        """Analyse the articles imports left for later (cheap when there are none)."""
+        return index.catch_up(self._read, self._write, progress=progress, cancel=cancel)
+
+    def imported_waiting(self) -> bool:
+        """Whether an import left articles to analyse (one settings look-up)."""
+        with self._read() as conn:
+            return index.waiting_from(conn) is not None
 
     # --- statistics ----------------------------------------------------------------------
 
@@ -112,10 +121,12 @@ class Analysis:
             return stats.series(conn, by, filters)
 
     def cooccurrence(self, level: Level = "article") -> Matrix:
+        self.catch_up_imported()
         with self._read() as conn:
             return matrix(conn, level)
 
     def with_both(self, a: str, b: str, level: Level = "article") -> list[int]:
+        self.catch_up_imported()
         with self._read() as conn:
             return articles_with_both(conn, a, b, level)
 
@@ -253,7 +264,9 @@ class Analysis:
 
     def related(self, article_id: int, limit: int = 10) -> list[related_.Related]:
         """The articles most like ``article_id``; analyses that article first if needed
-        (not the whole library: a look-up stays an indexed query)."""
+        (not the whole library: a look-up stays an indexed query), and what imports left
+        for later (so that every imported article can be found related)."""
+        self.catch_up_imported()
         found = self.related_if_analysed(article_id, limit)
         if found is not None:
             return found

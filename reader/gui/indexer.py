@@ -1,4 +1,5 @@
-"""The search index catches up in the background after an import (or a crash).
+"""The search index and the analysis catch up in the background after an import (or a
+crash).
 
 Articles are readable as soon as an import stored them; the indexer then works through
 the library's queue in a thread, a batch per transaction, with its progress in the
@@ -25,10 +26,19 @@ class IndexWorker(JobWorker):
         super().__init__()
         self._library = library
 
+    analysing = Signal(int, int)  # articles analysed, articles waiting
+
     def work(self) -> int:
-        return self._library.build_index(
+        from reader.analysis.service import Analysis
+
+        done = self._library.build_index(
             progress=self.progress.emit, cancel=self.cancel_event.is_set
         )
+        # Then the entities and related-story signatures the import left for later.
+        Analysis(self._library).catch_up_imported(
+            progress=self.analysing.emit, cancel=self.cancel_event.is_set
+        )
+        return done
 
 
 class BackgroundIndexer(QObject):
@@ -55,14 +65,17 @@ class BackgroundIndexer(QObject):
         """Index what the library's queue holds; False if nothing waits or it runs already."""
         if self._thread is not None or self._closed:
             return False
+        from reader.analysis.service import Analysis
+
         waiting = self._library.index_pending()
-        if not waiting:
+        if not waiting and not Analysis(self._library).imported_waiting():
             return False
         thread = QThread(self)
         thread.setObjectName("pizhu-index")
         worker = IndexWorker(self._library)
         worker.moveToThread(thread)
         worker.progress.connect(self._progress)
+        worker.analysing.connect(self._analysing)
         worker.finished.connect(self._finished)
         worker.failed.connect(self._failed)
         worker.cancelled.connect(self._failed)
@@ -80,6 +93,12 @@ class BackgroundIndexer(QObject):
             tr("Indexing for search: %1 of %2 articles")
             .replace("%1", f"{done:,}")
             .replace("%2", f"{total:,}")
+        )
+
+    @Slot(int, int)
+    def _analysing(self, done: int, total: int) -> None:
+        self.label.setText(
+            f"{tr('Finding people, places and related stories…')} {done:,}/{total:,}"
         )
 
     def _stop(self) -> None:

@@ -356,6 +356,8 @@ class LibraryController(QObject):
             if self.filter.tag is not None:
                 self._reload_ids()
             self.articles.invalidate(list(changes.article_tags))
+        if not structural and changes.search_index:
+            self.load_facets()  # the names the background analysis found
         if not structural and (changes.sources_changed or changes.articles_changed):
             # Dates, pages, papers or titles moved: the tree and the order may change.
             self._reload_index()

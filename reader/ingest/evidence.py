@@ -11,7 +11,7 @@ from functools import lru_cache
 from reader.ingest import patterns as pt
 from reader.ingest.draft import Art, Unit
 from reader.text import segment
-from reader.text.topics import TopicModel, Vector, content_words
+from reader.text.topics import Vector, content_words, idf_table
 
 # Paragraphs of the story used to learn how alike its own paragraphs are.
 SAMPLE = 6
@@ -119,7 +119,6 @@ class Topics:
     """Topic vectors of articles and runs, cached by the exact units they cover."""
 
     def __init__(self, arts: Sequence[Art] = ()) -> None:
-        self.model = TopicModel()
         self._cache: dict[tuple[object, ...], Vector] = {}
         self._counts: dict[tuple[object, ...], Counter[str]] = {}
         # How many stories of this page use each word: a word most stories use ("群众",
@@ -174,23 +173,19 @@ class Topics:
     def of_art(self, art: Art) -> Vector:
         return self.of_units(art.units, art.title)
 
-    def _weight(self, word: str) -> float:
-        w = self._weights.get(word)
-        if w is None:
-            w = self.model.idf(word) / math.sqrt(max(1, self.page_df[word]))
-            self._weights[word] = w
-        return w
-
     def _terms(self, art: Art) -> tuple[dict[str, tuple[int, float, float]], float]:
         """Per word of ``art``: its count, its weight and its term's square; and the sum
         of the squares (the article's squared norm)."""
         key = self._key(art.units, art.title)
         hit = self._sums.get(key)
         if hit is None:
-            weight = self._weight
+            weights, df = self._weights, self.page_df
+            table, default = idf_table()
             terms = {}
             for w, n in self._words(art.units, art.title).items():
-                g = weight(w)
+                g = weights.get(w)
+                if g is None:  # _weight's arithmetic, without a call per word
+                    g = weights[w] = table.get(w, default) / math.sqrt(max(1, df[w]))
                 terms[w] = (n, g, (_tf(n) * g) ** 2)
             total = sum(t[2] for t in terms.values())
             hit = self._sums[key] = (terms, total)
@@ -233,19 +228,29 @@ class Topics:
         return dot / math.sqrt(sumsq)
 
     def _vector(self, words: Counter[str]) -> Vector:
-        vec = self.model.vector(words)
+        # TopicModel.vector (jieba's IDF list) and this page's scaling in one pass: the
+        # same operations on the same floats in the same order, without the dicts between.
+        table, default = idf_table()
+        get, log = table.get, math.log
+        values = [
+            get(w, default) if n == 1 else (1.0 + log(n)) * get(w, default)
+            for w, n in words.items()
+        ]
+        norm = math.sqrt(sum([v * v for v in values]))
+        if not norm:
+            return {}
         df = self.page_df
         if not df:
-            return vec
+            return dict(zip(words, [v / norm for v in values], strict=True))
         roots = self._roots
-        scaled = {}
-        for w, v in vec.items():
+        scaled = []
+        for w, v in zip(words, values, strict=True):
             root = roots.get(w)
             if root is None:
                 root = roots[w] = math.sqrt(max(1, df[w]))
-            scaled[w] = v / root
-        norm = math.sqrt(sum(v * v for v in scaled.values()))
-        return {w: v / norm for w, v in scaled.items()} if norm else {}
+            scaled.append(v / norm / root)
+        norm = math.sqrt(sum([v * v for v in scaled]))
+        return dict(zip(words, [v / norm for v in scaled], strict=True)) if norm else {}
 
     def typical(self, art: Art, near: Unit, skip: Sequence[Unit] = ()) -> float:
         """How alike ``art``'s own paragraphs usually are: the median similarity of its

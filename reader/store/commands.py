@@ -69,7 +69,11 @@ def _cmd_import(args: argparse.Namespace) -> int:
     bar = ProgressBar(sys.stderr)
     with _library(args) as lib:
         try:
-            summary = lib.import_paths(args.paths, progress=bar, index=False)
+            # The analysis (entities, related stories) beside the parse, unless the
+            # user asked for the quickest import: then the commands needing it do it.
+            summary = lib.import_paths(
+                args.paths, progress=bar, index=False, analyse=not args.no_index
+            )
             # The articles are stored and readable; now the search index catches up
             # (interrupted, the rest is indexed by the next search or window).
             if not args.no_index:
@@ -106,7 +110,8 @@ def _add_import(sub: Sub) -> None:
     p.add_argument(
         "--no-index",
         action="store_true",
-        help="store the articles only; the next search or the window builds the search index",
+        help="store the articles only; the next search or the window builds the search "
+        "index, and the entity and related-story commands or the window the analysis",
     )
     p.set_defaults(handler=_cmd_import)
 

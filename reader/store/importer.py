@@ -24,16 +24,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from sqlalchemy import Connection, insert
+from sqlalchemy import Connection
 
 from reader.analysis import index as analysis
 from reader.errors import KnownError
 from reader.ingest import ParsedPage, SourceInfo, parse_text
-from reader.store import search
+from reader.store import search, tables
 from reader.store.changes import Changes
 from reader.store.ids import ArticleId, SourceId
 from reader.store.location import is_library_file
-from reader.store.models import ArticleRow, BlockRow, SourceFile
 from reader.store.preparing import Parser as Parser
 from reader.store.preparing import PreparedArticle as PreparedArticle
 from reader.store.preparing import PreparedFile as PreparedFile
@@ -131,26 +130,29 @@ def known_source(conn: Connection, sha256: str, text_hash: str) -> str | None:
 
 def store(conn: Connection, prepared: PreparedFile) -> tuple[SourceId, list[ArticleId]]:
     """Insert one prepared file, its articles and blocks, and queue the articles for the
-    search index (caller holds the txn). Three statements, each one executemany: the ids
-    are handed out here, which is safe inside the write transaction."""
+    search index and the analysis (caller holds the txn). Three statements, each one
+    executemany: the ids are handed out here, which is safe inside the write transaction."""
     stamp = now_iso()
-    source_id = conn.execute(
-        insert(SourceFile).returning(SourceFile.id),
-        {
-            "path": str(prepared.path.resolve()),
-            "name": prepared.name,
-            "sha256": prepared.sha256,
-            "text_hash": prepared.text_hash,
-            "encoding": prepared.encoding,
-            "size": prepared.size,
-            "text": prepared.text,
-            "imported_at": stamp,
-            "paper": prepared.info.paper,
-            "page_date": prepared.info.date,
-            "page": prepared.info.page,
-            "page_name": prepared.info.page_name,
-        },
-    ).scalar_one()
+    tables.SOURCES.insert_rows(
+        conn,
+        [
+            {
+                "path": str(prepared.path.resolve()),
+                "name": prepared.name,
+                "sha256": prepared.sha256,
+                "text_hash": prepared.text_hash,
+                "encoding": prepared.encoding,
+                "size": prepared.size,
+                "text": prepared.text,
+                "imported_at": stamp,
+                "paper": prepared.info.paper,
+                "page_date": prepared.info.date,
+                "page": prepared.info.page,
+                "page_name": prepared.info.page_name,
+            }
+        ],
+    )
+    source_id = int(conn.exec_driver_sql("SELECT last_insert_rowid()").scalar_one())
     first = int(conn.exec_driver_sql("SELECT coalesce(max(id), 0) FROM articles").scalar_one()) + 1
     ids = [ArticleId(first + n) for n in range(len(prepared.articles))]
     rows: list[dict[str, object]] = []
@@ -167,20 +169,18 @@ def store(conn: Connection, prepared: PreparedFile) -> tuple[SourceId, list[Arti
             }
         )
         blocks += block_rows(article_id, pa.article)
-    if rows:
-        conn.execute(insert(ArticleRow), rows)
-    if blocks:
-        conn.execute(insert(BlockRow), blocks)
+    tables.ARTICLES.insert_rows(conn, rows)
+    tables.BLOCKS.insert_rows(conn, blocks)
     search.enqueue(conn, ids)
+    pairs = list(zip(ids, prepared.articles, strict=True))
     analysis.store_many(
         conn,
-        [
-            (aid, pa.article.title, pa.text, pa.analysis)
-            for aid, pa in zip(ids, prepared.articles, strict=True)
-            if pa.analysis is not None
-        ],
-        bands=False,  # written after the files: Library.import_paths
+        [(a, pa.article.title, pa.text, pa.analysis) for a, pa in pairs if pa.analysis is not None],
+        bands=False,  # written after the files: analysis.catch_up
     )
+    waiting = [a for a, pa in pairs if pa.analysis is None]
+    if waiting:  # analysed after the files: analysis.catch_up
+        analysis.defer(conn, waiting[0])
     return SourceId(source_id), ids
 
 
@@ -292,6 +292,7 @@ def run_import(
     cancel: CancelCallback | None = None,
     workers: int = 1,
     library: Path | None = None,
+    analyse: bool = False,
 ) -> ImportSummary:
     """Import every file under ``paths``. ``lookup`` answers "already imported?" outside a
     transaction; ``commit`` stores a prepared file in its own transaction and returns
@@ -300,6 +301,9 @@ def run_import(
     With ``workers`` > 1 the files are decoded and parsed in that many worker processes
     (default parser only) while this process commits them in order. The search index is
     not built here: stored articles are queued for :func:`reader.store.search.index_pending`.
+    The analysis (entities, signatures) is left to :func:`reader.analysis.index.catch_up`
+    too, unless ``analyse``: then it is done with the parse, where jieba's cache is warm
+    (a caller that waits for everything anyway: the CLI's import).
     """
     files, failures = discover(paths, library)
     summary = ImportSummary(results=list(failures))
@@ -307,9 +311,9 @@ def run_import(
     sources: set[SourceId] = set()
     articles: set[ArticleId] = set()
     if workers > 1 and len(files) > 1:
-        outcomes = _parallel(files, lookup, commit, workers)
+        outcomes = _parallel(files, lookup, commit, workers, analyse)
     else:
-        outcomes = (_import_one(path, lookup, commit, parser) for path in files)
+        outcomes = (_import_one(path, lookup, commit, parser, analyse) for path in files)
     try:
         for index, path in enumerate(files):
             if cancel is not None and cancel():
@@ -352,20 +356,20 @@ def _worker_init() -> None:
     segment.word_freq("预热")
 
 
-def _prepare_in_worker(path_str: str) -> PreparedFile | FileResult:
+def _prepare_in_worker(path_str: str, analyse: bool) -> PreparedFile | FileResult:
     path = Path(path_str)
     try:
         decoded = identify(path)
     except (KnownError, OSError) as exc:
         return FileResult(path_str, "failed", failure_message(path, exc))
-    return _prepare_or_fail(path, decoded, default_parser)
+    return _prepare_or_fail(path, decoded, default_parser, analyse)
 
 
 def _prepare_or_fail(
-    path: Path, decoded: tuple[str, str, str, str, int], parser: Parser
+    path: Path, decoded: tuple[str, str, str, str, int], parser: Parser, analyse: bool
 ) -> PreparedFile | FileResult:
     try:
-        return prepare(path, decoded, parser)
+        return prepare(path, decoded, parser, analyse=analyse)
     except KnownError as exc:
         return FileResult(str(path), "failed", failure_message(path, exc))
     except Exception as exc:  # a parser bug on one page must not stop a 500-page import
@@ -385,6 +389,7 @@ def _parallel(
     lookup: Callable[[str, str], str | None],
     commit: Callable[[PreparedFile], tuple[str | None, SourceId | None, list[ArticleId]]],
     workers: int,
+    analyse: bool,
 ) -> Iterator[tuple[FileResult, list[ArticleId]]]:
     """Outcomes in file order; a bounded window of files is prepared ahead in workers."""
     # spawn, not fork: the caller may be a GUI worker thread.
@@ -404,7 +409,7 @@ def _parallel(
                     if reason is not None:  # same bytes already imported: do not parse
                         pending.append((path, FileResult(str(path), "skipped", reason)))
                     else:
-                        pending.append((path, pool.submit(_prepare_in_worker, str(path))))
+                        pending.append((path, pool.submit(_prepare_in_worker, str(path), analyse)))
 
             feed()
             while pending:
@@ -431,6 +436,7 @@ def _import_one(
     lookup: Callable[[str, str], str | None],
     commit: Callable[[PreparedFile], tuple[str | None, SourceId | None, list[ArticleId]]],
     parser: Parser,
+    analyse: bool,
 ) -> tuple[FileResult, list[ArticleId]]:
     """One file. Problems with the file are results; problems with the library raise."""
     try:
@@ -440,7 +446,7 @@ def _import_one(
     reason = lookup(decoded[2], decoded[3])
     if reason is not None:
         return FileResult(str(path), "skipped", reason), []
-    prepared = _prepare_or_fail(path, decoded, parser)
+    prepared = _prepare_or_fail(path, decoded, parser, analyse)
     if isinstance(prepared, FileResult):
         return prepared, []
     reason, source_id, ids = commit(prepared)

@@ -212,6 +212,7 @@ class Library:
         parser: importer.Parser | None = None,
         workers: int | None = None,
         index: bool = True,
+        analyse: bool | None = None,
     ) -> importer.ImportSummary:
         """Import page files and folders; each file is one transaction.
 
@@ -220,9 +221,9 @@ class Library:
         thread; the callbacks run on that thread. ``workers``: processes that parse and
         tokenize ahead (default: one per CPU, up to 4, for 16 files or more).
 
-        The articles are readable as soon as their file is stored; the search index is
-        built after the files, here (``index``) or by :meth:`build_index` later, in the
-        background, while searches say they are incomplete (:meth:`index_pending`).
+        Articles are readable once their file is stored; the search index is built after
+        the files (``index``) or later in the background, while searches say so. The
+        analysis is done with the parse (``analyse``, default ``index``) or left for later.
         """
         if workers is None:
             workers = importer.workers_for(paths) if parser is None else 1
@@ -235,12 +236,12 @@ class Library:
             cancel=cancel,
             workers=workers if parser is None else 1,
             library=self.path,
+            analyse=index if analyse is None else analyse,  # in the workers, beside the parse
         )
-        if summary.imported:
-            with self._write() as conn:
-                analysis.write_bands(conn)
         if index:
             self.build_index(cancel=cancel)
+        if index or analyse:  # the band keys the files left, what a re-cut page left
+            analysis.catch_up(self._read, self._write, cancel=cancel)
         return summary
 
     # --- reading (reader.store.reading: the bulk readers) ------------------------------------

@@ -1,6 +1,6 @@
 """Preparing a page file for the library, with no database: read, decode, parse, hash.
 
-The slow part of an import (decoding, parsing, jieba, the analysis pass) happens here,
+The slow part of an import (decoding, parsing, jieba, the analysis if asked) happens here,
 before the write transaction opens (:mod:`reader.store.importer`), in worker processes
 for long runs.
 """
@@ -50,7 +50,7 @@ class PreparedArticle:
     content_hash: str
     uuid: str
     tokens: search.ArticleTokens | None = None  # None: the indexer tokenizes it later
-    analysis: analysis.ArticleAnalysis | None = None  # entities and signature
+    analysis: analysis.ArticleAnalysis | None = None  # None: analysis.catch_up does it
 
 
 @dataclass
@@ -77,6 +77,8 @@ def prepare(
     path: Path,
     decoded: tuple[str, str, str, str, int],
     parser: Parser,
+    *,
+    analyse: bool = False,
 ) -> PreparedFile:
     text, encoding, sha, text_hash, size = decoded
     page = parser(text, SourceInfo(path=path.name, sha256=sha, encoding=encoding))
@@ -98,7 +100,7 @@ def prepare(
                 text=body,
                 content_hash=content_hash(body),
                 uuid=str(uuid.uuid4()),
-                analysis=analysis.analyse(article.title, body),
+                analysis=analysis.analyse(article.title, body) if analyse else None,
             )
         )
     return prepared

@@ -141,9 +141,13 @@ def parse_page(
 def refit(conn: Connection, prepared: importer.PreparedFile) -> None:
     """A page being imported whose text already has fixes (it was deleted, or a merge
     brought its fixes first) is cut with them (the import's transaction)."""
-    page_fixes = for_page(conn, prepared.text_hash)
-    if not page_fixes:
+    # Plain SQL first: asked once per imported file, and almost never with an answer.
+    found = conn.exec_driver_sql(
+        "SELECT 1 FROM split_fixes WHERE page = ? LIMIT 1", (prepared.text_hash,)
+    ).first()
+    if found is None:
         return
+    page_fixes = for_page(conn, prepared.text_hash)
     info = SourceInfo(path=prepared.name, sha256=prepared.sha256, encoding=prepared.encoding)
     page = parse_page(prepared.text, info, overrides(page_fixes))
     prepared.articles = [

@@ -59,6 +59,12 @@ def _idf_table() -> dict[str, float]:
     return _idf
 
 
+def idf_table() -> tuple[dict[str, float], float]:
+    """jieba's IDF list and the weight of a word it lacks (its median), loaded once."""
+    table = _idf_table()
+    return table, _median_idf
+
+
 def _is_content(word: str) -> bool:
     return len(word) >= 2 and word not in STOPWORDS and _WORD_OK.fullmatch(word) is not None
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from reader.analysis.service import Analysis
 from reader.store.library import Library
 from tests.gui.conftest import make_app
 from tests.gui.test_import import _many
@@ -47,6 +48,9 @@ def test_a_library_left_unindexed_is_indexed_when_the_window_opens(  # type: ign
         qtbot.waitUntil(lambda: not indexer.running, timeout=30_000)
         assert library.index_pending() == 0
         assert library.search("城市1")
+        # The analysis the import left for later caught up too.
+        assert not Analysis(library).imported_waiting()
+        assert Analysis(library).related_if_analysed(library.article_ids()[0]) is not None
     finally:
         app.window.close()
         library.close()

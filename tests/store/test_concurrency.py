@@ -56,6 +56,46 @@ def _pages(folder: Path, count: int) -> list[Path]:
     return out
 
 
+def killed_at(statement: str, run: str, setup: str = "") -> str:
+    """A script for ``python -c SCRIPT LIBRARY N``: it opens the library, runs ``setup``
+    and then ``run``, and kills itself (SIGKILL) after the Nth statement that starts with
+    ``statement``, in the middle of that statement's transaction."""
+    return textwrap.dedent(
+        """
+        import os, signal, sys
+        from sqlalchemy import event
+        from reader.store.library import Library
+
+        lib = Library.open(sys.argv[1])
+        kill_at = int(sys.argv[2])
+        seen = 0
+        {setup}
+
+        @event.listens_for(lib.engine, "after_cursor_execute")
+        def _maybe_die(conn, cursor, statement, params, context, executemany):
+            global seen
+            if statement.startswith({statement!r}):
+                seen += 1
+                if seen >= kill_at:
+                    os.kill(os.getpid(), signal.SIGKILL)
+
+        {run}
+        print("done", flush=True)
+        """
+    ).format(setup=setup, statement=statement, run=run)
+
+
+def run_killed(script: str, lib_path: Path, kill_at: int) -> None:
+    """Run a :func:`killed_at` script on the library; it must have died by SIGKILL."""
+    child = subprocess.run(
+        [sys.executable, "-c", script, str(lib_path), str(kill_at)],
+        capture_output=True,
+        text=True,
+        env=_env(),
+    )
+    assert child.returncode == -signal.SIGKILL, child.stderr
+
+
 def _env() -> dict[str, str]:
     env = dict(os.environ)
     env["PYTHONPATH"] = str(REPO) + os.pathsep + env.get("PYTHONPATH", "")

@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-import signal
 import sqlite3
-import subprocess
-import sys
-import textwrap
 from collections.abc import Callable
 from pathlib import Path
 
@@ -14,30 +10,10 @@ import pytest
 
 from reader.store import searchtext
 from reader.store.library import Library
-from tests.store.test_concurrency import _env, _pages
+from tests.store.test_concurrency import _pages, killed_at, run_killed
 
-INDEXER = textwrap.dedent(
-    """
-    import os, signal, sys
-    from sqlalchemy import event
-    from reader.store.library import Library
-
-    lib = Library.open(sys.argv[1])
-    kill_at = int(sys.argv[2])  # the batch whose transaction dies half-written
-    seen = 0
-
-    @event.listens_for(lib.engine, "after_cursor_execute")
-    def _maybe_die(conn, cursor, statement, params, context, executemany):
-        global seen
-        if statement.startswith("INSERT INTO search_articles"):
-            seen += 1
-            if seen >= kill_at:  # index rows written, the queue not yet updated
-                os.kill(os.getpid(), signal.SIGKILL)
-
-    lib.build_index(batch=3)
-    print("done", flush=True)
-    """
-)
+# The batch whose transaction dies half-written: index rows in, the queue not yet updated.
+INDEXER = killed_at("INSERT INTO search_articles", "lib.build_index(batch=3)")
 
 
 def _text(lib: Library, article_id: int) -> str:
@@ -105,13 +81,7 @@ def test_a_killed_indexer_loses_nothing_that_is_not_redone(tmp_path: Path) -> No
     assert waiting > 12
     indexed = 0
     for kill_at in (2, 3):
-        child = subprocess.run(
-            [sys.executable, "-c", INDEXER, str(lib_path), str(kill_at)],
-            capture_output=True,
-            text=True,
-            env=_env(),
-        )
-        assert child.returncode == -signal.SIGKILL, child.stderr
+        run_killed(INDEXER, lib_path, kill_at)
         with Library.open(lib_path) as lib:
             assert lib.check().ok, lib.check().problems
             indexed += (kill_at - 1) * 3  # the batches before the one that died
