@@ -139,11 +139,6 @@ def test_no_module_over_500_lines(area: str) -> None:
     assert set(long) <= LARGE_ELSEWHERE, long
 
 
-# Opening a transaction of its own with known_errors, left to the analysis owner (the
-# list only shrinks).
-OPENS_ELSEWHERE = {"reader.analysis.service"}
-
-
 def test_transactions_are_opened_in_one_place() -> None:
     """``known_errors`` joined to ``database.reading/writing`` lives in the unit of work
     alone; the backups and the database module guard file paths with it, not transactions."""
@@ -158,4 +153,4 @@ def test_transactions_are_opened_in_one_place() -> None:
             ) or (isinstance(node, ast.Name) and node.id == "known_errors"):
                 found.add(mod)
     allowed = {"reader.store.unit", "reader.store.backups", "reader.store.database"}
-    assert found - {"reader.store.errors"} == allowed | OPENS_ELSEWHERE
+    assert found - {"reader.store.errors"} == allowed

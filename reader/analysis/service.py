@@ -19,9 +19,8 @@ from reader.analysis import agreement, index, stats
 from reader.analysis import related as related_
 from reader.analysis.cooccurrence import Level, Matrix, articles_with_both, matrix
 from reader.analysis.dates import Period
-from reader.store import database
 from reader.store.analysis_models import ArticleEntity, EntityName, EntityRow
-from reader.store.errors import NotFoundError, known_errors
+from reader.store.errors import NotFoundError
 from reader.store.naming import tag_key
 from reader.text.entities import KINDS, Kind
 
@@ -69,13 +68,13 @@ class Analysis:
 
     @contextmanager
     def _read(self) -> Iterator[Connection]:
-        with known_errors(self.library.path), database.reading(self.library.engine) as conn:
-            yield conn
+        with self.library.reading() as tx:
+            yield tx.conn
 
     @contextmanager
     def _write(self) -> Iterator[Connection]:
-        with known_errors(self.library.path), database.writing(self.library.engine) as conn:
-            yield conn
+        with self.library.writing() as tx:
+            yield tx.conn
 
     # --- the analysis pass ---------------------------------------------------------------
 
