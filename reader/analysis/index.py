@@ -156,6 +156,9 @@ _DEFER = (
 )
 
 
+_BANDS_CHUNK = 5000
+
+
 def bands_waiting(conn: Connection) -> bool:
     return (
         conn.exec_driver_sql("SELECT 1 FROM settings WHERE key = ?", (BANDS_FROM,)).first()
@@ -168,11 +171,17 @@ def write_bands(conn: Connection) -> None:
     row = conn.exec_driver_sql("SELECT value FROM settings WHERE key = ?", (BANDS_FROM,)).first()
     if row is None:
         return
-    found = conn.exec_driver_sql(
-        "SELECT article_id, signature FROM article_signatures WHERE article_id >= ?",
-        (int(row[0]),),
-    )
-    _insert_bands(conn, [(int(a), bytes(blob)) for a, blob in found])
+    after = int(row[0]) - 1
+    while True:  # a few thousand articles at a time: all of them (0015) are millions of rows
+        found = conn.exec_driver_sql(
+            "SELECT article_id, signature FROM article_signatures WHERE article_id > ? "
+            "ORDER BY article_id LIMIT ?",
+            (after, _BANDS_CHUNK),
+        ).all()
+        if not found:
+            break
+        _insert_bands(conn, [(int(a), bytes(blob)) for a, blob in found])
+        after = int(found[-1][0])
     conn.exec_driver_sql("DELETE FROM settings WHERE key = ?", (BANDS_FROM,))
 
 

@@ -129,7 +129,8 @@ _MIX = (0x9E3779B97F4A7C15, 0xBF58476D1CE4E5B9, 0x94D049BB133111EB)
 
 
 def band_keys(blob: bytes) -> list[int]:
-    """One key per band: a 63-bit mix of the band's number and its ROWS values.
+    """One key per band: a signed 32-bit mix of the band's number and its ROWS values
+    (SQLite stores such an integer in 4 bytes, a 64-bit one in 8: migration 0015).
 
     Two different bands may share a key by chance; that only adds a candidate, which
     its estimated similarity then ranks out."""
@@ -141,7 +142,8 @@ def band_keys(blob: bytes) -> list[int]:
         for r in range(ROWS):
             keys = (keys ^ values[:, r]) * np.uint64(_MIX[r % 2])
         keys ^= keys >> np.uint64(31)
-    return [int(k) >> 1 for k in keys.tolist()]  # SQLite integers are signed
+    # the high half, the best mixed; read as signed, as SQLite integers are
+    return [int(k) for k in (keys >> np.uint64(32)).astype(np.uint32).view(np.int32).tolist()]
 
 
 def similarity(blob: bytes, others: Iterable[bytes]) -> list[float]:

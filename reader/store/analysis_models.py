@@ -38,6 +38,8 @@ class EntityRow(Base):
 
 class ArticleEntity(Base):
     __tablename__ = "article_entities"
+    # the rows are the key's B-tree: no rowid table beside it (migration 0016)
+    __table_args__ = ({"sqlite_with_rowid": False},)
 
     article_id: Mapped[int] = mapped_column(
         ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True

@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import sqlite3
+import zlib
 from pathlib import Path
 
 from hypothesis import given
 from hypothesis import strategies as st
 
+from reader.paths import samples_dir
 from reader.store import pagetext, search
 from reader.store.library import Library
 from tests.store.test_migrations import _make_at
 
 # Page text is valid Unicode: SQLite stored it as UTF-8 before it was compressed too.
+SAMPLES = samples_dir()
 PAGE_TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=2000)
 
 
@@ -24,6 +27,20 @@ def test_encoding_is_lossless(text: str) -> None:
 @given(PAGE_TEXT)
 def test_text_stored_as_text_reads_as_itself(text: str) -> None:
     assert pagetext.decode(text) == text
+
+
+@given(PAGE_TEXT)
+def test_text_compressed_as_utf8_reads_as_itself(text: str) -> None:
+    """As migration 0014 and Pizhu until 0016 stored it."""
+    assert pagetext.decode(zlib.compress(text.encode("utf-8"), 6)) == text
+
+
+def test_the_sample_pages_take_less_room_as_utf16() -> None:
+    pages = [p.read_text(encoding="utf-8") for p in sorted(SAMPLES.glob("*.txt"))]
+    assert pages
+    utf16 = sum(len(pagetext.encode(t)) for t in pages)
+    utf8 = sum(len(zlib.compress(t.encode("utf-8"), pagetext.LEVEL)) for t in pages)
+    assert utf16 < utf8
 
 
 def _stored(path: Path) -> list[tuple[int, str, bytes | str]]:
@@ -92,6 +109,10 @@ def test_a_full_check_reports_a_page_whose_text_cannot_be_read(
     assert library.check(full=True).problems == ()
     with sqlite3.connect(library.path) as conn:
         conn.execute("UPDATE source_files SET text = X'78DA00112233'")
+    problems = library.check(full=True).problems
+    assert len(problems) == 1 and "its text cannot be read" in problems[0]
+    with sqlite3.connect(library.path) as conn:  # the same behind the UTF-16 mark
+        conn.execute("UPDATE source_files SET text = X'0178DA00112233'")
     problems = library.check(full=True).problems
     assert len(problems) == 1 and "its text cannot be read" in problems[0]
     assert library.check().problems == ()  # the quick check does not read the pages
