@@ -3,10 +3,11 @@
 The LSH keys (``reader.analysis.signature.band_keys``) are now signed 32-bit integers,
 which SQLite's record format stores in four bytes; a 64-bit key took eight. The old
 keys are dropped and the band table is written again from the stored signatures by the
-band catch-up every open runs (``reader.analysis.index.write_bands``, marked from the
-first article): until then an article has no related stories listed, as for one whose
-bands an interrupted import left. The delete and the mark are one transaction, and the
-rewrite another: a crash at any point leaves the bands either whole or waiting.
+analysis catch-up (``reader.analysis.index.write_bands``, marked from the first
+article), which the window's background indexer and every analysis command run. Until
+then an article has no related stories listed, as for one whose bands an interrupted
+import left. The delete and the mark are one transaction, and the rewrite another: a
+crash at any point leaves the bands either whole or waiting.
 
 Revision ID: 0015
 Revises: 0014

@@ -148,7 +148,8 @@ def _insert_bands(conn: Connection, signatures: Iterable[tuple[int, bytes]]) -> 
 # lands on a random leaf of signature_bands, so written file by file they made three
 # quarters of every file's commit (220 pages of WAL for a 7 KB page), and more as the
 # library grows. The files' transactions record the lowest article id still without
-# bands; an import that stops before writing them (a crash) is caught up on open.
+# bands; an import that stops before writing them (a crash) is caught up by the next
+# catch-up (the window's indexer, an analysis command).
 BANDS_FROM = "bands_from"
 _DEFER = (
     "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET "

@@ -107,9 +107,10 @@ class Analysis:
         return index.catch_up(self._read, self._write, progress=progress, cancel=cancel)
 
     def imported_waiting(self) -> bool:
-        """Whether an import left articles to analyse (one settings look-up)."""
+        """Whether an import left articles to analyse, or band keys to write (two
+        settings look-ups)."""
         with self._read() as conn:
-            return index.waiting_from(conn) is not None
+            return index.waiting_from(conn) is not None or index.bands_waiting(conn)
 
     # --- statistics ----------------------------------------------------------------------
 

@@ -180,11 +180,9 @@ class Library:
             self.rebuild_search_index()
         elif needed:
             self.write(indexing.on_open)  # checked again inside the write
-        with self._read() as conn:
-            if not analysis.bands_waiting(conn):
-                return
-        with self._write() as conn:  # an import stopped before its band keys
-            analysis.write_bands(conn)
+        # Band keys an import stopped before writing, or that 0015 cleared, are written
+        # by the analysis catch-up (the window's indexer, or an analysis command first),
+        # not here: at 150,000 articles they took 16 s before the window could show.
 
     # --- importing -------------------------------------------------------------------------
 

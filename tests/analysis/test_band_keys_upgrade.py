@@ -1,6 +1,7 @@
 """Band keys of 32 bits (migration 0015): a library whose band table holds the 64-bit
-keys of 0014 gets them written again from its signatures on open, and lists the same
-related stories as before."""
+keys of 0014 gets them written again from its signatures by the analysis catch-up (the
+window's indexer, an analysis command), not while it opens, and lists the same related
+stories as before."""
 
 from __future__ import annotations
 
@@ -68,6 +69,8 @@ def test_upgrading_writes_the_bands_again_with_the_same_related_stories(
     with Library.open(lib_path) as lib:
         version = _rows(lib_path, "SELECT version_num FROM alembic_version")
         assert version == [(database.head_revision(),)]
+        assert Analysis(lib).imported_waiting()  # the window's indexer starts on it
+        Analysis(lib).catch_up_imported()
         want = {(k, a) for a, b in signatures if not sig.is_empty(b) for k in sig.band_keys(b)}
         assert set(_rows(lib_path, "SELECT key, article_id FROM signature_bands")) == want
         assert not _rows(lib_path, f"SELECT 1 FROM settings WHERE key = '{analysis.BANDS_FROM}'")
@@ -76,7 +79,7 @@ def test_upgrading_writes_the_bands_again_with_the_same_related_stories(
 
 def test_a_crash_after_the_upgrade_leaves_the_bands_waiting(lib_path: Path, tmp_path: Path) -> None:
     """The migration's transaction clears the keys and marks them waiting; a library
-    left between it and the rewrite (a crash) is caught up on the next open."""
+    left between it and the rewrite (a crash) is caught up by the next catch-up."""
     with Library.open(lib_path) as lib:
         lib.import_paths([write_pages(tmp_path)])
         want = set(_rows(lib_path, "SELECT key, article_id FROM signature_bands"))
@@ -85,5 +88,6 @@ def test_a_crash_after_the_upgrade_leaves_the_bands_waiting(lib_path: Path, tmp_
         conn.execute("DELETE FROM signature_bands")
         conn.execute(f"INSERT INTO settings (key, value) VALUES ('{analysis.BANDS_FROM}', '0')")
     with Library.open(lib_path) as lib:
+        Analysis(lib).catch_up_imported()
         assert set(_rows(lib_path, "SELECT key, article_id FROM signature_bands")) == want
         assert _related(lib) == related

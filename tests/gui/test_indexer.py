@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
+from reader.analysis import index as analysis
 from reader.analysis.service import Analysis
 from reader.store.library import Library
 from tests.gui.conftest import make_app
@@ -51,6 +53,30 @@ def test_a_library_left_unindexed_is_indexed_when_the_window_opens(  # type: ign
         # The analysis the import left for later caught up too.
         assert not Analysis(library).imported_waiting()
         assert Analysis(library).related_if_analysed(library.article_ids()[0]) is not None
+    finally:
+        app.window.close()
+        library.close()
+
+
+def test_band_keys_left_waiting_are_written_after_the_window_opens(  # type: ignore[no-untyped-def]
+    qtbot, tmp_path: Path, settings, no_samples
+) -> None:
+    """Band keys an upgrade (0015) or a stopped import left are written by the indexer,
+    once the window is up, instead of holding the library's opening."""
+    path = tmp_path / "bands.sqlite"
+    with Library.open(path) as lib:
+        lib.import_paths(_many(tmp_path / "b", 2))
+    with sqlite3.connect(path) as conn:
+        want = sorted(conn.execute("SELECT key, article_id FROM signature_bands"))
+        conn.execute("DELETE FROM signature_bands")
+        conn.execute(f"INSERT INTO settings (key, value) VALUES ('{analysis.BANDS_FROM}', '0')")
+    library = Library.open(path)
+    try:
+        app = make_app(qtbot, library, settings)
+        indexer = app.controller.indexer
+        qtbot.waitUntil(lambda: not indexer.running and not Analysis(library).imported_waiting())
+        with sqlite3.connect(path) as conn:
+            assert sorted(conn.execute("SELECT key, article_id FROM signature_bands")) == want
     finally:
         app.window.close()
         library.close()
