@@ -13,13 +13,10 @@ BOM, or under another name, adds nothing.
 from __future__ import annotations
 
 import hashlib
-import multiprocessing
-import multiprocessing.connection
 import os
-import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -30,6 +27,7 @@ from reader.analysis import index as analysis
 from reader.errors import KnownError
 from reader.ingest import ParsedPage, SourceInfo, parse_text
 from reader.store import search, tables
+from reader.store import workers as mp
 from reader.store.changes import Changes
 from reader.store.ids import ArticleId, SourceId
 from reader.store.location import is_library_file
@@ -42,7 +40,6 @@ from reader.store.preparing import now_iso as now_iso
 from reader.store.preparing import prepare as prepare
 from reader.store.preparing import text_identity as text_identity
 from reader.store.rows import article_values, block_rows
-from reader.text import segment
 
 SUFFIXES = frozenset({".txt", ".md"})
 
@@ -336,26 +333,6 @@ def run_import(
     return summary
 
 
-def _exit_with_parent() -> None:
-    """Workers must not outlive an importer that was killed: wait on the parent's sentinel."""
-    parent = multiprocessing.parent_process()
-    if parent is None:
-        return
-
-    def watch() -> None:
-        multiprocessing.connection.wait([parent.sentinel])
-        os._exit(1)
-
-    threading.Thread(target=watch, name="pizhu-parent-watch", daemon=True).start()
-
-
-def _worker_init() -> None:
-    _exit_with_parent()
-    # Load the segmenter and jieba's frequencies once per worker, not per file.
-    segment.cut("预热")
-    segment.word_freq("预热")
-
-
 def _prepare_in_worker(path_str: str, analyse: bool) -> PreparedFile | FileResult:
     path = Path(path_str)
     try:
@@ -392,11 +369,9 @@ def _parallel(
     analyse: bool,
 ) -> Iterator[tuple[FileResult, list[ArticleId]]]:
     """Outcomes in file order; a bounded window of files is prepared ahead in workers."""
-    # spawn, not fork: the caller may be a GUI worker thread.
-    context = multiprocessing.get_context("spawn")
     pending: deque[tuple[Path, Future[PreparedFile | FileResult] | FileResult]] = deque()
     queue = iter(files)
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=_worker_init) as pool:
+    with mp.pool(workers) as pool:
         try:
 
             def feed() -> None:

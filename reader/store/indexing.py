@@ -14,16 +14,16 @@ smaller; the pages freed go back to the file system where the library allows it.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections import deque
 from collections.abc import Callable
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future
 from contextlib import AbstractContextManager
 
 from sqlalchemy import Connection, text
 
 from reader.store import search
+from reader.store import workers as mp
 from reader.store.unit import Unit
 
 ConnectionFactory = Callable[[], AbstractContextManager[Connection]]
@@ -115,9 +115,7 @@ def _parallel(
     cancelled: Cancel,
 ) -> None:
     after = 0
-    # spawn, not fork: the caller may be a GUI worker thread.
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=_worker_init) as pool:
+    with mp.pool(workers) as pool:
         inflight: deque[Future[list[dict[str, object]]]] = deque()
         try:
             while True:
@@ -174,13 +172,6 @@ def _total_changes(conn: Connection) -> int:
     raw = conn.connection.dbapi_connection
     assert raw is not None
     return int(raw.total_changes)
-
-
-def _worker_init() -> None:
-    from reader.store.importer import _exit_with_parent
-
-    _exit_with_parent()
-    search.default_cut()("预热")
 
 
 def _tokens_in_worker(rows: list[tuple[int, str | None, str]]) -> list[dict[str, object]]:

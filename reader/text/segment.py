@@ -140,6 +140,14 @@ def engine_name() -> str:
     return engine().name
 
 
+def reset() -> None:
+    """Choose the engine again on next use (``PIZHU_SEGMENTER`` changed)."""
+    global _engine
+    with _lock:
+        _engine = None
+    _precise.cache_clear()
+
+
 _SPACE = re.compile(r"\s+")
 
 
