@@ -13,8 +13,8 @@ from reader.exchange.untrusted import SharedBundle
 from reader.store import rows as page_rows
 from reader.store import search, tables
 from reader.store.changes import Changes
+from reader.store.clock import now_iso
 from reader.store.ids import ArticleId, HighlightId, SourceId, TagId
-from reader.store.importer import now_iso
 from reader.store.models import ArticleRow
 from reader.store.unit import Unit
 

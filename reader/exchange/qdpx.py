@@ -17,7 +17,6 @@ import uuid
 import xml.etree.ElementTree as ET
 import zipfile
 from collections.abc import Sequence
-from datetime import UTC, datetime
 from pathlib import Path
 
 from reader import __version__
@@ -25,6 +24,7 @@ from reader.errors import KnownError
 from reader.exchange.collect import ExportArticle, Loaded
 from reader.exchange.report import Cancel, ExportReport, Progress, never, no_progress, output_file
 from reader.store import palette
+from reader.store.clock import now_iso
 from reader.store.naming import tag_key
 from reader.store.views import TagView
 
@@ -58,7 +58,7 @@ def crlf_offset(text: str, offset: int) -> int:
 def _stamp(value: str | None) -> str:
     if value:
         return value
-    return datetime.now(UTC).isoformat(timespec="seconds")
+    return now_iso()
 
 
 def _codes(parent: ET.Element, tags: Sequence[TagView], swatches: Sequence[palette.Swatch]) -> None:

@@ -24,8 +24,8 @@ from reader.exchange import fixes, schema
 from reader.exchange.collect import annotated_ids
 from reader.exchange.report import Cancel, Progress, never, no_progress, output_file
 from reader.store import database, pagetext, trash
+from reader.store.clock import now_iso
 from reader.store.ids import ArticleId
-from reader.store.importer import now_iso
 from reader.store.location import refuse_library_file
 from reader.store.naming import default_author
 from reader.store.unit import Unit

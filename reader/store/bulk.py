@@ -17,9 +17,9 @@ from sqlalchemy import Connection, text
 
 from reader.store import highlights, palette, search, tables, tagging
 from reader.store.changes import Changes
+from reader.store.clock import now_iso
 from reader.store.errors import NotFoundError
 from reader.store.ids import ArticleId, HighlightId, TagId
-from reader.store.importer import now_iso
 from reader.store.operations import DeleteTag
 from reader.store.unit import Applied, Batch, Operation, Unit
 

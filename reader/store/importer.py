@@ -29,6 +29,7 @@ from reader.ingest import ParsedPage, SourceInfo, parse_text
 from reader.store import search, tables
 from reader.store import workers as mp
 from reader.store.changes import Changes
+from reader.store.clock import now_iso
 from reader.store.ids import ArticleId, SourceId
 from reader.store.location import is_library_file
 from reader.store.preparing import Parser as Parser
@@ -36,7 +37,6 @@ from reader.store.preparing import PreparedArticle as PreparedArticle
 from reader.store.preparing import PreparedFile as PreparedFile
 from reader.store.preparing import content_hash as content_hash
 from reader.store.preparing import identify as identify
-from reader.store.preparing import now_iso as now_iso
 from reader.store.preparing import prepare as prepare
 from reader.store.preparing import text_identity as text_identity
 from reader.store.rows import article_values, block_rows

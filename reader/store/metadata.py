@@ -15,9 +15,9 @@ from sqlalchemy import Connection, select
 
 from reader.store import pageinfo, search, tables
 from reader.store.changes import Changes
+from reader.store.clock import now_iso
 from reader.store.errors import NotFoundError
 from reader.store.ids import ArticleId, SourceId
-from reader.store.importer import now_iso
 from reader.store.models import ARTICLE_KINDS, ArticleRow
 from reader.store.unit import Applied, Unit
 

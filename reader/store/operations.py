@@ -20,8 +20,8 @@ from sqlalchemy import Connection, select
 from reader.store import anchoring, highlights, palette, search, tables, tagging
 from reader.store import rows as page_rows
 from reader.store.changes import Changes
+from reader.store.clock import now_iso
 from reader.store.ids import ArticleId, HighlightId, TagId
-from reader.store.importer import now_iso
 from reader.store.models import ArticleNote
 from reader.store.naming import default_author
 from reader.store.unit import Applied, Batch, Operation, Unit

@@ -13,7 +13,6 @@ import unicodedata
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
 
 from reader.analysis import index as analysis
@@ -22,10 +21,6 @@ from reader.store import search, searchtext
 from reader.store.pageinfo import PageInfo, page_info
 
 Parser = Callable[[str, SourceInfo], ParsedPage]
-
-
-def now_iso() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 _WS = re.compile(r"\s+")

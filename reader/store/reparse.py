@@ -33,6 +33,7 @@ from reader.ingest import Article
 from reader.store import anchoring, importer, search, tables
 from reader.store import rows as page_rows
 from reader.store.changes import Changes
+from reader.store.clock import now_iso
 from reader.store.ids import ArticleId, HighlightId, SourceId
 from reader.store.models import ArticleNote, ArticleRow, BlockRow, HighlightRow
 
@@ -107,7 +108,7 @@ def prepare(articles: Sequence[Article], cut: search.Cut) -> list[importer.Prepa
 def replace_page(
     conn: Connection, source_id: SourceId, new: list[importer.PreparedArticle], cut: search.Cut
 ) -> ReparseReport:
-    stamp = importer.now_iso()
+    stamp = now_iso()
     old = conn.execute(
         select(ArticleRow.id, ArticleRow.title, ArticleRow.text, ArticleRow.content_hash)
         .where(ArticleRow.source_id == source_id)

@@ -11,7 +11,6 @@ The window (through its undo stack), ``pizhu search --save/--saved`` and
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -20,6 +19,7 @@ from sqlalchemy import Connection, delete, func, insert, select, update
 from reader.errors import KnownError
 from reader.store import queries, searchtext, tagging
 from reader.store.changes import Changes
+from reader.store.clock import now_iso
 from reader.store.errors import NotFoundError
 from reader.store.models import ArticleRow
 from reader.store.naming import tag_key
@@ -95,10 +95,6 @@ def where_of(value: Any) -> Where:
     )
 
 
-def _now() -> str:
-    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-
-
 def _view(r: Any) -> SavedSearch:
     return SavedSearch(
         r.id, r.name, r.query, r.sort, where_of(r.filters), r.seen_upto, r.created_at, r.opened_at
@@ -155,7 +151,7 @@ def _save(
         "sort": sort,
         "filters": where_json(where),
         "seen_upto": _latest(conn),
-        "created_at": _now(),
+        "created_at": now_iso(),
         "opened_at": None,
     }
     if old is not None:
@@ -263,7 +259,7 @@ def opened(lib: Store, name: str) -> SavedSearch:
         conn.execute(
             update(SavedSearchRow)
             .where(SavedSearchRow.id == row.id)
-            .values(seen_upto=_latest(conn), opened_at=_now())
+            .values(seen_upto=_latest(conn), opened_at=now_iso())
         )
         row = conn.execute(select(SavedSearchRow).where(SavedSearchRow.id == row.id)).one()
     return _view(row)

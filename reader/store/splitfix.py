@@ -28,6 +28,7 @@ from reader.errors import KnownError
 from reader.ingest import Article, Block, Consumed, ParsedPage, SourceInfo, parse_text
 from reader.store import edits, importer, reparse, search, snapshots
 from reader.store.changes import Changes
+from reader.store.clock import now_iso
 from reader.store.decisions import Decision, Span, decisions_of, key_of, normalise
 from reader.store.errors import NotFoundError
 from reader.store.ids import ArticleId, SourceId
@@ -368,7 +369,7 @@ def record(
             "parser_chosen": old["parser_chosen"] if old else decision.chosen,
             "alternative": old["alternative"] if old else decision.alternative,
             "author": author,
-            "created_at": created_at or importer.now_iso(),
+            "created_at": created_at or now_iso(),
         },
     )
 

@@ -17,9 +17,9 @@ from sqlalchemy import Connection, and_, delete, select, text, update
 
 from reader.store import search
 from reader.store.changes import Changes
+from reader.store.clock import now_iso
 from reader.store.errors import NotFoundError
 from reader.store.ids import ArticleId, SourceId
-from reader.store.importer import now_iso
 from reader.store.models import ArticleRow, SourceFile
 from reader.store.unit import Applied, Batch, Unit
 

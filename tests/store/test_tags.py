@@ -10,8 +10,8 @@ from typing import Any
 
 import pytest
 
+from reader.store import clock
 from reader.store import operations as ops
-from reader.store import preparing
 from reader.store.ids import ArticleId, HighlightId, TagId
 from reader.store.library import Library
 from reader.store.tagging import TagCount, TagError, TagExistsError
@@ -29,7 +29,7 @@ def clock_ticks(monkeypatch: pytest.MonkeyPatch) -> None:
         def now(tz: dt.tzinfo | None = None) -> dt.datetime:
             return dt.datetime.now(tz) + dt.timedelta(seconds=next(ticks))
 
-    monkeypatch.setattr(preparing, "datetime", Clock)
+    monkeypatch.setattr(clock, "datetime", Clock)
 
 
 TABLES = ("tags", "article_tags", "highlight_tags", "highlights", "article_notes", "settings")
