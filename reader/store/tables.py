@@ -69,13 +69,9 @@ class Writer(Generic[IdT]):
         ):
             self.insert_many(conn, rows)
             return
-        convert = [(c, table.c[c].type.bind_processor(conn.dialect)) for c in cols]
-        if any(f is not None for _, f in convert):
-            params = [tuple(r[c] if f is None else f(r[c]) for c, f in convert) for r in rows]
-        else:
-            params = [tuple(r[c] for c in cols) for r in rows]
         names = ", ".join(f'"{c}"' for c in cols)
         marks = ", ".join("?" * len(cols))
+        params = self._driver_rows(conn, cols, rows)
         conn.exec_driver_sql(f'INSERT INTO "{table.name}" ({names}) VALUES ({marks})', params)
 
     def update(self, conn: Connection, rows: Iterable[Row]) -> None:
@@ -87,27 +83,34 @@ class Writer(Generic[IdT]):
             if cols:
                 groups.setdefault(cols, []).append(r)
         for cols, group in groups.items():
-            # The driver's executemany, values through their columns' bind processors
-            # (JSON lists, flags) only where there are any: a bulk edit sets tens of
-            # thousands of rows, and SQLAlchemy's per-row handling made it a quarter slower.
-            convert = [(c, self.table.c[c].type.bind_processor(conn.dialect)) for c in cols]
-            if any(f is not None for _, f in convert):
-                params = [_bound(r, convert) for r in group]
-            else:
-                params = list(map(itemgetter(*cols, "id"), group))
             sets = ", ".join(f'"{c}" = ?' for c in cols)
+            params = self._driver_rows(conn, cols, group, last="id")
             conn.exec_driver_sql(f'UPDATE "{self.table.name}" SET {sets} WHERE id = ?', params)
+
+    def _driver_rows(
+        self, conn: Connection, cols: Sequence[str], rows: Sequence[Row], last: str | None = None
+    ) -> list[tuple[Any, ...]]:
+        """The rows' values of ``cols`` (then of ``last``) as the driver's executemany
+        takes them: through the columns' bind processors (JSON lists, flags, compressed
+        page text) only where there are any. A bulk edit or an import writes tens of
+        thousands of rows, and SQLAlchemy's per-row handling cost a tenth to a quarter."""
+        convert = [(c, self.table.c[c].type.bind_processor(conn.dialect)) for c in cols]
+        tail = () if last is None else (last,)
+        if all(f is None for _, f in convert):
+            keys = (*cols, *tail)
+            if len(keys) == 1:
+                return [(r[keys[0]],) for r in rows]
+            return list(map(itemgetter(*keys), rows))
+        return [
+            (*(r[c] if f is None else f(r[c]) for c, f in convert), *(r[k] for k in tail))
+            for r in rows
+        ]
 
     def set(self, conn: Connection, ids: Sequence[int], values: Row) -> None:
         """Give many rows the same values, a few hundred per statement."""
         for lo in range(0, len(ids), CHUNK):
             q = update(self.table).where(self.table.c.id.in_(ids[lo : lo + CHUNK]))
             conn.execute(q.values(dict(values)))
-
-
-def _bound(row: Row, convert: Sequence[tuple[str, Callable[[Any], Any] | None]]) -> tuple[Any, ...]:
-    """The row's values in ``convert``'s column order as the driver takes them, its id last."""
-    return (*(row[c] if f is None else f(row[c]) for c, f in convert), row["id"])
 
 
 HIGHLIGHTS = Writer(HighlightRow, HighlightId)
