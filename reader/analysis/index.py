@@ -132,7 +132,7 @@ def store_many(
     if bands:
         _insert_bands(conn, [(a, r.signature) for a, _, _, r in results])
     else:
-        conn.exec_driver_sql(_DEFER, (BANDS_FROM, str(min(a for a, *_ in results))))
+        _mark(conn, BANDS_FROM, min(a for a, *_ in results))
 
 
 def _insert_bands(conn: Connection, signatures: Iterable[tuple[int, bytes]]) -> None:
@@ -151,28 +151,40 @@ def _insert_bands(conn: Connection, signatures: Iterable[tuple[int, bytes]]) -> 
 # bands; an import that stops before writing them (a crash) is caught up by the next
 # catch-up (the window's indexer, an analysis command).
 BANDS_FROM = "bands_from"
-_DEFER = (
+_MARK = (
     "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET "
     "value = CAST(min(CAST(value AS INTEGER), CAST(excluded.value AS INTEGER)) AS TEXT)"
 )
+
+
+def _mark(conn: Connection, key: str, first: int) -> None:
+    """Note under ``key`` that articles from ``first`` on wait (the lowest such id kept)."""
+    conn.exec_driver_sql(_MARK, (key, str(first)))
+
+
+def _marked(conn: Connection, key: str) -> int | None:
+    """The lowest article id noted under ``key`` as waiting, if any."""
+    row = conn.exec_driver_sql("SELECT value FROM settings WHERE key = ?", (key,)).first()
+    return None if row is None else int(row[0])
+
+
+def _unmark(conn: Connection, key: str) -> None:
+    conn.exec_driver_sql("DELETE FROM settings WHERE key = ?", (key,))
 
 
 _BANDS_CHUNK = 5000
 
 
 def bands_waiting(conn: Connection) -> bool:
-    return (
-        conn.exec_driver_sql("SELECT 1 FROM settings WHERE key = ?", (BANDS_FROM,)).first()
-        is not None
-    )
+    return _marked(conn, BANDS_FROM) is not None
 
 
 def write_bands(conn: Connection) -> None:
     """Write the band keys an import left (caller holds the write transaction)."""
-    row = conn.exec_driver_sql("SELECT value FROM settings WHERE key = ?", (BANDS_FROM,)).first()
-    if row is None:
+    first = _marked(conn, BANDS_FROM)
+    if first is None:
         return
-    after = int(row[0]) - 1
+    after = first - 1
     while True:  # a few thousand articles at a time: all of them (0015) are millions of rows
         found = conn.exec_driver_sql(
             "SELECT article_id, signature FROM article_signatures WHERE article_id > ? "
@@ -183,7 +195,7 @@ def write_bands(conn: Connection) -> None:
             break
         _insert_bands(conn, [(int(a), bytes(blob)) for a, blob in found])
         after = int(found[-1][0])
-    conn.exec_driver_sql("DELETE FROM settings WHERE key = ?", (BANDS_FROM,))
+    _unmark(conn, BANDS_FROM)
 
 
 def pending(conn: Connection) -> list[int]:
@@ -229,13 +241,12 @@ CATCH_UP_BATCH = 400  # articles per transaction, rounded up to whole files
 
 def defer(conn: Connection, first: int) -> None:
     """Note that articles from ``first`` on wait for their analysis (caller's txn)."""
-    conn.exec_driver_sql(_DEFER, (ANALYSIS_FROM, str(first)))
+    _mark(conn, ANALYSIS_FROM, first)
 
 
 def waiting_from(conn: Connection) -> int | None:
     """The lowest article id an import left without its analysis, if any."""
-    row = conn.exec_driver_sql("SELECT value FROM settings WHERE key = ?", (ANALYSIS_FROM,)).first()
-    return None if row is None else int(row[0])
+    return _marked(conn, ANALYSIS_FROM)
 
 
 _WAITING = (
@@ -309,7 +320,7 @@ def catch_up(
                 _analyse_file(conn, ids)
             if not files:  # in the same transaction as the check: an import racing
                 # this one sets the mark again after its own articles
-                conn.exec_driver_sql("DELETE FROM settings WHERE key = ?", (ANALYSIS_FROM,))
+                _unmark(conn, ANALYSIS_FROM)
                 write_bands(conn)
                 break
         after = files[-1][-1]
