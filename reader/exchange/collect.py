@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
+from functools import cached_property
 from pathlib import Path
 
 from sqlalchemy import Connection, text
@@ -129,14 +130,20 @@ def load_articles(tx: Unit, ids: Sequence[ArticleId]) -> list[ExportArticle]:
 @dataclass(frozen=True)
 class Loaded:
     """What an export writes, read in one transaction (:func:`load`), so the files are
-    written after it ends: the articles, the same with each story printed in parts
-    made one (:func:`join_stories`), the palette and the tag tree."""
+    written after it ends: the articles, the parts of the stories among them printed in
+    parts, the palette and the tag tree."""
 
     library: Path  # no export may overwrite it
     articles: list[ExportArticle]
-    stories: list[ExportArticle]
+    parts_of: Mapping[int, tuple[ArticleId, ...]]  # :func:`story_parts`
     swatches: tuple[palette.Swatch, ...]
     tags: list[TagView]
+
+    @cached_property
+    def stories(self) -> list[ExportArticle]:
+        """The articles with each story printed in parts made one (:func:`join_stories`):
+        joined when an export asks, as only the Markdown files are written by story."""
+        return join_stories(self.articles, self.parts_of)
 
     @property
     def meanings(self) -> dict[str, str]:
@@ -151,8 +158,8 @@ class Loaded:
 def load(tx: Unit, ids: Sequence[ArticleId]) -> Loaded:
     """Everything an export of ``ids`` needs, in the given order."""
     articles = load_articles(tx, ids)
-    stories = join_stories(tx, articles)
-    return Loaded(tx.path, articles, stories, palette.read(tx.conn), reading.tags(tx))
+    parts_of = story_parts(tx, [a.id for a in articles])
+    return Loaded(tx.path, articles, parts_of, palette.read(tx.conn), reading.tags(tx))
 
 
 def _load(conn: Connection, ids: list[int]) -> dict[int, ExportArticle]:
@@ -228,14 +235,10 @@ def _load(conn: Connection, ids: list[int]) -> dict[int, ExportArticle]:
 STORY_GAP = "\n\n"  # between the parts of a story in its joined text
 
 
-def join_stories(tx: Unit, articles: Sequence[ExportArticle]) -> list[ExportArticle]:
-    """The articles with each story printed in parts made one article, where every part
-    is among them (exporting a part exports its story: see :func:`select_articles`);
-    the story takes the place of its first part. Parts without all their siblings stay
-    as they are."""
-    by_id = {a.id: a for a in articles}
+def story_parts(tx: Unit, ids: Sequence[ArticleId]) -> dict[int, tuple[ArticleId, ...]]:
+    """For each of ``ids`` printed in parts, every part of its story in reading order."""
     parts_of: dict[int, tuple[ArticleId, ...]] = {}
-    for chunk in _chunks([a.id for a in articles]):
+    for chunk in _chunks(ids):
         linked = tx.conn.execute(
             text(
                 f"SELECT id FROM articles WHERE id IN ({_in(chunk)}) "
@@ -246,6 +249,17 @@ def join_stories(tx: Unit, articles: Sequence[ExportArticle]) -> list[ExportArti
             if aid not in parts_of:
                 story = continuations.story(tx.conn, ArticleId(aid))
                 parts_of.update({p: story.parts for p in story.parts})
+    return parts_of
+
+
+def join_stories(
+    articles: Sequence[ExportArticle], parts_of: Mapping[int, tuple[ArticleId, ...]]
+) -> list[ExportArticle]:
+    """The articles with each story printed in parts made one article, where every part
+    is among them (exporting a part exports its story: see :func:`select_articles`);
+    the story takes the place of its first part. Parts without all their siblings stay
+    as they are."""
+    by_id = {a.id: a for a in articles}
     out: list[ExportArticle] = []
     done: set[int] = set()
     for a in articles:

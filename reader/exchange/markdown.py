@@ -187,7 +187,7 @@ def load_highlights(tx: Unit, highlight_ids: Sequence[HighlightId]) -> Loaded:
         )
         for a in loaded.articles
     ]
-    return replace(loaded, articles=articles, stories=articles)
+    return replace(loaded, articles=articles, parts_of={})  # by highlight, not by story
 
 
 def export_highlights(

@@ -226,8 +226,8 @@ class ExchangeController(QObject):
 
             with self._library.reading() as tx:  # one snapshot; the files written after
                 ids = self._ids(tx, kind, value, current)
-                loaded = load(tx, ids)
-            if not ids:
+                loaded = load(tx, ids) if ids else None
+            if loaded is None:
                 return None
             if fmt == WORD:
                 return export_docx(loaded, target, labels=labels, progress=progress, cancel=cancel)
