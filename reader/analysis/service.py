@@ -9,7 +9,7 @@ entry points call.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -22,6 +22,7 @@ from reader.analysis.dates import Period
 from reader.store.analysis_models import ArticleEntity, EntityName, EntityRow
 from reader.store.errors import NotFoundError
 from reader.store.naming import tag_key
+from reader.store.unit import connection
 from reader.text.entities import KINDS, Kind
 
 if TYPE_CHECKING:
@@ -66,10 +67,8 @@ class Analysis:
     def __init__(self, library: Library) -> None:
         self.library = library
 
-    @contextmanager
-    def _read(self) -> Iterator[Connection]:
-        with self.library.reading() as tx:
-            yield tx.conn
+    def _read(self) -> AbstractContextManager[Connection]:
+        return connection(self.library)
 
     @contextmanager
     def _write(self) -> Iterator[Connection]:
