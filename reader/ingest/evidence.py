@@ -11,7 +11,7 @@ from functools import lru_cache
 from reader.ingest import patterns as pt
 from reader.ingest.draft import Art, Unit
 from reader.text import segment
-from reader.text.topics import Vector, content_words, idf_table
+from reader.text.topics import Vector, content_words, idf_table, tfidf
 
 # Paragraphs of the story used to learn how alike its own paragraphs are.
 SAMPLE = 6
@@ -228,14 +228,9 @@ class Topics:
         return dot / math.sqrt(sumsq)
 
     def _vector(self, words: Counter[str]) -> Vector:
-        # TopicModel.vector (jieba's IDF list) and this page's scaling in one pass: the
-        # same operations on the same floats in the same order, without the dicts between.
-        table, default = idf_table()
-        get, log = table.get, math.log
-        values = [
-            get(w, default) if n == 1 else (1.0 + log(n)) * get(w, default)
-            for w, n in words.items()
-        ]
+        # The TF-IDF weights, normalised, then this page's scaling, in one pass: no dicts
+        # between the steps (the floats are those of doing them one after the other).
+        values = tfidf(words)
         norm = math.sqrt(sum([v * v for v in values]))
         if not norm:
             return {}

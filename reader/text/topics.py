@@ -1,8 +1,8 @@
 """Topic vectors: which content words a passage is about, weighted by how telling they are.
 
 The parser uses them to tell which article a stray section or fragment belongs to; the
-tag suggester reuses the same IDF table. Weights come from jieba's IDF list until a
-library has taught us better ones (see :class:`TopicModel`).
+tag suggester reuses the same IDF table. Weights come from jieba's IDF list
+(:func:`tfidf`).
 """
 
 from __future__ import annotations
@@ -96,35 +96,16 @@ def content_words(text: str) -> Counter[str]:
 Vector = Mapping[str, float]
 
 
-class TopicModel:
-    """TF-IDF over jieba words; document frequencies may come from the user's own library."""
-
-    def __init__(self, doc_freq: Mapping[str, int] | None = None, n_docs: int = 0) -> None:
-        self._df = doc_freq
-        self._n = n_docs
-
-    def idf(self, word: str) -> float:
-        if self._df is not None and self._n > 0:
-            return math.log((self._n + 1) / (self._df.get(word, 0) + 1)) + 1.0
-        table = _idf_table()
-        return table.get(word, _median_idf)
-
-    def vector(self, words: Counter[str]) -> dict[str, float]:
-        if self._df is not None and self._n > 0:
-            vec = {w: (1.0 + math.log(n)) * self.idf(w) for w, n in words.items()}
-        else:
-            table, default = _idf_table(), _median_idf  # hot path: no per-word call
-            get = table.get
-            # Most words occur once: 1 + log(1) is exactly 1.0, so the weight is the idf
-            # itself, bit for bit, without the log and the multiplication.
-            vec = {
-                w: get(w, default) if n == 1 else (1.0 + math.log(n)) * get(w, default)
-                for w, n in words.items()
-            }
-        norm = math.sqrt(sum([v * v for v in vec.values()]))
-        if not norm:
-            return {}
-        return dict(zip(vec, [v / norm for v in vec.values()], strict=True))
+def tfidf(words: Counter[str]) -> list[float]:
+    """Each word's TF-IDF weight, in ``words``' order: its weight in jieba's IDF list (the
+    list's median for a word it lacks), times 1 + log of its count."""
+    table, default = idf_table()
+    get, log = table.get, math.log
+    # Most words occur once: 1 + log(1) is exactly 1.0, so the weight is the idf itself,
+    # bit for bit, without the log and the multiplication.
+    return [
+        get(w, default) if n == 1 else (1.0 + log(n)) * get(w, default) for w, n in words.items()
+    ]
 
 
 def cosine(a: Vector, b: Vector) -> float:
