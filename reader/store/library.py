@@ -214,7 +214,7 @@ class Library:
         index: bool = True,
         analyse: bool | None = None,
     ) -> importer.ImportSummary:
-        """Import page files and folders; each file is one transaction.
+        """Import page files and folders; a file, or the files already parsed (a batch), per transaction.
 
         ``progress`` is called before and after each file, ``cancel`` between files
         (return True to stop: files already imported stay). Safe to call from a worker
