@@ -214,9 +214,9 @@ class Library:
         index: bool = True,
         analyse: bool | None = None,
     ) -> importer.ImportSummary:
-        """Import page files and folders; a file, or the files already parsed (a batch), per transaction.
+        """Import page files and folders, a transaction per file or batch of parsed files.
 
-        ``progress`` is called before and after each file, ``cancel`` between files
+        ``progress`` is called before and after each file, ``cancel`` between batches
         (return True to stop: files already imported stay). Safe to call from a worker
         thread; the callbacks run on that thread. ``workers``: processes that parse and
         tokenize ahead (default: one per CPU, up to 4, for 16 files or more).
