@@ -203,7 +203,7 @@ class Topics:
         # The removed units' words, counted together, in the order a merge of their counts
         # lists them: the first unit's words, then the others' (the others are often the
         # same run for several probes, as in typical(), and their merge is cached).
-        first = self._words(removed[:1], None) if removed else _NONE
+        first = content_words(removed[0].text) if removed else _NONE  # what _words gives
         rest = self._words(removed[1:], None) if len(removed) > 1 else _NONE
         # The hottest loop of a parse (called for every paragraph near every candidate
         # run): the article's terms come precomputed and the logs from a table, with the
