@@ -113,6 +113,7 @@ def _tf(n: int) -> float:
 # _tf of the small counts almost every word has, computed once (the same floats).
 _TF_LEN = 64
 _TF = [0.0, *(_tf(n) for n in range(1, _TF_LEN))]
+_NONE: Counter[str] = Counter()  # no words removed
 
 
 class Topics:
@@ -199,13 +200,29 @@ class Topics:
         if not vec:
             return 0.0
         terms, sumsq = self._terms(art)
-        gone = self._words(removed, None)
+        # The removed units' words, counted together, in the order a merge of their counts
+        # lists them: the first unit's words, then the others' (the others are often the
+        # same run for several probes, as in typical(), and their merge is cached).
+        first = content_words(removed[0].text) if removed else _NONE  # what _words gives
+        rest = self._words(removed[1:], None) if len(removed) > 1 else _NONE
         # The hottest loop of a parse (called for every paragraph near every candidate
         # run): the article's terms come precomputed and the logs from a table, with the
         # same arithmetic in the same order, so the sums come out bit for bit as before.
         logs = _TF
         term = terms.get
-        for w, r in gone.items():
+        rest_get = rest.get
+        for w, r in first.items():
+            t = term(w)
+            if t is None:
+                continue
+            n, g, square = t
+            sumsq -= square
+            left = n - r - rest_get(w, 0)
+            if left > 0:
+                sumsq += ((logs[left] if left < _TF_LEN else _tf(left)) * g) ** 2
+        for w, r in rest.items():
+            if w in first:
+                continue
             t = term(w)
             if t is None:
                 continue
@@ -217,12 +234,12 @@ class Topics:
         if sumsq <= 1e-12:
             return 0.0
         dot = 0.0
-        gone_get = gone.get
+        first_get = first.get
         for w, v in vec.items():
             t = term(w)
             if t is None:
                 continue
-            n = t[0] - gone_get(w, 0)
+            n = t[0] - first_get(w, 0) - rest_get(w, 0)
             if n > 0:
                 dot += v * (logs[n] if n < _TF_LEN else _tf(n)) * t[1]
         return dot / math.sqrt(sumsq)

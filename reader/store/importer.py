@@ -1,4 +1,4 @@
-"""Importing page files: find them, parse them, store each one in its own transaction.
+"""Importing page files: find them, parse them, store them a transaction per file or batch.
 
 The slow part (decoding, parsing, jieba) runs before the write transaction opens, so
 the library is locked only for the inserts and another process (the app while a CLI
@@ -279,11 +279,22 @@ def failure_message(path: Path, exc: BaseException) -> str:
     return message if str(path) in message else f"{path}: {message}"
 
 
+Stored = tuple[str | None, SourceId | None, list[ArticleId]]  # (skip reason, source, articles)
+Commit = Callable[[Sequence[PreparedFile]], list[Stored]]
+
+# Files prepared ahead are stored together, in one transaction, up to these bounds: per
+# file, the commit and the B-tree pages it writes to the log again cost more than the
+# inserts. Only files already prepared join a batch, so none waits for another; and the
+# bounds keep the write lock held for well under a second.
+BATCH_FILES = 16
+BATCH_BYTES = 2_000_000
+
+
 def run_import(
     paths: Sequence[str | Path],
     *,
     lookup: Callable[[str, str], str | None],
-    commit: Callable[[PreparedFile], tuple[str | None, SourceId | None, list[ArticleId]]],
+    commit: Commit,
     parser: Parser,
     progress: ProgressCallback | None = None,
     cancel: CancelCallback | None = None,
@@ -292,12 +303,13 @@ def run_import(
     analyse: bool = False,
 ) -> ImportSummary:
     """Import every file under ``paths``. ``lookup`` answers "already imported?" outside a
-    transaction; ``commit`` stores a prepared file in its own transaction and returns
+    transaction; ``commit`` stores prepared files in one transaction and returns, per file,
     (skip reason, source id, article ids).
 
     With ``workers`` > 1 the files are decoded and parsed in that many worker processes
-    (default parser only) while this process commits them in order. The search index is
-    not built here: stored articles are queued for :func:`reader.store.search.index_pending`.
+    (default parser only) while this process commits them in order, those already
+    prepared together (:data:`BATCH_FILES`). The search index is not built here: stored
+    articles are queued for :func:`reader.store.search.index_pending`.
     The analysis (entities, signatures) is left to :func:`reader.analysis.index.catch_up`
     too, unless ``analyse``: then it is done with the parse, where jieba's cache is warm
     (a caller that waits for everything anyway: the CLI's import).
@@ -307,26 +319,31 @@ def run_import(
     total = len(files)
     sources: set[SourceId] = set()
     articles: set[ArticleId] = set()
+    batches: Iterator[list[tuple[FileResult, list[ArticleId]]]]
     if workers > 1 and len(files) > 1:
-        outcomes = _parallel(files, lookup, commit, workers, analyse)
+        batches = _parallel(files, lookup, commit, workers, analyse)
     else:
-        outcomes = (_import_one(path, lookup, commit, parser, analyse) for path in files)
+        batches = ([_import_one(path, lookup, commit, parser, analyse)] for path in files)
+    index = 0
     try:
-        for index, path in enumerate(files):
+        while index < total:
             if cancel is not None and cancel():
                 summary.cancelled = True
                 break
             if progress is not None:
-                progress(ImportProgress(index, total, str(path)))
-            result, ids = next(outcomes)
-            if result.status == "imported" and result.source_id is not None:
-                sources.add(result.source_id)
-                articles.update(ids)
-            summary.results.append(result)
-            if progress is not None:
-                progress(ImportProgress(index, total, str(path), result))
+                progress(ImportProgress(index, total, str(files[index])))
+            # A batch is stored as a whole: every file in it is reported, even if the
+            # user cancels meanwhile (cancelling is asked between batches).
+            for result, ids in next(batches):
+                if result.status == "imported" and result.source_id is not None:
+                    sources.add(result.source_id)
+                    articles.update(ids)
+                summary.results.append(result)
+                if progress is not None:
+                    progress(ImportProgress(index, total, result.path, result))
+                index += 1
     finally:
-        close = getattr(outcomes, "close", None)
+        close = getattr(batches, "close", None)
         if close is not None:
             close()
     summary.changes = Changes(sources_added=frozenset(sources), articles_added=frozenset(articles))
@@ -361,21 +378,50 @@ def _raw_sha256(path: Path) -> str | None:
         return None  # the worker reports it properly
 
 
+def _result(path: Path, stored: Stored) -> tuple[FileResult, list[ArticleId]]:
+    reason, source_id, ids = stored
+    if reason is not None:
+        return FileResult(str(path), "skipped", reason), []
+    return FileResult(str(path), "imported", source_id=source_id, articles=len(ids)), ids
+
+
+Job = Future[PreparedFile | FileResult] | FileResult  # a file being prepared, or its result
+
+
+def next_batch(pending: deque[tuple[Path, Job]]) -> list[tuple[Path, PreparedFile | FileResult]]:
+    """Take the next file in order off ``pending`` (waiting for it), then those after it
+    already prepared, up to the batch's bounds; never past one still being prepared."""
+    taken: list[tuple[Path, PreparedFile | FileResult]] = []
+    size = 0
+    while pending and len(taken) < BATCH_FILES and size < BATCH_BYTES:
+        path, job = pending[0]
+        if taken and not (isinstance(job, FileResult) or job.done()):
+            break
+        pending.popleft()
+        outcome = job if isinstance(job, FileResult) else job.result()
+        taken.append((path, outcome))
+        if not isinstance(outcome, FileResult):
+            size += outcome.size
+    return taken
+
+
 def _parallel(
     files: list[Path],
     lookup: Callable[[str, str], str | None],
-    commit: Callable[[PreparedFile], tuple[str | None, SourceId | None, list[ArticleId]]],
+    commit: Commit,
     workers: int,
     analyse: bool,
-) -> Iterator[tuple[FileResult, list[ArticleId]]]:
-    """Outcomes in file order; a bounded window of files is prepared ahead in workers."""
-    pending: deque[tuple[Path, Future[PreparedFile | FileResult] | FileResult]] = deque()
+) -> Iterator[list[tuple[FileResult, list[ArticleId]]]]:
+    """Outcomes in file order, a batch at a time; a bounded window of files is prepared
+    ahead in workers."""
+    pending: deque[tuple[Path, Job]] = deque()
     queue = iter(files)
+    window = workers * 3 + BATCH_FILES
     with mp.pool(workers) as pool:
         try:
 
             def feed() -> None:
-                while len(pending) < workers * 3:
+                while len(pending) < window:
                     path = next(queue, None)
                     if path is None:
                         return
@@ -388,20 +434,14 @@ def _parallel(
 
             feed()
             while pending:
-                path, job = pending.popleft()
-                outcome = job if isinstance(job, FileResult) else job.result()
+                taken = next_batch(pending)
                 feed()
-                if isinstance(outcome, FileResult):
-                    yield outcome, []
-                    continue
-                reason, source_id, ids = commit(outcome)
-                if reason is not None:
-                    yield FileResult(str(path), "skipped", reason), []
-                else:
-                    result = FileResult(
-                        str(path), "imported", source_id=source_id, articles=len(ids)
-                    )
-                    yield result, ids
+                prepared = [o for _, o in taken if not isinstance(o, FileResult)]
+                stored = iter(commit(prepared) if prepared else [])
+                yield [
+                    (o, []) if isinstance(o, FileResult) else _result(path, next(stored))
+                    for path, o in taken
+                ]
         finally:
             pool.shutdown(wait=True, cancel_futures=True)
 
@@ -409,7 +449,7 @@ def _parallel(
 def _import_one(
     path: Path,
     lookup: Callable[[str, str], str | None],
-    commit: Callable[[PreparedFile], tuple[str | None, SourceId | None, list[ArticleId]]],
+    commit: Commit,
     parser: Parser,
     analyse: bool,
 ) -> tuple[FileResult, list[ArticleId]]:
@@ -424,7 +464,4 @@ def _import_one(
     prepared = _prepare_or_fail(path, decoded, parser, analyse)
     if isinstance(prepared, FileResult):
         return prepared, []
-    reason, source_id, ids = commit(prepared)
-    if reason is not None:
-        return FileResult(str(path), "skipped", reason), []
-    return FileResult(str(path), "imported", source_id=source_id, articles=len(ids)), ids
+    return _result(path, commit([prepared])[0])

@@ -190,16 +190,18 @@ class Library:
         with self._read() as conn:
             return importer.known_source(conn, sha256, text_hash)
 
-    def _commit(
-        self, prepared: importer.PreparedFile
-    ) -> tuple[str | None, SourceId | None, list[ArticleId]]:
+    def _commit(self, files: Sequence[importer.PreparedFile]) -> list[importer.Stored]:
+        stored: list[importer.Stored] = []
         with self._write() as conn:
-            reason = importer.known_source(conn, prepared.sha256, prepared.text_hash)
-            if reason is not None:
-                return reason, None, []
-            splitfix.refit(conn, prepared)  # a page imported again gets its split fixes back
-            source_id, ids = importer.store(conn, prepared)
-            return None, source_id, ids
+            for prepared in files:
+                reason = importer.known_source(conn, prepared.sha256, prepared.text_hash)
+                if reason is not None:  # also a page an earlier file of this batch stored
+                    stored.append((reason, None, []))
+                    continue
+                splitfix.refit(conn, prepared)  # a page imported again gets its split fixes back
+                source_id, ids = importer.store(conn, prepared)
+                stored.append((None, source_id, ids))
+        return stored
 
     def import_paths(
         self,
@@ -212,9 +214,9 @@ class Library:
         index: bool = True,
         analyse: bool | None = None,
     ) -> importer.ImportSummary:
-        """Import page files and folders; each file is one transaction.
+        """Import page files and folders, a transaction per file or batch of parsed files.
 
-        ``progress`` is called before and after each file, ``cancel`` between files
+        ``progress`` is called before and after each file, ``cancel`` between batches
         (return True to stop: files already imported stay). Safe to call from a worker
         thread; the callbacks run on that thread. ``workers``: processes that parse and
         tokenize ahead (default: one per CPU, up to 4, for 16 files or more).

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import codecs
+from collections import deque
+from concurrent.futures import Future
 from pathlib import Path
 
 import pytest
 
 from reader.ingest import parse_file
-from reader.store.importer import ImportProgress, discover, text_identity
+from reader.store import importer
+from reader.store.importer import FileResult, ImportProgress, discover, text_identity
 from reader.store.library import Library
 from tests.store.conftest import SMALL_PAGE, corpus_pages, variant
 
@@ -175,3 +178,74 @@ def test_worker_processes_import_the_same_as_one_process(tmp_path: Path) -> None
             results.append([(a.title, a.source, a.authors) for a in lib.list_articles()])
             assert lib.check().ok
     assert results[0] == results[1]
+
+
+def _prepared(folder: Path, n: int) -> importer.PreparedFile:
+    path = folder / f"p{n}.txt"
+    path.write_text(variant(SMALL_PAGE, n), encoding="utf-8")
+    return importer.prepare(path, importer.identify(path), importer.default_parser)
+
+
+def test_a_batch_takes_the_files_already_prepared_in_order(tmp_path: Path) -> None:
+    def done(n: int) -> Future[importer.PreparedFile | FileResult]:
+        future: Future[importer.PreparedFile | FileResult] = Future()
+        future.set_result(_prepared(tmp_path, n))
+        return future
+
+    skipped = FileResult("p2.txt", "skipped", "already imported (same file)")
+    parsing: Future[importer.PreparedFile | FileResult] = Future()  # not done yet
+    jobs: list[importer.Job] = [done(0), done(1), skipped, parsing, done(4)]
+    pending = deque((Path(f"p{n}"), job) for n, job in enumerate(jobs))
+    first = importer.next_batch(pending)
+    # Never past a file still being parsed: p4 is ready but must be stored after p3.
+    assert [p.name for p, _ in first] == ["p0", "p1", "p2"]
+    assert first[2][1] is skipped
+    parsing.set_result(_prepared(tmp_path, 3))
+    assert [p.name for p, _ in importer.next_batch(pending)] == ["p3", "p4"]
+    assert not pending
+
+
+def test_a_batch_is_bounded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(importer, "BATCH_FILES", 2)
+    jobs = [_prepared(tmp_path, n) for n in range(5)]
+    pending: deque[tuple[Path, importer.Job]] = deque()
+    for n, prepared in enumerate(jobs):
+        future: Future[importer.PreparedFile | FileResult] = Future()
+        future.set_result(prepared)
+        pending.append((Path(f"p{n}"), future))
+    sizes = []
+    while pending:
+        sizes.append(len(importer.next_batch(pending)))
+    assert sizes == [2, 2, 1]
+    monkeypatch.setattr(importer, "BATCH_FILES", 16)
+    monkeypatch.setattr(importer, "BATCH_BYTES", jobs[0].size + 1)  # a second file passes it
+    for n, prepared in enumerate(jobs[:3]):
+        future = Future()
+        future.set_result(prepared)
+        pending.append((Path(f"p{n}"), future))
+    assert len(importer.next_batch(pending)) == 2
+
+
+def test_cancelling_a_parallel_import_reports_every_stored_file(tmp_path: Path) -> None:
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    for i in range(24):
+        (pages / f"p{i:02d}.txt").write_text(variant(SMALL_PAGE, i), encoding="utf-8")
+    (pages / "twin.txt").write_text(variant(SMALL_PAGE, 3), encoding="utf-8")  # p03 again
+    events: list[ImportProgress] = []
+
+    def cancel() -> bool:
+        return any(e.result is not None for e in events)
+
+    with Library.open(tmp_path / "lib.sqlite") as lib:
+        summary = lib.import_paths([pages], workers=2, progress=events.append, cancel=cancel)
+        assert summary.cancelled
+        # Files stored together are all reported, whichever batch the cancel came in.
+        stored = {s.name for s in lib.sources()}
+        reported = {Path(r.path).name for r in summary.results if r.status == "imported"}
+        assert stored == reported and stored
+        assert len(lib.article_ids()) == len(summary.changes.articles_added)
+        rest = lib.import_paths([pages], workers=2)
+        assert rest.imported == 24 - len(stored)
+        assert len(lib.sources()) == 24  # the twin is the same page as p03, in any batch
+        assert lib.check().ok
