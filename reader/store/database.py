@@ -64,6 +64,10 @@ def make_engine(path: Path, busy_timeout_ms: int | None = None) -> Engine:
         try:
             cur.execute(f"PRAGMA busy_timeout = {int(timeout)}")
             cur.execute("PRAGMA foreign_keys = ON")
+            # The blocks view calls pizhu_text (a pure decode): an SQLite built with
+            # untrusted schemas as its default would refuse any application function in
+            # a view or trigger.
+            cur.execute("PRAGMA trusted_schema = ON")
             # A new library lets freed pages be handed back to the file system
             # (reader.store.indexing.compact); an older one keeps them for reuse (the
             # setting takes effect only before the first table, and asking it of an

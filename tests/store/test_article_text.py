@@ -114,3 +114,27 @@ def test_a_full_check_reports_an_article_whose_text_cannot_be_read(
     problems = library.check(full=True).problems
     assert len(problems) == 1 and f"article {aid}: its text cannot be read" in problems[0]
     assert library.check().problems == ()  # the quick check does not decode every article
+
+
+def test_the_blocks_view_reads_where_sqlite_distrusts_schemas_by_default(
+    library: Library, small_page: Path
+) -> None:
+    # Some SQLite builds start every connection with trusted_schema off, and then refuse
+    # an application function in a view; the library's connections turn it on.
+    library.import_paths([small_page])
+    with library.reading() as tx:
+        assert tx.conn.exec_driver_sql("PRAGMA trusted_schema").scalar_one() == 1
+    raw = sqlite3.connect(library.path)
+    try:
+        database.add_functions(raw)
+        raw.execute("PRAGMA trusted_schema = OFF")
+        try:
+            raw.execute("SELECT text FROM blocks").fetchall()
+            refused = False
+        except sqlite3.OperationalError:
+            refused = True
+        assert refused  # what the pragma protects the app from
+    finally:
+        raw.close()
+    aid = library.article_ids()[0]
+    assert library.get_article(aid).article.blocks
