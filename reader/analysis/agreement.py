@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, select
 
 from reader.analysis.reliability import cohen_kappa, krippendorff_alpha, pairable
 from reader.store import palette, tagging
@@ -250,12 +250,12 @@ def report(
     lengths: dict[int, int] = {}
     ids = sorted(by_article)
     for i in range(0, len(ids), 500):
+        # The length in characters: the stored text is UTF-16 bytes (its SQL length()
+        # counts those), so it is read through the column's type.
         lengths.update(
-            (int(a), int(n))
-            for a, n in conn.execute(
-                select(ArticleRow.id, func.length(ArticleRow.text)).where(
-                    ArticleRow.id.in_(ids[i : i + 500])
-                )
+            (int(a), len(body))
+            for a, body in conn.execute(
+                select(ArticleRow.id, ArticleRow.text).where(ArticleRow.id.in_(ids[i : i + 500]))
             )
         )
     return Report(chosen, [compare(c, chosen, by_article, lengths) for c in codes(conn, tag)])

@@ -235,7 +235,7 @@ class Analysis:
                 int(r[0])
                 for r in conn.execute(
                     text(
-                        "SELECT id FROM articles WHERE instr(text, :n) > 0 "
+                        "SELECT id FROM articles WHERE instr(pizhu_text(text), :n) > 0 "
                         "OR instr(coalesce(title, ''), :n) > 0"
                     ),
                     {"n": n},

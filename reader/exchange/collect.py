@@ -166,7 +166,8 @@ def _load(conn: Connection, ids: list[int]) -> dict[int, ExportArticle]:
     where = _in(ids)
     rows = conn.execute(
         text(
-            "SELECT a.id, a.uuid, a.title, a.kind, a.authors, a.text, s.paper, s.page_date, "
+            "SELECT a.id, a.uuid, a.title, a.kind, a.authors, pizhu_text(a.text) AS text, "
+            "s.paper, s.page_date, "
             f"s.page, s.name FROM articles a JOIN source_files s ON s.id = a.source_id "
             f"WHERE a.id IN ({where})"
         )

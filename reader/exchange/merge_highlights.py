@@ -50,8 +50,8 @@ def plan_highlights(
             conn,
             f"SELECT {tables.highlight_columns('h')}, "
             # The article's text is needed only to place an orphan again.
-            "CASE WHEN h.orphaned THEN a.text END AS body, a.title AS title FROM highlights h "
-            "JOIN articles a ON a.id = h.article_id WHERE h.uuid IN (:v)",
+            "CASE WHEN h.orphaned THEN pizhu_text(a.text) END AS body, a.title AS title "
+            "FROM highlights h JOIN articles a ON a.id = h.article_id WHERE h.uuid IN (:v)",
             [h.uuid for h in chunk],
         ):
             local[r.uuid] = dict(r._mapping)

@@ -127,7 +127,8 @@ def plan_articles(conn: Connection, bundle: SharedBundle, plan: Plan) -> dict[in
     by_hash: dict[str, Any] = {}
     for r in rows_in(
         conn,
-        "SELECT id, uuid, content_hash, title, text, kind, authors, edited_at FROM articles "
+        "SELECT id, uuid, content_hash, title, pizhu_text(text) AS text, kind, authors, "
+        "edited_at FROM articles "
         "WHERE content_hash IN (:v) "
         "ORDER BY id",
         sorted({a.content_hash for a in arts}),
@@ -137,7 +138,8 @@ def plan_articles(conn: Connection, bundle: SharedBundle, plan: Plan) -> dict[in
         r.uuid: r
         for r in rows_in(
             conn,
-            "SELECT id, uuid, source_id, title, text, kind, authors, edited_at FROM articles "
+            "SELECT id, uuid, source_id, title, pizhu_text(text) AS text, kind, authors, "
+            "edited_at FROM articles "
             "WHERE uuid IN (:v)",
             [a.uuid for a in arts],
         )
@@ -156,7 +158,8 @@ def plan_articles(conn: Connection, bundle: SharedBundle, plan: Plan) -> dict[in
     wanted_sources = sorted(set(local_sources.values()))
     for r in rows_in(
         conn,
-        "SELECT id, source_id, title, text FROM articles WHERE source_id IN (:v) "
+        "SELECT id, source_id, title, pizhu_text(text) AS text FROM articles "
+        "WHERE source_id IN (:v) "
         "ORDER BY source_id, ordinal",
         wanted_sources,
     ):

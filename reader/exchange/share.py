@@ -124,6 +124,8 @@ def share_rows(
     chosen = list(annotated_ids(tx) + trash.annotated_in_trash(tx) if ids is None else ids)
     revision = database.current_revision(conn)
     articles = _select(conn, "articles", "id", chosen)
+    for a in articles:
+        a["text"] = pagetext.decode(a["text"])  # a share holds the article as text
     progress(1, STEPS)
     source_ids = sorted({int(a["source_id"]) for a in articles})
     sources = _select(conn, "source_files", "id", source_ids)

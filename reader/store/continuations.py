@@ -111,7 +111,7 @@ def issue_parts(conn: Connection, article: ArticleId) -> list[Part]:
         return []
     rows = conn.execute(
         text(
-            "SELECT a.id, s.page, a.title, a.continued_from, a.continued_on, a.text "
+            "SELECT a.id, s.page, a.title, a.continued_from, a.continued_on, pizhu_text(a.text) "
             "FROM articles a JOIN source_files s ON s.id = a.source_id "
             "WHERE s.page_date = :d AND s.paper IS :p "
             "AND a.deleted_at IS NULL AND s.deleted_at IS NULL "

@@ -23,6 +23,7 @@ from sqlalchemy.engine import URL
 from sqlalchemy.exc import OperationalError
 
 from reader.paths import migrations_dir
+from reader.store import pagetext
 from reader.store.errors import (
     LibraryCorruptError,
     LibraryError,
@@ -40,6 +41,12 @@ BUSY_TIMEOUT_MS = 10_000
 BEGIN_OPTION = "pizhu_begin"
 
 
+def add_functions(conn: sqlite3.Connection) -> None:
+    """The SQL functions the library's schema calls, on a connection to it: the
+    ``blocks`` view and its triggers read article text through ``pizhu_text``."""
+    conn.create_function(pagetext.SQL_NAME, 1, pagetext.sql_decode, deterministic=True)
+
+
 def make_engine(path: Path, busy_timeout_ms: int | None = None) -> Engine:
     """An engine on ``path`` with WAL, foreign keys, a busy timeout and explicit BEGINs."""
     timeout = BUSY_TIMEOUT_MS if busy_timeout_ms is None else busy_timeout_ms
@@ -52,10 +59,15 @@ def make_engine(path: Path, busy_timeout_ms: int | None = None) -> Engine:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
         dbapi_connection.isolation_level = None  # we emit BEGIN ourselves
+        add_functions(dbapi_connection)
         cur = dbapi_connection.cursor()
         try:
             cur.execute(f"PRAGMA busy_timeout = {int(timeout)}")
             cur.execute("PRAGMA foreign_keys = ON")
+            # The blocks view calls pizhu_text (a pure decode): an SQLite built with
+            # untrusted schemas as its default would refuse any application function in
+            # a view or trigger.
+            cur.execute("PRAGMA trusted_schema = ON")
             # A new library lets freed pages be handed back to the file system
             # (reader.store.indexing.compact); an older one keeps them for reuse (the
             # setting takes effect only before the first table, and asking it of an

@@ -26,7 +26,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from reader.store.base import NAMING_CONVENTION as NAMING_CONVENTION
 from reader.store.base import Base as Base
-from reader.store.pagetext import PageText
+from reader.store.pagetext import ArticleText, PageText
 
 _EMPTY = text("''")  # a server default; ``text`` is shadowed inside ArticleNote
 
@@ -91,7 +91,8 @@ class ArticleRow(Base):
     photographers: Mapped[list[Any]] = mapped_column(default=list)
     continued_from: Mapped[str | None] = mapped_column(Text)
     continued_on: Mapped[str | None] = mapped_column(Text)
-    text: Mapped[str] = mapped_column(Text)  # blocks joined by blank lines; highlights index it
+    # Blocks joined by blank lines; highlights index it. Stored as UTF-16 (see pagetext).
+    text: Mapped[str] = mapped_column(ArticleText)
     content_hash: Mapped[str] = mapped_column(String(64), index=True)
     flags: Mapped[list[Any]] = mapped_column(default=list)
     consumed: Mapped[list[Any]] = mapped_column(default=list)  # [[s, e, reason], …]

@@ -23,7 +23,7 @@ from typing import Any
 
 from sqlalchemy import Connection, text
 
-from reader.store import ranking, searchtext, tagging
+from reader.store import pagetext, ranking, searchtext, tagging
 from reader.store.errors import NotFoundError
 from reader.store.ids import ArticleId
 from reader.store.search import NOTES_WEIGHTS, notes_text
@@ -176,7 +176,7 @@ def _notes_only_matches(
         if row is None:
             continue
         haystacks = (
-            searchtext.normalize(f"{row[0] or ''}\n{row[1]}"),
+            searchtext.normalize(f"{row[0] or ''}\n{pagetext.decode(row[1])}"),
             searchtext.normalize(notes_text(conn, article_id)),
         )
         if all(t in haystacks[0] for t in terms) and not _waiting(conn, article_id):
@@ -348,7 +348,7 @@ def _ranked(
             t = ranking.folded(title, "")
             info[aid] = (not all(term in t for term in terms), kind == "fragment")
             if aid not in noted:
-                texts[aid] = ranking.folded(title, body)
+                texts[aid] = ranking.folded(title, pagetext.decode(body))
     scored = ranking.scores(texts, weights)
     ranked = [
         m if m.article_id in noted else Match(m.article_id, scored.get(m.article_id, 0.0))

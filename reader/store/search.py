@@ -29,7 +29,7 @@ from pathlib import Path
 from sqlalchemy import Connection, text
 
 from reader.paths import resources_dir
-from reader.store import searchtext
+from reader.store import pagetext, searchtext
 from reader.text.segment import USER_DICT
 
 Cut = Callable[[str], Iterable[str]]
@@ -148,7 +148,7 @@ def waiting_rows(conn: Connection, after: int, limit: int) -> list[tuple[int, st
         ),
         {"after": after, "n": limit},
     )
-    return [(int(r[0]), r[1], r[2]) for r in rows]
+    return [(int(r[0]), r[1], pagetext.decode(r[2])) for r in rows]
 
 
 def tokens_of(rows: Sequence[tuple[int, str | None, str]], cut: Cut) -> list[dict[str, object]]:
@@ -271,7 +271,7 @@ def rebuild(
     rows = conn.execute(text("SELECT id, title, text FROM articles ORDER BY id")).fetchall()
     total = len(rows)
     for done, (article_id, title, body) in enumerate(rows, 1):
-        insert_article(conn, article_id, article_tokens(title, body, cut))
+        insert_article(conn, article_id, article_tokens(title, pagetext.decode(body), cut))
         if progress is not None and done % 100 == 0:
             progress(done, total)
     noted = conn.execute(text(_NOTED)).fetchall()

@@ -14,6 +14,7 @@ import pytest
 from reader.analysis import index as analysis
 from reader.analysis import signature as sig
 from reader.analysis.service import Analysis
+from reader.store import pagetext
 from reader.store.library import Library
 from tests.analysis.conftest import write_pages
 
@@ -75,7 +76,7 @@ def test_the_catch_up_writes_what_an_import_analysing_each_file_wrote(tmp_path: 
             blob = conn.execute(
                 "SELECT signature FROM article_signatures WHERE article_id = ?", (article_id,)
             ).fetchone()[0]
-            assert blob == analysis.analyse(title, text).signature
+            assert blob == analysis.analyse(title, pagetext.decode(text)).signature
 
 
 def test_a_catch_up_that_stops_half_way_is_finished_by_the_next(

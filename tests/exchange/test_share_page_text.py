@@ -1,4 +1,5 @@
-"""A share file holds its pages as text, while libraries store them compressed (0014)."""
+"""A share file holds its pages and articles as text, while libraries store them encoded
+(0014, 0017)."""
 
 from __future__ import annotations
 
@@ -37,6 +38,15 @@ def test_a_share_holds_the_page_as_text_and_merges_it_compressed(tmp_path: Path)
         merge_file(other, out, backup=False)
         [(sid, kind, _)] = _stored(other.path)
         assert kind == "blob" and other.source_text(sid) == PAGE
+        # the article text likewise: as text in the share, as UTF-16 in a library (0017)
+        body = mine.get_article(mine.article_ids()[0]).text
+        with sqlite3.connect(out) as conn:
+            assert conn.execute("SELECT typeof(text), text FROM articles").fetchall() == [
+                ("text", body)
+            ]
+        with sqlite3.connect(other.path) as conn:
+            assert conn.execute("SELECT typeof(text) FROM articles").fetchall() == [("blob",)]
+        assert other.get_article(other.article_ids()[0]).text == body
     finally:
         mine.close()
         other.close()

@@ -34,6 +34,7 @@ from reader.exchange.merge import merge_file  # noqa: E402
 from reader.exchange.share import share_rows, write_share  # noqa: E402
 from reader.exchange.webanno import export_json  # noqa: E402
 from reader.exchange.word import export_docx  # noqa: E402
+from reader.store import pagetext  # noqa: E402
 from reader.store.library import Library  # noqa: E402
 from tests.store.conftest import SMALL_PAGE, variant  # noqa: E402
 
@@ -50,7 +51,10 @@ def build_pages(folder: Path, count: int) -> None:
 
 def annotate(path: Path, highlights: int) -> None:
     db = sqlite3.connect(path)
-    arts = db.execute("SELECT id, text FROM articles ORDER BY id").fetchall()
+    arts = [
+        (aid, pagetext.decode(body))
+        for aid, body in db.execute("SELECT id, text FROM articles ORDER BY id").fetchall()
+    ]
     db.execute(
         "INSERT OR IGNORE INTO tags (name, key, created_at) VALUES ('民生', '民生', '2026-01-01')"
     )

@@ -27,6 +27,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
+from reader.store import database, pagetext  # noqa: E402
+
 PARAGRAPH = "呼和浩特市推动创新链、产业链、资金链、人才链深度融合,为高质量发展积蓄充足动能。"
 
 
@@ -57,6 +59,7 @@ def build(path: Path, n: int) -> None:
 
     Library.open(path).close()  # schema and search fingerprint
     con = sqlite3.connect(path)
+    database.add_functions(con)  # the blocks view reads the article text through it
     stamp = "2026-01-01T00:00:00+00:00"
     per_page = 10
     with con:
@@ -80,7 +83,7 @@ def build(path: Path, n: int) -> None:
                         "[]",
                         None,
                         None,
-                        PARAGRAPH,
+                        pagetext.encode_plain(PARAGRAPH),  # as a library stores it
                         "h",
                         "[]",
                         "[]",

@@ -35,6 +35,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from reader.analysis.service import Analysis  # noqa: E402
+from reader.store import database  # noqa: E402
 from reader.store.library import Library  # noqa: E402
 
 ARTICLES_PER_PAGE = 6
@@ -246,11 +247,13 @@ def search_latency(lib: Library, qs: list[str], sort: str = "relevance") -> dict
 
 def like_latency(path: Path, qs: list[str], n: int = 20) -> dict[str, float]:
     conn = sqlite3.connect(path)
+    database.add_functions(conn)  # the article text is stored as UTF-16 (pagetext)
     times = []
     for q in qs[:n]:
         t = time.perf_counter()
         conn.execute(
-            "SELECT id FROM articles WHERE title LIKE ?1 OR text LIKE ?1", (f"%{q}%",)
+            "SELECT id FROM articles WHERE title LIKE ?1 OR pizhu_text(text) LIKE ?1",
+            (f"%{q}%",),
         ).fetchall()
         times.append((time.perf_counter() - t) * 1000)
     conn.close()

@@ -36,6 +36,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from reader.exchange import schema  # noqa: E402
+from reader.store import pagetext  # noqa: E402
 from reader.store.library import Library  # noqa: E402
 from tests.perf.bench_exchange import build_pages  # noqa: E402
 
@@ -44,7 +45,8 @@ STAMP = "2026-02-01T00:00:00+00:00"
 
 def highlight_rows(db: sqlite3.Connection, total: int, per_article: int) -> Iterator[tuple]:  # type: ignore[type-arg]
     n = 0
-    for aid, body in db.execute("SELECT id, text FROM articles ORDER BY id").fetchall():
+    for aid, stored in db.execute("SELECT id, text FROM articles ORDER BY id").fetchall():
+        body = pagetext.decode(stored)
         for j in range(per_article):
             if n >= total:
                 return

@@ -37,6 +37,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_gui import insert_page  # noqa: E402
 from bench_library import SURNAMES, Words, percentile, queries  # noqa: E402
 
+from reader.store import pagetext  # noqa: E402
 from reader.store.library import Library  # noqa: E402
 from reader.store.queries import Where  # noqa: E402
 
@@ -77,7 +78,7 @@ def build(path: Path, n: int, seed: int) -> None:
                         "[]",
                         None,
                         None,
-                        body,
+                        pagetext.encode_plain(body),  # as a library stores it
                         "h",
                         "[]",
                         "[]",

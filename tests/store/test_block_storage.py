@@ -10,13 +10,16 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from reader.ingest import parse_file
+from reader.store import database
 from reader.store.library import Library
 from tests.store.conftest import corpus_pages
 from tests.store.test_migrations import _make_at
 
 
 def _raw(lib: Library) -> sqlite3.Connection:
-    return sqlite3.connect(lib.path)
+    conn = sqlite3.connect(lib.path)
+    database.add_functions(conn)  # the blocks view reads the article text through it
+    return conn
 
 
 def test_imported_blocks_read_back_as_parsed_and_keep_no_copy(

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from reader.cli import main
+from reader.store import database
 from reader.store.library import Library
 from tests.store.conftest import SMALL_PAGE, variant
 
@@ -190,6 +191,7 @@ def test_check_reports_orphans_and_exits_1(
     with Library.open(lib_path) as library:
         library.import_paths([small_page])
     with sqlite3.connect(lib_path) as conn:
+        database.add_functions(conn)
         conn.execute("PRAGMA foreign_keys = OFF")
         conn.execute(
             "INSERT INTO blocks (article_id, ordinal, type, text, start, spans, flags) "

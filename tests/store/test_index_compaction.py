@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.store import indexing, searchtext
+from reader.store import indexing, pagetext, searchtext
 from reader.store.library import Library
 from tests.store.conftest import SMALL_PAGE, variant
 
@@ -58,7 +58,7 @@ def _scan(path: Path) -> dict[str, list[int]]:
     """What the search must find: every article containing every term."""
     with sqlite3.connect(path) as conn:
         rows = conn.execute("SELECT id, title, text FROM articles").fetchall()
-    texts = {i: searchtext.normalize(f"{t or ''} {body}") for i, t, body in rows}
+    texts = {i: searchtext.normalize(f"{t or ''} {pagetext.decode(b)}") for i, t, b in rows}
     return {
         q: sorted(i for i, s in texts.items() if all(t in s for t in searchtext.terms(q)))
         for q in QUERIES

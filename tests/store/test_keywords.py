@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.store import database, suggest
+from reader.store import database, pagetext, suggest
 from reader.store.library import Library
 from reader.text.keywords import PRIOR_DOCS, BlendedIdf, entities, keywords
 from reader.text.keywords import suggest as suggest_for
@@ -43,7 +43,7 @@ def test_library_frequencies_come_from_the_search_index(corpus_library: Library)
     lib = corpus_library
     with sqlite3.connect(lib.path) as conn:
         bodies = [
-            r[0] + "\n" + r[1]
+            r[0] + "\n" + pagetext.decode(r[1])
             for r in conn.execute("SELECT coalesce(title, ''), text FROM articles")
         ]
     with database.reading(lib.engine) as conn:

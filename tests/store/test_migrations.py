@@ -159,7 +159,7 @@ def downgrade():
     with sqlite3.connect(lib_path) as conn:
         columns = {r[1] for r in conn.execute("PRAGMA table_info(articles)")}
         titles = [r[0] for r in conn.execute("SELECT title FROM articles")]
-        blocks = conn.execute("SELECT count(*) FROM blocks").fetchone()[0]
+        blocks = conn.execute("SELECT count(*) FROM block_rows").fetchone()[0]
     assert "extra" not in columns and titles == ["标题"] and blocks == 1
     lib = Library.open(lib_path)
     try:

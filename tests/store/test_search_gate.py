@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from reader.store import queries, searchtext
+from reader.store import pagetext, queries, searchtext
 from reader.store.library import Library
 from reader.store.queries import Where
 from tests.store.conftest import SMALL_PAGE, variant
@@ -45,7 +45,7 @@ def _expected(lib: Library, q: str, where: Where) -> set[int]:
     return {
         aid
         for aid, title, body, kind, date in rows
-        if all(t in searchtext.normalize(f"{title or ''} {body}") for t in terms)
+        if all(t in searchtext.normalize(f"{title or ''} {pagetext.decode(body)}") for t in terms)
         and (where.since is None or (date or "") >= where.since)
         and (where.until is None or (date is not None and date <= where.until))
         and (not where.kinds or kind in where.kinds)
