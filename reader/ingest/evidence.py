@@ -187,7 +187,7 @@ class Topics:
                 g = weights.get(w)
                 if g is None:  # _weight's arithmetic, without a call per word
                     g = weights[w] = table.get(w, default) / math.sqrt(max(1, df[w]))
-                terms[w] = (n, g, (_tf(n) * g) ** 2)
+                terms[w] = (n, g, ((_TF[n] if n < _TF_LEN else _tf(n)) * g) ** 2)
             total = sum(t[2] for t in terms.values())
             hit = self._sums[key] = (terms, total)
         return hit
