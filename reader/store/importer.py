@@ -166,10 +166,10 @@ def store(conn: Connection, prepared: PreparedFile) -> tuple[SourceId, list[Arti
             }
         )
         blocks += block_rows(article_id, pa.article)
-    tables.ARTICLES.insert_rows(conn, rows)
-    tables.BLOCKS.insert_rows(conn, blocks)
-    search.enqueue(conn, ids)
     pairs = list(zip(ids, prepared.articles, strict=True))
+    tables.ARTICLES.insert_rows(conn, rows)
+    tables.insert_cut_blocks(conn, blocks, {a: pa.text for a, pa in pairs})
+    search.enqueue(conn, ids)
     analysis.store_many(
         conn,
         [(a, pa.article.title, pa.text, pa.analysis) for a, pa in pairs if pa.analysis is not None],
