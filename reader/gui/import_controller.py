@@ -44,6 +44,7 @@ class ImportController(QObject):
         return self._jobs.dialog  # type: ignore[return-value]
 
     def choose_files(self) -> None:
+        _warm_up()
         files = file_dialogs.open_files(
             self._parent,
             tr("Import page files"),
@@ -55,6 +56,7 @@ class ImportController(QObject):
             self.start(files)
 
     def choose_folder(self) -> None:
+        _warm_up()
         folder = file_dialogs.folder(
             self._parent, tr("Import a folder of pages"), self._library.path, kind="import"
         )
@@ -97,3 +99,11 @@ class ImportController(QObject):
     def shutdown(self) -> None:
         """Stop a running import (the window is closing)."""
         self._jobs.shutdown()
+
+
+def _warm_up() -> None:
+    """While the user picks files, the fork server loads what the parser's workers need
+    (imported here: the window's start does not need multiprocessing)."""
+    from reader.store import workers
+
+    workers.warm_up()

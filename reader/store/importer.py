@@ -18,6 +18,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 from typing import Literal
 
@@ -166,10 +167,10 @@ def store(conn: Connection, prepared: PreparedFile) -> tuple[SourceId, list[Arti
             }
         )
         blocks += block_rows(article_id, pa.article)
-    tables.ARTICLES.insert_rows(conn, rows)
-    tables.BLOCKS.insert_rows(conn, blocks)
-    search.enqueue(conn, ids)
     pairs = list(zip(ids, prepared.articles, strict=True))
+    tables.ARTICLES.insert_rows(conn, rows)
+    tables.insert_cut_blocks(conn, blocks, {a: pa.text for a, pa in pairs})
+    search.enqueue(conn, ids)
     analysis.store_many(
         conn,
         [(a, pa.article.title, pa.text, pa.analysis) for a, pa in pairs if pa.analysis is not None],
@@ -281,6 +282,9 @@ def failure_message(path: Path, exc: BaseException) -> str:
 
 Stored = tuple[str | None, SourceId | None, list[ArticleId]]  # (skip reason, source, articles)
 Commit = Callable[[Sequence[PreparedFile]], list[Stored]]
+# Per (sha256, text hash): why the file is already imported, or None. Asked for many files
+# at once: one read transaction cost more than the look-ups it held.
+Lookup = Callable[[Sequence[tuple[str, str]]], list[str | None]]
 
 # Files prepared ahead are stored together, in one transaction, up to these bounds: per
 # file, the commit and the B-tree pages it writes to the log again cost more than the
@@ -293,7 +297,7 @@ BATCH_BYTES = 2_000_000
 def run_import(
     paths: Sequence[str | Path],
     *,
-    lookup: Callable[[str, str], str | None],
+    lookup: Lookup,
     commit: Commit,
     parser: Parser,
     progress: ProgressCallback | None = None,
@@ -407,7 +411,7 @@ def next_batch(pending: deque[tuple[Path, Job]]) -> list[tuple[Path, PreparedFil
 
 def _parallel(
     files: list[Path],
-    lookup: Callable[[str, str], str | None],
+    lookup: Lookup,
     commit: Commit,
     workers: int,
     analyse: bool,
@@ -421,12 +425,14 @@ def _parallel(
         try:
 
             def feed() -> None:
-                while len(pending) < window:
-                    path = next(queue, None)
-                    if path is None:
-                        return
-                    sha = _raw_sha256(path)
-                    reason = lookup(sha, "") if sha is not None else None
+                paths = list(islice(queue, window - len(pending)))
+                if not paths:
+                    return
+                shas = [_raw_sha256(path) for path in paths]
+                known = lookup([(sha, "") for sha in shas if sha is not None])
+                reasons = iter(known)
+                for path, sha in zip(paths, shas, strict=True):
+                    reason = next(reasons) if sha is not None else None
                     if reason is not None:  # same bytes already imported: do not parse
                         pending.append((path, FileResult(str(path), "skipped", reason)))
                     else:
@@ -448,7 +454,7 @@ def _parallel(
 
 def _import_one(
     path: Path,
-    lookup: Callable[[str, str], str | None],
+    lookup: Lookup,
     commit: Commit,
     parser: Parser,
     analyse: bool,
@@ -458,7 +464,7 @@ def _import_one(
         decoded = identify(path)
     except (KnownError, OSError) as exc:
         return FileResult(str(path), "failed", failure_message(path, exc)), []
-    reason = lookup(decoded[2], decoded[3])
+    (reason,) = lookup([(decoded[2], decoded[3])])
     if reason is not None:
         return FileResult(str(path), "skipped", reason), []
     prepared = _prepare_or_fail(path, decoded, parser, analyse)

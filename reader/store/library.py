@@ -186,9 +186,9 @@ class Library:
 
     # --- importing -------------------------------------------------------------------------
 
-    def _lookup(self, sha256: str, text_hash: str) -> str | None:
+    def _lookup(self, files: Sequence[tuple[str, str]]) -> list[str | None]:
         with self._read() as conn:
-            return importer.known_source(conn, sha256, text_hash)
+            return [importer.known_source(conn, sha, text_hash) for sha, text_hash in files]
 
     def _commit(self, files: Sequence[importer.PreparedFile]) -> list[importer.Stored]:
         stored: list[importer.Stored] = []

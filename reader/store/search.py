@@ -127,9 +127,9 @@ _DEQUEUE = text("DELETE FROM search_pending WHERE article_id = :id")
 def enqueue(conn: Connection, article_ids: Sequence[int]) -> None:
     """Mark stored articles as waiting for the index (the import's part: no tokens)."""
     if article_ids:
-        conn.execute(
-            text("INSERT OR IGNORE INTO search_pending (article_id) VALUES (:id)"),
-            [{"id": i} for i in article_ids],
+        conn.exec_driver_sql(
+            "INSERT OR IGNORE INTO search_pending (article_id) VALUES (?)",
+            [(i,) for i in article_ids],
         )
 
 

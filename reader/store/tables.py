@@ -198,6 +198,25 @@ def article_tags(conn: Connection, article: int) -> list[TagId]:
 # --- pages, articles and blocks --------------------------------------------------------------
 
 
+def insert_cut_blocks(conn: Connection, rows: Sequence[Row], texts: Mapping[int, str]) -> None:
+    """Blocks straight into ``block_rows``, each keeping its own text only where it is not
+    its slice of its article's text (``texts``: article id → text). The ``blocks`` view's
+    trigger decides the same in SQL, but there it decodes the whole stored article for
+    every block; an import has each article's text at hand."""
+    if not rows:
+        return
+    cols = ("article_id", "ordinal", "type", "start", "spans", "flags")
+    params = []
+    for row, values in zip(rows, BLOCKS._driver_rows(conn, cols, rows), strict=True):
+        text, start = row["text"], row["start"]
+        own = None if texts[row["article_id"]][start : start + len(text)] == text else text
+        params.append((*values, len(text), own))
+    conn.exec_driver_sql(
+        f"INSERT INTO block_rows ({', '.join(cols)}, length, text) VALUES ({', '.join('?' * 8)})",
+        params,
+    )
+
+
 def replace_blocks(conn: Connection, article: int, rows: Sequence[Row]) -> None:
     conn.execute(delete(models.BlockRow).where(models.BlockRow.article_id == article))
     BLOCKS.insert_many(conn, rows)

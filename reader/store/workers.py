@@ -45,6 +45,16 @@ def context() -> BaseContext:
     return server
 
 
+def warm_up() -> None:
+    """Start the fork server now, if the platform has one: it loads what a worker needs
+    (about a second) while the user still picks files, and the import's workers are then
+    forked from it at once. Returns at once; does nothing if it runs already."""
+    if context().get_start_method() == "forkserver":
+        from multiprocessing import forkserver
+
+        forkserver.ensure_running()
+
+
 def pool(count: int) -> ProcessPoolExecutor:
     """``count`` worker processes (shut them down: ``with pool(n) as p``)."""
     return ProcessPoolExecutor(

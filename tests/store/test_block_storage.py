@@ -107,3 +107,31 @@ def test_an_old_library_keeps_its_blocks_through_the_upgrade(lib_path: Path) -> 
         with _raw(lib) as conn:
             rows = conn.execute("SELECT text FROM block_rows ORDER BY ordinal").fetchall()
     assert rows == [(None,), (None,), ("不一致",)]
+
+
+def test_blocks_written_straight_keep_their_own_text_only_where_it_differs(
+    library: Library, small_page: Path
+) -> None:
+    from reader.store import tables
+
+    library.import_paths([small_page])
+    aid = library.article_ids()[0]
+    body = library.get_article(aid).text
+    rows = [
+        {"article_id": aid, "ordinal": 100, "type": "paragraph", "text": body[:5], "start": 0},
+        # Not its slice at that place: it must keep its own text.
+        {"article_id": aid, "ordinal": 101, "type": "paragraph", "text": "另一段", "start": 2},
+    ]
+    with library.writing() as tx:
+        tables.insert_cut_blocks(
+            tx.conn, [{**r, "spans": [[0, 1]], "flags": []} for r in rows], {aid: body}
+        )
+    with _raw(library) as conn:
+        stored = conn.execute(
+            "SELECT ordinal, text, length FROM block_rows WHERE ordinal >= 100 ORDER BY ordinal"
+        ).fetchall()
+        shown = conn.execute(
+            "SELECT text FROM blocks WHERE ordinal >= 100 ORDER BY ordinal"
+        ).fetchall()
+    assert stored == [(100, None, 5), (101, "另一段", 3)]
+    assert shown == [(body[:5],), ("另一段",)]

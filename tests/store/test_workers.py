@@ -72,6 +72,33 @@ def test_pools_fork_their_workers_from_the_server() -> None:
     assert workers.context().get_start_method() == "forkserver"
 
 
+WARM = textwrap.dedent(
+    """
+    import multiprocessing, os
+    from multiprocessing import forkserver
+    from reader.store import workers
+
+    assert not multiprocessing.active_children()
+    workers.warm_up()
+    workers.warm_up()  # a second call starts nothing more
+    print(forkserver._forkserver._forkserver_pid, flush=True)
+    with workers.pool(1) as pool:
+        print(pool.submit(os.getppid).result(), flush=True)
+    """
+)
+
+
+@linux_only
+def test_warming_up_starts_the_fork_server_the_import_then_uses() -> None:
+    env = dict(os.environ)
+    env["PYTHONPATH"] = str(REPO) + os.pathsep + env.get("PYTHONPATH", "")
+    out = subprocess.run(
+        [sys.executable, "-c", WARM], capture_output=True, text=True, env=env, check=True
+    ).stdout.split()
+    server, workers_parent = (int(x) for x in out)
+    assert server == workers_parent  # the worker was forked by the server warm_up started
+
+
 @linux_only
 @pytest.mark.slow
 def test_workers_and_server_die_with_a_killed_importer(tmp_path: Path) -> None:
