@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from reader.errors import KnownError
 from reader.gui import collector, theme
+from reader.gui.daily_backup import DailyBackup
 from reader.gui.error_text import translated
 from reader.gui.external import ExternalWatch
 from reader.gui.i18n import Translations, tr
@@ -148,10 +149,17 @@ def _warm_jieba() -> None:
     tokenizer()
 
 
+def _back_up_daily(main: App) -> threading.Thread:
+    daily = DailyBackup(main.window)
+    daily.failed.connect(main.controller.show_backup_warning)
+    return daily.start(main.library.path)
+
+
 def run(library: str | None = None, argv: Sequence[str] | None = None) -> int:
     app = make_application(argv)
     try:
-        lib = Library.open(library)
+        # The daily backup is made once the window is on screen (_back_up_daily).
+        lib = Library.open(library, daily_backup=False)
     except KnownError as exc:
         Translations(app).apply(Settings().language())  # the box in the user's language
         QMessageBox.critical(None, tr("Pizhu"), shown(translated(str(exc))))
@@ -162,7 +170,12 @@ def run(library: str | None = None, argv: Sequence[str] | None = None) -> int:
         main.show()
         # jieba builds its dictionary in about a second; do it while the user looks around.
         threading.Thread(target=_warm_jieba, name="pizhu-jieba", daemon=True).start()
-        return int(app.exec())
+        backing_up = _back_up_daily(main)
+        code = int(app.exec())
+        # A window closed within seconds of opening: the process stays until the day's
+        # backup is whole (a copy killed half-way is only a temporary file).
+        backing_up.join()
+        return code
     finally:
         (main.library if main is not None else lib).close()
 

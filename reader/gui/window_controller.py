@@ -217,7 +217,12 @@ class WindowController(QObject):
         self._late = AfterFirstPaint(self.window, self._load_late)
         self.external.start()
         if self.library.backup_warning:
-            self.window.statusBar().showMessage(self.library.backup_warning, 15_000)
+            self.show_backup_warning(self.library.backup_warning)
+
+    def show_backup_warning(self, message: str) -> None:
+        """A backup on open that could not be made: said in the status bar, not in a box
+        (the library itself is fine)."""
+        self.window.statusBar().showMessage(shown(translated(message)), 15_000)
 
     def _load_late(self) -> None:
         self.lib.load_facets()

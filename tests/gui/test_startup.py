@@ -33,3 +33,32 @@ def test_facets_load_after_the_first_paint(qtbot, filled, settings, no_samples) 
     assert authors.rowCount() > 1  # then the authors with their counts
     app.window.removeEventFilter(paints)
     app.controller.imports.shutdown()
+
+
+def test_the_daily_backup_is_made_once_the_window_is_up(app, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from reader.gui.daily_backup import DailyBackup
+    from reader.store import backups
+
+    path = app.library.path
+    assert backups.list_backups(path) == []  # the window opened without one
+    daily = DailyBackup(app.window)
+    with qtbot.waitSignal(daily.made, timeout=30_000) as made:
+        thread = daily.start(path)
+    thread.join()
+    [backup] = backups.list_backups(path)
+    assert made.args == [backup]
+    with qtbot.waitSignal(daily.made, timeout=30_000) as again:
+        daily.start(path).join()
+    assert again.args == [None]  # one a day
+    assert len(backups.list_backups(path)) == 1
+
+
+def test_a_daily_backup_that_cannot_be_made_is_said_in_the_status_bar(app, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from reader.gui.app import _back_up_daily
+
+    blocker = app.library.path.parent / "backups"
+    blocker.write_text("a file where the backups folder goes")
+    _back_up_daily(app)
+    status = app.window.statusBar()
+    qtbot.waitUntil(lambda: "backups" in status.currentMessage(), timeout=30_000)
+    assert app.window.isVisible()  # said in the status bar, not in a box

@@ -103,11 +103,11 @@ import sys, time
 t0 = float(sys.argv[1])
 from PySide6.QtCore import QObject, QEvent, QTimer
 from PySide6.QtWidgets import QApplication
-from reader.gui.app import App, make_application
+from reader.gui.app import App, _back_up_daily, make_application
 from reader.gui.settings import Settings
 from reader.store.library import Library
 app = make_application()
-lib = Library.open(sys.argv[2])
+lib = Library.open(sys.argv[2], daily_backup=False)  # as reader.gui.app.run opens it
 main = App(app, lib, Settings())
 class Painted(QObject):
     def eventFilter(self, obj, ev):
@@ -119,7 +119,9 @@ class Painted(QObject):
 painted = Painted()
 main.window.installEventFilter(painted)
 main.show()
+backing_up = _back_up_daily(main)  # a day's first start: the backup runs beside the paint
 app.exec()
+backing_up.join()
 """
 
 
