@@ -30,7 +30,7 @@ def _cmd_stats(args: argparse.Namespace) -> int:
     filters = Filters(
         tag=args.tag, colour=args.color, author=args.author, entity=args.entity, term=args.term
     )
-    with _library(args) as lib:
+    with _library(args, changes=False) as lib:
         series = Analysis(lib).stats(args.by, filters)
     if args.json:
         _print_json(series.to_json())
@@ -74,7 +74,7 @@ def _add_stats(sub: Sub) -> None:
 def _cmd_cooccur(args: argparse.Namespace) -> int:
     from reader.analysis.service import Analysis
 
-    with _library(args) as lib:
+    with _library(args, changes=False) as lib:
         an = Analysis(lib)
         if args.both:
             ids = an.with_both(args.both[0], args.both[1], args.level)
@@ -120,7 +120,7 @@ def _add_cooccur(sub: Sub) -> None:
 def _cmd_entities(args: argparse.Namespace) -> int:
     from reader.analysis.service import Analysis, kind_of
 
-    with _library(args) as lib:
+    with _library(args, changes=False) as lib:
         an = Analysis(lib)
         if args.add:
             if args.kind is None:
@@ -172,7 +172,7 @@ def _add_entities(sub: Sub) -> None:
 def _cmd_related(args: argparse.Namespace) -> int:
     from reader.analysis.service import Analysis
 
-    with _library(args) as lib:
+    with _library(args, changes=False) as lib:
         an = Analysis(lib)
         if args.clusters:
             groups = an.clusters()
@@ -227,7 +227,7 @@ def _fmt(x: float | None) -> str:
 def _cmd_agreement(args: argparse.Namespace) -> int:
     from reader.analysis.service import Analysis
 
-    with _library(args) as lib:
+    with _library(args, changes=False) as lib:
         report = Analysis(lib).agreement(args.tag, args.author or None)
     if args.json:
         _print_json(report.to_json())

@@ -34,7 +34,8 @@ def _cmd_export(args: argparse.Namespace) -> int:
     if args.format != "markdown" and (args.template or args.single_file):
         option = "--template" if args.template else "--single-file"
         raise KnownError(f"{option}: only for --format markdown")
-    with _library(args) as lib, lib.reading() as tx:  # one snapshot; files written after
+    # One snapshot, read before the files are written.
+    with _library(args, changes=False) as lib, lib.reading() as tx:
         ids: list[ArticleId] = []
         if args.format != "qdc":  # the codebook alone: no articles to choose
             ids = select_articles(
@@ -120,7 +121,8 @@ def _cmd_share(args: argparse.Namespace) -> int:
     from reader.exchange.collect import select_articles
     from reader.exchange.share import share_rows, write_share
 
-    with _library(args) as lib, lib.reading() as tx:  # one snapshot; the file written after
+    # One snapshot, read before the file is written.
+    with _library(args, changes=False) as lib, lib.reading() as tx:
         ids = None
         if args.article or args.tag:
             ids = select_articles(tx, articles=args.article or (), tag=args.tag)

@@ -111,7 +111,7 @@ def _cmd_highlights(args: argparse.Namespace) -> int:
     from reader.exchange.citation import Cited, gbt7714
     from reader.store.notebook import NotebookFilter, notebook_index, notebook_rows
 
-    with _library(args) as lib:
+    with _library(args, changes=False) as lib:
         f = NotebookFilter(
             tag=args.tag,
             colour=args.color,

@@ -136,7 +136,8 @@ def _cmd_search(args: argparse.Namespace) -> int:
         paper=args.paper,
         page=args.page,
     )
-    with _library(args) as lib:
+    # Only --save changes what the user made; the index catching up can be rebuilt.
+    with _library(args, changes=args.save is not None) as lib:
         query, sort, where, extra = search_commands.resolve(lib, args, where)
         if lib.index_pending():
             bar = ProgressBar(sys.stderr)
@@ -225,7 +226,7 @@ def _add_search(sub: Sub) -> None:
 
 
 def _cmd_list(args: argparse.Namespace) -> int:
-    with _library(args) as lib:
+    with _library(args, changes=False) as lib:
         rows = lib.list_articles(tag=args.tag)
     if args.json:
         _print_json([r.to_json() for r in rows])
@@ -263,7 +264,7 @@ def _add_list(sub: Sub) -> None:
 
 
 def _cmd_show(args: argparse.Namespace) -> int:
-    with _library(args) as lib:
+    with _library(args, changes=False) as lib:
         detail = lib.get_article(args.id)
     if args.json:
         _print_json(detail.to_json())
@@ -305,7 +306,7 @@ def _add_show(sub: Sub) -> None:
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
-    with _library(args) as lib:
+    with _library(args, changes=False) as lib:
         report = lib.check(full=args.full)
         path = lib.path
     if args.json:
