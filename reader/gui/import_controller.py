@@ -76,7 +76,7 @@ class ImportController(QObject):
             done=self._finished,  # type: ignore[arg-type]
             failed=self._failed,
             cancelled=self._failed,
-            cancelling=tr("Cancelling after the current file…"),
+            cancelling=tr("Cancelling once the files being stored are in…"),
         )
         self.started.emit()
         return True

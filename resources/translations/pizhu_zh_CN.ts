@@ -176,8 +176,8 @@
         <translation>导入版面文件夹</translation>
     </message>
     <message>
-        <source>Cancelling after the current file…</source>
-        <translation>当前文件完成后取消…</translation>
+        <source>Cancelling once the files being stored are in…</source>
+        <translation>正在存入的文件存好后取消…</translation>
     </message>
     <message>
         <source>Importing</source>
