@@ -26,7 +26,7 @@ from sqlalchemy import Connection, text
 from reader.store import pagetext, ranking, searchtext, tagging
 from reader.store.errors import NotFoundError
 from reader.store.ids import ArticleId
-from reader.store.search import NOTES_WEIGHTS, notes_text
+from reader.store.search import NOTES_WEIGHTS, notes_text, title_and_text
 
 RANK_CANDIDATES = 250
 # Below this many hits, "newest first" sorts them all; above, it walks the articles in
@@ -170,13 +170,12 @@ def _notes_only_matches(
     for article_id, score in rows:
         if article_id in found:
             continue
-        row = conn.execute(
-            text("SELECT title, text FROM articles WHERE id = :id"), {"id": article_id}
-        ).one_or_none()
-        if row is None:
+        stored = title_and_text(conn, article_id)
+        if stored is None:
             continue
+        title, body = stored
         haystacks = (
-            searchtext.normalize(f"{row[0] or ''}\n{pagetext.decode(row[1])}"),
+            searchtext.normalize(f"{title or ''}\n{body}"),
             searchtext.normalize(notes_text(conn, article_id)),
         )
         if all(t in haystacks[0] for t in terms) and not _waiting(conn, article_id):

@@ -181,6 +181,14 @@ def insert_waiting(conn: Connection, values: Sequence[dict[str, object]]) -> int
     return len(keep)
 
 
+def title_and_text(conn: Connection, article_id: int) -> tuple[str | None, str] | None:
+    """An article's title and (decoded) text as the index reads them; None if it is gone."""
+    row = conn.execute(
+        text("SELECT title, text FROM articles WHERE id = :id"), {"id": article_id}
+    ).first()
+    return None if row is None else (row[0], pagetext.decode(row[1]))
+
+
 def notes_text(conn: Connection, article_id: int) -> str:
     """Everything a user wrote about an article: its note and its live highlights' notes."""
     parts = [

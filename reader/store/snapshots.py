@@ -17,8 +17,8 @@ from typing import Any
 
 from sqlalchemy import Connection, text
 
-from reader.store import pagetext, search, tables
 from reader.store import rows as page_rows
+from reader.store import search, tables
 from reader.store.changes import Changes
 from reader.store.ids import ArticleId
 from reader.store.unit import Applied, Unit
@@ -87,16 +87,15 @@ def snapshot(conn: Connection, ids: set[int]) -> Snapshot:
 
 
 def unindex(conn: Connection, tx: Unit, aid: int) -> None:
-    row = conn.execute(text("SELECT title, text FROM articles WHERE id = :id"), {"id": aid}).first()
-    if row is not None:
-        search.delete_article(conn, aid, row[0], pagetext.decode(row[1]), tx.cut)
+    stored = search.title_and_text(conn, aid)
+    if stored is not None:
+        search.delete_article(conn, aid, *stored, tx.cut)
 
 
 def index(conn: Connection, tx: Unit, aid: int) -> None:
-    row = conn.execute(text("SELECT title, text FROM articles WHERE id = :id"), {"id": aid}).first()
-    if row is not None:
-        body = pagetext.decode(row[1])
-        search.insert_article(conn, aid, search.article_tokens(row[0], body, tx.cut))
+    stored = search.title_and_text(conn, aid)
+    if stored is not None:
+        search.insert_article(conn, aid, search.article_tokens(*stored, tx.cut))
         search.reindex_notes(conn, aid, tx.cut)
 
 
