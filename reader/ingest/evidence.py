@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import operator
 import statistics
 from collections import Counter
 from collections.abc import Sequence
@@ -127,14 +128,15 @@ class Topics:
         # A paragraph printed twice (once in the wrong story) is left out of the count, so
         # its words do not look shared by the two stories.
         self.page_df: Counter[str] = Counter()
-        self._weights: dict[str, float] = {}
-        self._roots: dict[str, float] = {}  # sqrt of page_df, per word
         self._sums: dict[tuple[object, ...], tuple[dict[str, tuple[int, float, float]], float]] = {}
         printed = Counter(u.text for art in arts for u in art.units)
         for art in arts:
             if art.title is not None:
                 once = [u for u in art.units if printed[u.text] == 1]
                 self.page_df.update(set(self._words(once, art.title)))
+        # A word's page weight divides by sqrt(max(1, df)): taken once per word of the
+        # page here, and a word no two stories share divides by exactly 1.0.
+        self._roots = {w: math.sqrt(n) for w, n in self.page_df.items() if n > 1}
 
     @staticmethod
     def _key(units: Sequence[Unit], title: str | None) -> tuple[object, ...]:
@@ -180,15 +182,13 @@ class Topics:
         key = self._key(art.units, art.title)
         hit = self._sums.get(key)
         if hit is None:
-            weights, df = self._weights, self.page_df
             table, default = idf_table()
+            idf, root, logs = table.get, self._roots.get, _TF
             terms = {}
             for w, n in self._words(art.units, art.title).items():
-                g = weights.get(w)
-                if g is None:  # _weight's arithmetic, without a call per word
-                    g = weights[w] = table.get(w, default) / math.sqrt(max(1, df[w]))
-                terms[w] = (n, g, ((_TF[n] if n < _TF_LEN else _tf(n)) * g) ** 2)
-            total = sum(t[2] for t in terms.values())
+                g = idf(w, default) / root(w, 1.0)
+                terms[w] = (n, g, ((logs[n] if n < _TF_LEN else _tf(n)) * g) ** 2)
+            total = sum([t[2] for t in terms.values()])
             hit = self._sums[key] = (terms, total)
         return hit
 
@@ -211,6 +211,15 @@ class Topics:
         logs = _TF
         term = terms.get
         rest_get = rest.get
+        # typical() probes with the first removed unit, affinity() with the whole removed
+        # run: then the probe's vector lists exactly the words the loops below visit, in
+        # their order, and the dot product is summed in the same loops (same order, same
+        # floats) instead of looking every word up again.
+        if removed and (
+            (len(probe) == 1 and probe[0] is removed[0])
+            or (len(probe) == len(removed) and all(map(operator.is_, probe, removed)))
+        ):
+            return self._own_sim(vec, terms, sumsq, first, rest, len(probe) > 1)
         for w, r in first.items():
             t = term(w)
             if t is None:
@@ -244,6 +253,54 @@ class Topics:
                 dot += v * (logs[n] if n < _TF_LEN else _tf(n)) * t[1]
         return dot / math.sqrt(sumsq)
 
+    @staticmethod
+    def _own_sim(
+        vec: Vector,
+        terms: dict[str, tuple[int, float, float]],
+        sumsq: float,
+        first: Counter[str],
+        rest: Counter[str],
+        whole_run: bool,
+    ) -> float:
+        """:meth:`sim_without` for a probe that is the removed run's first unit, or the
+        whole run (``whole_run``): ``vec``'s keys are ``first``'s words, then (for the
+        whole run) ``rest``'s words not in ``first``, in that order."""
+        logs = _TF
+        term = terms.get
+        rest_get = rest.get
+        weights = iter(vec.values())
+        dot = 0.0
+        # zip asks ``first`` before ``weights``: the run's other words' weights stay.
+        for (w, r), v in zip(first.items(), weights, strict=False):
+            t = term(w)
+            if t is None:
+                continue
+            n, g, square = t
+            sumsq -= square
+            left = n - r - rest_get(w, 0)
+            if left > 0:
+                x = logs[left] if left < _TF_LEN else _tf(left)
+                sumsq += (x * g) ** 2
+                dot += v * x * g
+        for w, r in rest.items():
+            if w in first:
+                continue
+            v = next(weights) if whole_run else 0.0
+            t = term(w)
+            if t is None:
+                continue
+            n, g, square = t
+            sumsq -= square
+            left = n - r
+            if left > 0:
+                x = logs[left] if left < _TF_LEN else _tf(left)
+                sumsq += (x * g) ** 2
+                if whole_run:
+                    dot += v * x * g
+        if sumsq <= 1e-12:
+            return 0.0
+        return dot / math.sqrt(sumsq)
+
     def _vector(self, words: Counter[str]) -> Vector:
         # The TF-IDF weights, normalised, then this page's scaling, in one pass: no dicts
         # between the steps (the floats are those of doing them one after the other).
@@ -251,16 +308,10 @@ class Topics:
         norm = math.sqrt(sum([v * v for v in values]))
         if not norm:
             return {}
-        df = self.page_df
-        if not df:
+        if not self.page_df:
             return dict(zip(words, [v / norm for v in values], strict=True))
-        roots = self._roots
-        scaled = []
-        for w, v in zip(words, values, strict=True):
-            root = roots.get(w)
-            if root is None:
-                root = roots[w] = math.sqrt(max(1, df[w]))
-            scaled.append(v / norm / root)
+        root = self._roots.get
+        scaled = [v / norm / root(w, 1.0) for w, v in zip(words, values, strict=True)]
         norm = math.sqrt(sum([v * v for v in scaled]))
         return dict(zip(words, [v / norm for v in scaled], strict=True)) if norm else {}
 

@@ -63,10 +63,14 @@ class ProgressBar:
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
+    from reader.store import importer, workers
     from reader.store.collection_commands import apply_import_options, check_import_options
 
     check_import_options(args)
     bar = ProgressBar(sys.stderr)
+    if importer.workers_for(args.paths) > 1:
+        # The import's workers load while the library opens and makes the day's backup.
+        workers.warm_up()
     with _library(args) as lib:
         try:
             # The analysis (entities, related stories) beside the parse, unless the

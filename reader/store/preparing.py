@@ -13,6 +13,7 @@ import unicodedata
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from reader.analysis import index as analysis
@@ -41,11 +42,22 @@ def content_hash(text: str) -> str:
 @dataclass
 class PreparedArticle:
     article: Article
-    text: str
     content_hash: str
     uuid: str
     tokens: search.ArticleTokens | None = None  # None: the indexer tokenizes it later
     analysis: analysis.ArticleAnalysis | None = None  # None: analysis.catch_up does it
+
+    @cached_property
+    def text(self) -> str:
+        """The article's body as stored: its blocks joined."""
+        return self.article.text
+
+    def __getstate__(self) -> dict[str, object]:
+        # A worker hands prepared files over a pipe: the body travels once, in its blocks
+        # (pages pickle a quarter smaller, and a full pipe stalls the worker).
+        state = dict(self.__dict__)
+        state.pop("text", None)
+        return state
 
 
 @dataclass
@@ -92,7 +104,6 @@ def prepare(
         prepared.articles.append(
             PreparedArticle(
                 article=article,
-                text=body,
                 content_hash=content_hash(body),
                 uuid=str(uuid.uuid4()),
                 analysis=analysis.analyse(article.title, body) if analyse else None,

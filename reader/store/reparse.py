@@ -96,7 +96,6 @@ def prepare(articles: Sequence[Article], cut: search.Cut) -> list[importer.Prepa
     return [
         importer.PreparedArticle(
             article=a,
-            text=a.text,
             content_hash=importer.content_hash(a.text),
             tokens=search.article_tokens(a.title, a.text, cut),
             uuid=str(uuidlib.uuid4()),

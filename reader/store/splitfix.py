@@ -152,7 +152,7 @@ def refit(conn: Connection, prepared: importer.PreparedFile) -> None:
     info = SourceInfo(path=prepared.name, sha256=prepared.sha256, encoding=prepared.encoding)
     page = parse_page(prepared.text, info, overrides(page_fixes))
     prepared.articles = [
-        importer.PreparedArticle(a, a.text, importer.content_hash(a.text), str(uuidlib.uuid4()))
+        importer.PreparedArticle(a, importer.content_hash(a.text), str(uuidlib.uuid4()))
         for a in page.articles
     ]
 

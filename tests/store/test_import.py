@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import pickle
 from collections import deque
 from concurrent.futures import Future
 from pathlib import Path
@@ -184,6 +185,21 @@ def _prepared(folder: Path, n: int) -> importer.PreparedFile:
     path = folder / f"p{n}.txt"
     path.write_text(variant(SMALL_PAGE, n), encoding="utf-8")
     return importer.prepare(path, importer.identify(path), importer.default_parser)
+
+
+def test_a_prepared_file_carries_each_article_body_once(tmp_path: Path) -> None:
+    # A worker hands its pages over a pipe: the body is its blocks joined, so it is not
+    # pickled a second time beside them, and comes back whole on the other side.
+    prepared = _prepared(tmp_path, 0)
+    data = pickle.dumps(prepared, protocol=pickle.HIGHEST_PROTOCOL)
+    back = pickle.loads(data)
+    assert [pa.text for pa in back.articles] == [pa.text for pa in prepared.articles]
+    paragraph = next(
+        b.text for pa in prepared.articles for b in pa.article.blocks if b.type == "paragraph"
+    )
+    # Once in the page's text, once in its block: not a third time in the article's body.
+    assert data.count(paragraph.encode("utf-8")) == 2
+    assert data.count(prepared.text.encode("utf-8")) == 1
 
 
 def test_a_batch_takes_the_files_already_prepared_in_order(tmp_path: Path) -> None:

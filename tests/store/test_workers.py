@@ -3,6 +3,7 @@ asked for them, and so does the server; they cut with the asking process's segme
 
 from __future__ import annotations
 
+import gc
 import os
 import signal
 import subprocess
@@ -133,6 +134,13 @@ def _engine_name() -> str:
 
 
 @pytest.mark.slow
+def test_workers_collect_cycles_less_often_than_the_asking_process() -> None:
+    with workers.pool(1) as pool:
+        threshold = pool.submit(gc.get_threshold).result()
+    assert threshold[0] == workers.WORKER_GC_THRESHOLD > gc.get_threshold()[0]
+    assert threshold[1:] == gc.get_threshold()[1:]
+
+
 def test_workers_cut_with_the_asking_process_segmenter(monkeypatch: pytest.MonkeyPatch) -> None:
     def in_a_worker() -> str:
         with workers.pool(1) as pool:
