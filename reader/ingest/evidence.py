@@ -84,13 +84,17 @@ def unknown_words(text: str) -> frozenset[str]:
     single hanzi is cut into its three-hanzi pieces."""
     out: set[str] = set()
     run = ""
-    for word, _, _ in [*segment.tokenize(text), ("", 0, 0)]:
-        if len(word) == 1 and pt.CJK_RE.match(word) and word not in _FUNCTION_HANZI:
-            run += word
-            continue
-        for k in range(len(run) - 2):
-            out.add(run[k : k + 3])
-        run = ""
+    # The words jieba gives the whole text, a whitespace ending a run: jieba never joins
+    # words across whitespace, so these are the paragraph's words the topic evidence
+    # already cut (cached), not a second segmentation.
+    for piece in text.split():
+        for word in (*segment.cut(piece), ""):
+            if len(word) == 1 and pt.CJK_RE.match(word) and word not in _FUNCTION_HANZI:
+                run += word
+                continue
+            for k in range(len(run) - 2):
+                out.add(run[k : k + 3])
+            run = ""
     return frozenset(out)
 
 

@@ -73,6 +73,17 @@ def test_bad_bytes_are_refused_with_the_reason(content: bytes, reason: str) -> N
     assert "\n" not in message
 
 
+def test_control_characters_make_a_file_binary_only_in_number() -> None:
+    # A page may carry form feeds, vertical tabs and the converter's separators (\x1c-\x1e)
+    # anywhere, and a stray control or two; a run of other controls is not text.
+    page = SIMPLIFIED * 3
+    text = page.replace("。", "。\f\v\x1c\x1d\x1e") + "\x07\x1b"
+    assert decode_bytes(text.encode("utf-8"), "ok.txt").text == text
+    noisy = page + "\x01\x02\x03\x04" * (len(page) // 200)
+    with pytest.raises(BadInputError, match="binary"):
+        decode_bytes(noisy.encode("utf-8"), "noisy.txt")
+
+
 def test_undecodable_bytes_are_refused() -> None:
     # Valid in no supported encoding: stray continuation bytes and unassigned Big5/GB codes.
     with pytest.raises(BadInputError, match="not text in a supported encoding"):

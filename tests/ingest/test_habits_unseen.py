@@ -58,6 +58,9 @@ def test_a_name_the_dictionary_does_not_know_is_found_in_both_places() -> None:
     said = unknown_words("“地好种了,钱也好借了,今年我打算再流转300亩。”王福生说。")
     before = unknown_words("塔布赛乡的种粮大户王福生承包了1200亩地。")
     assert "王福生" in said & before
+    # Hanzi on both sides of a space are not one word: jieba never joins across it.
+    assert unknown_words("王福 生承包了1200亩地") == unknown_words("王福\n生承包了1200亩地")
+    assert "王福生" not in unknown_words("王福 生承包了1200亩地")
 
 
 def test_a_photo_text_after_its_credit_is_text_however_short() -> None:
