@@ -32,7 +32,7 @@ from reader.store import workers as mp
 from reader.store.changes import Changes
 from reader.store.clock import now_iso
 from reader.store.ids import ArticleId, SourceId
-from reader.store.location import is_library_file
+from reader.store.location import LibraryFiles
 from reader.store.preparing import Parser as Parser
 from reader.store.preparing import PreparedArticle as PreparedArticle
 from reader.store.preparing import PreparedFile as PreparedFile
@@ -68,12 +68,13 @@ def discover(
     files: list[Path] = []
     failures: list[FileResult] = []
     seen: set[Path] = set()
+    own = LibraryFiles(library) if library is not None else None
 
     def add(p: Path) -> None:
-        if library is not None and is_library_file(p, library):
+        key = p.resolve()
+        if own is not None and own.holds(p, key):
             failures.append(FileResult(str(p), "failed", f"{p}: is the library itself, not a page"))
             return
-        key = p.resolve()
         if key not in seen:
             seen.add(key)
             files.append(p)
@@ -90,7 +91,7 @@ def discover(
                             found.append(Path(root) / name)
                 for f in sorted(found):
                     add(f)
-            elif library is not None and is_library_file(p, library):
+            elif own is not None and own.holds(p):
                 add(p)  # refused by name: the library itself, whatever its suffix
             elif p.exists() and p.suffix.lower() not in SUFFIXES:
                 failures.append(

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from operator import itemgetter
 from typing import Any, Generic, TypeVar, cast
 
-from sqlalchemy import Connection, Table, delete, insert, select, update
+from sqlalchemy import JSON, Connection, Table, delete, insert, select, update
 
 from reader.store import models
 from reader.store.ids import ArticleId, HighlightId, SourceId, TagId
@@ -101,16 +101,30 @@ class Writer(Generic[IdT]):
             if len(keys) == 1:
                 return [(r[keys[0]],) for r in rows]
             return list(map(itemgetter(*keys), rows))
-        return [
-            (*(r[c] if f is None else f(r[c]) for c, f in convert), *(r[k] for k in tail))
-            for r in rows
+        # Column by column, each through its processor in one map: no generator per row.
+        columns = [
+            list(map(itemgetter(c), rows))
+            if f is None
+            else _convert(f, map(itemgetter(c), rows), isinstance(self.table.c[c].type, JSON))
+            for c, f in convert
         ]
+        columns += [list(map(itemgetter(k), rows)) for k in tail]
+        return list(zip(*columns, strict=True))
 
     def set(self, conn: Connection, ids: Sequence[int], values: Row) -> None:
         """Give many rows the same values, a few hundred per statement."""
         for lo in range(0, len(ids), CHUNK):
             q = update(self.table).where(self.table.c.id.in_(ids[lo : lo + CHUNK]))
             conn.execute(q.values(dict(values)))
+
+
+def _convert(process: Callable[[Any], Any], values: Iterable[Any], json: bool) -> list[Any]:
+    """``values`` through a column's bind processor; in a JSON column the empty list
+    (most flags and photographer lists) is serialised once, not again for every row."""
+    if not json:
+        return list(map(process, values))
+    empty = process([])
+    return [empty if v == [] else process(v) for v in values]
 
 
 HIGHLIGHTS = Writer(HighlightRow, HighlightId)

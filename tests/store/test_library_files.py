@@ -15,6 +15,7 @@ import pytest
 from reader.cli import main
 from reader.store.library import Library
 from reader.store.location import is_library_file
+from tests.store.conftest import SMALL_PAGE
 
 
 def _sha(path: Path) -> str:
@@ -43,6 +44,14 @@ def test_importing_the_library_is_refused(library: Library, tmp_path: Path) -> N
     summary = library.import_paths([library.path, alias])
     assert summary.imported == 0 and summary.failed == 2
     assert all("is the library itself" in r.message for r in summary.results)
+    # Found in a folder too, beside a real page, under another name.
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    (folder / "copy.md").hardlink_to(library.path)
+    (folder / "page.txt").write_text(SMALL_PAGE, encoding="utf-8")
+    summary = library.import_paths([folder])
+    assert (summary.imported, summary.failed) == (1, 1)
+    assert "copy.md: is the library itself" in summary.results[0].message
 
 
 @pytest.mark.parametrize(
