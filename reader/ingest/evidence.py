@@ -6,8 +6,9 @@ import math
 import operator
 import statistics
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
+from itertools import repeat
 
 from reader.ingest import patterns as pt
 from reader.ingest.draft import Art, Unit
@@ -121,6 +122,55 @@ _TF = [0.0, *(_tf(n) for n in range(1, _TF_LEN))]
 _NONE: Counter[str] = Counter()  # no words removed
 
 
+def _take_out(
+    terms: dict[str, tuple[int, float, float]],
+    sumsq: float,
+    first: Counter[str],
+    rest: Counter[str],
+    weights: Iterator[float],
+    rest_weighed: bool,
+) -> tuple[float, float]:
+    """An article's squared norm ``sumsq`` once the removed units' words (``first``'s,
+    then ``rest``'s not in ``first``) are taken out of its ``terms``; and the dot product
+    of ``weights`` (one per word visited, ``rest``'s only if ``rest_weighed``) with what
+    is left of those words.
+
+    The hottest loop of a parse (called for every paragraph near every candidate run):
+    the article's terms come precomputed and the logs from a table, with the same
+    arithmetic in the same order, so the sums come out bit for bit as before."""
+    logs = _TF
+    term = terms.get
+    rest_get = rest.get
+    dot = 0.0
+    # zip asks ``first`` before ``weights``: the weights of ``rest``'s words stay.
+    for (w, r), v in zip(first.items(), weights, strict=False):
+        t = term(w)
+        if t is None:
+            continue
+        n, g, square = t
+        sumsq -= square
+        left = n - r - rest_get(w, 0)
+        if left > 0:
+            x = logs[left] if left < _TF_LEN else _tf(left)
+            sumsq += (x * g) ** 2
+            dot += v * x * g
+    for w, r in rest.items():
+        if w in first:
+            continue
+        v = next(weights) if rest_weighed else 0.0
+        t = term(w)
+        if t is None:
+            continue
+        n, g, square = t
+        sumsq -= square
+        left = n - r
+        if left > 0:
+            x = logs[left] if left < _TF_LEN else _tf(left)
+            sumsq += (x * g) ** 2
+            dot += v * x * g
+    return sumsq, dot
+
+
 class Topics:
     """Topic vectors of articles and runs, cached by the exact units they cover."""
 
@@ -209,45 +259,23 @@ class Topics:
         # same run for several probes, as in typical(), and their merge is cached).
         first = content_words(removed[0].text) if removed else _NONE  # what _words gives
         rest = self._words(removed[1:], None) if len(removed) > 1 else _NONE
-        # The hottest loop of a parse (called for every paragraph near every candidate
-        # run): the article's terms come precomputed and the logs from a table, with the
-        # same arithmetic in the same order, so the sums come out bit for bit as before.
-        logs = _TF
-        term = terms.get
-        rest_get = rest.get
         # typical() probes with the first removed unit, affinity() with the whole removed
-        # run: then the probe's vector lists exactly the words the loops below visit, in
-        # their order, and the dot product is summed in the same loops (same order, same
-        # floats) instead of looking every word up again.
+        # run: then the probe's vector lists exactly the words _take_out visits, in its
+        # order, and the dot product is summed there (same order, same floats) instead of
+        # looking every word up again.
         if removed and (
             (len(probe) == 1 and probe[0] is removed[0])
             or (len(probe) == len(removed) and all(map(operator.is_, probe, removed)))
         ):
-            return self._own_sim(vec, terms, sumsq, first, rest, len(probe) > 1)
-        for w, r in first.items():
-            t = term(w)
-            if t is None:
-                continue
-            n, g, square = t
-            sumsq -= square
-            left = n - r - rest_get(w, 0)
-            if left > 0:
-                sumsq += ((logs[left] if left < _TF_LEN else _tf(left)) * g) ** 2
-        for w, r in rest.items():
-            if w in first:
-                continue
-            t = term(w)
-            if t is None:
-                continue
-            n, g, square = t
-            sumsq -= square
-            left = n - r
-            if left > 0:
-                sumsq += ((logs[left] if left < _TF_LEN else _tf(left)) * g) ** 2
+            sumsq, dot = _take_out(terms, sumsq, first, rest, iter(vec.values()), len(probe) > 1)
+            return dot / math.sqrt(sumsq) if sumsq > 1e-12 else 0.0
+        sumsq, _ = _take_out(terms, sumsq, first, rest, repeat(0.0), False)
         if sumsq <= 1e-12:
             return 0.0
+        logs = _TF
+        term = terms.get
+        first_get, rest_get = first.get, rest.get
         dot = 0.0
-        first_get = first.get
         for w, v in vec.items():
             t = term(w)
             if t is None:
@@ -255,54 +283,6 @@ class Topics:
             n = t[0] - first_get(w, 0) - rest_get(w, 0)
             if n > 0:
                 dot += v * (logs[n] if n < _TF_LEN else _tf(n)) * t[1]
-        return dot / math.sqrt(sumsq)
-
-    @staticmethod
-    def _own_sim(
-        vec: Vector,
-        terms: dict[str, tuple[int, float, float]],
-        sumsq: float,
-        first: Counter[str],
-        rest: Counter[str],
-        whole_run: bool,
-    ) -> float:
-        """:meth:`sim_without` for a probe that is the removed run's first unit, or the
-        whole run (``whole_run``): ``vec``'s keys are ``first``'s words, then (for the
-        whole run) ``rest``'s words not in ``first``, in that order."""
-        logs = _TF
-        term = terms.get
-        rest_get = rest.get
-        weights = iter(vec.values())
-        dot = 0.0
-        # zip asks ``first`` before ``weights``: the run's other words' weights stay.
-        for (w, r), v in zip(first.items(), weights, strict=False):
-            t = term(w)
-            if t is None:
-                continue
-            n, g, square = t
-            sumsq -= square
-            left = n - r - rest_get(w, 0)
-            if left > 0:
-                x = logs[left] if left < _TF_LEN else _tf(left)
-                sumsq += (x * g) ** 2
-                dot += v * x * g
-        for w, r in rest.items():
-            if w in first:
-                continue
-            v = next(weights) if whole_run else 0.0
-            t = term(w)
-            if t is None:
-                continue
-            n, g, square = t
-            sumsq -= square
-            left = n - r
-            if left > 0:
-                x = logs[left] if left < _TF_LEN else _tf(left)
-                sumsq += (x * g) ** 2
-                if whole_run:
-                    dot += v * x * g
-        if sumsq <= 1e-12:
-            return 0.0
         return dot / math.sqrt(sumsq)
 
     def _vector(self, words: Counter[str]) -> Vector:
