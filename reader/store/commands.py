@@ -68,7 +68,8 @@ def _cmd_import(args: argparse.Namespace) -> int:
 
     check_import_options(args)
     bar = ProgressBar(sys.stderr)
-    if importer.workers_for(args.paths) > 1:
+    count = importer.workers_for(args.paths)
+    if count > 1:
         # The import's workers load while the library opens and makes the day's backup.
         workers.warm_up()
     with _library(args) as lib:
@@ -76,7 +77,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
             # The analysis (entities, related stories) beside the parse, unless the
             # user asked for the quickest import: then the commands needing it do it.
             summary = lib.import_paths(
-                args.paths, progress=bar, index=False, analyse=not args.no_index
+                args.paths, progress=bar, workers=count, index=False, analyse=not args.no_index
             )
             # The articles are stored and readable; now the search index catches up
             # (interrupted, the rest is indexed by the next search or window).
